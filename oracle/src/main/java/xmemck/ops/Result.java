@@ -1,0 +1,42 @@
+package xmemck.ops;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** What an implementation answers to one {@link Op}. */
+public sealed interface Result {
+
+    /** A setup op was carried out. */
+    record Done() implements Result {}
+
+    /**
+     * A call returned {@code value}. {@code notes} are implementation-defined observations the adapter wants
+     * recorded (for example the raw native result behind the translated value); they are never judged.
+     */
+    record Returned(long value, Map<String, String> notes) implements Result {
+        public Returned { notes = Map.copyOf(notes); }
+        public Returned(long value) { this(value, Map.of()); }
+    }
+
+    /**
+     * Bytes observed from {@code object} starting at {@code from}. Pages the observer cannot read (unmapped,
+     * or otherwise inaccessible even to the kit) are listed in {@code unreadablePages} (page numbers relative to
+     * the object, -1 being the guard page before it) and their bytes are zero.
+     */
+    record Bytes(String object, long from, byte[] data, List<Long> unreadablePages) implements Result {
+        public Bytes { unreadablePages = List.copyOf(unreadablePages); }
+        public Bytes(String object, long from, byte[] data) { this(object, from, data, List.of()); }
+        @Override public boolean equals(Object o) {
+            return o instanceof Bytes b && b.object.equals(object) && b.from == from && Arrays.equals(b.data, data) && b.unreadablePages.equals(unreadablePages);
+        }
+        @Override public int hashCode() { return object.hashCode() * 31 + Arrays.hashCode(data); }
+        @Override public String toString() { return "Bytes[" + object + " from " + from + ", " + data.length + " bytes, unreadable " + unreadablePages + "]"; }
+    }
+
+    /** The observed protection of a page. */
+    record Protection(Prot prot) implements Result {}
+
+    /** The adapter cannot perform this op (it cannot create the condition); {@code reason} says why. */
+    record Unsupported(String reason) implements Result {}
+}

@@ -1,0 +1,37 @@
+package xmemck.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import xmemck.ops.Op;
+import xmemck.ops.Result;
+
+/** One running implementation under test. Not thread-safe: one scenario at a time. */
+public interface Sut extends AutoCloseable {
+
+    /** The implementation's own name (for a process implementation, from its handshake). */
+    String name();
+
+    Capabilities capabilities();
+
+    /** Carry out one operation in the current world. */
+    Result apply(Op op) throws SutFailure;
+
+    /**
+     * Carry out several operations in order and answer one result each; adapters with a round-trip cost
+     * override this to batch. Stops at nothing: an {@link Result.Unsupported} answer is a result like any other.
+     */
+    default List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
+        List<Result> out = new ArrayList<>(ops.size());
+        for (Op op : ops) out.add(apply(op));
+        return out;
+    }
+
+    /** Discard the world: the next operation starts from an empty one (no processes, objects or descriptors). */
+    void reset() throws SutFailure;
+
+    /** Diagnostics the implementation produced since the last call (for a process: its stderr); never null. */
+    default String drainDiagnostics() { return ""; }
+
+    /** Release everything (child processes, mappings, files). Never throws. */
+    @Override void close();
+}

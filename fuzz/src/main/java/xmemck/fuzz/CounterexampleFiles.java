@@ -1,0 +1,86 @@
+package xmemck.fuzz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import xmemck.fuzz.engine.Counterexample;
+import xmemck.harness.Step;
+import xmemck.oracle.Catalogue;
+import xmemck.ops.Op;
+import xmemck.spi.wire.Json;
+import xmemck.spi.wire.OpCodec;
+
+/**
+ * Writes a minimised counterexample under the report directory: {@code regressions/NAME.feature} (replayed by
+ * the Cucumber run) and {@code regressions/NAME.json} (the operations in the canonical wire form, with the same
+ * header facts), and answers the {@link Failure} that the summary lists.
+ */
+public final class CounterexampleFiles {
+    private CounterexampleFiles() {}
+
+    public static final String FOLDER = "regressions";
+
+    /**
+     * @param number    the failure's number within the run (1, 2, ...), part of the file name
+     * @param failing   the failing step of {@code cx.value()} on replay, or null when it did not fail again
+     */
+    public static Failure write(Path reportDir, String adapter, int number, Counterexample<List<Op>> cx, Step failing) {
+        String verdict = failing != null ? failing.verdict().label() : cx.signature().split(" ", 2)[0];
+        String clause = failing != null ? SessionProperty.clause(failing) : cx.signature().substring(cx.signature().lastIndexOf(' ') + 1);
+        String message = failing != null ? failing.message() : cx.outcome().detail();
+        String base = "fuzz-" + safe(adapter) + "-" + Long.toUnsignedString(cx.seed()) + "-" + number;
+        String feature = FOLDER + "/" + base + ".feature";
+        String json = FOLDER + "/" + base + ".json";
+        GherkinWriter.Origin origin = new GherkinWriter.Origin(adapter, cx.seed(), cx.caseIndex(), cx.signature(), clause,
+                cx.original().size(), choices(cx.choices()));
+        String tag = Catalogue.contains(clause) && "FAIL".equals(verdict) ? clause : null;
+        try {
+            Path dir = reportDir.resolve(FOLDER);
+            Files.createDirectories(dir);
+            String text;
+            try {
+                text = GherkinWriter.feature(origin, cx.value(), tag);
+            } catch (IllegalArgumentException unwritable) {
+                text = null;
+                feature = null;
+            }
+            if (text != null) Files.writeString(reportDir.resolve(feature), text, StandardCharsets.UTF_8);
+            Files.writeString(reportDir.resolve(json), json(origin, verdict, cx.value()).write() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the counterexample under " + reportDir.resolve(FOLDER) + ": " + e.getMessage(), e);
+        }
+        return new Failure(cx.signature(), verdict, clause, cx.seed(), cx.caseIndex(), cx.original().size(), cx.value(), message,
+                feature, json, failing != null);
+    }
+
+    /** The counterexample as JSON: the header facts and the operations in their canonical wire form. */
+    public static Json.Obj json(GherkinWriter.Origin origin, String verdict, List<Op> ops) {
+        List<Json> encoded = new ArrayList<>(ops.size());
+        for (Op op : ops) encoded.add(OpCodec.encode(op));
+        return Json.object()
+                .put("adapter", origin.adapter())
+                .put("seed", origin.seed())
+                .put("case", origin.caseIndex())
+                .put("verdict", verdict)
+                .put("clause", origin.clause())
+                .put("signature", origin.signature())
+                .put("ops", new Json.Arr(encoded))
+                .build();
+    }
+
+    static String choices(long[] choices) {
+        StringBuilder sb = new StringBuilder();
+        for (long c : choices) sb.append(sb.isEmpty() ? "" : " ").append(c);
+        return sb.toString();
+    }
+
+    /** An adapter id as a file-name part. */
+    static String safe(String s) {
+        String out = s.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return out.isEmpty() ? "adapter" : out;
+    }
+}

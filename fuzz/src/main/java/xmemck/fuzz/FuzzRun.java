@@ -1,0 +1,286 @@
+package xmemck.fuzz;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import xmemck.fuzz.engine.Budget;
+import xmemck.fuzz.engine.Counterexample;
+import xmemck.fuzz.engine.Search;
+import xmemck.fuzz.engine.Trial;
+import xmemck.fuzz.gen.CaseGen;
+import xmemck.harness.Step;
+import xmemck.ops.Op;
+import xmemck.spi.Adapters;
+import xmemck.spi.Sut;
+import xmemck.spi.SutFailure;
+import xmemck.spi.SutOptions;
+
+/**
+ * A fuzz run against one adapter, as {@code ./ck fuzz --adapter NAME [--sut CMD] [--seconds N | --tries N]
+ * [--seed S]} starts it: generate cases until the budget is spent, shrink each new kind of failure to a
+ * minimal counterexample, write it as a Gherkin feature and as JSON ops under {@code REPORT/regressions/}, show
+ * a live progress line on stderr and write {@code REPORT/fuzz/summary.json}.
+ */
+public final class FuzzRun {
+    private FuzzRun() {}
+
+    /** Exit codes of {@link #execute}. */
+    public static final int OK = 0, FAILURES = 1, USAGE = 2, ADAPTER_FAILED = 3;
+
+    public static final String USAGE_TEXT = """
+            usage: ck fuzz --adapter NAME [--sut COMMAND] [--fault NAME] [--timeout-ms N]
+                           [--seconds N | --tries N] [--seed S] [--max-failures N] [--report DIR] [--quiet]
+              --adapter NAME     the adapter to fuzz (its id, as ck adapters lists them)
+              --sut COMMAND      the implementation's command line, for process adapters
+              --fault NAME       a seeded fault, for adapters that have them
+              --timeout-ms N     per-call timeout of the adapter
+              --seconds N        search for N seconds (default 10); shrinking comes on top
+              --tries N          search N cases instead
+              --seed S           the run's seed (default: a fresh random one, printed)
+              --max-failures N   stop after N distinct failures (default 5)
+              --report DIR       the report directory (default reports)
+              --quiet            no progress line
+            """;
+
+    /** A run's settings. */
+    public record Options(String adapter, SutOptions sutOptions, Budget budget, long seed, Path reportDir, int maxFailures, boolean progress) {
+        public Options {
+            if (adapter == null || adapter.isBlank()) throw new IllegalArgumentException("--adapter NAME is required");
+            if (maxFailures < 1) throw new IllegalArgumentException("--max-failures must be at least 1, got " + maxFailures);
+        }
+
+        /** Reads the command-line arguments; a bad one is an IllegalArgumentException naming it. */
+        public static Options parse(List<String> args) {
+            String adapter = null;
+            Map<String, String> settings = new HashMap<>();
+            Long seconds = null, tries = null, seed = null;
+            Path report = Path.of("reports");
+            int maxFailures = 5;
+            boolean progress = true;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--adapter" -> adapter = value(args, i++);
+                    case "--sut" -> settings.put("sut", value(args, i++));
+                    case "--fault" -> settings.put("fault", value(args, i++));
+                    case "--timeout-ms" -> settings.put("timeoutMillis", String.valueOf(number(args, i++, 1)));
+                    case "--seconds" -> seconds = number(args, i++, 0);
+                    case "--tries" -> tries = number(args, i++, 0);
+                    case "--seed" -> seed = seed(value(args, i++));
+                    case "--max-failures" -> maxFailures = (int) Math.min(Integer.MAX_VALUE, number(args, i++, 1));
+                    case "--report" -> report = Path.of(value(args, i++));
+                    case "--quiet" -> progress = false;
+                    default -> throw new IllegalArgumentException("unknown argument \"" + a + "\" (argument " + (i + 1) + ")");
+                }
+            }
+            if (seconds != null && tries != null) throw new IllegalArgumentException("give --seconds or --tries, not both");
+            Budget budget = tries != null ? Budget.calls(tries) : Budget.time(Duration.ofSeconds(seconds != null ? seconds : 10));
+            return new Options(adapter, new SutOptions(settings), budget, seed != null ? seed : new SecureRandom().nextLong(), report, maxFailures, progress);
+        }
+
+        private static String value(List<String> args, int i) {
+            if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) throw new IllegalArgumentException(args.get(i) + " needs a value");
+            return args.get(i + 1);
+        }
+
+        private static long number(List<String> args, int i, long min) {
+            String v = value(args, i);
+            try {
+                long n = Long.parseLong(v.strip());
+                if (n < min) throw new IllegalArgumentException(args.get(i) + " must be at least " + min + ", got " + n);
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(args.get(i) + " needs a whole number, got \"" + v + "\"");
+            }
+        }
+
+        /** A seed in decimal (may be negative) or hexadecimal ({@code 0x...}, all 64 bits). */
+        static long seed(String v) {
+            try {
+                String t = v.strip();
+                if (t.startsWith("0x") || t.startsWith("0X")) return Long.parseUnsignedLong(t.substring(2), 16);
+                return Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--seed needs a 64-bit whole number (decimal or 0x hexadecimal), got \"" + v + "\"");
+            }
+        }
+    }
+
+    /** What a run found. */
+    public record Summary(String adapter, long seed, long cases, double seconds, double casesPerSecond, List<Failure> failures,
+                          List<String> clausesReached, Map<String, Long> caseEndings, long invalidCases, long generatorErrors,
+                          String firstInvalid) {
+        public Summary {
+            failures = List.copyOf(failures);
+            clausesReached = List.copyOf(clausesReached);
+            caseEndings = Map.copyOf(caseEndings);
+        }
+
+        public boolean passed() { return failures.isEmpty(); }
+    }
+
+    /** Runs {@code ck fuzz} with these arguments; answers the exit code. Messages go to {@code err}. */
+    public static int execute(List<String> args, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("ck fuzz: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        try {
+            Summary s = run(options, err);
+            return s.passed() ? OK : FAILURES;
+        } catch (SutFailure e) {
+            err.println("ck fuzz: the adapter " + options.adapter() + " failed: " + e);
+            return ADAPTER_FAILED;
+        } catch (IllegalArgumentException e) {
+            err.println("ck fuzz: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(List.of(args), System.err));
+    }
+
+    /** Opens the adapter, runs, closes it. */
+    public static Summary run(Options options, PrintStream err) throws SutFailure {
+        Sut sut = Adapters.find(options.adapter()).open(options.sutOptions());
+        try {
+            return run(sut, options, err);
+        } finally {
+            sut.close();
+        }
+    }
+
+    /** Runs against an open implementation (left open). {@code err} gets the progress line and the findings; null for none. */
+    public static Summary run(Sut sut, Options options, PrintStream err) {
+        Coverage coverage = new Coverage();
+        SessionProperty property = new SessionProperty(sut, coverage);
+        CaseGen gen = new CaseGen(sut.capabilities());
+        Progress progress = new Progress(options.adapter(), options.progress() ? err : null, coverage);
+        Search.Settings settings = new Search.Settings(options.budget(), Search.Settings.defaultShrink(), Search.Settings.defaultSimplify(), options.maxFailures());
+        if (err != null) err.println("ck fuzz: adapter " + options.adapter() + " (" + sut.name() + "), seed " + options.seed());
+        Search.Report<List<Op>> report = new Search<>(gen, property, new OpSimplifier(), settings, progress).run(options.seed());
+        progress.done(report.cases());
+
+        List<Failure> failures = new ArrayList<>();
+        for (Counterexample<List<Op>> cx : report.failures()) {
+            Optional<Step> failing = Replay.failing(Replay.steps(sut, cx.value()));
+            Failure f = CounterexampleFiles.write(options.reportDir(), options.adapter(), failures.size() + 1, cx, failing.orElse(null));
+            failures.add(f);
+            if (err != null) describe(f, err);
+        }
+        Map<String, Long> endings = new HashMap<>();
+        coverage.endings().forEach((v, n) -> endings.put(v.label(), n));
+        double seconds = report.seconds();
+        Summary summary = new Summary(options.adapter(), options.seed(), report.cases(), seconds, seconds > 0 ? report.cases() / seconds : 0,
+                failures, new ArrayList<>(coverage.clauses()).stream().sorted().toList(), endings, report.invalid(), report.generatorErrors(),
+                report.firstInvalidReason());
+        write(options.reportDir(), summary);
+        if (err != null) {
+            err.printf(Locale.ROOT, "ck fuzz: %d cases in %.1f s (%.0f cases/s), %d failure(s), %d clauses reached; summary in %s%n",
+                    summary.cases(), seconds, summary.casesPerSecond(), failures.size(), summary.clausesReached().size(),
+                    options.reportDir().resolve(SummaryFile.PATH));
+            if (report.generatorErrors() > 0 || report.invalid() > 0) {
+                err.println("ck fuzz: kit warning: " + report.invalid() + " ill-formed case(s), first: " + report.firstInvalidReason());
+            }
+        }
+        return summary;
+    }
+
+    private static void describe(Failure f, PrintStream err) {
+        err.println("ck fuzz: " + f.signature() + " (case " + f.caseIndex() + ", shrunk from " + f.originalOps() + " to " + f.ops().size()
+                + " operations" + (f.reproduced() ? "" : "; did NOT fail again on replay: the implementation is not deterministic") + ")");
+        for (String line : GherkinWriterSafe.steps(f.ops())) err.println("    " + line);
+        for (String line : f.message().split("\n")) err.println("  | " + line);
+        if (f.feature() != null) err.println("  replay: " + f.feature());
+        if (f.json() != null) err.println("  ops:    " + f.json());
+    }
+
+    private static void write(Path reportDir, Summary summary) {
+        Path file = reportDir.resolve(SummaryFile.PATH);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, SummaryFile.json(summary).write() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Steps for the console, falling back to the operations' own descriptions when some have no feature words. */
+    private static final class GherkinWriterSafe {
+        static List<String> steps(List<Op> ops) {
+            try {
+                return GherkinWriter.steps(ops);
+            } catch (IllegalArgumentException e) {
+                return ops.stream().map(Op::describe).toList();
+            }
+        }
+    }
+
+    /** The live progress line: cases, cases per second, failures, clauses reached; redrawn at most four times a second. */
+    static final class Progress implements Search.Listener<List<Op>> {
+        private final String adapter;
+        private final PrintStream err;
+        private final Coverage coverage;
+        private final long start = System.nanoTime();
+        private long lastDraw;
+        private long cases;
+        private int failures;
+
+        Progress(String adapter, PrintStream err, Coverage coverage) {
+            this.adapter = adapter;
+            this.err = err;
+            this.coverage = coverage;
+        }
+
+        @Override public void onCase(long index, Trial<List<Op>> trial) {
+            cases = index + 1;
+            if (err != null && (index & 255) == 0) {
+                long now = System.nanoTime();
+                if (now - lastDraw > 250_000_000L) {
+                    lastDraw = now;
+                    draw(now);
+                }
+            }
+        }
+
+        @Override public void onFailure(long index, Trial<List<Op>> trial) {
+            failures++;
+            if (err != null) {
+                draw(System.nanoTime());
+                err.println();
+                err.println("ck fuzz: case " + index + ": " + trial.signature() + "; shrinking...");
+            }
+        }
+
+        void done(long total) {
+            cases = total;
+            if (err != null) {
+                draw(System.nanoTime());
+                err.println();
+            }
+        }
+
+        private void draw(long now) {
+            double s = (now - start) / 1e9;
+            err.printf(Locale.ROOT, "\rfuzz %s: %d cases, %.0f cases/s, %d failure(s), %d clauses reached   ",
+                    adapter, cases, s > 0 ? cases / s : 0.0, failures, coverage.clauseCount());
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package xmemck.fuzz.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The property-based search: generate cases from a seed, check each, and shrink every failure of a new kind to
+ * a minimal counterexample. Case {@code i} of seed {@code s} draws from {@link #caseSeed}{@code (s, i)}, so any
+ * case replays from the seed and its index alone.
+ */
+public final class Search<T> {
+
+    /**
+     * @param search       how many cases / how long to search (shrinking not included)
+     * @param shrink       the budget for shrinking each failure's choices
+     * @param simplify     the budget for the domain passes on each failure
+     * @param maxFailures  stop after this many distinct failures (by signature)
+     */
+    public record Settings(Budget search, Budget shrink, Budget simplify, int maxFailures) {
+        public Settings {
+            if (maxFailures < 1) throw new IllegalArgumentException("maxFailures must be >= 1, got " + maxFailures);
+        }
+
+        public static Settings cases(long cases) {
+            return new Settings(Budget.calls(cases), defaultShrink(), defaultSimplify(), 1);
+        }
+
+        public Settings withMaxFailures(int n) { return new Settings(search, shrink, simplify, n); }
+
+        public Settings withSearch(Budget b) { return new Settings(b, shrink, simplify, maxFailures); }
+
+        public Settings withShrink(Budget b) { return new Settings(search, b, simplify, maxFailures); }
+
+        public static Budget defaultShrink() { return new Budget(20_000, java.time.Duration.ofSeconds(20)); }
+
+        public static Budget defaultSimplify() { return new Budget(5_000, java.time.Duration.ofSeconds(10)); }
+    }
+
+    /** Told about every case and every counterexample, as they happen (progress lines, coverage). */
+    public interface Listener<T> {
+        default void onCase(long index, Trial<T> trial) {}
+        /** A failure of a new kind was found; shrinking starts now. */
+        default void onFailure(long index, Trial<T> trial) {}
+        default void onCounterexample(Counterexample<T> counterexample) {}
+    }
+
+    /** What a run did. {@code generatorErrors} counts cases whose generator threw (a defect of the generators). */
+    public record Report<T>(long seed, long cases, long invalid, long generatorErrors, String firstInvalidReason,
+                            double seconds, List<Counterexample<T>> failures) {
+        public Report { failures = List.copyOf(failures); }
+        public boolean passed() { return failures.isEmpty(); }
+    }
+
+    private final Gen<T> gen;
+    private final Property<T> property;
+    private final Simplifier<T> simplifier;
+    private final Settings settings;
+    private final Listener<T> listener;
+
+    public Search(Gen<T> gen, Property<T> property, Simplifier<T> simplifier, Settings settings, Listener<T> listener) {
+        this.gen = gen;
+        this.property = property;
+        this.simplifier = simplifier;
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    public Search(Gen<T> gen, Property<T> property, Settings settings) {
+        this(gen, property, Simplifier.none(), settings, new Listener<>() {});
+    }
+
+    /** The seed of case {@code index} of a run with seed {@code seed} (a SplitMix64 mix of both). */
+    public static long caseSeed(long seed, long index) {
+        long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Case {@code index} of seed {@code seed}, generated and checked again. */
+    public static <T> Trial<T> replay(Gen<T> gen, Property<T> property, long seed, long index) {
+        return Trial.run(gen, property, Choices.random(caseSeed(seed, index)));
+    }
+
+    /** The case that {@code choices} generate, checked again. */
+    public static <T> Trial<T> replay(Gen<T> gen, Property<T> property, long[] choices) {
+        return Trial.run(gen, property, Choices.replay(choices));
+    }
+
+    public Report<T> run(long seed) {
+        long start = System.nanoTime();
+        Budget.Meter meter = settings.search().start();
+        List<Counterexample<T>> found = new ArrayList<>();
+        Set<String> signatures = new HashSet<>();
+        long index = 0, invalid = 0, generatorErrors = 0;
+        String firstInvalid = null;
+        while (found.size() < settings.maxFailures() && meter.take()) {
+            Trial<T> trial = Trial.run(gen, property, Choices.random(caseSeed(seed, index)));
+            listener.onCase(index, trial);
+            if (trial.outcome() instanceof Outcome.Invalid inv) {
+                invalid++;
+                if (inv.reason().startsWith(Trial.GENERATOR_THREW)) generatorErrors++;
+                if (firstInvalid == null) firstInvalid = inv.reason();
+            } else if (trial.failed() && signatures.add(trial.signature())) {
+                listener.onFailure(index, trial);
+                Counterexample<T> c = minimise(seed, index, trial);
+                found.add(c);
+                listener.onCounterexample(c);
+            }
+            index++;
+        }
+        return new Report<>(seed, index, invalid, generatorErrors, firstInvalid, (System.nanoTime() - start) / 1e9, found);
+    }
+
+    /** Shrinks the choices, then applies the domain passes to the value. */
+    public Counterexample<T> minimise(long seed, long index, Trial<T> failing) {
+        Shrinker<T> shrinker = new Shrinker<>(gen, property, failing, settings.shrink());
+        Trial<T> shrunk = shrinker.shrink();
+        Simplifier.Simplified<T> simple = Simplifier.run(simplifier, property, shrunk.value(), (Outcome.Fail) shrunk.outcome(), settings.simplify());
+        return new Counterexample<>(failing.signature(), seed, index, failing.choices(), failing.value(), shrunk.choices(),
+                shrunk.value(), simple.value(), simple.outcome(), shrinker.calls() + simple.calls());
+    }
+}

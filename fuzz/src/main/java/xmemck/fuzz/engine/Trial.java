@@ -1,0 +1,41 @@
+package xmemck.fuzz.engine;
+
+/**
+ * One case, generated and checked: the draws it consumed, its spans, the value and the property's outcome.
+ * {@code choices} are the draws actually made, so replaying them gives back the same value.
+ */
+public record Trial<T>(long[] choices, int[][] spans, T value, Outcome outcome) {
+
+    /** Generate a value from {@code choices} and check it. Never throws for what the generator or property does. */
+    public static <T> Trial<T> run(Gen<T> gen, Property<T> property, Choices choices) {
+        T value;
+        try {
+            value = gen.draw(choices);
+        } catch (Choices.Overrun e) {
+            return new Trial<>(choices.recorded(), choices.spans(), null, new Outcome.Invalid(e.getMessage()));
+        } catch (RuntimeException e) {
+            // A generator must make something from any draws; one that throws is a defect, reported as such.
+            return new Trial<>(choices.recorded(), choices.spans(), null, new Outcome.Invalid(GENERATOR_THREW + e));
+        }
+        return new Trial<>(choices.recorded(), choices.spans(), value, check(property, value));
+    }
+
+    /** The prefix of an invalid outcome's reason when the generator itself threw. */
+    public static final String GENERATOR_THREW = "generator threw ";
+
+    /** Check one value; an exception is a failure whose signature is its class. */
+    public static <T> Outcome check(Property<T> property, T value) {
+        try {
+            Outcome o = property.check(value);
+            if (o == null) throw new IllegalStateException("the property answered null");
+            return o;
+        } catch (RuntimeException | AssertionError e) {
+            return new Outcome.Fail("exception " + e.getClass().getName(), String.valueOf(e));
+        }
+    }
+
+    public boolean failed() { return outcome instanceof Outcome.Fail; }
+
+    /** The failure's signature, or null when the case did not fail. */
+    public String signature() { return outcome instanceof Outcome.Fail f ? f.signature() : null; }
+}

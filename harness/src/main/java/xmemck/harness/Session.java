@@ -1,0 +1,184 @@
+package xmemck.harness;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import xmemck.oracle.Expectation;
+import xmemck.oracle.Finding;
+import xmemck.oracle.Judgement;
+import xmemck.oracle.Oracle;
+import xmemck.oracle.Verdict;
+import xmemck.oracle.WorldError;
+import xmemck.ops.Call;
+import xmemck.ops.Observe;
+import xmemck.ops.Op;
+import xmemck.ops.Result;
+import xmemck.ops.Setup;
+import xmemck.spi.Capability;
+import xmemck.spi.Sut;
+import xmemck.spi.SutFailure;
+
+/**
+ * One scenario's run: every operation goes to the oracle and to the implementation, and gets a verdict.
+ *
+ * <p>The first step that is not PASS stops the session: the world after an unsupported set-up, an
+ * outside-the-contract call, a failure or an error is no longer known, so later operations are not run (they
+ * answer a step saying so, with the stopping verdict). A problem of the implementation never throws out of
+ * {@link #run}: it becomes an ERROR step.
+ */
+public final class Session implements AutoCloseable {
+    private final Sut sut;
+    private final Oracle oracle = new Oracle();
+    private final List<Step> steps = new ArrayList<>();
+    private Verdict worst = Verdict.PASS;
+    private Step stopper;
+
+    /** Starts a fresh world in the oracle and in {@code sut} (which is reset). */
+    public Session(Sut sut) {
+        this.sut = sut;
+        try {
+            sut.reset();
+        } catch (SutFailure f) {
+            record(Step.simple(null, Verdict.ERROR, "the implementation could not start a fresh world: " + failure(f), null));
+        } catch (RuntimeException e) {
+            record(Step.simple(null, Verdict.ERROR, "the adapter failed to reset: " + e, null));
+        }
+    }
+
+    public Oracle oracle() { return oracle; }
+
+    public List<Step> steps() { return List.copyOf(steps); }
+
+    /** The worst verdict so far; PASS when everything so far passed (or nothing ran). */
+    public Verdict verdict() { return worst; }
+
+    public boolean stopped() { return stopper != null; }
+
+    /** The step that stopped the session, if any. */
+    public Optional<Step> stopper() { return Optional.ofNullable(stopper); }
+
+    public List<Step> runAll(List<? extends Op> ops) {
+        List<Step> out = new ArrayList<>(ops.size());
+        for (Op op : ops) out.add(run(op));
+        return out;
+    }
+
+    public Step run(Op op) {
+        if (stopper != null) {
+            Step skipped = new Step(op, stopper.verdict(), List.of(), "not run: an earlier step ended the scenario", null, null, null, Map.of());
+            steps.add(skipped);
+            return skipped;
+        }
+        Step step;
+        try {
+            step = switch (op) {
+                case Setup s -> setup(s);
+                case Call c -> call(c);
+                case Observe o -> observe(o);
+            };
+        } catch (WorldError e) {
+            step = Step.simple(op, Verdict.ERROR, "ill-formed scenario: " + e.getMessage(), null);
+        } catch (SutFailure f) {
+            step = Step.simple(op, Verdict.ERROR, failure(f), null);
+        } catch (RuntimeException e) {
+            // A defect of the adapter or the kit: still a verdict, never a lost result.
+            step = Step.simple(op, Verdict.ERROR, "internal error: " + e, null);
+        }
+        return record(step);
+    }
+
+    private Step setup(Setup op) throws SutFailure {
+        oracle.apply(op);
+        Optional<String> missing = sut.capabilities().whyNot(Capability.requiredBy(op));
+        if (missing.isPresent()) return Step.simple(op, Verdict.UNSUPPORTED, missing.get(), null);
+        Result r = sut.apply(op);
+        return switch (r) {
+            case Result.Done d -> Step.simple(op, Verdict.PASS, "", r);
+            case Result.Unsupported u -> Step.simple(op, Verdict.UNSUPPORTED, u.reason(), r);
+            default -> Step.simple(op, Verdict.ERROR, "protocol: a set-up operation must answer done or unsupported, got " + r, r);
+        };
+    }
+
+    private Step call(Call call) throws SutFailure {
+        Expectation expectation = oracle.expect(call);
+        if (expectation instanceof Expectation.OutsideContract oc) {
+            return new Step(call, Verdict.OUTSIDE_CONTRACT, List.of(oc.clause()), oc.clause() + ": " + oc.reason(), expectation, null, null, Map.of());
+        }
+        Optional<String> missing = sut.capabilities().whyNot(Capability.requiredBy(call));
+        if (missing.isPresent()) return new Step(call, Verdict.UNSUPPORTED, List.of(), missing.get(), expectation, null, null, Map.of());
+
+        Result r = sut.apply(call);
+        if (r instanceof Result.Unsupported u) return new Step(call, Verdict.UNSUPPORTED, List.of(), u.reason(), expectation, r, null, Map.of());
+        if (!(r instanceof Result.Returned returned)) {
+            return new Step(call, Verdict.ERROR, List.of(), "protocol: a call must answer a return value, got " + r, expectation, r, null, Map.of());
+        }
+
+        List<Observe> wanted = oracle.observationsFor(call, expectation);
+        List<Result> seen = new ArrayList<>(sut.applyAll(wanted));
+        Map<String, String> implementationDefined = new LinkedHashMap<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Result got = seen.get(i);
+            if (got instanceof Result.Unsupported u && wanted.get(i) instanceof Observe.Protection) {
+                // The adapter cannot read protections back: that check is skipped, and the report says so.
+                implementationDefined.put("unobservable: " + wanted.get(i).describe(), u.reason());
+                seen.set(i, oracle.observe(wanted.get(i)));
+            } else if (!(got instanceof Result.Bytes || got instanceof Result.Protection)) {
+                return new Step(call, Verdict.ERROR, List.of(), "protocol: " + wanted.get(i).describe() + " answered " + got, expectation, r, null, Map.of());
+            }
+        }
+
+        Judgement j = oracle.judge(call, expectation, returned.value(), seen);
+        implementationDefined.putAll(j.answers());
+        returned.notes().forEach((k, v) -> implementationDefined.put("note." + k, v));
+        if (j.conforms()) {
+            oracle.commit(call, j, seen);
+            return new Step(call, Verdict.PASS, j.clauses(), "", expectation, r, j, implementationDefined);
+        }
+        return new Step(call, Verdict.FAIL, j.clauses(), describe(call, returned, j), expectation, r, j, implementationDefined);
+    }
+
+    private Step observe(Observe op) throws SutFailure {
+        Result expected = oracle.observe(op);
+        Result got = sut.apply(op);
+        if (got instanceof Result.Unsupported u) return Step.simple(op, Verdict.UNSUPPORTED, u.reason(), got);
+        Optional<String> diff = Observations.difference(expected, got);
+        if (diff.isEmpty()) return Step.simple(op, Verdict.PASS, "", got);
+        return new Step(op, Verdict.FAIL, List.of("inv.no-write-outside"), "inv.no-write-outside: " + op.describe() + ": " + diff.get(), null, got, null, Map.of());
+    }
+
+    private Step record(Step step) {
+        steps.add(step);
+        worst = worst.worst(step.verdict());
+        if (step.verdict() != Verdict.PASS) stopper = step;
+        return step;
+    }
+
+    private String failure(SutFailure f) {
+        String diagnostics = sut.drainDiagnostics();
+        return "implementation " + f.kind().name().toLowerCase().replace('_', ' ') + ": " + f.getMessage()
+                + (diagnostics.isBlank() ? "" : "\nits diagnostics:\n" + diagnostics.strip());
+    }
+
+    private static String describe(Call call, Result.Returned returned, Judgement j) {
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : j.findings()) sb.append(f.clause()).append(": ").append(f.message()).append('\n');
+        sb.append("call: ").append(call.describe()).append(" returned ").append(returned.value());
+        return sb.toString();
+    }
+
+    /** The operations run so far with their verdicts, one line each (for reports and logs). */
+    public List<String> log() {
+        List<String> lines = new ArrayList<>(steps.size());
+        for (Step s : steps) {
+            String what = s.op() == null ? "reset" : s.op().describe();
+            String ret = s.result() instanceof Result.Returned r ? " -> " + r.value() : "";
+            lines.add(s.verdict().label() + "  " + what + ret + (s.clauses().isEmpty() ? "" : "  " + s.clauses()));
+        }
+        return lines;
+    }
+
+    /** Does not close the implementation: it is reused for the next scenario. */
+    @Override public void close() { }
+}

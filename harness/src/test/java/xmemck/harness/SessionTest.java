@@ -1,0 +1,135 @@
+package xmemck.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import xmemck.oracle.Verdict;
+import xmemck.ops.Addr;
+import xmemck.ops.Call;
+import xmemck.ops.Context;
+import xmemck.ops.Op;
+import xmemck.ops.Prot;
+import xmemck.ops.Result;
+import xmemck.ops.Setup;
+import xmemck.spi.Capabilities;
+import xmemck.spi.Capability;
+import xmemck.spi.SutFailure;
+
+class SessionTest {
+    static final Context P = Context.process("p");
+    static final List<Op> WORLD = List.of(
+            new Setup.CreateProcess("p"),
+            new Setup.MapRegion("drv", "kernel", 1, Prot.READ_WRITE, 1),
+            new Setup.MapRegion("ubuf", "p", 2, Prot.READ_WRITE, 2));
+    static final Call COPY = new Call.Copyout(P, Addr.in("drv", 0), Addr.in("ubuf", 100), 64);
+
+    @Test void aConformingImplementationPasses() {
+        Session s = new Session(FakeSut.conforming());
+        s.runAll(WORLD);
+        Step step = s.run(COPY);
+        assertEquals(Verdict.PASS, step.verdict(), step.message());
+        assertTrue(step.clauses().contains("copyout.succ"), step.clauses().toString());
+        assertEquals(Verdict.PASS, s.verdict());
+        assertFalse(s.stopped());
+    }
+
+    @Test void aWrongReturnValueFailsNamingTheClause() {
+        Session s = new Session(FakeSut.returning(r -> new Result.Returned(-1)));
+        s.runAll(WORLD);
+        Step step = s.run(COPY);
+        assertEquals(Verdict.FAIL, step.verdict());
+        assertTrue(step.message().contains("copyout.succ"), step.message());
+        assertTrue(s.stopped());
+    }
+
+    @Test void aMissingCapabilityIsUnsupportedWithItsReasonAndNeverReachesTheImplementation() {
+        FakeSut sut = new FakeSut(Capabilities.allBut(Map.of(Capability.READ_ONLY_PAGES, "no mprotect here")), (op, r) -> r);
+        Session s = new Session(sut);
+        s.runAll(WORLD);
+        Step step = s.run(new Setup.Protect("ubuf", 1, 1, Prot.READ));
+        assertEquals(Verdict.UNSUPPORTED, step.verdict());
+        assertTrue(step.message().contains("no mprotect here"), step.message());
+        assertFalse(sut.received.contains(step.op()));
+        // Unsupported is never shown as passed: later steps do not run and the session stays UNSUPPORTED.
+        Step later = s.run(COPY);
+        assertEquals(Verdict.UNSUPPORTED, later.verdict());
+        assertNull(later.result());
+        assertEquals(Verdict.UNSUPPORTED, s.verdict());
+    }
+
+    @Test void anUnsupportedAnswerIsUnsupported() {
+        FakeSut sut = new FakeSut(Capabilities.all(), (op, r) -> op instanceof Setup.Protect ? new Result.Unsupported("cannot protect") : r);
+        Session s = new Session(sut);
+        s.runAll(WORLD);
+        assertEquals(Verdict.UNSUPPORTED, s.run(new Setup.Protect("ubuf", 0, 1, Prot.READ)).verdict());
+    }
+
+    @Test void aCallOutsideTheContractIsNotMadeAndNotJudged() {
+        FakeSut sut = FakeSut.conforming();
+        Session s = new Session(sut);
+        s.runAll(WORLD);
+        Call atInterrupt = new Call.Copyout(Context.interrupt(), Addr.in("drv", 0), Addr.in("ubuf", 0), 8);
+        Step step = s.run(atInterrupt);
+        assertEquals(Verdict.OUTSIDE_CONTRACT, step.verdict());
+        assertEquals(List.of("copyout.ctx.user-only"), step.clauses());
+        assertFalse(sut.received.contains(atInterrupt));
+    }
+
+    @Test void aCrashIsAnErrorWithTheImplementationsDiagnostics() {
+        FakeSut sut = new FakeSut(Capabilities.all(), (op, r) -> {
+            if (op instanceof Call) throw new SutFailure(SutFailure.Kind.CRASHED, "exit status 139");
+            return r;
+        });
+        sut.diagnostics = "segmentation fault in copyout";
+        Session s = new Session(sut);
+        s.runAll(WORLD);
+        Step step = s.run(COPY);
+        assertEquals(Verdict.ERROR, step.verdict());
+        assertTrue(step.message().contains("crashed") && step.message().contains("exit status 139") && step.message().contains("segmentation fault"), step.message());
+    }
+
+    @Test void aFailedResetIsAnError() {
+        FakeSut sut = FakeSut.conforming();
+        sut.failOnReset = new SutFailure(SutFailure.Kind.START_FAILED, "no such file");
+        Session s = new Session(sut);
+        assertEquals(Verdict.ERROR, s.verdict());
+        assertEquals(Verdict.ERROR, s.run(WORLD.get(0)).verdict());
+    }
+
+    @Test void anIllFormedScenarioIsAnErrorNamingTheProblem() {
+        Session s = new Session(FakeSut.conforming());
+        Step step = s.run(new Setup.MapRegion("ubuf", "nosuchprocess", 1, Prot.READ_WRITE, 1));
+        assertEquals(Verdict.ERROR, step.verdict());
+        assertTrue(step.message().startsWith("ill-formed scenario"), step.message());
+    }
+
+    @Test void anAnswerOfTheWrongKindIsAProtocolError() {
+        FakeSut sut = new FakeSut(Capabilities.all(), (op, r) -> op instanceof Call ? new Result.Done() : r);
+        Session s = new Session(sut);
+        s.runAll(WORLD);
+        Step step = s.run(COPY);
+        assertEquals(Verdict.ERROR, step.verdict());
+        assertTrue(step.message().startsWith("protocol"), step.message());
+    }
+
+    @Test void aChangedByteThatAnExplicitObservationSeesFails() {
+        FakeSut sut = new FakeSut(Capabilities.all(), (op, r) -> {
+            if (r instanceof Result.Bytes b && b.object().equals("ubuf")) {
+                byte[] d = b.data().clone();
+                d[d.length - 1] ^= 1;
+                return new Result.Bytes(b.object(), b.from(), d, b.unreadablePages());
+            }
+            return r;
+        });
+        Session s = new Session(sut);
+        s.runAll(WORLD);
+        Step step = s.run(xmemck.ops.Observe.Bytes.whole("ubuf", 2 * 4096));
+        assertEquals(Verdict.FAIL, step.verdict());
+        assertTrue(step.message().contains("1 byte(s) differ"), step.message());
+    }
+}

@@ -1,0 +1,44 @@
+package xmemck.oracle;
+
+/**
+ * Collects byte differences in one object and renders them readably: where (offset, page or guard page),
+ * expected versus found in hex, the first few, and how many in all.
+ */
+final class DiffList {
+    private static final int SHOWN = 4;
+
+    private final MemObject object;
+    private final StringBuilder shown = new StringBuilder();
+    private long count;
+    private long first = Long.MIN_VALUE;
+    private long last;
+
+    DiffList(MemObject object) { this.object = object; }
+
+    void add(long offset, String expected, byte found) {
+        if (count < SHOWN) {
+            if (count > 0) shown.append("; ");
+            shown.append("offset ").append(offset).append(": expected ").append(expected).append(", found ").append(hex(found));
+        }
+        if (count == 0) first = offset;
+        last = offset;
+        count++;
+    }
+
+    boolean isEmpty() { return count == 0; }
+
+    long count() { return count; }
+
+    /** "{intro}: 3 byte(s) differ, first at offset -16 (guard page before u1), last at offset -14; offset -16: expected 0x5a, found 0x00; ..." */
+    String render(String intro) {
+        StringBuilder sb = new StringBuilder(intro).append(": ").append(count).append(" byte(s) differ, first at ").append(object.where(first));
+        if (count > 1) sb.append(", last at ").append(object.where(last));
+        sb.append("; ").append(shown);
+        if (count > SHOWN) sb.append("; ... (").append(SHOWN).append(" of ").append(count).append(" shown)");
+        return sb.toString();
+    }
+
+    static String hex(byte b) { return String.format("0x%02x", b & 0xff); }
+
+    static String hex(int b) { return b < 0 ? "?" : String.format("0x%02x", b & 0xff); }
+}

@@ -1,0 +1,35 @@
+package xmemck.oracle;
+
+import java.util.List;
+
+/** Small constructors for effects and alternatives, so that the service oracles read like the manual pages. */
+final class Outcomes {
+    private Outcomes() {}
+
+    /** A successful copy: exactly {@code length} bytes of {@code data} land at {@code object+offset}. */
+    static Effect.Write exact(String object, long offset, long length, Data data) {
+        return new Effect.Write(object, offset, length, data, length, length);
+    }
+
+    /** A failed copy that may have written any prefix of up to {@code max} bytes ({@code inv.failure-effect}). */
+    static Effect.Write prefix(String object, long offset, long length, Data data, long max) {
+        return new Effect.Write(object, offset, length, data, 0, max);
+    }
+
+    /** A failure found before any byte is touched: the destination must stay as it was. */
+    static Effect.Write untouched(String object, long offset, long length, Data data) {
+        return new Effect.Write(object, offset, length, data, 0, 0);
+    }
+
+    static Alternative alt(long returnValue, List<Effect> effects, List<String> clauses, String description) {
+        return new Alternative(returnValue, effects, clauses, description);
+    }
+
+    static Expectation.Allowed one(Alternative a) {
+        return new Expectation.Allowed(List.of(a), List.of());
+    }
+
+    static Expectation.OutsideContract outside(String clause, String reason) {
+        return new Expectation.OutsideContract(clause, reason);
+    }
+}

@@ -1,0 +1,220 @@
+package xmemck.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xmemck.oracle.Twin.at;
+import static xmemck.oracle.Twin.p;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import xmemck.ops.Call;
+import xmemck.ops.Context;
+import xmemck.ops.Fill;
+import xmemck.ops.Observe;
+import xmemck.ops.Prot;
+import xmemck.ops.Result;
+import xmemck.ops.Setup;
+
+/** One test per kind of finding, checking the clause and that the message reads well. */
+class JudgeTest {
+
+    private static final int PAGE = 4096;
+
+    private static Call.Copyout copy(long kOff, long uOff, long n) {
+        return new Call.Copyout(p("p1"), at("k", kOff), at("u", uOff), n);
+    }
+
+    private static Finding only(Twin.Outcome o) {
+        assertFalse(o.judgement().conforms(), "should not conform");
+        assertEquals(1, o.judgement().findings().size(), () -> "findings: " + o.judgement().findings());
+        return o.judgement().findings().get(0);
+    }
+
+    @Test void the_reference_conforms_and_the_judgement_names_the_clauses_it_checked() {
+        Twin.Outcome o = Twin.standard().call(copy(0, 0, 100));
+        assertTrue(o.judgement().conforms());
+        assertEquals(List.of("copyout.succ", "inv.no-write-outside", "inv.source-unchanged", "inv.no-foreign-data"), o.judgement().clauses());
+        assertEquals(o.allowed().alternatives().get(0), o.judgement().matched());
+    }
+
+    @Test void inv_no_write_outside_in_the_guard_page_after_the_object() {
+        long at = 2 * PAGE + 5;   // 6th byte of the guard page after u
+        Twin.Outcome o = Twin.standard().call(copy(0, 0, 100), Twin.poke("u", at, Fill.byteAt(22, at) ^ 0xff));
+        Finding f = only(o);
+        assertEquals("inv.no-write-outside", f.clause());
+        String want = "region u: bytes changed outside the destination [0, 100): 1 byte(s) differ, first at offset 8197 (guard page after u); offset 8197: expected "
+                + DiffList.hex(Fill.byteAt(22, at)) + ", found " + DiffList.hex((byte) (Fill.byteAt(22, at) ^ 0xff));
+        assertEquals(want, f.message());
+    }
+
+    @Test void inv_no_write_outside_counts_and_limits_the_differences_shown() {
+        Twin.Outcome o = Twin.standard().call(copy(0, 0, 100), list -> {
+            List<Result> out = list;
+            for (int i = 0; i < 6; i++) out = Twin.poke("u", -16 + i, Fill.byteAt(22, -16 + i) ^ 1).apply(out);
+            return out;
+        });
+        Finding f = only(o);
+        assertTrue(f.message().contains("6 byte(s) differ, first at offset -16 (guard page before u), last at offset -11 (guard page before u)"), f.message());
+        assertTrue(f.message().endsWith("... (4 of 6 shown)"), f.message());
+    }
+
+    @Test void inv_source_unchanged() {
+        Twin.Outcome o = Twin.standard().call(copy(0, 0, 100), Twin.poke("k", 50, 0x5a ^ Fill.byteAt(11, 50)));
+        Finding f = only(o);
+        assertEquals("inv.source-unchanged", f.clause());
+        assertTrue(f.message().startsWith("region k: the source k[0, 100) changed: 1 byte(s) differ, first at offset 50 (page 0)"), f.message());
+    }
+
+    @Test void inv_no_foreign_data_when_a_destination_byte_is_neither_old_nor_source() {
+        byte old = Fill.byteAt(22, 10), src = Fill.byteAt(11, 10);
+        int foreign = 0;
+        while ((byte) foreign == old || (byte) foreign == src) foreign++;
+        Twin.Outcome o = Twin.standard().call(copy(0, 0, 100), Twin.poke("u", 10, foreign));
+        List<String> clauses = o.findingClauses();
+        assertTrue(clauses.contains("inv.no-foreign-data"), clauses::toString);
+        Finding f = o.judgement().findings().stream().filter(x -> x.clause().equals("inv.no-foreign-data")).findFirst().orElseThrow();
+        assertTrue(f.message().contains("offset 10: expected " + DiffList.hex(old) + " (unchanged) or " + DiffList.hex(src) + " (the source's byte), found " + DiffList.hex((byte) foreign)), f.message());
+    }
+
+    @Test void inv_failure_effect_when_a_failed_copy_writes_past_the_fault() {
+        Twin t = Twin.standard().setup(new Setup.Protect("u", 1, 1, Prot.READ));
+        // The implementation wrote the source byte into the read-only page and still returned -1.
+        Twin.Outcome o = t.call(copy(0, PAGE - 8, 64), Twin.poke("u", PAGE, Fill.byteAt(11, 8)));
+        Finding f = only(o);
+        assertEquals("inv.failure-effect", f.clause());
+        assertTrue(f.message().startsWith("after -1: fault at offset 4096 (page 1); up to 8 bytes before it may be written, destination u[4088, 4152) "
+                + "must be untouched or hold a prefix of at most 8 new bytes"), f.message());
+        assertTrue(f.message().contains("offset 4096 (page 1)"), f.message());
+    }
+
+    @Test void inv_failure_effect_when_the_bytes_are_not_a_prefix() {
+        Twin t = Twin.standard().setup(new Setup.Protect("u", 1, 1, Prot.READ));
+        // Byte 4 of the 8 writable bytes was not written although later ones were: a hole in the prefix.
+        Twin.Outcome o = t.call(copy(0, PAGE - 8, 64), Twin.poke("u", PAGE - 4, Fill.byteAt(22, PAGE - 4)));
+        assertEquals("inv.failure-effect", only(o).clause());
+    }
+
+    @Test void the_success_clause_when_a_successful_copy_is_not_exact() {
+        Twin.Outcome o = Twin.standard().call(copy(0, 0, 100), Twin.poke("u", 99, Fill.byteAt(22, 99)));
+        Finding f = only(o);
+        assertEquals("copyout.succ", f.clause());
+        assertTrue(f.message().startsWith("destination u[0, 100) must hold exactly the 100 new bytes: 1 byte(s) differ, first at offset 99 (page 0); offset 99: expected "
+                + DiffList.hex(Fill.byteAt(11, 99)) + " (new), found " + DiffList.hex(Fill.byteAt(22, 99))), f.message());
+    }
+
+    @Test void a_wrong_return_value_names_the_expected_alternatives_clause() {
+        Twin t = Twin.standard().setup(new Setup.Protect("u", 0, 1, Prot.READ));
+        Twin.Outcome o = t.callReturning(copy(0, 0, 10), 0, r -> r);
+        Finding f = only(o);
+        assertEquals("copyout.fail.no-write-access", f.clause());
+        assertEquals("returned 0; allowed: -1 (copyout.fail.no-write-access: -1: fault at offset 0 (page 0); up to 0 bytes before it may be written)", f.message());
+    }
+
+    @Test void symbolic_names_in_return_value_messages() {
+        Twin t = Twin.standard();
+        Twin.Outcome o = t.callReturning(new Call.Xmemout(p("p1"), at("k", 0), at("u", 0), 10, "nod"), Call.XMEM_SUCC, r -> r);
+        assertTrue(only(o).message().startsWith("returned 0 (XMEM_SUCC); allowed: -1 (XMEM_FAIL) (xmemout.fail.descriptor"), only(o).message());
+    }
+
+    @Test void kit_observable_when_a_mapped_page_is_reported_unreadable() {
+        Twin.Outcome o = Twin.standard().call(copy(0, 0, 100), Twin.unreadable("u", 1));
+        Finding f = only(o);
+        assertEquals("kit.observable", f.clause());
+        assertEquals("region u: page 1 is mapped and readable in the model but the implementation reports it unreadable", f.message());
+    }
+
+    @Test void kit_observable_when_an_observation_is_unsupported() {
+        Twin.Outcome o = Twin.standard().call(copy(0, 0, 100), list -> {
+            List<Result> out = new ArrayList<>(list);
+            out.set(0, new Result.Unsupported("no peeking"));
+            return out;
+        });
+        Finding f = only(o);
+        assertEquals("kit.observable", f.clause());
+        assertTrue(f.message().endsWith("the implementation answered unsupported (no peeking)"), f.message());
+    }
+
+    @Test void a_hole_reported_readable_is_a_write_outside() {
+        Twin t = Twin.standard().setup(new Setup.Unmap("u", 1, 1));
+        Twin.Outcome o = t.call(copy(0, 0, 10), list -> {
+            List<Result> out = new ArrayList<>();
+            for (Result r : list) out.add(r instanceof Result.Bytes b && b.object().equals("u") ? new Result.Bytes("u", b.from(), b.data()) : r);
+            return out;
+        });
+        Finding f = only(o);
+        assertEquals("inv.no-write-outside", f.clause());
+        assertTrue(f.message().contains("page 1 is a hole (unmapped) in the model but the implementation reports it readable"), f.message());
+    }
+
+    @Test void unreadable_bytes_of_a_page_in_error_are_not_compared() {
+        Twin t = Twin.standard().setup(new Setup.SetPageState("u", 1, 1, xmemck.ops.PageState.HARDWARE_ERROR));
+        Twin.Outcome o = t.call(copy(0, 0, 10), Twin.unreadable("u", 1));
+        assertTrue(o.judgement().conforms(), o.judgement().findings()::toString);
+    }
+
+    @Test void answers_record_how_many_bytes_a_failure_left() {
+        Twin t = Twin.standard().setup(new Setup.Protect("u", 1, 1, Prot.READ));
+        Twin.Outcome full = t.call(copy(0, 0, 2 * PAGE));
+        assertTrue(full.judgement().conforms());
+        assertEquals("bytes written before failure: 4096 of 8192", full.judgement().answers().get("copyout.failure-prefix"));
+        // An implementation that checks first and writes nothing is just as conforming, and answers differently.
+        Twin t2 = Twin.standard().setup(new Setup.Protect("u", 1, 1, Prot.READ));
+        Call c = copy(0, 0, 2 * PAGE);
+        Expectation e = t2.model.expect(c);
+        List<Result> untouched = t2.model.observationsFor(c, e).stream().map(t2.model::observe).toList();
+        Judgement j = t2.model.judge(c, e, -1, untouched);
+        assertTrue(j.conforms(), j.findings()::toString);
+        assertEquals("bytes written before failure: 0 of 8192", j.answers().get("copyout.failure-prefix"));
+    }
+
+    @Test void outside_the_contract_is_judged_conforming_with_the_obligation_clause() {
+        Oracle o = Twin.standard().model;
+        Call c = new Call.Copyout(Context.interrupt(), at("k", 0), at("u", 0), 10);
+        Expectation e = o.expect(c);
+        assertEquals(List.of(), o.observationsFor(c, e));
+        Judgement j = o.judge(c, e, 12345, List.of());
+        assertTrue(j.conforms());
+        assertNull(j.matched());
+        assertEquals(List.of("copyout.ctx.user-only"), j.clauses());
+    }
+
+    @Test void a_wrong_number_of_observations_is_a_clear_error() {
+        Oracle o = Twin.standard().model;
+        Call c = copy(0, 0, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> o.judge(c, o.expect(c), 0, List.of()));
+        assertTrue(e.getMessage().contains("2 observation(s) were asked for but 0 result(s) given"), e.getMessage());
+    }
+
+    @Test void commit_adopts_the_observed_memory() {
+        Twin t = Twin.standard().setup(new Setup.Protect("u", 1, 1, Prot.READ));
+        Call c = copy(0, PAGE - 8, 64);
+        Expectation e = t.model.expect(c);
+        // This implementation wrote 3 of the 8 allowed bytes.
+        List<Result> obs = new ArrayList<>(t.model.observationsFor(c, e).stream().map(t.model::observe).toList());
+        for (int i = 0; i < 3; i++) obs = Twin.poke("u", PAGE - 8 + i, Fill.byteAt(11, i)).apply(obs);
+        Judgement j = t.model.judge(c, e, -1, obs);
+        assertTrue(j.conforms(), j.findings()::toString);
+        assertEquals("bytes written before failure: 3 of 64", j.answers().get("copyout.failure-prefix"));
+        t.model.commit(c, j, obs);
+        byte[] now = ((Result.Bytes) t.model.observe(new Observe.Bytes("u", PAGE - 8, 4))).data();
+        assertEquals(Fill.byteAt(11, 2), now[2]);
+        assertEquals(Fill.byteAt(22, PAGE - 5), now[3]);
+    }
+
+    @Test void check_observation_compares_an_observe_op_with_the_model() {
+        Oracle o = Twin.standard().model;
+        Observe.Bytes op = new Observe.Bytes("u", 0, 16);
+        Result.Bytes mine = (Result.Bytes) o.observe(op);
+        assertEquals(List.of(), o.checkObservation(op, mine));
+        byte[] d = mine.data().clone();
+        d[3] ^= 1;
+        List<Finding> f = o.checkObservation(op, new Result.Bytes("u", 0, d));
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).message().startsWith("region u: memory differs from the model: 1 byte(s) differ, first at offset 3 (page 0)"), f.toString());
+        assertEquals("kit.observable", o.checkObservation(new Observe.Protection("u", 0), new Result.Protection(Prot.READ)).get(0).clause());
+    }
+}

@@ -1,0 +1,112 @@
+/*
+ * A small simulated kernel: address spaces with AIX-style segment tables, page tables with protection and
+ * residency, cross-memory descriptors, and file segments with real frames. The services in services.c work on
+ * numeric effective addresses through these tables, as a real kernel would; nothing in them knows the kit's
+ * symbolic names.
+ */
+#ifndef XMEMCK_KERNEL_H
+#define XMEMCK_KERNEL_H
+
+#include <stdint.h>
+
+#define PAGE_SIZE 4096
+#define SEG_SHIFT 28                                  /* AIX segments are 256 MiB */
+#define SEG_SIZE ((uint64_t)1 << SEG_SHIFT)
+#define NSEGS 4096                                    /* segments per address space */
+#define USER_LIMIT ((uint64_t)NSEGS << SEG_SHIFT)    /* user addresses are below 2^40 */
+#define KERNELBASE ((uint64_t)1 << 44)               /* kernel addresses start here */
+#define ADI_SHIFT 56                                  /* SPARC-style ADI version in pointer bits 56..59 */
+#define ADI_LINE 64
+#define EA_MASK (((uint64_t)1 << ADI_SHIFT) - 1)
+#define NULL_SEG 0                                    /* addresses 0 .. 256 MiB: never mapped */
+#define UBLOCK_SEG 1                                  /* the process's user block (u-area) */
+#define UNMAPPED_SEG (NSEGS - 1)                      /* a user segment never handed out */
+#define NAME_LEN 64
+
+enum prot { P_NONE, P_READ, P_RW };
+enum pstate { S_RESIDENT, S_PAGED_OUT, S_PAGING_IO_ERROR, S_HARDWARE_ERROR };
+
+typedef struct page {
+    uint8_t *data;  /* NULL while the page still holds its object's fill pattern */
+    uint8_t prot;
+    uint8_t state;
+    uint8_t mapped; /* 0: a hole */
+    uint8_t pinned;
+    uint8_t frame;  /* file pages: associated with a real frame */
+} page_t;
+
+struct space;
+
+typedef struct object {
+    char name[NAME_LEN + 1];
+    int is_file;           /* a file segment (vm_mvc's m1) rather than a region */
+    struct space *space;
+    int64_t pages;
+    uint64_t seed;
+    page_t *pt;            /* pages + 2 entries: [0] is the guard page before, [pages + 1] the one after */
+    uint8_t *adi;          /* one version per 64-byte line of the object; NULL while ADI is off */
+    int deleted;           /* its segment was deleted */
+    unsigned segno, nsegs; /* the segments it occupies in its space */
+    struct object *next;
+} object_t;
+
+typedef struct space {
+    char name[NAME_LEN + 1];
+    int is_kernel;
+    object_t *seg[NSEGS];  /* the segment table */
+    unsigned next_seg;
+    uint8_t ublock[PAGE_SIZE];
+    struct space *next;
+} space_t;
+
+/* A cross-memory descriptor (struct xmem): which address space and segment it describes. */
+typedef struct xmem {
+    char name[NAME_LEN + 1];
+    int aspace_valid;      /* 0 is XMEM_INVAL */
+    space_t *space;
+    object_t *obj;
+    struct xmem *next;
+} xmem_t;
+
+typedef struct {
+    space_t *kernel;
+    space_t *spaces;
+    object_t *objects;
+    xmem_t *descs;
+} world_t;
+
+/* Result of translating an effective address. */
+enum tr { T_OK, T_NULL, T_UNMAPPED, T_KERNEL_ADDR, T_UBLOCK };
+
+void world_init(world_t *w);
+void world_free(world_t *w);
+
+space_t *space_find(world_t *w, const char *name);
+space_t *space_create(world_t *w, const char *name, char *err, int errlen);
+object_t *object_find(world_t *w, const char *name);
+object_t *object_create(world_t *w, const char *name, space_t *sp, int64_t pages, int prot, uint64_t seed, int is_file,
+                        char *err, int errlen);
+xmem_t *xmem_get(world_t *w, const char *name, int create);
+
+/* The page entry of object page p (-1 and pages are the guard pages), or NULL beyond them. */
+page_t *page_of(object_t *o, int64_t p);
+
+/* Effective address of byte `offset` of an object (a guard page for offsets outside it). */
+uint64_t ea_of(const object_t *o, int64_t offset);
+
+/*
+ * Translates ea in address space sp. On T_OK sets *obj and *off (the byte offset relative to the object; the
+ * guard pages are part of the mapping). T_UBLOCK means the process's user block; T_KERNEL_ADDR a kernel
+ * address seen from a user space.
+ */
+enum tr translate(const space_t *sp, uint64_t ea, object_t **obj, int64_t *off);
+
+/* Byte access to object memory, page by page, with no checks: the services check before they touch. */
+uint8_t fill_byte(uint64_t seed, int64_t offset);
+void obj_read(object_t *o, int64_t off, uint8_t *dst, int64_t n);
+void obj_write(object_t *o, int64_t off, const uint8_t *src, int64_t n);
+void obj_zero(object_t *o, int64_t off, int64_t n);
+
+static inline int64_t page_index(int64_t off) { return off >= 0 ? off / PAGE_SIZE : -((-off + PAGE_SIZE - 1) / PAGE_SIZE); }
+
+#endif

@@ -1,0 +1,373 @@
+package xmemck.linux;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import xmemck.ops.Addr;
+import xmemck.ops.Fill;
+import xmemck.ops.Names;
+import xmemck.ops.PageState;
+import xmemck.ops.Prot;
+import xmemck.ops.Result;
+import xmemck.ops.Setup;
+import xmemck.spi.SutFailure;
+
+/**
+ * The world as built on Linux: user processes (helper children), regions and file segments (memory files),
+ * cross-memory descriptors; and the translation of the kit's symbolic addresses into real ones.
+ */
+final class World {
+
+    /** A cross-memory descriptor after a successful xmattach: which address space it describes, and what was attached. */
+    record Descriptor(String space, Space target, long address, long count, int segflag) {}
+
+    final Libc c;
+    final KitSpace kit;
+    final Scratch scratch;
+    private final HelperPool pool;
+    private final PagingStore paging;
+    private final String whyNoPaging;
+
+    final Map<String, HelperClient> processes = new LinkedHashMap<>();
+    final Map<String, Region> regions = new HashMap<>();
+    final Map<String, FileSegment> segments = new HashMap<>();
+    final Map<String, Descriptor> descriptors = new HashMap<>();
+    /** Address spaces in which the "unmapped address" was checked to be unmapped, this world. */
+    private final List<Space> unmappedChecked = new ArrayList<>();
+
+    World(Libc c, KitSpace kit, Scratch scratch, HelperPool pool, PagingStore paging) {
+        this.c = c;
+        this.kit = kit;
+        this.scratch = scratch;
+        this.pool = pool;
+        this.paging = paging;
+        this.whyNoPaging = paging.whyNoPaging();
+    }
+
+    /** Why paged-out pages cannot be made here, or null. */
+    String whyNoPaging() { return whyNoPaging; }
+
+    // ------------------------------------------------------------------ building
+
+    Result apply(Setup op) throws SutFailure, CannotCreate, OsError {
+        switch (op) {
+            case Setup.CreateProcess p -> {
+                if (processes.containsKey(p.name())) throw protocol(op, "process " + p.name() + " exists already");
+                processes.put(p.name(), pool.acquire());
+            }
+            case Setup.MapRegion r -> mapRegion(r);
+            case Setup.CreateFileSegment f -> createSegment(f);
+            case Setup.SetFrame f -> setFrame(f);
+            case Setup.Protect p -> {
+                if (segments.containsKey(p.object())) {
+                    FileSegment s = segment(p.object(), op);
+                    checkSegmentPages(s, p.firstPage(), p.pages(), op);
+                    kit.protect(s.address((long) p.firstPage() * Geometry.PAGE), (long) p.pages() * Geometry.PAGE, Region.bits(p.prot()));
+                    for (int i = p.firstPage(); i < p.firstPage() + p.pages(); i++) s.setProt(i, p.prot());
+                } else {
+                    region(p.object(), op).protect(p.firstPage(), p.pages(), p.prot());
+                }
+            }
+            case Setup.Unmap u -> region(u.object(), op).unmap(u.firstPage(), u.pages());
+            case Setup.SetPageState s -> setPageState(s);
+            case Setup.Pin p -> {
+                Region r = region(p.object(), op);
+                try {
+                    r.lock(p.firstPage(), p.pages());
+                } catch (OsError e) {
+                    throw new CannotCreate("mlock failed (" + Libc.errnoName(e.errno()) + "): the locked-memory limit (ulimit -l) is too small for these pages, or they cannot be made resident");
+                }
+            }
+            case Setup.SetAdiVersion a -> throw new CannotCreate(LinuxCapabilities.NO_ADI);
+            case Setup.DeleteSegment d -> region(d.object(), op).delete();
+        }
+        return new Result.Done();
+    }
+
+    private void mapRegion(Setup.MapRegion r) throws SutFailure, OsError {
+        if (regions.containsKey(r.name()) || segments.containsKey(r.name())) throw protocol(r, "object " + r.name() + " exists already");
+        boolean kernel = r.space().equals(Names.KERNEL);
+        HelperClient helper = kernel ? null : processes.get(r.space());
+        if (!kernel && helper == null) throw protocol(r, "no process " + r.space() + " (create it first)");
+        long length = Region.fileLength(r.pages());
+        int fd = memoryFile("xmemck-" + r.name(), length);
+        boolean done = false;
+        Region.View home = null, mirror = null;
+        try {
+            fill(fd, r.seed(), -Geometry.GUARD, length);
+            long kitBase = kit.map(fd, length, Geometry.FENCE);
+            Region.View kitView = new Region.View(kit, kitBase);
+            if (kernel) {
+                home = kitView;
+            } else {
+                mirror = kitView;
+                home = new Region.View(helper, helper.map(fd, length, Geometry.FENCE));
+            }
+            Region region = new Region(r.name(), r.space(), r.pages(), r.seed(), fd, r.prot(), home, mirror);
+            if (r.prot() != Prot.READ_WRITE) {
+                for (Region.View v : region.views()) v.space().protect(v.objectAddress(), region.size(), Region.bits(r.prot()));
+            }
+            regions.put(r.name(), region);
+            done = true;
+        } finally {
+            if (!done) {
+                long total = length + 2 * Geometry.FENCE;
+                if (mirror != null) c.munmap(mirror.base(), total);
+                else if (home != null && home.space() == kit) c.munmap(home.base(), total);
+                if (home != null && home.space() instanceof HelperClient h) {
+                    try { h.free(home.base(), total); } catch (OsError | SutFailure ignored) { /* the reset clears it */ }
+                }
+                c.close(fd);
+            }
+        }
+    }
+
+    private void createSegment(Setup.CreateFileSegment f) throws SutFailure, OsError {
+        if (regions.containsKey(f.sid()) || segments.containsKey(f.sid())) throw protocol(f, "object " + f.sid() + " exists already");
+        long length = Region.fileLength(f.pages());
+        int fd = memoryFile("xmemck-segment-" + f.sid(), length);
+        int backing = -1;
+        try {
+            backing = memoryFile("xmemck-backing-" + f.sid(), length);
+            fill(fd, f.seed(), -Geometry.GUARD, length);
+            long base = kit.map(fd, length, Geometry.FENCE);
+            segments.put(f.sid(), new FileSegment(f.sid(), f.pages(), f.seed(), fd, backing, base));
+        } catch (OsError | RuntimeException e) {
+            c.close(fd);
+            if (backing >= 0) c.close(backing);
+            throw e;
+        }
+    }
+
+    private void setFrame(Setup.SetFrame f) throws SutFailure, OsError, CannotCreate {
+        FileSegment s = segment(f.sid(), f);
+        if (f.pno() < 0 || f.pno() >= s.pages) throw protocol(f, "segment " + s.sid + " has pages 0.." + (s.pages - 1));
+        long off = s.fileOffset(f.pno(), 0);
+        boolean has = hasFrame(s, f.pno());
+        if (has == f.hasFrame()) return;
+        MemorySegment buf = scratch.buffer(Geometry.PAGE);
+        if (!f.hasFrame()) {
+            // keep the bytes on the "disk", then take the page out of the page cache
+            copy(s.fd, off, s.backingFd, off, buf);
+            if (c.fallocate(s.fd, Libc.FALLOC_FL_PUNCH_HOLE | Libc.FALLOC_FL_KEEP_SIZE, off, Geometry.PAGE) != 0) {
+                throw new CannotCreate("fallocate(FALLOC_FL_PUNCH_HOLE) failed: " + Libc.errnoName(c.errno()));
+            }
+            if (hasFrame(s, f.pno())) throw new CannotCreate("the page stayed in the page cache after its hole was punched");
+        } else {
+            copy(s.backingFd, off, s.fd, off, buf);
+            if (!hasFrame(s, f.pno())) throw new CannotCreate("writing the page back did not bring it into the page cache");
+        }
+    }
+
+    /** Does file page {@code pno} have a page-cache page? {@code mincore} on the kit's mapping answers. */
+    boolean hasFrame(FileSegment s, long pno) throws OsError {
+        long vec = scratch.vec.address();
+        if (c.mincore(s.address(pno * Geometry.PAGE), Geometry.PAGE, vec) != 0) throw new OsError("mincore", c.errno());
+        return (scratch.vec.get(ValueLayout.JAVA_BYTE, 0) & 1) != 0;
+    }
+
+    private void setPageState(Setup.SetPageState s) throws SutFailure, OsError, CannotCreate {
+        Region r = region(s.object(), s);
+        r.checkPages(s.firstPage(), s.pages(), "page state");
+        switch (s.state()) {
+            case HARDWARE_ERROR -> throw new CannotCreate(LinuxCapabilities.NO_HARDWARE_ERROR);
+            case PAGED_OUT -> { if (whyNoPaging != null) throw new CannotCreate(whyNoPaging); }
+            default -> { }
+        }
+        for (int p = s.firstPage(); p < s.firstPage() + s.pages(); p++) setPageState(r, p, s.state());
+    }
+
+    private void setPageState(Region r, int p, PageState state) throws OsError, SutFailure, CannotCreate {
+        MemorySegment buf = scratch.buffer(Geometry.PAGE);
+        long memOff = Region.fileOffset((long) p * Geometry.PAGE);
+        // Bring the page's latest bytes home to the memory file first, whatever backs it now.
+        if (r.backing(p) == Region.Backing.PAGED_OUT) copy(paging.disk(), r.pagingOffset(p), r.fd, memOff, buf);
+        switch (state) {
+            case RESIDENT -> {
+                if (r.backing(p) != Region.Backing.MEMORY) r.rebind(p, Region.Backing.MEMORY, r.fd, memOff);
+            }
+            case PAGING_IO_ERROR -> r.rebind(p, Region.Backing.IO_ERROR, paging.truncated(), 0);
+            case PAGED_OUT -> {
+                int disk = paging.disk();
+                long slot = paging.allocate();
+                copy(r.fd, memOff, disk, slot, buf);
+                if (c.fdatasync(disk) != 0) throw new OsError("fdatasync of the paging file", c.errno());
+                r.rebind(p, Region.Backing.PAGED_OUT, disk, slot);
+                int e = c.posixFadvise(disk, slot, Geometry.PAGE, Libc.POSIX_FADV_DONTNEED);
+                if (e != 0) throw new CannotCreate("posix_fadvise(POSIX_FADV_DONTNEED) failed: " + Libc.errnoName(e));
+                Region.View kv = r.mirror != null ? r.mirror : r.home;
+                if (r.mapped(p)) {
+                    if (c.mincore(kv.pageAddress(p), Geometry.PAGE, scratch.vec.address()) != 0) throw new OsError("mincore", c.errno());
+                    if ((scratch.vec.get(ValueLayout.JAVA_BYTE, 0) & 1) != 0) {
+                        throw new CannotCreate("the kernel kept page " + p + " of " + r.name + " in memory after POSIX_FADV_DONTNEED");
+                    }
+                }
+            }
+            case HARDWARE_ERROR -> throw new CannotCreate(LinuxCapabilities.NO_HARDWARE_ERROR);
+        }
+    }
+
+    /** A memory file of {@code length} bytes. */
+    private int memoryFile(String name, long length) throws OsError {
+        int fd = c.memfdCreate(name);
+        if (fd < 0) throw new OsError("memfd_create", c.errno());
+        if (c.ftruncate(fd, length) != 0) {
+            int e = c.errno();
+            c.close(fd);
+            throw new OsError("ftruncate of a memory file to " + length + " bytes", e);
+        }
+        return fd;
+    }
+
+    /** Writes the Fill pattern of {@code seed} for object offsets {@code [from, from + length)} at file offset 0 on. */
+    private void fill(int fd, long seed, long from, long length) throws OsError {
+        int chunk = 64 * 1024;
+        MemorySegment buf = scratch.buffer(chunk);
+        for (long done = 0; done < length; done += chunk) {
+            int n = (int) Math.min(chunk, length - done);
+            byte[] bytes = Fill.bytes(seed, from + done, n);
+            MemorySegment.copy(bytes, 0, buf, ValueLayout.JAVA_BYTE, 0, n);
+            if (c.pwrite(fd, buf.address(), n, done) != n) throw new OsError("pwrite of a region's initial content", c.errno());
+        }
+    }
+
+    /** Copies one page between files. */
+    private void copy(int fromFd, long fromOff, int toFd, long toOff, MemorySegment buf) throws OsError {
+        if (c.pread(fromFd, buf.address(), Geometry.PAGE, fromOff) != Geometry.PAGE) throw new OsError("pread of a page", c.errno());
+        if (c.pwrite(toFd, buf.address(), Geometry.PAGE, toOff) != Geometry.PAGE) throw new OsError("pwrite of a page", c.errno());
+    }
+
+    // ------------------------------------------------------------------ lookup
+
+    Region region(String name, Object op) throws SutFailure {
+        Region r = regions.get(name);
+        if (r == null) throw protocol(op, "no region " + name + (segments.containsKey(name) ? " (it is a file segment)" : ""));
+        return r;
+    }
+
+    FileSegment segment(String sid, Object op) throws SutFailure {
+        FileSegment s = segments.get(sid);
+        if (s == null) throw protocol(op, "no file segment " + sid);
+        return s;
+    }
+
+    private void checkSegmentPages(FileSegment s, int first, int count, Object op) throws SutFailure {
+        if (first < 0 || count < 1 || (long) first + count > s.pages) throw protocol(op, "pages " + first + ".." + (first + count - 1) + " are not all in segment " + s.sid);
+    }
+
+    static SutFailure protocol(Object op, String message) {
+        String where = op instanceof xmemck.ops.Op o ? o.describe() + ": " : "";
+        return new SutFailure(SutFailure.Kind.PROTOCOL, where + message);
+    }
+
+    // ------------------------------------------------------------------ addresses
+
+    /** The address space named {@code space}: the kit for "kernel", else the process's helper. */
+    Space space(String space, Object op) throws SutFailure {
+        if (space.equals(Names.KERNEL)) return kit;
+        HelperClient h = processes.get(space);
+        if (h == null) throw protocol(op, "no process " + space);
+        return h;
+    }
+
+    /**
+     * The real address that {@code addr} stands for in address space {@code space} ("kernel" or a process),
+     * as seen through the kit's mapping when {@code kitView} (copyout, where the kit plays the process), else
+     * through the process's own (its helper).
+     *
+     * <p>An object of the kernel seen from a user process is a kernel address. An object of one user process
+     * has no address in another's space, nor in kernel global memory: the adapter will not guess one.
+     */
+    long resolve(Addr addr, String space, boolean kitView, Object op) throws CannotCreate, SutFailure {
+        return switch (addr) {
+            case Addr.Special s -> switch (s.place()) {
+                case NULL -> s.offset();
+                case KERNEL -> Geometry.KERNEL_ADDRESS + s.offset();
+                case UNMAPPED -> {
+                    Space where = kitView ? kit : space(space, op);
+                    checkUnmapped(where);
+                    yield Geometry.UNMAPPED_ADDRESS + s.offset();
+                }
+                case USER_BLOCK -> throw new CannotCreate(LinuxCapabilities.NO_USER_BLOCK);
+            };
+            case Addr.In in -> {
+                if (in.adiVersion() >= 0) throw new CannotCreate(LinuxCapabilities.NO_ADI);
+                Region r = regions.get(in.object());
+                if (r == null) {
+                    if (segments.containsKey(in.object())) throw new CannotCreate(in.object() + " is a file segment; the adapter maps file segments in the kit only, for vm_mvc's m1");
+                    throw protocol(op, "no object " + in.object());
+                }
+                if (in.offset() < -Geometry.GUARD || in.offset() > r.size() + Geometry.GUARD) {
+                    throw new CannotCreate("offset " + in.offset() + " is outside " + r.name + " and its guard pages; the adapter lets the kernel copy only into memory it owns");
+                }
+                if (r.space.equals(space)) {
+                    Region.View v = kitView && r.mirror != null ? r.mirror : r.home;
+                    yield v.objectAddress() + in.offset();
+                }
+                if (r.isKernel()) yield Geometry.KERNEL_ADDRESS + Geometry.GUARD + in.offset();
+                throw new CannotCreate(r.name + " belongs to " + (r.isKernel() ? "kernel global memory" : "process " + r.space)
+                        + ", so it has no address in " + (space.equals(Names.KERNEL) ? "kernel global memory" : "process " + space + "'s address space") + " on Linux");
+            }
+        };
+    }
+
+    /**
+     * Before a copy into the kit's memory at {@code [address, address + length)}: a hole the adapter made in a
+     * mirror, or the unmapped address, must still be unmapped; the JVM might have put something there since,
+     * and the kernel would then write into it.
+     */
+    void checkHolesStillEmpty(Region r, long address, long length) throws SutFailure {
+        if (r == null || !r.hasHoles() || length <= 0) return;
+        Region.View v = r.mirror != null ? r.mirror : r.home;
+        long obj = v.objectAddress();
+        int first = (int) Math.max(0, Math.floorDiv(address - obj, Geometry.PAGE));
+        int last = (int) Math.min(r.pages - 1, Math.floorDiv(address + Math.min(length, r.size() + 2 * Geometry.GUARD) - 1 - obj, Geometry.PAGE));
+        for (int p = first; p <= last; p++) {
+            if (!r.mapped(p) && !kit.unmappedAt(v.pageAddress(p))) {
+                throw new SutFailure(SutFailure.Kind.INTERNAL, "the hole at page " + p + " of the kit's mirror of " + r.name + " has been reused by the JVM; the copy was not made");
+            }
+        }
+    }
+
+    private void checkUnmapped(Space where) throws SutFailure, CannotCreate {
+        if (where == kit) {
+            // the kit's JVM may map memory at any time: check at every use
+            if (!kit.unmappedAt(Geometry.UNMAPPED_ADDRESS)) throw new CannotCreate("something is mapped at the adapter's unmapped address 0x" + Long.toHexString(Geometry.UNMAPPED_ADDRESS) + " in the kit's process");
+            return;
+        }
+        if (unmappedChecked.contains(where)) return;
+        if (!where.unmappedAt(Geometry.UNMAPPED_ADDRESS)) throw new CannotCreate("something is mapped at the adapter's unmapped address in " + where.describe());
+        unmappedChecked.add(where);
+    }
+
+    /** The region that {@code addr} names, when it names one. */
+    Region regionOf(Addr addr) {
+        return addr instanceof Addr.In in ? regions.get(in.object()) : null;
+    }
+
+    // ------------------------------------------------------------------ ending
+
+    /** Unmap, close and forget everything of this world; helpers go back to the pool. */
+    void clear() {
+        for (Region r : regions.values()) {
+            r.releaseKitViews(c);
+            c.close(r.fd);
+        }
+        for (FileSegment s : segments.values()) {
+            c.munmap(s.base, s.fileLength + 2 * Geometry.FENCE);
+            c.close(s.fd);
+            c.close(s.backingFd);
+        }
+        regions.clear();
+        segments.clear();
+        descriptors.clear();
+        processes.clear();
+        unmappedChecked.clear();
+        paging.clear();
+        pool.resetAll();
+    }
+}

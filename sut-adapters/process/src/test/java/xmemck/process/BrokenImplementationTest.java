@@ -1,0 +1,257 @@
+package xmemck.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import xmemck.ops.Observe;
+import xmemck.ops.Op;
+import xmemck.ops.Result;
+import xmemck.ops.Setup;
+import xmemck.spi.Capability;
+import xmemck.spi.SutFailure;
+import xmemck.spi.SutFailure.Kind;
+import xmemck.spi.wire.CapabilitiesCodec;
+
+/**
+ * The adapter against deliberately broken implementations (src/test/c/fake_impl.c): each breakage gives the right
+ * failure kind and a message that says what happened, the child is gone afterwards, and the next reset() starts a
+ * fresh one so a run can go on.
+ */
+class BrokenImplementationTest {
+    static final String FAKE = System.getProperty("xmemck.fakeImpl", "target/fake-impl");
+    static final Op OP = new Setup.CreateProcess("p");
+    static final Duration SHORT = Duration.ofMillis(700);
+
+    private final List<ProcessSut> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAllAndCheckNothingIsLeft() throws InterruptedException {
+        for (ProcessSut s : opened) s.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!Procs.descendantsRunning("fake-impl").isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertEquals(List.of(), Procs.descendantsRunning("fake-impl").stream().map(ProcessHandle::pid).toList(),
+                "no fake implementation may outlive the test");
+    }
+
+    private ProcessSut start(Duration callTimeout, String... args) throws SutFailure {
+        List<String> cmd = new ArrayList<>(List.of(FAKE));
+        cmd.addAll(List.of(args));
+        ProcessSut s = ProcessSut.start(cmd, callTimeout, Duration.ofSeconds(3), Duration.ofMillis(300));
+        opened.add(s);
+        return s;
+    }
+
+    private SutFailure startFails(String... args) {
+        return assertThrows(SutFailure.class, () -> start(Duration.ofSeconds(5), args));
+    }
+
+    private static void assertContains(String text, String... parts) {
+        for (String p : parts) assertTrue(text.contains(p), () -> "expected \"" + p + "\" in: " + text);
+    }
+
+    @Test
+    void handshakeGivesNameAndCapabilitiesWithReasons() throws Exception {
+        ProcessSut s = start(Duration.ofSeconds(5), "ok");
+        assertEquals("fake implementation", s.name());
+        assertTrue(s.capabilities().supported().contains(Capability.COPYOUT));
+        assertEquals("the fake has no tagged memory", s.capabilities().missing().get(Capability.ADI));
+        assertEquals(CapabilitiesCodec.UNDECLARED, s.capabilities().missing().get(Capability.VM_MVC));
+        s.reset();
+        assertEquals(new Result.Unsupported("the fake implements nothing"), s.apply(OP));
+        assertEquals(3, s.applyAll(List.of(OP, OP, OP)).size());
+        long pid = s.pid();
+        s.close();
+        assertTrue(Procs.awaitGone(pid, Duration.ofSeconds(3)), "closed implementation must be gone, not a zombie");
+    }
+
+    @Test
+    void hungImplementationIsKilledAndRestartedAtReset() throws Exception {
+        ProcessSut s = start(SHORT, "hang-on-op", "2");
+        s.reset();
+        s.apply(OP);
+        long pid = s.pid();
+        long t0 = System.nanoTime();
+        SutFailure f = assertThrows(SutFailure.class, () -> s.apply(new Observe.Bytes("u", 0, 8)));
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(Kind.HUNG, f.kind());
+        assertContains(f.getMessage(), "did not send its answer to op 2 (observe u[0, 8))", "within 700 ms", "it was killed");
+        assertTrue(waited >= 650 && waited < 4000, "waited " + waited + " ms for a 700 ms timeout");
+        assertTrue(Procs.awaitGone(pid, Duration.ofSeconds(3)), "a hung implementation must be killed and reaped");
+
+        SutFailure again = assertThrows(SutFailure.class, () -> s.apply(OP));
+        assertEquals(Kind.HUNG, again.kind());
+        assertContains(again.getMessage(), "restarts at the next reset");
+
+        s.reset();
+        assertNotEquals(pid, s.pid());
+        assertInstanceOf(Result.Unsupported.class, s.apply(OP), "the restarted implementation answers again");
+        assertContains(s.drainDiagnostics(), "restarted the implementation", "after HUNG");
+    }
+
+    @Test
+    void signalIsReportedAsCrashWithTheLastWordsOnStandardError() throws Exception {
+        ProcessSut s = start(Duration.ofSeconds(5), "crash-on-op", "1", "segv");
+        s.reset();
+        long pid = s.pid();
+        SutFailure f = assertThrows(SutFailure.class, () -> s.apply(OP));
+        assertEquals(Kind.CRASHED, f.kind());
+        assertContains(f.getMessage(), "was killed by SIGSEGV (signal 11), exit status 139", "while the kit waited for its answer to op 1",
+                "fake: about to crash");
+        assertTrue(Procs.awaitGone(pid, Duration.ofSeconds(3)));
+        assertContains(s.drainDiagnostics(), "fake: about to crash");
+        s.reset();
+        assertInstanceOf(Result.Unsupported.class, s.apply(OP));
+    }
+
+    @Test
+    void exitStatusIsReported() throws Exception {
+        ProcessSut s = start(Duration.ofSeconds(5), "crash-on-op", "2", "exit:7");
+        s.reset();
+        SutFailure f = assertThrows(SutFailure.class, () -> s.applyAll(List.of(OP, OP, OP)));
+        assertEquals(Kind.CRASHED, f.kind());
+        assertContains(f.getMessage(), "exited with status 7", "op 2");
+    }
+
+    @Test
+    void garbageIsAProtocolBreachQuotedSafely() throws Exception {
+        ProcessSut s = start(Duration.ofSeconds(5), "garbage-on-op", "1");
+        s.reset();
+        long pid = s.pid();
+        SutFailure f = assertThrows(SutFailure.class, () -> s.apply(OP));
+        assertEquals(Kind.PROTOCOL, f.kind());
+        assertContains(f.getMessage(), "sent a malformed message where its answer to op 1", "JSON syntax error at character 1",
+                "received \"Segmentation fault (core dumped)\\u0001\\u0002\"");
+        assertTrue(Procs.awaitGone(pid, Duration.ofSeconds(3)), "after a protocol breach the implementation is stopped");
+    }
+
+    @Test
+    void answersOutOfOrderOrOfTheWrongKindAreProtocolBreaches() throws Exception {
+        ProcessSut seq = start(Duration.ofSeconds(5), "wrong-seq-on-op", "1");
+        seq.reset();
+        SutFailure f = assertThrows(SutFailure.class, () -> seq.apply(OP));
+        assertEquals(Kind.PROTOCOL, f.kind());
+        assertContains(f.getMessage(), "answered seq 1001 where the result for op 1");
+
+        ProcessSut kind = start(Duration.ofSeconds(5), "wrong-kind-on-op", "1");
+        kind.reset();
+        SutFailure g = assertThrows(SutFailure.class, () -> kind.apply(new Observe.Bytes("u", -4096, 16)));
+        assertEquals(Kind.PROTOCOL, g.kind());
+        assertContains(g.getMessage(), "bytes of elsewhere from 0, 0 bytes long, where u from -4096, 16 bytes long was asked");
+
+        ProcessSut err = start(Duration.ofSeconds(5), "error-on-op", "1");
+        err.reset();
+        SutFailure h = assertThrows(SutFailure.class, () -> err.apply(OP));
+        assertEquals(Kind.PROTOCOL, h.kind());
+        assertContains(h.getMessage(), "reported an error where a result for op 1", "fake: cannot parse this op", "(seq 1)");
+    }
+
+    @Test
+    void anUnfinishedLineIsAHangThatShowsWhatArrived() throws Exception {
+        ProcessSut s = start(SHORT, "unfinished-on-op", "1");
+        s.reset();
+        SutFailure f = assertThrows(SutFailure.class, () -> s.apply(OP));
+        assertEquals(Kind.HUNG, f.kind());
+        assertContains(f.getMessage(), "an unfinished line had begun: \"{\\\"type\\\":\\\"result\\\",\\\"seq\\\":1,\\\"res\"");
+    }
+
+    @Test
+    void wrongHandshakesAreRefusedWithReasons() {
+        SutFailure version = startFails("hello:version");
+        assertEquals(Kind.PROTOCOL, version.kind());
+        assertContains(version.getMessage(), "protocol version 99; this kit speaks [1]");
+
+        SutFailure noname = startFails("hello:noname");
+        assertEquals(Kind.PROTOCOL, noname.kind());
+        assertContains(noname.getMessage(), "at $.name: the hello needs the implementation's name");
+
+        SutFailure nocaps = startFails("hello:nocaps");
+        assertEquals(Kind.PROTOCOL, nocaps.kind());
+        assertContains(nocaps.getMessage(), "must declare the implementation's capabilities");
+
+        SutFailure notjson = startFails("hello:notjson");
+        assertEquals(Kind.PROTOCOL, notjson.kind());
+        assertContains(notjson.getMessage(), "where its hello was due", "received \"HELLO, I am a fake implementation\"");
+
+        SutFailure refuse = startFails("hello:refuse");
+        assertEquals(Kind.START_FAILED, refuse.kind());
+        assertContains(refuse.getMessage(), "refused the handshake: \"this fake speaks protocol 99 only\"");
+    }
+
+    @Test
+    void anImplementationThatCannotStartSaysWhy() {
+        SutFailure exit = startFails("hello:exit");
+        assertEquals(Kind.START_FAILED, exit.kind());
+        assertContains(exit.getMessage(), "exited with status 3", "cannot open /dev/imaginary: no such device");
+
+        SutFailure missing = assertThrows(SutFailure.class,
+                () -> ProcessSut.start(List.of("/nonexistent/impl", "--x"), SHORT, SHORT, SHORT));
+        assertEquals(Kind.START_FAILED, missing.kind());
+        assertContains(missing.getMessage(), "cannot start the implementation /nonexistent/impl --x");
+    }
+
+    @Test
+    void aSilentImplementationTimesOutAtTheHandshake() {
+        long t0 = System.nanoTime();
+        SutFailure f = assertThrows(SutFailure.class,
+                () -> opened.add(ProcessSut.start(List.of(FAKE, "hello:silent"), SHORT, Duration.ofMillis(800), SHORT)));
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(Kind.START_FAILED, f.kind());
+        assertContains(f.getMessage(), "handshake", "did not send its hello within 800 ms");
+        assertTrue(waited < 4000, "gave up after " + waited + " ms");
+    }
+
+    @Test
+    void closeKillsAnImplementationThatIgnoresEndOfInputAndSigterm() throws Exception {
+        ProcessSut s = start(Duration.ofSeconds(5), "ignore-eof");
+        s.reset();
+        long pid = s.pid();
+        long t0 = System.nanoTime();
+        s.close();
+        long took = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(Procs.awaitGone(pid, Duration.ofSeconds(3)), "state now " + Procs.state(pid));
+        assertTrue(took < 4000, "close took " + took + " ms");
+    }
+
+    @Test
+    void closeAlsoEndsWhatTheImplementationStarted() throws Exception {
+        ProcessSut s = start(Duration.ofSeconds(5), "spawn-child");
+        s.reset();
+        s.apply(OP);
+        Matcher m = Pattern.compile("child (\\d+)").matcher(s.drainDiagnostics());
+        assertTrue(m.find(), "the fake reports its child's pid on standard error");
+        long grandchild = Long.parseLong(m.group(1));
+        String before = Procs.state(grandchild);
+        assertTrue(before != null && !before.equals("Z"), "the grandchild runs before close, state " + before);
+        s.close();
+        assertTrue(Procs.awaitDead(grandchild, Duration.ofSeconds(3)), "grandchild state after close: " + Procs.state(grandchild));
+    }
+
+    @Test
+    void standardErrorIsCapturedForTheReport() throws Exception {
+        ProcessSut s = start(Duration.ofSeconds(5), "chatty");
+        s.reset();
+        s.applyAll(List.of(OP, OP));
+        Thread.sleep(100); // standard error is read by its own thread
+        String first = s.drainDiagnostics();
+        assertTrue(first.lines().filter(l -> l.startsWith("fake: got")).count() >= 4, first);
+        assertEquals("", s.drainDiagnostics(), "drained text is not given twice");
+    }
+
+    @Test
+    void aShellCommandLineIsSplitAndItsChildrenCleanedUp() {
+        SutFailure f = assertThrows(SutFailure.class, () -> opened.add(ProcessSutProviderTestSupport.open(
+                "sh -c 'read hello; echo \"not json at all\"; exec sleep 30' fake-impl-shell", SHORT)));
+        assertEquals(Kind.PROTOCOL, f.kind());
+        assertContains(f.getMessage(), "received \"not json at all\"");
+    }
+}

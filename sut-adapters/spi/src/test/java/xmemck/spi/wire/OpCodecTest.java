@@ -1,0 +1,117 @@
+package xmemck.spi.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import xmemck.ops.Addr;
+import xmemck.ops.Call;
+import xmemck.ops.Context;
+import xmemck.ops.Observe;
+import xmemck.ops.Op;
+import xmemck.ops.PageState;
+import xmemck.ops.Prot;
+import xmemck.ops.Setup;
+
+class OpCodecTest {
+
+    /** One op of every kind, with the awkward values: negative offsets, 64-bit seeds, ADI tags, the FKIOCTL bit. */
+    static final List<Op> SAMPLES = List.of(
+            new Setup.CreateProcess("p"),
+            new Setup.MapRegion("ubuf", "p", 2, Prot.READ_WRITE, Long.MIN_VALUE),
+            new Setup.CreateFileSegment("file", 3, 42),
+            new Setup.SetFrame("file", 1, false),
+            new Setup.Protect("ubuf", 1, 1, Prot.READ),
+            new Setup.Unmap("ubuf", 0, 1),
+            new Setup.SetPageState("ubuf", 0, 2, PageState.PAGED_OUT),
+            new Setup.Pin("ubuf", 0, 2),
+            new Setup.SetAdiVersion("ubuf", 3, 2, 7),
+            new Setup.DeleteSegment("ubuf"),
+            new Call.Xmattach(Context.process("p"), Addr.in("ubuf", 0), 8192, "dp", Call.USER_ADSPACE),
+            new Call.Xmdetach(Context.interrupt(), "dp"),
+            new Call.Xmemout(Context.kernelProcess(), Addr.in("kbuf", 0), new Addr.In("ubuf", -5, 3), 100, "dp"),
+            new Call.VmMvc(Context.process("p"), "file", 0, 4000, 200, -7, "dp", Addr.in("ubuf", 4095)),
+            new Call.Copyout(Context.process("p"), Addr.in("kbuf", 0), new Addr.Special(Addr.Place.USER_BLOCK, 8), 12),
+            new Call.DdiCopyout(Context.process("p"), Addr.in("kbuf", 0), Addr.special(Addr.Place.NULL), 1, Call.FKIOCTL),
+            new Call.XxIoctl(Context.process("p"), Addr.in("regs", 0), Call.XX_GETREGS, Addr.in("ubuf", 4090)),
+            new Observe.Bytes("ubuf", -4096, 16384),
+            new Observe.Protection("ubuf", -1));
+
+    @Test
+    void everyOpSurvivesARoundTripThroughText() {
+        for (Op op : SAMPLES) {
+            String text = OpCodec.encode(op).write();
+            assertEquals(op, OpCodec.decode(Json.parse(text)), text);
+            assertEquals(text, OpCodec.encode(OpCodec.decode(Json.parse(text))).write(), "canonical text is stable");
+        }
+    }
+
+    @Test
+    void samplesCoverEveryKindOfOp() {
+        Set<Class<?>> leaves = new HashSet<>();
+        Deque<Class<?>> todo = new ArrayDeque<>(List.of(Op.class));
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.pop();
+            if (c.isRecord()) leaves.add(c);
+            else if (c.getPermittedSubclasses() != null) todo.addAll(List.of(c.getPermittedSubclasses()));
+        }
+        Set<Class<?>> sampled = new HashSet<>();
+        for (Op op : SAMPLES) sampled.add(op.getClass());
+        assertEquals(leaves, sampled, "a new kind of op needs a wire form, a sample here and a row in PROTOCOL.md");
+        Set<String> names = new HashSet<>();
+        for (Op op : SAMPLES) names.add(((Json.Str) OpCodec.encode(op).get("op")).value());
+        assertEquals(new HashSet<>(OpCodec.KNOWN), names);
+    }
+
+    @Test
+    void canonicalTextMatchesTheDocumentedExamples() {
+        assertEquals("{\"op\":\"map_region\",\"name\":\"ubuf\",\"space\":\"p\",\"pages\":2,\"prot\":\"READ_WRITE\",\"seed\":7}",
+                OpCodec.encode(new Setup.MapRegion("ubuf", "p", 2, Prot.READ_WRITE, 7)).write());
+        assertEquals("{\"op\":\"xmemout\",\"context\":{\"kind\":\"interrupt\"},\"kaddr\":{\"object\":\"kbuf\",\"offset\":0},"
+                        + "\"uaddr\":{\"object\":\"ubuf\",\"offset\":-5,\"adi_version\":3},\"count\":100,\"dp\":\"dp\"}",
+                OpCodec.encode(new Call.Xmemout(Context.interrupt(), Addr.in("kbuf", 0), new Addr.In("ubuf", -5, 3), 100, "dp")).write());
+        assertEquals("{\"op\":\"ddi_copyout\",\"context\":{\"kind\":\"process\",\"process\":\"p\"},\"driverbuf\":{\"object\":\"k\",\"offset\":0},"
+                        + "\"buf\":{\"special\":\"KERNEL\",\"offset\":0},\"cn\":4,\"flags\":2147483648}",
+                OpCodec.encode(new Call.DdiCopyout(Context.process("p"), Addr.in("k", 0), Addr.special(Addr.Place.KERNEL), 4, Call.FKIOCTL)).write());
+    }
+
+    @Test
+    void badOpsAreRejectedNamingThePlace() {
+        assertError("{\"op\":\"map_region\",\"name\":\"u\",\"space\":\"p\",\"pages\":2,\"prot\":\"RW\",\"seed\":1}",
+                "at $: field \"prot\" must be one of [NONE, READ, READ_WRITE], got \"RW\"");
+        assertError("{\"op\":\"create_process\"}", "at $: field \"name\" is missing");
+        assertError("{\"op\":\"create_process\",\"name\":\"p\",\"nmae\":\"q\"}", "at $: unknown field \"nmae\"");
+        assertError("{\"op\":\"launch\"}", "unknown op \"launch\"");
+        assertError("[1]", "at $: an op must be a JSON object, got array");
+        assertError("{\"op\":\"create_process\",\"name\":\"9lives\"}", "at $: create_process: process name must match");
+        assertError("{\"op\":\"xmdetach\",\"context\":{\"kind\":\"softirq\"},\"dp\":\"d\"}", "at $.context: context kind must be");
+        assertError("{\"op\":\"copyout\",\"context\":{\"kind\":\"interrupt\"},\"driverbuf\":{\"object\":\"k\",\"offset\":0},"
+                + "\"userbuf\":{\"object\":\"u\"},\"cn\":1}", "at $.userbuf: field \"offset\" is missing");
+        assertError("{\"op\":\"copyout\",\"context\":{\"kind\":\"interrupt\"},\"driverbuf\":{\"object\":\"k\",\"offset\":0},"
+                + "\"userbuf\":{\"object\":\"u\",\"offset\":0,\"adi_version\":16},\"cn\":1}", "at $.userbuf: ADI version must be 0..15");
+        assertError("{\"op\":\"copyout\",\"context\":{\"kind\":\"interrupt\"},\"driverbuf\":{\"object\":\"k\",\"offset\":0},"
+                + "\"userbuf\":{\"offset\":0},\"cn\":1.5}", "at $.userbuf: an address needs \"object\"");
+        assertError("{\"op\":\"observe_bytes\",\"object\":\"u\",\"from\":0,\"length\":\"12\"}", "field \"length\" must be a number, got string \"12\"");
+        assertError("{\"op\":\"set_frame\",\"sid\":\"f\",\"pno\":0,\"has_frame\":1}", "field \"has_frame\" must be true or false");
+        assertError("{\"op\":\"unmap\",\"object\":\"u\",\"first_page\":4294967296,\"pages\":1}", "must fit in a 32-bit signed integer");
+        assertError("{\"op\":\"ddi_copyout\",\"context\":{\"kind\":\"interrupt\"},\"driverbuf\":{\"object\":\"k\",\"offset\":0},"
+                + "\"buf\":{\"object\":\"u\",\"offset\":0},\"cn\":1,\"flags\":-1}", "unsigned 32-bit mask");
+    }
+
+    @Test
+    void pathsNameTheEnclosingMessage() {
+        var e = assertThrows(WireFormatException.class, () -> OpCodec.decode(Json.parse("{\"op\":\"pin\"}"), "$.ops[3]"));
+        assertTrue(e.getMessage().startsWith("at $.ops[3]: "), e.getMessage());
+    }
+
+    private static void assertError(String text, String expected) {
+        WireFormatException e = assertThrows(WireFormatException.class, () -> OpCodec.decode(Json.parse(text)));
+        assertTrue(e.getMessage().contains(expected), () -> "message \"" + e.getMessage() + "\" should contain \"" + expected + "\"");
+    }
+}

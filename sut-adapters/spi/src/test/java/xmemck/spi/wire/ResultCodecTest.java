@@ -1,0 +1,86 @@
+package xmemck.spi.wire;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import xmemck.ops.Prot;
+import xmemck.ops.Result;
+import xmemck.spi.Capabilities;
+import xmemck.spi.Capability;
+
+class ResultCodecTest {
+
+    @Test
+    void everyResultSurvivesARoundTrip() {
+        List<Result> samples = List.of(
+                new Result.Done(),
+                new Result.Returned(-1),
+                new Result.Returned(Long.MAX_VALUE, Map.of("z", "last", "a", "first \"quoted\"")),
+                new Result.Bytes("ubuf", -4096, new byte[] {0, (byte) 0xff, 0x7f, (byte) 0x80, 1}),
+                new Result.Bytes("ubuf", 0, new byte[0], List.of(-1L, 2L)),
+                new Result.Protection(Prot.NONE),
+                new Result.Unsupported("no ADI on this machine"));
+        for (Result r : samples) {
+            String text = ResultCodec.encode(r).write();
+            assertEquals(r, ResultCodec.decode(Json.parse(text)), text);
+            assertEquals(text, ResultCodec.encode(ResultCodec.decode(Json.parse(text))).write());
+        }
+    }
+
+    @Test
+    void canonicalTextSortsNotesAndUsesBase64() {
+        assertEquals("{\"result\":\"returned\",\"value\":0,\"notes\":{\"a\":\"1\",\"b\":\"2\"}}",
+                ResultCodec.encode(new Result.Returned(0, Map.of("b", "2", "a", "1"))).write());
+        assertEquals("{\"result\":\"bytes\",\"object\":\"u\",\"from\":-2,\"data\":\"AAH/\"}",
+                ResultCodec.encode(new Result.Bytes("u", -2, new byte[] {0, 1, (byte) 0xff})).write());
+        Result.Bytes b = (Result.Bytes) ResultCodec.decode(Json.parse("{\"result\":\"bytes\",\"object\":\"u\",\"from\":3,\"data\":\"AAH/\",\"unreadable_pages\":[0]}"));
+        assertArrayEquals(new byte[] {0, 1, (byte) 0xff}, b.data());
+        assertEquals(List.of(0L), b.unreadablePages());
+    }
+
+    @Test
+    void badResultsAreRejected() {
+        assertError("{\"result\":\"bytes\",\"object\":\"u\",\"from\":0,\"data\":\"AA*\"}", "standard base64");
+        assertError("{\"result\":\"returned\"}", "field \"value\" is missing");
+        assertError("{\"result\":\"returned\",\"value\":0,\"errno\":5}", "unknown field \"errno\"");
+        assertError("{\"result\":\"unsupported\",\"reason\":\" \"}", "non-empty \"reason\"");
+        assertError("{\"result\":\"maybe\"}", "unknown result kind \"maybe\"");
+        assertError("{\"result\":\"returned\",\"value\":0,\"notes\":{\"k\":1}}", "note \"k\" must be a string");
+        assertError("{\"result\":\"bytes\",\"object\":\"u\",\"from\":0,\"data\":\"\",\"unreadable_pages\":[\"x\"]}", "unreadable_pages[0]");
+    }
+
+    @Test
+    void capabilitiesRoundTripAndForgiveWhatThePromiseAllows() {
+        Capabilities c = Capabilities.allBut(Map.of(Capability.ADI, "no tagged memory", Capability.HARDWARE_ERROR, "cannot inject ECC errors"));
+        List<String> warnings = new ArrayList<>();
+        assertEquals(c, CapabilitiesCodec.decode(Json.parse(CapabilitiesCodec.encode(c).write()), "$", warnings));
+        assertEquals(List.of(), warnings);
+
+        Capabilities partial = CapabilitiesCodec.decode(
+                Json.parse("{\"supported\":[\"COPYOUT\",\"TIME_TRAVEL\"],\"missing\":{\"ADI\":\"none here\"}}"), "$.capabilities", warnings);
+        assertEquals(EnumSet.of(Capability.COPYOUT), partial.supported());
+        assertEquals("none here", partial.missing().get(Capability.ADI));
+        assertEquals(CapabilitiesCodec.UNDECLARED, partial.missing().get(Capability.VM_MVC));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("\"TIME_TRAVEL\""), warnings.get(0));
+
+        var both = assertThrows(WireFormatException.class, () -> CapabilitiesCodec.decode(
+                Json.parse("{\"supported\":[\"ADI\"],\"missing\":{\"ADI\":\"x\"}}"), "$.capabilities", new ArrayList<>()));
+        assertTrue(both.getMessage().contains("both supported and missing"), both.getMessage());
+        var noReason = assertThrows(WireFormatException.class, () -> CapabilitiesCodec.decode(
+                Json.parse("{\"missing\":{\"ADI\":\"\"}}"), "$.capabilities", new ArrayList<>()));
+        assertTrue(noReason.getMessage().contains("at $.capabilities.missing.ADI"), noReason.getMessage());
+    }
+
+    private static void assertError(String text, String expected) {
+        WireFormatException e = assertThrows(WireFormatException.class, () -> ResultCodec.decode(Json.parse(text)));
+        assertTrue(e.getMessage().contains(expected), () -> "message \"" + e.getMessage() + "\" should contain \"" + expected + "\"");
+    }
+}

@@ -9,6 +9,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,7 @@ static void flush_out(void) {
 
 /* Ends one message line; the output is flushed when no further request is waiting (see next_line). */
 static void end_line(size_t start) {
+    if (start > OUT.len) start = 0; /* part of the line was already flushed (a streamed observation) */
     if (trace) fprintf(stderr, "xmemck-c-example: sent %.*s\n", (int)(OUT.len - start > 300 ? 300 : OUT.len - start), OUT.data + start);
     buf_putc(&OUT, '\n');
 }
@@ -249,7 +251,10 @@ static void result_returned(int64_t seq, long value) {
     end_line(start);
 }
 
-/* Observation: the kit's privileged view of an object's bytes, guard pages included. Holes read as unreadable. */
+/*
+ * Observation: the kit's privileged view of an object's bytes, guard pages included. Holes read as unreadable.
+ * Large observations are streamed, a few pages at a time, so that the kit sees the answer arriving.
+ */
 static void observe_bytes(req *r, int64_t seq, const jnode *m) {
     object_t *o = object_field(r, m, "object");
     int64_t from = int_field(r, m, "from");
@@ -259,24 +264,6 @@ static void observe_bytes(req *r, int64_t seq, const jnode *m) {
         bad(r, "observe_bytes: the range is outside object \"%s\" and its guard pages%s", o->name, "");
         return;
     }
-    uint8_t *data = malloc(length ? (size_t)length : 1);
-    if (!data) {
-        bad(r, "observe_bytes: out of memory%s%s", "", "");
-        return;
-    }
-    buf unreadable = {0};
-    for (int64_t at = from; at < from + length;) {
-        int64_t p = page_index(at);
-        int64_t end = (p + 1) * PAGE_SIZE < from + length ? (p + 1) * PAGE_SIZE : from + length;
-        if (page_of(o, p)->mapped) {
-            obj_read(o, at, data + (at - from), end - at);
-        } else {
-            memset(data + (at - from), 0, (size_t)(end - at));
-            if (unreadable.len) buf_putc(&unreadable, ',');
-            buf_i64(&unreadable, p);
-        }
-        at = end;
-    }
     size_t start = OUT.len;
     begin_result(seq, "bytes");
     buf_puts(&OUT, ",\"object\":");
@@ -284,7 +271,30 @@ static void observe_bytes(req *r, int64_t seq, const jnode *m) {
     buf_puts(&OUT, ",\"from\":");
     buf_i64(&OUT, from);
     buf_puts(&OUT, ",\"data\":\"");
-    buf_base64(&OUT, data, (size_t)length);
+    static uint8_t chunk[3 * PAGE_SIZE]; /* a multiple of 3: base64 pieces join without padding */
+    buf unreadable = {0};
+    int64_t listed = INT64_MIN;
+    for (int64_t at = from; at < from + length;) {
+        int64_t k = from + length - at < (int64_t)sizeof chunk ? from + length - at : (int64_t)sizeof chunk;
+        for (int64_t q = at; q < at + k;) {
+            int64_t p = page_index(q);
+            int64_t end = (p + 1) * PAGE_SIZE < at + k ? (p + 1) * PAGE_SIZE : at + k;
+            if (page_of(o, p)->mapped) {
+                obj_read(o, q, chunk + (q - at), end - q);
+            } else {
+                memset(chunk + (q - at), 0, (size_t)(end - q));
+                if (p != listed) {
+                    if (unreadable.len) buf_putc(&unreadable, ',');
+                    buf_i64(&unreadable, p);
+                    listed = p;
+                }
+            }
+            q = end;
+        }
+        buf_base64(&OUT, chunk, (size_t)k);
+        if (OUT.len > (1u << 20)) flush_out();
+        at += k;
+    }
     buf_putc(&OUT, '"');
     if (unreadable.len) {
         buf_puts(&OUT, ",\"unreadable_pages\":[");
@@ -294,7 +304,6 @@ static void observe_bytes(req *r, int64_t seq, const jnode *m) {
     buf_putc(&OUT, '}');
     end_line(start);
     free(unreadable.data);
-    free(data);
 }
 
 static void observe_protection(req *r, int64_t seq, const jnode *m) {

@@ -12,6 +12,8 @@
  *   fake-impl wrong-kind-on-op N      answers the Nth apply with a bytes result for the wrong object
  *   fake-impl error-on-op N           answers the Nth apply with an error message
  *   fake-impl unfinished-on-op N      writes half a line at the Nth apply and then waits
+ *   fake-impl endless-on-op N         writes one endless line (no line end, ever) at the Nth apply
+ *   fake-impl slow-on-op N            answers the Nth apply correctly but slowly: a piece every 100 ms for 1.5 s
  *   fake-impl hello:KIND              answers the hello wrongly: version, noname, nocaps, notjson, refuse, exit, silent
  *   fake-impl ignore-eof              behaves, but does not exit when standard input closes and ignores SIGTERM
  *   fake-impl spawn-child             behaves, and starts a child process that sleeps (prints its pid to stderr)
@@ -20,6 +22,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <signal.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +110,23 @@ int main(int argc, char **argv) {
             }
             if (strcmp(mode, "error-on-op") == 0) {
                 printf("{\"type\":\"error\",\"seq\":%ld,\"message\":\"fake: cannot parse this op\"}\n", seq);
+                fflush(stdout);
+                continue;
+            }
+            if (strcmp(mode, "endless-on-op") == 0) {
+                static char xs[4096];
+                memset(xs, 'x', sizeof xs);
+                for (;;) fwrite(xs, 1, sizeof xs, stdout);
+            }
+            if (strcmp(mode, "slow-on-op") == 0) {
+                printf("{\"type\":\"result\",\"seq\":%ld,\"result\":\"unsupported\",\"reason\":\"slow", seq);
+                for (int i = 0; i < 15; i++) {
+                    struct timespec pause_100ms = {0, 100 * 1000 * 1000};
+                    fputs(" slow", stdout);
+                    fflush(stdout);
+                    nanosleep(&pause_100ms, NULL);
+                }
+                puts("\"}");
                 fflush(stdout);
                 continue;
             }

@@ -52,13 +52,15 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
         return out;
     }
 
-    /** A Protect of a whole region, with only set-up between it and the region's creation, becomes the region's protection. */
+    /**
+     * A Protect of a whole region becomes the region's protection from its creation on. Calls in between may then
+     * see other protections; the candidate is checked like any other, so only a fold that keeps the failure stays.
+     */
     private static void foldProtections(List<Op> ops, List<List<Op>> out) {
         for (int i = 0; i < ops.size(); i++) {
             if (!(ops.get(i) instanceof Setup.Protect p) || p.firstPage() != 0) continue;
             for (int j = i - 1; j >= 0; j--) {
                 Op before = ops.get(j);
-                if (before instanceof Call) break;
                 if (before instanceof Setup.MapRegion r && r.name().equals(p.object())) {
                     if (r.pages() == p.pages()) {
                         List<Op> folded = new ArrayList<>(ops);
@@ -72,14 +74,21 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
         }
     }
 
-    /** Lower values worth trying for {@code v}, each with a smaller {@link #cost}: 0, 1, the page boundary below, half, one less. */
+    /**
+     * Lower values worth trying for {@code v}, each with a smaller {@link #cost}: 0, 1, the page boundary below,
+     * half, then {@code v} less each power of two (largest first, so that repeated rounds close in on the smallest
+     * failing value like a binary search), down to one less.
+     */
     static long[] lower(long v) {
         Set<Long> c = new LinkedHashSet<>();
         c.add(0L);
         c.add(v < 0 ? -1L : 1L);
         if (v > PAGE && v % PAGE != 0) c.add(v - v % PAGE);
         c.add(v / 2);
-        c.add(v < 0 ? v + 1 : v - 1);
+        if (v != Long.MIN_VALUE) {
+            long magnitude = Math.abs(v);
+            for (long step = Long.highestOneBit(Math.max(1, magnitude / 2)); step >= 1; step >>= 1) c.add(v < 0 ? v + step : v - step);
+        }
         return c.stream().filter(x -> cost(x) < cost(v)).mapToLong(Long::longValue).toArray();
     }
 

@@ -172,7 +172,7 @@ final class Judge {
                             if (!w.object().equals(o.name) || off < w.offset() || off - w.offset() >= w.length()) continue;
                             covered = true;
                             int nb = newByte(w, off - w.offset());
-                            if (nb < 0 || (byte) nb == seenByte) { fits = true; break; }
+                            fits = true;
                             news = news == null ? DiffList.hex(nb) : news + " or " + DiffList.hex(nb);
                         }
                         if (!covered) {

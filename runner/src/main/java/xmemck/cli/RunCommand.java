@@ -40,8 +40,12 @@ final class RunCommand implements Callable<Integer> {
             description = "the command line that starts a process implementation (for --adapter process)")
     String sut;
 
-    @Option(names = "--tags", paramLabel = "EXPRESSION",
-            description = "run only the scenarios this Cucumber tag expression selects, e.g. '@clause:copyout.succ'")
+    /** Scenarios tagged @slow (a 256 MiB move) take seconds each; they run only when asked for. */
+    static final String DEFAULT_TAGS = "not @slow";
+
+    @Option(names = "--tags", paramLabel = "EXPRESSION", defaultValue = DEFAULT_TAGS,
+            description = "run only the scenarios this Cucumber tag expression selects, e.g. '@clause:copyout.succ'"
+                    + " (default: ${DEFAULT-VALUE}; '@slow or not @slow' runs everything)")
     String tags;
 
     @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR",

@@ -29,6 +29,8 @@ public final class ConformancePlugin implements ConcurrentEventListener {
     private final Path reportDir;
     private final PrintStream out;
     private Instant started;
+    /** Results already recorded when this run started: they belong to an earlier run in the same JVM. */
+    private int before;
 
     public ConformancePlugin() { this(""); }
 
@@ -46,6 +48,7 @@ public final class ConformancePlugin implements ConcurrentEventListener {
 
     private void started(TestRunStarted e) {
         started = e.getInstant();
+        before = RunRecorder.global().results().size();
         try {
             AllureReport.clearResults(AllureReport.resultsDir(reportDir));
         } catch (IOException x) {
@@ -57,8 +60,12 @@ public final class ConformancePlugin implements ConcurrentEventListener {
         Instant begin = started == null ? e.getInstant() : started;
         double seconds = Duration.between(begin, e.getInstant()).toNanos() / 1e9;
         RunRecorder rec = RunRecorder.global();
-        RunReport run = new RunReport(KitVersion.get(), AdapterInfo.fromRunInfo(rec.runInfo()), begin.toString(),
-                seconds, rec.results());
+        List<xmemck.harness.ScenarioResult> all = rec.results();
+        // Only this run's results; if the recorder was cleared meanwhile, everything in it is this run's.
+        List<xmemck.harness.ScenarioResult> mine = all.size() >= before ? all.subList(before, all.size()) : all;
+        RunReport run = new RunReport(KitVersion.get(), AdapterInfo.fromRunInfo(rec.runInfo()),
+                begin.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                seconds, mine);
         ReportWriter.Written w = ReportWriter.write(reportDir, run, Catalogue.all(), standardAllure(reportDir));
         Totals t = Totals.of(run.scenarios());
         StringBuilder line = new StringBuilder("xmemck report: ").append(reportDir.resolve(ReportWriter.INDEX))

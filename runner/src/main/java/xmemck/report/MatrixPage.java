@@ -179,12 +179,19 @@ public final class MatrixPage {
               d.hidden = !open;
               b.setAttribute('aria-expanded', open ? 'true' : 'false');
             });
-            // matrix.html#clause-ID opens that clause's first cell, so other pages can link straight to it.
+            // matrix.html#clause-ID opens that clause's first cell and scrolls to it, so other pages can link
+            // straight to a clause; #focus-ID opens it and hides the other clauses (a view of one clause).
             (function () {
               var h = decodeURIComponent(location.hash.slice(1));
-              var r = h.indexOf('clause-') === 0 ? document.getElementById(h) : null;
+              var focus = h.indexOf('focus-') === 0;
+              var id = focus ? 'clause-' + h.slice(6) : h;
+              var r = id.indexOf('clause-') === 0 ? document.getElementById(id) : null;
               var b = r ? r.querySelector('button.cell') : null;
-              if (b) { b.click(); r.scrollIntoView(); }
+              if (!b) return;
+              b.click();
+              if (!focus) { r.scrollIntoView(); return; }
+              document.querySelectorAll('tr.clause').forEach(function (x) { if (x !== r) x.hidden = true; });
+              document.querySelectorAll('tbody.group').forEach(function (g) { if (!g.contains(r)) g.hidden = true; });
             })();
             document.getElementById('only-problems').addEventListener('change', function (e) {
               document.querySelectorAll('tr.clause').forEach(function (r) {

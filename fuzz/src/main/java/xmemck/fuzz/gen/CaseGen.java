@@ -62,6 +62,7 @@ public final class CaseGen implements Gen<List<Op>> {
     private final int[] copyEvents;
     private final int[] vmEvents;
     private final boolean kernelProcess;
+    private final int[] spaces;
 
     public CaseGen(Capabilities caps) {
         this.caps = caps;
@@ -72,6 +73,7 @@ public final class CaseGen implements Gen<List<Op>> {
             throw new IllegalArgumentException("the adapter supports none of the fuzzed services (copyout, ddi_copyout, xmemout, vm_mvc): " + caps.missing());
         }
         kernelProcess = has(Capability.KERNEL_PROCESS_CONTEXT);
+        spaces = new int[] {kernelProcess ? 1 : 0, 4};
         boolean other = has(Capability.MULTIPLE_PROCESSES) && has(Capability.PROCESS_CONTEXT_OTHER);
         families = new int[] {copy ? 4 : 0, xmem ? 4 : 0, vm ? 3 : 0};
         prots = new int[] {12, w(Capability.READ_ONLY_PAGES, 1), w(Capability.NO_ACCESS_PAGES, 1)};
@@ -194,7 +196,8 @@ public final class CaseGen implements Gen<List<Op>> {
     // ---- xmattach, xmdetach and xmemout ----
 
     private List<Op> xmemout(Choices c) {
-        boolean kernelSpace = c.weighted(SPACES) == 1;
+        // the plainest destination (index 0) is kernel memory attached from a kernel process: no process to create
+        boolean kernelSpace = c.weighted(spaces) == 0;
         int upages = Spans.pages(c);
         long usize = (long) upages * PAGE;
         Prot uprot = prot(c);
@@ -244,7 +247,6 @@ public final class CaseGen implements Gen<List<Op>> {
         return withProcesses(ops);
     }
 
-    private static final int[] SPACES = {4, 1};
     private static final int[] ATTACH_RANGES = {8, 3, 1};
     private static final long[] ODD_ATTACH_COUNTS = {0, -1, Long.MIN_VALUE};
     private static final int[] SEGFLAG_ODD = {30, 1};

@@ -38,7 +38,7 @@ final class CopyoutService {
         // pread(2), into the kernel region's mapping.
         Source src = source(x.driverbuf(), x.cn());
         long dst = world.resolve(x.buf(), Names.KERNEL, true, x);
-        return read(src, dst, world.regionOf(x.buf()), x.cn(), 0, -1);
+        return read(src, dst, x.buf(), world.regionOf(x.buf()), x.cn(), 0, -1);
     }
 
     /** XX_GETREGS: copyout of the 12-byte register block; the driver returns EFAULT when copyout fails. */
@@ -56,13 +56,18 @@ final class CopyoutService {
         if (!world.processes.containsKey(p.process())) throw World.protocol(call, "no process " + p.process());
         Source src = source(driverbuf, cn);
         long dst = world.resolve(userbuf, p.process(), true, call);
-        return read(src, dst, world.regionOf(userbuf), cn, success, failure);
+        return read(src, dst, userbuf, world.regionOf(userbuf), cn, success, failure);
     }
 
-    /** The memory file and offset that hold the driver buffer. */
-    private record Source(Region region, long fileOffset) {}
+    /**
+     * Where the driver buffer's bytes are, as runs of file ranges: normally one run of the region's memory file;
+     * a paged-out page is a run of the on-disk paging file (reading it is the page-in).
+     */
+    private record Source(Region region, int[] fds, long[] offsets, long[] lengths) {
+        int runs() { return fds.length; }
+    }
 
-    private Source source(Addr driverbuf, long cn) throws CannotCreate {
+    private Source source(Addr driverbuf, long cn) throws CannotCreate, SutFailure {
         if (!(driverbuf instanceof Addr.In in) || !(world.regions.get(in.object()) instanceof Region r) || !r.isKernel()) {
             throw new CannotCreate("the driver buffer must be a kernel region: the adapter hands its bytes to the kernel through the region's memory file");
         }
@@ -70,18 +75,62 @@ final class CopyoutService {
         if (in.offset() < -Geometry.GUARD || in.offset() + n > r.size() + Geometry.GUARD) {
             throw new CannotCreate("the driver buffer [" + in.offset() + ", " + (in.offset() + n) + ") runs beyond " + r.name + "'s guard pages");
         }
-        if (n > 0 && !r.plainlyReadable(in.offset(), in.offset() + n)) {
-            throw new CannotCreate("the driver buffer has pages that are unmapped, unreadable or not in memory; the adapter reads it through the page cache, which would not see that");
+        if (n == 0 || r.plainlyInMemory(in.offset(), in.offset() + n)) {
+            return new Source(r, new int[] {r.fd}, new long[] {Region.fileOffset(in.offset())}, new long[] {cn});
         }
-        return new Source(r, Region.fileOffset(in.offset()));
+        if (!r.readableFromFiles(in.offset(), in.offset() + n)) {
+            throw new CannotCreate("the driver buffer has pages that are unmapped, unreadable or past the end of their file; the adapter hands it to the kernel through files, which would not see that");
+        }
+        java.util.List<long[]> runs = new java.util.ArrayList<>();
+        int disk = world.pagingFd();
+        for (long at = in.offset(), end = in.offset() + n; at < end; ) {
+            long page = Math.floorDiv(at, Geometry.PAGE);
+            long len = Math.min((page + 1) * Geometry.PAGE, end) - at;
+            boolean out = page >= 0 && page < r.pages && r.backing((int) page) == Region.Backing.PAGED_OUT;
+            long fd = out ? disk : r.fd;
+            long off = out ? r.pagingOffset((int) page) + (at - page * Geometry.PAGE) : Region.fileOffset(at);
+            long[] last = runs.isEmpty() ? null : runs.getLast();
+            if (last != null && last[0] == fd && last[1] + last[2] == off) last[2] += len;
+            else runs.add(new long[] {fd, off, len});
+            at += len;
+        }
+        int k = runs.size();
+        int[] fds = new int[k];
+        long[] offs = new long[k], lens = new long[k];
+        for (int i = 0; i < k; i++) {
+            fds[i] = (int) runs.get(i)[0];
+            offs[i] = runs.get(i)[1];
+            lens[i] = runs.get(i)[2];
+        }
+        return new Source(r, fds, offs, lens);
     }
 
-    private Result read(Source src, long dst, Region dstRegion, long cn, long success, long failure) throws SutFailure {
+    private Result read(Source src, long dst, Addr to, Region dstRegion, long cn, long success, long failure) throws SutFailure {
         world.checkHolesStillEmpty(dstRegion, dst, cn);
-        long r = c.pread(src.region().fd, dst, cn, src.fileOffset());
-        int errno = r < 0 ? c.errno() : 0;
-        String note = "pread(memfd of " + src.region().name + ", 0x" + Long.toHexString(dst) + ", " + cn + ", " + src.fileOffset() + ") = "
-                + r + (r < 0 ? " " + Libc.errnoName(errno) : r != cn ? " (short)" : "");
-        return new Result.Returned(r >= 0 && r == cn ? success : failure, Map.of(NOTE, note));
+        if (src.runs() == 1) {
+            long r = c.pread(src.fds()[0], dst, cn, src.offsets()[0]);
+            String note = call(src, 0, Notes.where(to, 0), cn) + " = " + r + (r < 0 ? " " + Libc.errnoName(c.errno()) : r != cn ? " (short)" : "");
+            return new Result.Returned(r >= 0 && r == cn ? success : failure, Map.of(NOTE, note));
+        }
+        // One pread per run; the copy ends at the first run that is not read whole, as copy_to_user ends at a fault.
+        StringBuilder note = new StringBuilder();
+        long done = 0;
+        for (int i = 0; i < src.runs(); i++) {
+            long len = src.lengths()[i];
+            long r = c.pread(src.fds()[i], dst + done, len, src.offsets()[i]);
+            if (i > 0) note.append("; ");
+            note.append(call(src, i, Notes.where(to, done), len)).append(" = ").append(r);
+            if (r != len) {
+                note.append(r < 0 ? " " + Libc.errnoName(c.errno()) : " (short)");
+                return new Result.Returned(failure, Map.of(NOTE, note.toString()));
+            }
+            done += len;
+        }
+        return new Result.Returned(success, Map.of(NOTE, note.toString()));
+    }
+
+    private static String call(Source src, int run, String dst, long count) {
+        String file = src.fds()[run] == src.region().fd ? "memfd of " + src.region().name : "paging file";
+        return "pread(" + file + ", " + dst + ", " + count + ", " + src.offsets()[run] + ")";
     }
 }

@@ -91,12 +91,19 @@ final class Region {
     boolean deleted() { return deleted; }
 
     /** True when every object page in {@code [from, to)} (offsets) is mapped, readable and in the memory file. */
-    boolean plainlyReadable(long from, long to) {
+    boolean plainlyInMemory(long from, long to) {
+        return pagesAll(from, to, p -> mapped[p] && prot[p].readable() && backing[p] == Backing.MEMORY);
+    }
+
+    /** True when every object page in {@code [from, to)} is mapped, readable, and in the memory file or paged out to disk. */
+    boolean readableFromFiles(long from, long to) {
+        return pagesAll(from, to, p -> mapped[p] && prot[p].readable() && backing[p] != Backing.IO_ERROR);
+    }
+
+    private boolean pagesAll(long from, long to, java.util.function.IntPredicate ok) {
         int first = (int) Math.max(0, Math.floorDiv(from, Geometry.PAGE));
         int last = (int) Math.min(pages - 1, Math.floorDiv(to - 1, Geometry.PAGE));
-        for (int p = first; p <= last; p++) {
-            if (!mapped[p] || !prot[p].readable() || backing[p] != Backing.MEMORY) return false;
-        }
+        for (int p = first; p <= last; p++) if (!ok.test(p)) return false;
         return true;
     }
 

@@ -70,13 +70,13 @@ final class VmMvcService {
         if (d.target() == world.kit) {
             world.checkHolesStillEmpty(world.regionOf(v.ptr()), m2, n);
             long r = c.pread(s.fd, m2, n, off);
-            return r == n ? answer(0, "pread(segment " + s.sid + ", 0x" + Long.toHexString(m2) + ", " + n + ", " + off + ") = " + r)
-                    : failed("pread(segment " + s.sid + ", 0x" + Long.toHexString(m2) + ", " + n + ", " + off + ")", r);
+            return r == n ? answer(0, "pread(segment " + s.sid + ", " + Notes.where(v.ptr(), 0) + ", " + n + ", " + off + ") = " + r)
+                    : failed("pread(segment " + s.sid + ", " + Notes.where(v.ptr(), 0) + ", " + n + ", " + off + ")", r);
         }
         long local = s.address(v.pno() * Geometry.PAGE + v.pgoffs());
         long iov = world.scratch.iovecs(local, m2, n);
         long r = c.processVmWritev(d.target().pid(), iov, 1, iov + 16, 1);
-        String call = "process_vm_writev(" + d.target().pid() + ", {segment " + s.sid + "+" + (v.pno() * Geometry.PAGE + v.pgoffs()) + ", " + n + "}, {0x" + Long.toHexString(m2) + ", " + n + "})";
+        String call = "process_vm_writev(" + Notes.space(d.space()) + ", {segment " + s.sid + "+" + (v.pno() * Geometry.PAGE + v.pgoffs()) + ", " + n + "}, {" + Notes.where(v.ptr(), 0) + ", " + n + "})";
         return r == n ? answer(0, call + " = " + r) : failed(call, r);
     }
 
@@ -86,14 +86,14 @@ final class VmMvcService {
         long m2 = world.resolve(v.ptr(), d.space(), false, v);
         if (d.target() == world.kit) {
             long r = c.pwrite(s.fd, m2, n, off);
-            return r == n ? answer(0, "pwrite(segment " + s.sid + ", 0x" + Long.toHexString(m2) + ", " + n + ", " + off + ") = " + r)
-                    : failed("pwrite(segment " + s.sid + ", 0x" + Long.toHexString(m2) + ", " + n + ", " + off + ")", r);
+            return r == n ? answer(0, "pwrite(segment " + s.sid + ", " + Notes.where(v.ptr(), 0) + ", " + n + ", " + off + ") = " + r)
+                    : failed("pwrite(segment " + s.sid + ", " + Notes.where(v.ptr(), 0) + ", " + n + ", " + off + ")", r);
         }
         // Fetch m2 from the helper, then store what arrived into the page cache: a short fetch stores a prefix.
         MemorySegment buf = world.scratch.buffer(n);
         long iov = world.scratch.iovecs(buf.address(), m2, n);
         long got = c.processVmReadv(d.target().pid(), iov, 1, iov + 16, 1);
-        String fetch = "process_vm_readv(" + d.target().pid() + ", {buffer, " + n + "}, {0x" + Long.toHexString(m2) + ", " + n + "})";
+        String fetch = "process_vm_readv(" + Notes.space(d.space()) + ", {buffer, " + n + "}, {" + Notes.where(v.ptr(), 0) + ", " + n + "})";
         if (got <= 0) return failed(fetch, got);
         long r = c.pwrite(s.fd, buf.address(), got, off);
         String store = "pwrite(segment " + s.sid + ", buffer, " + got + ", " + off + ")";

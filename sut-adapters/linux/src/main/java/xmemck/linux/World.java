@@ -48,6 +48,15 @@ final class World {
         this.whyNoPaging = paging.whyNoPaging();
     }
 
+    /** The on-disk paging file (paged-out pages live there). */
+    int pagingFd() throws SutFailure {
+        try {
+            return paging.disk();
+        } catch (OsError e) {
+            throw new SutFailure(SutFailure.Kind.INTERNAL, e.getMessage());
+        }
+    }
+
     /** Why paged-out pages cannot be made here, or null. */
     String whyNoPaging() { return whyNoPaging; }
 

@@ -46,7 +46,7 @@ final class XmemService {
         long address = world.resolve(x.addr(), space, false, x);
         world.descriptors.put(x.dp(), new World.Descriptor(space, target, address, x.count(), x.segflag()));
         return new Result.Returned(Call.XMEM_SUCC, Map.of(CopyoutService.NOTE,
-                "no system call: " + x.dp() + " = {" + target.describe() + ", 0x" + Long.toHexString(address) + ", " + x.count() + "}"));
+                "no system call: " + x.dp() + " = {" + Notes.space(space) + ", " + Notes.where(x.addr(), 0) + ", " + x.count() + "}"));
     }
 
     Result xmdetach(Call.Xmdetach x) {
@@ -59,7 +59,7 @@ final class XmemService {
         if (d == null) return fail("descriptor " + x.dp() + " is XMEM_INVAL");
         if (d.target() instanceof HelperClient h && !h.alive()) {
             // Its pid may already belong to another process: never aim a write at it.
-            return fail("the helper process " + h.pid() + " playing " + d.space() + " is gone; process_vm_writev not attempted");
+            return fail("the helper process playing " + d.space() + " is gone; process_vm_writev not attempted");
         }
         if (!(x.kaddr() instanceof Addr.In k) || !(world.regions.get(k.object()) instanceof Region kr) || !kr.isKernel()) {
             throw new CannotCreate("kaddr must name a kernel region (kernel global memory is the kit's memory)");
@@ -70,8 +70,8 @@ final class XmemService {
         long iov = world.scratch.iovecs(local, remote, x.count());
         long r = c.processVmWritev(d.target().pid(), iov, 1, iov + 16, 1);
         int errno = r < 0 ? c.errno() : 0;
-        String note = "process_vm_writev(" + d.target().pid() + ", {0x" + Long.toHexString(local) + ", " + x.count() + "}, {0x"
-                + Long.toHexString(remote) + ", " + x.count() + "}) = " + r + (r < 0 ? " " + Libc.errnoName(errno) : r != x.count() ? " (partial)" : "");
+        String note = "process_vm_writev(" + Notes.space(d.space()) + ", {" + Notes.where(x.kaddr(), 0) + ", " + x.count() + "}, {"
+                + Notes.where(x.uaddr(), 0) + ", " + x.count() + "}) = " + r + (r < 0 ? " " + Libc.errnoName(errno) : r != x.count() ? " (partial)" : "");
         return new Result.Returned(r >= 0 && r == x.count() ? Call.XMEM_SUCC : Call.XMEM_FAIL, Map.of(CopyoutService.NOTE, note));
     }
 

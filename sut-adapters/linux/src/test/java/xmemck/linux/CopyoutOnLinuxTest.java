@@ -102,6 +102,18 @@ class CopyoutOnLinuxTest {
         }
     }
 
+    @Test void aPagedOutDriverBufferIsReadBackFromDisk() {
+        Session s = run(sut, List.of(process("p"), kernelRegion("k", 3, 11), userRegion("u", "p", 3, 22),
+                new Setup.SetPageState("k", 1, 1, PageState.PAGED_OUT), new Call.Copyout(P, at("k", 100), at("u", 0), 2L * Layout.PAGE_SIZE)));
+        if (!sut.capabilities().supported().contains(xmemck.spi.Capability.PAGED_OUT_PAGES)) {
+            assertUnsupported(s, "paging");
+            return;
+        }
+        assertPass(s);
+        assertEquals(0, returned(lastCall(s)));
+        assertTrue(note(lastCall(s)).contains("pread(paging file, "), note(lastCall(s)));
+    }
+
     @Test void countZeroAndNegative() {
         assertPass(with(new Call.Copyout(P, at("k", 0), at("u", 0), 0)));
         assertPass(with(new Call.Copyout(P, at("k", 0), at("u", 0), -1)));

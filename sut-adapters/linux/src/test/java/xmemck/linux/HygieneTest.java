@@ -61,8 +61,26 @@ class HygieneTest {
         assertEquals(fdsBefore, settledFdCount(), "file descriptors before and after a whole open/use/reset/close cycle");
     }
 
+    @Test void aDeadHelperMakesItsDescriptorsInvalidAndIsReplacedAtReset() throws Exception {
+        try (LinuxSut sut = (LinuxSut) new LinuxProvider().open(SutOptions.none())) {
+            sut.reset();
+            for (Op op : List.of(process("p"), kernelRegion("k", 1, 1), userRegion("u", "p", 1, 2),
+                    new Call.Xmattach(P, at("u", 0), 4096, "dp", Call.USER_ADSPACE))) sut.apply(op);
+            long helper = sut.helperPids().getFirst();
+            ProcessHandle.of(helper).orElseThrow().destroyForcibly();
+            assertTrue(gone(helper, 10), "the helper was killed");
+            Thread.sleep(200); // let the JDK notice the exit
+            var r = (xmemck.ops.Result.Returned) sut.apply(new Call.Xmemout(KPROC, at("k", 0), at("u", 0), 64, "dp"));
+            assertEquals(Call.XMEM_FAIL, r.value());
+            assertTrue(r.notes().get(CopyoutService.NOTE).contains("is gone"), r.notes().toString());
+            // the next world gets a live helper again
+            assertPass(run(sut, BUSY_WORLD));
+            assertFalse(sut.helperPids().contains(helper));
+        }
+    }
+
     @Test void helpersDieWithAKilledKit() throws Exception {
-        String cp = System.getProperty("java.class.path");
+        String cp = classPathOf(KitToKill.class, LinuxProvider.class, Setup.class, xmemck.spi.Sut.class);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process kit = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp", cp, KitToKill.class.getName())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -78,6 +96,13 @@ class HygieneTest {
             kit.destroyForcibly();
         }
         for (long h : helpers) assertTrue(gone(h, 10), "helper " + h + " outlived its killed kit");
+    }
+
+    /** Where these classes were loaded from (the class path property does not say, under every launcher). */
+    private static String classPathOf(Class<?>... classes) throws Exception {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (Class<?> k : classes) out.add(Path.of(k.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        return String.join(java.io.File.pathSeparator, out);
     }
 
     private static boolean gone(long pid, int seconds) throws InterruptedException {

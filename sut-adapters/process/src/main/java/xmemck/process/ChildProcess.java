@@ -17,22 +17,33 @@ import java.util.concurrent.TimeUnit;
  * that cuts standard output into lines, and a collector that keeps standard error. Knows nothing of the protocol.
  */
 final class ChildProcess {
-    /** Longest message line accepted: an observation of 64 MiB of memory, in base64, with room to spare. */
-    static final int MAX_LINE = 96 << 20;
+    /**
+     * Longest message line accepted: the longest a Java array can be. The largest region the operation language
+     * allows (1 GiB) with its guard pages is 1.43 GB of base64 in one observation.
+     */
+    static final int MAX_LINE = Integer.MAX_VALUE - 1024;
+
+    private final int maxLine;
 
     private final Process process;
     private final List<String> command;
-    private final BlockingQueue<Incoming> replies = new LinkedBlockingQueue<>();
+    /** Bounded, so that an implementation that floods its output while the kit is not reading blocks instead. */
+    private final BlockingQueue<Incoming> replies = new LinkedBlockingQueue<>(10_000);
+    /** Set once the process is being killed: the reader then drops what it still reads instead of waiting for room. */
+    private volatile boolean discarding;
     private final BlockingQueue<Object> outgoing = new LinkedBlockingQueue<>();
     private final StderrBuffer stderr = new StderrBuffer();
     private final Thread stderrThread;
     /** The start of the line being read, and its length so far, for the message when a reply never completes. */
     private volatile String partialPrefix = "";
     private volatile long partialLength;
+    /** When the reader last received bytes: a long answer that is still arriving is not a hang. */
+    private volatile long lastProgress = System.nanoTime();
     private static final Object CLOSE_STDIN = new Object();
 
-    private ChildProcess(Process process, List<String> command) {
+    private ChildProcess(Process process, List<String> command, int maxLine) {
         this.process = process;
+        this.maxLine = maxLine;
         this.command = List.copyOf(command);
         String tag = "xmemck-child-" + process.pid();
         Thread writer = new Thread(this::writeLoop, tag + "-stdin");
@@ -44,10 +55,10 @@ final class ChildProcess {
         }
     }
 
-    static ChildProcess start(List<String> command) throws IOException {
+    static ChildProcess start(List<String> command, int maxLine) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         Process p = pb.start();
-        ChildProcess c = new ChildProcess(p, command);
+        ChildProcess c = new ChildProcess(p, command, maxLine);
         Children.add(c);
         return c;
     }
@@ -66,9 +77,21 @@ final class ChildProcess {
     /** Closes the implementation's standard input once everything queued has been written. */
     void closeInput() { outgoing.add(CLOSE_STDIN); }
 
-    /** The next thing read from standard output, or null when nothing came within {@code timeout}. */
+    /**
+     * The next thing read from standard output, or null when the implementation sent nothing at all for
+     * {@code timeout}: the clock restarts whenever bytes arrive, so a large observation that takes long to stream
+     * is waited for, while an implementation that stops writing is not.
+     */
     Incoming next(Duration timeout) throws InterruptedException {
-        return replies.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long limit = timeout.toNanos();
+        long deadline = System.nanoTime() + limit;
+        while (true) {
+            Incoming item = replies.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (item != null) return item;
+            long extended = lastProgress + limit;
+            if (extended - System.nanoTime() <= 0) return null;
+            deadline = extended;
+        }
     }
 
     /** Non-null when a reply line has started but not ended: its beginning and length, for a timeout message. */
@@ -115,6 +138,8 @@ final class ChildProcess {
     }
 
     private void terminate(List<ProcessHandle> known) {
+        discarding = true;
+        replies.clear();
         List<ProcessHandle> all = new ArrayList<>(known);
         all.addAll(process.descendants().toList());
         process.destroyForcibly();
@@ -142,58 +167,77 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * The line being read: its bytes so far. Once it is longer than the limit it is reported at once (an endless
+     * line must not be waited for) and the rest of it is dropped; {@code overlong} is then its length so far.
+     */
+    private byte[] line = new byte[1 << 12];
+    private int len;
+    private long overlong;
+
     private void readLoop() {
         byte[] buf = new byte[1 << 16];
-        byte[] line = new byte[1 << 12];
-        int len = 0;
-        long overlong = 0;
         try (InputStream in = process.getInputStream()) {
             while (true) {
                 int n = in.read(buf);
                 if (n < 0) break;
+                lastProgress = System.nanoTime();
                 int start = 0;
                 for (int i = 0; i < n; i++) {
                     if (buf[i] != '\n') continue;
-                    int piece = i - start;
-                    if (overlong > 0) {
-                        replies.add(new Incoming.Overlong(partialPrefix, overlong + piece));
-                        overlong = 0;
-                    } else {
-                        line = append(line, len, buf, start, piece);
-                        len += piece;
-                        int end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
-                        replies.add(new Incoming.Line(new String(line, 0, end, StandardCharsets.UTF_8)));
-                    }
-                    len = 0;
-                    partialLength = 0;
+                    take(buf, start, i - start);
+                    endLine();
                     start = i + 1;
                 }
-                int rest = n - start;
-                if (rest > 0) {
-                    if (overlong > 0) {
-                        overlong += rest;
-                    } else if ((long) len + rest > MAX_LINE) {
-                        overlong = len + rest;
-                        len = 0;
-                    } else {
-                        line = append(line, len, buf, start, rest);
-                        if (len == 0) partialPrefix = new String(line, 0, Math.min(rest, 200), StandardCharsets.UTF_8);
-                        len += rest;
-                    }
-                    partialLength = overlong > 0 ? overlong : len;
-                }
+                take(buf, start, n - start);
             }
-            if (len > 0) replies.add(new Incoming.Line(new String(line, 0, len, StandardCharsets.UTF_8)));
-            replies.add(new Incoming.End());
+            if (len > 0 || overlong > 0) endLine(); // a last line without its line end
+            deliver(new Incoming.End());
         } catch (IOException e) {
-            replies.add(new Incoming.Failed("reading its standard output failed: " + e.getMessage()));
+            deliver(new Incoming.Failed("reading its standard output failed: " + e.getMessage()));
         }
     }
 
-    private static byte[] append(byte[] line, int len, byte[] src, int from, int count) {
-        if (len + count > line.length) line = java.util.Arrays.copyOf(line, Math.max(len + count, line.length * 2));
-        System.arraycopy(src, from, line, len, count);
-        return line;
+    private void take(byte[] buf, int from, int count) {
+        if (count == 0) return;
+        if (overlong == 0 && (long) len + count > maxLine) {
+            overlong = (long) len + count;
+            len = 0;
+            line = new byte[1 << 12];
+            deliver(new Incoming.Overlong(partialPrefix, overlong));
+        } else if (overlong > 0) {
+            overlong += count;
+        } else {
+            if (len + count > line.length) {
+                long grown = Math.max((long) len + count, line.length + (line.length >> 1));
+                line = java.util.Arrays.copyOf(line, (int) Math.min(grown, maxLine));
+            }
+            System.arraycopy(buf, from, line, len, count);
+            if (len == 0) partialPrefix = new String(line, 0, Math.min(count, 200), StandardCharsets.UTF_8);
+            len += count;
+        }
+        partialLength = overlong > 0 ? overlong : len;
+    }
+
+    private void endLine() {
+        if (overlong == 0) {
+            int end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
+            deliver(new Incoming.Line(new String(line, 0, end, StandardCharsets.UTF_8)));
+        }
+        if (line.length > 1 << 20) line = new byte[1 << 12]; // do not keep a huge buffer after a huge answer
+        len = 0;
+        overlong = 0;
+        partialLength = 0;
+    }
+
+    private void deliver(Incoming item) {
+        try {
+            while (!discarding && !replies.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                // The kit is not reading yet: wait for room (backpressure on the implementation).
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void stderrLoop() {

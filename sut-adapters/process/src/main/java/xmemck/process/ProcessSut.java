@@ -35,6 +35,7 @@ public final class ProcessSut implements Sut {
     private final Duration startTimeout;
     private final Duration closeGrace;
     private final String kit;
+    private final int maxLine;
 
     private ChildProcess child;
     /** Why the child was stopped, until the next reset starts another. */
@@ -46,8 +47,9 @@ public final class ProcessSut implements Sut {
     /** Diagnostics not yet drained: standard error of children already gone, and the adapter's own notes. */
     private final StringBuilder pending = new StringBuilder();
 
-    private ProcessSut(List<String> command, Duration callTimeout, Duration startTimeout, Duration closeGrace) {
+    private ProcessSut(List<String> command, Duration callTimeout, Duration startTimeout, Duration closeGrace, int maxLine) {
         this.command = List.copyOf(command);
+        this.maxLine = maxLine;
         this.callTimeout = callTimeout;
         this.startTimeout = startTimeout;
         this.closeGrace = closeGrace;
@@ -57,8 +59,13 @@ public final class ProcessSut implements Sut {
 
     /** Starts the implementation and completes the handshake. */
     public static ProcessSut start(List<String> command, Duration callTimeout, Duration startTimeout, Duration closeGrace) throws SutFailure {
+        return start(command, callTimeout, startTimeout, closeGrace, ChildProcess.MAX_LINE);
+    }
+
+    /** As above, with a smaller limit on the length of a message line (for tests). */
+    static ProcessSut start(List<String> command, Duration callTimeout, Duration startTimeout, Duration closeGrace, int maxLine) throws SutFailure {
         if (command.isEmpty()) throw new IllegalArgumentException("the implementation's command line is empty");
-        ProcessSut sut = new ProcessSut(command, callTimeout, startTimeout, closeGrace);
+        ProcessSut sut = new ProcessSut(command, callTimeout, startTimeout, closeGrace, maxLine);
         sut.launch();
         return sut;
     }
@@ -139,7 +146,7 @@ public final class ProcessSut implements Sut {
     private void launch() throws SutFailure {
         ChildProcess c;
         try {
-            c = ChildProcess.start(command);
+            c = ChildProcess.start(command, maxLine);
         } catch (IOException e) {
             throw new SutFailure(Kind.START_FAILED, "cannot start the implementation " + CommandLine.join(command) + ": " + e.getMessage(), e);
         }
@@ -191,13 +198,13 @@ public final class ProcessSut implements Sut {
         return switch (in) {
             case null -> {
                 String partial = c.partialLine();
-                throw fail(Kind.HUNG, "did not send " + awaited + " within " + timeout.toMillis() + " ms"
+                throw fail(Kind.HUNG, "did not send " + awaited + " (nothing arrived for " + timeout.toMillis() + " ms)"
                         + (partial == null ? "" : "; an unfinished line had begun: " + partial) + "; it was killed");
             }
             case Incoming.End end -> throw ended(c, "while the kit waited for " + awaited);
             case Incoming.Failed f -> throw fail(Kind.INTERNAL, f.message());
-            case Incoming.Overlong o -> throw fail(Kind.PROTOCOL, "sent a line of " + o.length() + " bytes (more than "
-                    + ChildProcess.MAX_LINE + ") where " + awaited + " was due, beginning " + Excerpt.of(o.prefix(), QUOTE));
+            case Incoming.Overlong o -> throw fail(Kind.PROTOCOL, "sent a line longer than " + maxLine + " bytes (" + o.length()
+                    + " bytes so far) where " + awaited + " was due, beginning " + Excerpt.of(o.prefix(), QUOTE));
             case Incoming.Line line -> {
                 try {
                     yield Protocol.parse(line.text());

@@ -1,0 +1,56 @@
+Feature: a driver's ioctl returns EFAULT when copyout fails
+
+  The copyout(9F) page's example is a driver ioctl routine: for XX_GETREGS it copies the device registers
+  (a 12-byte struct device: two ints and two shorts) to the user's argument with copyout, and when copyout
+  returns -1 it returns EFAULT, as the page says every driver entry point should. The kit's model driver does
+  exactly that.
+
+  Background:
+    Given a user process p1
+    And a kernel buffer regs of 1 page
+    And a user buffer arg of 2 pages in process p1
+
+  @clause:copyout.ioctl-efault @clause:copyout.succ
+  Scenario Outline: XX_GETREGS copies the 12-byte register block to arg+<offset> and returns 0
+    When process p1 calls xx_ioctl(XX_GETREGS, arg+<offset>) on the device registers at regs+0
+    Then the ioctl returns 0
+    And the 12 bytes at arg+<offset> are a copy of regs+0
+    And nothing outside the destination changes
+
+    Examples:
+      | offset |
+      | 0      |
+      | 4090   |
+
+  @clause:copyout.ioctl-efault @clause:copyout.fail.invalid-address
+  Scenario Outline: XX_GETREGS with an argument at the <place> returns EFAULT
+    When process p1 calls xx_ioctl(XX_GETREGS, <place>) on the device registers at regs+0
+    Then the ioctl returns EFAULT
+    And arg is unchanged
+
+    Examples:
+      | place            |
+      | null address     |
+      | unmapped address |
+      | kernel address   |
+
+  @clause:copyout.ioctl-efault @clause:copyout.fail.user-block
+  Scenario: XX_GETREGS with an argument in the user block returns EFAULT
+    When process p1 calls xx_ioctl(XX_GETREGS, user block) on the device registers at regs+0
+    Then the ioctl returns EFAULT
+    And arg is unchanged
+
+  @clause:copyout.ioctl-efault @clause:copyout.fail.no-write-access
+  Scenario: XX_GETREGS with a read-only argument returns EFAULT and writes nothing
+    Given page 0 of arg is read-only
+    When process p1 calls xx_ioctl(XX_GETREGS, arg+0) on the device registers at regs+0
+    Then the ioctl returns EFAULT
+    And the 12 bytes at arg+0 are unchanged
+
+  @clause:copyout.ioctl-efault @clause:copyout.fail.no-write-access
+  Scenario: an argument that runs into a read-only page: EFAULT, and at most the bytes before that page
+    Given page 1 of arg is read-only
+    When process p1 calls xx_ioctl(XX_GETREGS, arg+4090) on the device registers at regs+0
+    Then the ioctl returns EFAULT
+    And the 12 bytes at arg+4090 are unchanged or hold at most the first 6 bytes of regs+0
+    And nothing outside the destination changes

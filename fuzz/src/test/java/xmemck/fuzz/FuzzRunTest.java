@@ -1,0 +1,95 @@
+package xmemck.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xmemck.fuzz.engine.Budget;
+import xmemck.ops.Op;
+import xmemck.spi.Adapters;
+import xmemck.spi.SutOptions;
+import xmemck.spi.wire.Json;
+import xmemck.spi.wire.OpCodec;
+
+class FuzzRunTest {
+
+    @TempDir Path reports;
+
+    static String run(List<String> args, int[] code) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        code[0] = FuzzRun.execute(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void badArgumentsAreNamedAndTheUsageShown() {
+        int[] code = new int[1];
+        String out = run(List.of("--adapter", "reference", "--seconds", "x"), code);
+        assertEquals(FuzzRun.USAGE, code[0]);
+        assertTrue(out.contains("--seconds needs a whole number, got \"x\""), out);
+        assertTrue(out.contains("usage: ck fuzz"), out);
+        out = run(List.of("--adapter", "reference", "--seconds", "1", "--tries", "5"), code);
+        assertTrue(out.contains("give --seconds or --tries, not both"), out);
+        out = run(List.of("--seconds", "1"), code);
+        assertTrue(out.contains("--adapter NAME is required"), out);
+        out = run(List.of("--adapter", "reference", "--frobnicate"), code);
+        assertTrue(out.contains("unknown argument \"--frobnicate\" (argument 3)"), out);
+        out = run(List.of("--adapter", "nosuch", "--tries", "1", "--report", reports.toString()), code);
+        assertEquals(FuzzRun.USAGE, code[0]);
+        assertTrue(out.contains("unknown adapter \"nosuch\""), out);
+    }
+
+    @Test
+    void seedsAreDecimalOrHexadecimal() {
+        assertEquals(-3, FuzzRun.Options.seed("-3"));
+        assertEquals(0xFFFF_FFFF_FFFF_FFFFL, FuzzRun.Options.seed("0xffffffffffffffff"));
+    }
+
+    @Test
+    void aCleanRunWritesTheSummaryWithItsContractFields() throws Exception {
+        int[] code = new int[1];
+        String out = run(List.of("--adapter", "reference", "--tries", "500", "--seed", "12", "--report", reports.toString()), code);
+        assertEquals(FuzzRun.OK, code[0], out);
+        assertTrue(out.contains("fuzz reference: "), "progress line: " + out);
+        Json.Obj s = (Json.Obj) Json.parse(Files.readString(reports.resolve("fuzz/summary.json")));
+        assertEquals(new Json.Str("reference"), s.get("adapter"));
+        assertEquals(Json.num(12), s.get("seed"));
+        assertEquals(Json.num(500), s.get("cases"));
+        assertInstanceOf(Json.Num.class, s.get("seconds"));
+        assertInstanceOf(Json.Num.class, s.get("casesPerSecond"));
+        assertEquals(new Json.Arr(List.of()), s.get("failures"));
+        assertTrue(((Json.Arr) s.get("clausesReached")).items().size() > 20, s.get("clausesReached").toString());
+    }
+
+    @Test
+    void aFailureIsWrittenAsAFeatureAndAsJsonOpsThatDecodeBack() throws Exception {
+        var sut = new PlantedBugSut(Adapters.find("reference").open(SutOptions.none()), PlantedBugSut.Bug.DROPS_LAST_BYTE_OF_9_PLUS);
+        var options = new FuzzRun.Options("planted", SutOptions.none(), Budget.calls(5_000), 99, reports, 1, false);
+        FuzzRun.Summary summary = FuzzRun.run(sut, options, null);
+        assertEquals(1, summary.failures().size(), summary.failures().toString());
+        Failure f = summary.failures().getFirst();
+        String feature = Files.readString(reports.resolve(f.feature()));
+        assertTrue(f.feature().startsWith("regressions/fuzz-planted-99-"), f.feature());
+        assertTrue(feature.contains("# adapter: planted\n# seed: 99  case: " + f.caseIndex() + "\n"), feature);
+        for (Op op : f.ops()) assertTrue(feature.contains(GherkinWriter.sentence(op)), feature);
+
+        Json.Obj json = (Json.Obj) Json.parse(Files.readString(reports.resolve(f.json())));
+        List<Op> decoded = new ArrayList<>();
+        for (Json op : ((Json.Arr) json.get("ops")).items()) decoded.add(OpCodec.decode(op));
+        assertEquals(f.ops(), decoded);
+
+        Json.Obj s = (Json.Obj) Json.parse(Files.readString(reports.resolve("fuzz/summary.json")));
+        Json.Obj entry = (Json.Obj) ((Json.Arr) s.get("failures")).items().getFirst();
+        assertEquals(new Json.Str(f.clause()), entry.get("clause"));
+        assertEquals(new Json.Str(f.feature()), entry.get("feature"));
+    }
+}

@@ -1,0 +1,67 @@
+package xmemck.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+import xmemck.ops.Addr;
+import xmemck.ops.Call;
+import xmemck.ops.Context;
+import xmemck.ops.Fill;
+import xmemck.ops.Observe;
+import xmemck.ops.Prot;
+import xmemck.ops.Result;
+import xmemck.ops.Setup;
+
+/** A 256 MiB xmemout: the model stays sparse (cost per page touched, data referred to, never copied). */
+class LargeMoveTest {
+
+    private static final long MIB = 1024 * 1024;
+    private static final long N = 256 * MIB;
+    private static final int PAGES = (int) (N / 4096);
+
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    @Test void a_256_MiB_xmemout_is_expected_without_copying_and_performed_sparsely() {
+        Oracle o = new Oracle();
+        o.apply(new Setup.CreateProcess("p1"));
+        o.apply(new Setup.MapRegion("k", "kernel", PAGES, Prot.READ_WRITE, 7));
+        o.apply(new Setup.MapRegion("u", "p1", PAGES, Prot.READ_WRITE, 8));
+        assertEquals(Call.XMEM_SUCC, o.perform(new Call.Xmattach(Context.process("p1"), Addr.in("u", 0), N, "d", Call.USER_ADSPACE)).value());
+        Call move = new Call.Xmemout(Context.interrupt(), Addr.in("k", 0), Addr.in("u", 0), N, "d");
+
+        long before = allocated();
+        Expectation e = o.expect(move);
+        long expectCost = allocated() - before;
+        Effect.Write w = Twin.onlyWrite(((Expectation.Allowed) e).alternatives().get(0));
+        assertEquals(new Effect.Write("u", 0, N, new Data.CopyOf("k", 0), N, N), w);
+        assertTrue(expectCost < MIB, "expect() must not copy data: it allocated " + expectCost + " bytes");
+
+        before = allocated();
+        assertEquals(Call.XMEM_SUCC, o.perform(move).value());
+        long performCost = allocated() - before;
+        assertTrue(performCost < 32 * MIB, "a whole-page copy of pattern memory stays sparse: perform() allocated " + performCost + " bytes");
+
+        for (long at : new long[] {0, 4095, 4096, N / 2 + 17, N - 1}) {
+            byte got = ((Result.Bytes) o.observe(new Observe.Bytes("u", at, 1))).data()[0];
+            assertEquals(Fill.byteAt(7, at), got, "byte " + at + " of the destination is the source's");
+        }
+        assertEquals(Fill.byteAt(8, N), ((Result.Bytes) o.observe(new Observe.Bytes("u", N, 1))).data()[0], "the guard page after u is untouched");
+    }
+
+    @Test void an_unaligned_large_copy_is_still_correct() {
+        Oracle o = new Oracle();
+        o.apply(new Setup.CreateProcess("p1"));
+        o.apply(new Setup.MapRegion("k", "kernel", 64, Prot.READ_WRITE, 7));
+        o.apply(new Setup.MapRegion("u", "p1", 64, Prot.READ_WRITE, 8));
+        o.perform(new Call.Xmattach(Context.process("p1"), Addr.in("u", 0), 64 * 4096, "d", Call.USER_ADSPACE));
+        assertEquals(0, o.perform(new Call.Xmemout(Context.process("p1"), Addr.in("k", 5), Addr.in("u", 4090), 40 * 4096, "d")).value());
+        byte[] got = ((Result.Bytes) o.observe(new Observe.Bytes("u", 4089, 40 * 4096 + 2))).data();
+        assertEquals(Fill.byteAt(8, 4089), got[0]);
+        for (int i = 0; i < 40 * 4096; i++) if (got[i + 1] != Fill.byteAt(7, 5 + i)) throw new AssertionError("byte " + i + " of the copy differs");
+        assertEquals(Fill.byteAt(8, 4090 + 40 * 4096), got[got.length - 1]);
+    }
+}

@@ -1,0 +1,58 @@
+package xmemck.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** No implementation outlives the kit: not when it exits without closing, not when it is killed outright. */
+class JvmExitTest {
+
+    private static Process host(String mode, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(HostMain.class.getName());
+        cmd.add(mode);
+        cmd.addAll(List.of(command));
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static long childPid(Process host) throws Exception {
+        BufferedReader r = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
+        String line = r.readLine();
+        assertNotNull(line, "the host JVM printed nothing");
+        assertTrue(line.startsWith("pid "), line);
+        return Long.parseLong(line.substring(4).trim());
+    }
+
+    @Test
+    void theShutdownHookKillsAnImplementationLeftOpen() throws Exception {
+        // The fake ignores end of input and SIGTERM: only the hook's forcible kill ends it.
+        Process host = host("exit", BrokenImplementationTest.FAKE, "ignore-eof");
+        long child = childPid(host);
+        assertTrue(host.waitFor(20, TimeUnit.SECONDS), "the host JVM should exit");
+        assertEquals(0, host.exitValue());
+        assertTrue(Procs.awaitDead(child, Duration.ofSeconds(5)), "implementation still " + Procs.state(child) + " after the kit exited");
+    }
+
+    @Test
+    void theCExampleExitsWhenTheKitIsKilledOutright() throws Exception {
+        Process host = host("wait", CExampleTest.BINARY);
+        long child = childPid(host);
+        assertEquals("S", Procs.state(child), "the C example waits for input");
+        host.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertTrue(host.waitFor(10, TimeUnit.SECONDS));
+        assertTrue(Procs.awaitDead(child, Duration.ofSeconds(5)),
+                "the C example must exit on end of input; it is still " + Procs.state(child));
+    }
+}

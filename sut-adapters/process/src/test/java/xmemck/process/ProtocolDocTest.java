@@ -1,0 +1,106 @@
+package xmemck.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xmemck.ops.Fill;
+import xmemck.ops.Result;
+import xmemck.ops.Setup;
+import xmemck.spi.Capability;
+
+/** sut-adapters/PROTOCOL.md is documentation a newcomer codes against: its examples are checked here. */
+class ProtocolDocTest {
+    static final Path DOC = Path.of("..", "PROTOCOL.md");
+
+    private static String doc() throws Exception { return Files.readString(DOC); }
+
+    /** The fenced block of the given language that contains {@code marker}. */
+    private static String block(String text, String language, String marker) {
+        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(text);
+        while (m.find()) if (m.group(1).contains(marker)) return m.group(1);
+        throw new AssertionError("no ```" + language + " block containing " + marker + " in " + DOC);
+    }
+
+    @Test
+    void theTranscriptIsWhatTheCExampleReallySays() throws Exception {
+        String transcript = block(doc(), "text", "→ {\"type\":\"hello\"");
+        List<String> sent = new ArrayList<>(), expected = new ArrayList<>();
+        for (String line : transcript.split("\n")) {
+            if (line.startsWith("→ ")) sent.add(line.substring(2));
+            else if (line.startsWith("← ")) expected.add(line.substring(2));
+        }
+        assertTrue(sent.size() >= 10 && sent.size() == expected.size(), "one answer per request in the transcript");
+        Process p = new ProcessBuilder(CExampleTest.BINARY).start();
+        try (OutputStream in = p.getOutputStream()) {
+            for (String s : sent) in.write((s + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        for (String want : expected) {
+            String got = out.readLine();
+            int cut = want.indexOf(" ...");
+            if (cut >= 0) assertEquals(want.substring(0, cut), got.substring(0, cut), "the shortened line's beginning");
+            else assertEquals(want, got);
+        }
+        assertEquals(null, out.readLine(), "nothing more, and the C example exits on end of input");
+        assertTrue(p.waitFor(5, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+    }
+
+    @Test
+    void theFillTableMatchesTheKitsPattern() throws Exception {
+        Matcher row = Pattern.compile("\\| (-?\\d+) \\| `([0-9a-f ]+)` \\|").matcher(doc());
+        int rows = 0;
+        while (row.find()) {
+            long seed = Long.parseLong(row.group(1));
+            String[] bytes = row.group(2).split(" ");
+            for (int i = 0; i < bytes.length; i++) {
+                assertEquals(Integer.parseInt(bytes[i], 16), Fill.byteAt(seed, i - 2) & 0xff, "seed " + seed + " offset " + (i - 2));
+            }
+            rows++;
+        }
+        assertEquals(2, rows, "the Fill reference table");
+    }
+
+    @Test
+    void theCExampleReadmeListsEveryFaultAsTheBinaryDoes() throws Exception {
+        String readme = Files.readString(Path.of("..", "c-example", "README.md"));
+        Matcher row = Pattern.compile("\\| `([a-z0-9_]+)` \\| `([a-z0-9_.-]+)` \\| (.+) \\|").matcher(readme);
+        List<String> documented = new ArrayList<>();
+        while (row.find()) documented.add(row.group(1) + "\t" + row.group(2) + "\t" + row.group(3));
+        Process p = new ProcessBuilder(CExampleTest.BINARY, "--list-faults").start();
+        List<String> listed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(p.waitFor(5, TimeUnit.SECONDS));
+        assertEquals(listed, documented, "the table in c-example/README.md must match --list-faults");
+    }
+
+    @Test
+    void thePythonSkeletonRunsAsDocumented(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 is not installed");
+        Path script = dir.resolve("skeleton.py");
+        Files.writeString(script, block(doc(), "python", "def apply(op)"));
+        try (ProcessSut s = ProcessSut.start(List.of("/usr/bin/python3", script.toString()), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2))) {
+            assertEquals("my implementation 0.1", s.name());
+            assertTrue(s.capabilities().supported().isEmpty());
+            assertEquals("not implemented yet", s.capabilities().missing().get(Capability.ADI));
+            s.reset();
+            assertEquals(new Result.Unsupported("op create_process is not implemented yet"), s.apply(new Setup.CreateProcess("p")));
+            assertFalse(s.drainDiagnostics().contains("Traceback"));
+        }
+    }
+}

@@ -37,8 +37,8 @@ stale() {
 }
 
 if stale; then
-  echo "ck: building the kit (./mvnw -pl runner -am package) ..." >&2
-  (cd "$ROOT" && ./mvnw -q -B -pl runner -am package -DskipTests) >&2
+  echo "ck: building the kit (./mvnw -pl runner -am package, without tests) ..." >&2
+  (cd "$ROOT" && ./mvnw -q -B -pl runner -am package -Dmaven.test.skip=true) >&2
 fi
 
 exec "$JAVA" --enable-native-access=ALL-UNNAMED -Dxmemck.features="$ROOT/features" -jar "$JAR" "$@"

@@ -9,22 +9,22 @@ Feature: copyout copies correctly at every alignment of source and destination
 
   Background:
     Given a user process p1
-    And a kernel buffer kbuf of 4 pages
-    And a user buffer ubuf of 4 pages in process p1
 
-  Scenario Outline: copyout of <bytes> bytes from kbuf+<src> to ubuf+<dst>
+  Scenario Outline: copyout of <bytes> bytes (around a word and a cache line) from kbuf+<src> to ubuf+<dst>
+    Given a kernel buffer kbuf of 1 page
+    And a user buffer ubuf of 1 page in process p1
     When process p1 calls copyout(kbuf+<src>, ubuf+<dst>, <bytes>)
     Then copyout returns 0
     And the <bytes> bytes at ubuf+<dst> are a copy of kbuf+<src>
     And nothing outside the destination changes
 
     @clause:copyout.succ
-    Examples: 1 bytes, both word-aligned
+    Examples: 1 byte, both word-aligned
       | bytes | src | dst |
       | 1     | 0   | 0   |
 
     @clause:copyout.succ @clause:copyout.alignment
-    Examples: 1 bytes, unaligned
+    Examples: 1 byte, unaligned
       | bytes | src | dst |
       | 1     | 0   | 1   |
       | 1     | 0   | 2   |
@@ -522,6 +522,14 @@ Feature: copyout copies correctly at every alignment of source and destination
       | 65    | 7   | 6   |
       | 65    | 7   | 7   |
 
+  Scenario Outline: copyout of <bytes> bytes (around a page) from kbuf+<src> to ubuf+<dst>
+    Given a kernel buffer kbuf of 2 pages
+    And a user buffer ubuf of 2 pages in process p1
+    When process p1 calls copyout(kbuf+<src>, ubuf+<dst>, <bytes>)
+    Then copyout returns 0
+    And the <bytes> bytes at ubuf+<dst> are a copy of kbuf+<src>
+    And nothing outside the destination changes
+
     @clause:copyout.succ
     Examples: 4095 bytes (a page less one), both word-aligned
       | bytes | src | dst |
@@ -738,6 +746,14 @@ Feature: copyout copies correctly at every alignment of source and destination
       | 4097  | 7   | 6   |
       | 4097  | 7   | 7   |
 
+  Scenario Outline: copyout of <bytes> bytes (of several pages) from kbuf+<src> to ubuf+<dst>
+    Given a kernel buffer kbuf of 4 pages
+    And a user buffer ubuf of 4 pages in process p1
+    When process p1 calls copyout(kbuf+<src>, ubuf+<dst>, <bytes>)
+    Then copyout returns 0
+    And the <bytes> bytes at ubuf+<dst> are a copy of kbuf+<src>
+    And nothing outside the destination changes
+
     @clause:copyout.succ
     Examples: 12288 bytes (three pages), both word-aligned
       | bytes | src | dst |
@@ -812,6 +828,8 @@ Feature: copyout copies correctly at every alignment of source and destination
 
   @clause:copyout.count.nonpositive
   Scenario Outline: copyout of 0 bytes from kbuf+<src> to ubuf+<dst> copies nothing
+    Given a kernel buffer kbuf of 1 page
+    And a user buffer ubuf of 1 page in process p1
     When process p1 calls copyout(kbuf+<src>, ubuf+<dst>, 0)
     Then copyout returns 0 or -1
     And ubuf is unchanged

@@ -27,7 +27,7 @@ const struct fault_info FAULTS[F_COUNT] = {
     [F_COPYOUT_DROPS_UNALIGNED_TAIL] = {"copyout_drops_unaligned_tail", "copyout.succ",
         "copyout moves whole 8-byte words only and silently drops the last cn % 8 bytes"},
     [F_XMEMOUT_STALE_BUFFER_LEAK] = {"xmemout_stale_buffer_leak", "inv.no-foreign-data",
-        "xmemout refills its bounce buffer in whole 8-byte words only, so the bytes after the last whole word of a chunk come from an earlier call"},
+        "xmemout fills its bounce buffer from one source page only, so where the source crosses a page boundary the rest of the chunk is stale data"},
     [F_XMATTACH_ACCEPTS_ZERO_COUNT] = {"xmattach_accepts_zero_count", "xmattach.fail.count",
         "xmattach accepts count == 0 (it checks count < 0 only)"},
     [F_COPYOUT_USER_BLOCK_UNCHECKED] = {"copyout_user_block_unchecked", "copyout.fail.user-block",

@@ -90,9 +90,11 @@ static char *next_line(size_t *len) {
         }
         /* No complete request is waiting: send what we have before blocking, so batches cost one write. */
         flush_out();
-        memmove(in_data, in_data + in_pos, in_len - in_pos);
-        in_len -= in_pos;
-        in_pos = 0;
+        if (in_pos > 0) {
+            memmove(in_data, in_data + in_pos, in_len - in_pos);
+            in_len -= in_pos;
+            in_pos = 0;
+        }
         if (in_len + 1 >= in_cap) {
             in_cap = in_cap ? in_cap * 2 : 1 << 16;
             in_data = realloc(in_data, in_cap);

@@ -108,7 +108,13 @@ long xmemout(world_t *w, const ctx_t *ctx, uint64_t kaddr, uint64_t uaddr, int64
             pg->state = S_RESIDENT;
         }
         /* The source goes through a bounce buffer (kernel global memory may be paged). */
-        int64_t fresh = FAULT(F_XMEMOUT_STALE_BUFFER_LEAK) ? k & ~(int64_t)7 : k;
+        int64_t fresh = k;
+        if (FAULT(F_XMEMOUT_STALE_BUFFER_LEAK)) {
+            /* The defect: the bounce buffer is filled from one source page only; when the source crosses a page
+             * boundary inside this chunk, the rest of the chunk is whatever an earlier chunk left there. */
+            int64_t to_page_end = PAGE_SIZE - (int64_t)(((kaddr + (uint64_t)done) & EA_MASK) % PAGE_SIZE);
+            if (fresh > to_page_end) fresh = to_page_end;
+        }
         if (kread(w, ctx, kaddr + (uint64_t)done, bounce, fresh) != 0) return XMEM_FAIL;
         obj_write(o, at, bounce, k);
         done += k;

@@ -28,14 +28,14 @@ public final class CounterexampleFiles {
      * @param number    the failure's number within the run (1, 2, ...), part of the file name
      * @param failing   the failing step of {@code cx.value()} on replay, or null when it did not fail again
      */
-    public static Failure write(Path reportDir, String adapter, int number, Counterexample<List<Op>> cx, Step failing) {
+    public static Failure write(Path reportDir, String adapter, String fault, boolean viaCommand, int number, Counterexample<List<Op>> cx, Step failing) {
         String verdict = failing != null ? failing.verdict().label() : cx.signature().split(" ", 2)[0];
         String clause = failing != null ? SessionProperty.clause(failing) : cx.signature().substring(cx.signature().lastIndexOf(' ') + 1);
         String message = failing != null ? failing.message() : cx.outcome().detail();
         String base = "fuzz-" + safe(adapter) + "-" + Long.toUnsignedString(cx.seed()) + "-" + number;
         String feature = FOLDER + "/" + base + ".feature";
         String json = FOLDER + "/" + base + ".json";
-        GherkinWriter.Origin origin = new GherkinWriter.Origin(adapter, cx.seed(), cx.caseIndex(), cx.signature(), clause,
+        GherkinWriter.Origin origin = new GherkinWriter.Origin(adapter, fault, viaCommand, cx.seed(), cx.caseIndex(), cx.signature(), clause,
                 cx.original().size(), choices(cx.choices()));
         String tag = Catalogue.contains(clause) && "FAIL".equals(verdict) ? clause : null;
         try {
@@ -63,6 +63,7 @@ public final class CounterexampleFiles {
         for (Op op : ops) encoded.add(OpCodec.encode(op));
         return Json.object()
                 .put("adapter", origin.adapter())
+                .put("fault", origin.fault() == null ? Json.NULL : Json.str(origin.fault()))
                 .put("seed", origin.seed())
                 .put("case", origin.caseIndex())
                 .put("verdict", verdict)

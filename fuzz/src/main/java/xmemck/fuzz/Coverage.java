@@ -11,7 +11,7 @@ import xmemck.oracle.Verdict;
  * What the cases of a run reached: the clause ids of every judged step, and how cases ended (a run whose cases
  * mostly stop at UNSUPPORTED or OUTSIDE-CONTRACT tests little, and the summary shows it).
  */
-public class Coverage {
+public final class Coverage {
     private final Set<String> clauses = new TreeSet<>();
     private final Map<Verdict, Long> endings = new EnumMap<>(Verdict.class);
     private long invalid;

@@ -15,10 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import xmemck.fuzz.engine.Budget;
+import xmemck.fuzz.engine.Choices;
 import xmemck.fuzz.engine.Counterexample;
 import xmemck.fuzz.engine.Search;
 import xmemck.fuzz.engine.Trial;
 import xmemck.fuzz.gen.CaseGen;
+import xmemck.harness.Session;
 import xmemck.harness.Step;
 import xmemck.ops.Op;
 import xmemck.spi.Adapters;
@@ -40,7 +42,7 @@ public final class FuzzRun {
 
     public static final String USAGE_TEXT = """
             usage: ck fuzz --adapter NAME [--sut COMMAND] [--fault NAME] [--timeout-ms N]
-                           [--seconds N | --tries N] [--seed S] [--max-failures N] [--report DIR] [--quiet]
+                           [--seconds N | --tries N] [--seed S [--case I]] [--max-failures N] [--report DIR] [--quiet]
               --adapter NAME     the adapter to fuzz (its id, as ck adapters lists them)
               --sut COMMAND      the implementation's command line, for process adapters
               --fault NAME       a seeded fault, for adapters that have them
@@ -48,23 +50,37 @@ public final class FuzzRun {
               --seconds N        search for N seconds (default 10); shrinking comes on top
               --tries N          search N cases instead
               --seed S           the run's seed (default: a fresh random one, printed)
+              --case I           run only case I of the seed (as a summary or feature header names it), shrink it if it fails
               --max-failures N   stop after N distinct failures (default 5)
               --report DIR       the report directory (default reports)
               --quiet            no progress line
             """;
 
-    /** A run's settings. */
-    public record Options(String adapter, SutOptions sutOptions, Budget budget, long seed, Path reportDir, int maxFailures, boolean progress) {
+    /**
+     * A run's settings. {@code summaryPath} is where the summary goes, relative to {@code reportDir}
+     * ({@link SummaryFile#PATH} for {@code ck fuzz}; the JUnit host writes one per adapter and seed).
+     */
+    public record Options(String adapter, SutOptions sutOptions, Budget budget, long seed, Path reportDir, int maxFailures, boolean progress,
+                          String summaryPath, long onlyCase) {
         public Options {
             if (adapter == null || adapter.isBlank()) throw new IllegalArgumentException("--adapter NAME is required");
             if (maxFailures < 1) throw new IllegalArgumentException("--max-failures must be at least 1, got " + maxFailures);
+            if (summaryPath == null || summaryPath.isBlank()) throw new IllegalArgumentException("a summary path is required");
+        }
+
+        public Options(String adapter, SutOptions sutOptions, Budget budget, long seed, Path reportDir, int maxFailures, boolean progress) {
+            this(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, SummaryFile.PATH, -1);
+        }
+
+        public Options withSummaryPath(String path) {
+            return new Options(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, path, onlyCase);
         }
 
         /** Reads the command-line arguments; a bad one is an IllegalArgumentException naming it. */
         public static Options parse(List<String> args) {
             String adapter = null;
             Map<String, String> settings = new HashMap<>();
-            Long seconds = null, tries = null, seed = null;
+            Long seconds = null, tries = null, seed = null, onlyCase = null;
             Path report = Path.of("reports");
             int maxFailures = 5;
             boolean progress = true;
@@ -80,13 +96,16 @@ public final class FuzzRun {
                     case "--seed" -> seed = seed(value(args, i++));
                     case "--max-failures" -> maxFailures = (int) Math.min(Integer.MAX_VALUE, number(args, i++, 1));
                     case "--report" -> report = Path.of(value(args, i++));
+                    case "--case" -> onlyCase = number(args, i++, 0);
                     case "--quiet" -> progress = false;
                     default -> throw new IllegalArgumentException("unknown argument \"" + a + "\" (argument " + (i + 1) + ")");
                 }
             }
             if (seconds != null && tries != null) throw new IllegalArgumentException("give --seconds or --tries, not both");
+            if (onlyCase != null && seed == null) throw new IllegalArgumentException("--case needs the --seed of the run that found it");
             Budget budget = tries != null ? Budget.calls(tries) : Budget.time(Duration.ofSeconds(seconds != null ? seconds : 10));
-            return new Options(adapter, new SutOptions(settings), budget, seed != null ? seed : new SecureRandom().nextLong(), report, maxFailures, progress);
+            return new Options(adapter, new SutOptions(settings), budget, seed != null ? seed : new SecureRandom().nextLong(), report, maxFailures,
+                    progress, SummaryFile.PATH, onlyCase != null ? onlyCase : -1);
         }
 
         private static String value(List<String> args, int i) {
@@ -174,13 +193,23 @@ public final class FuzzRun {
         Progress progress = new Progress(options.adapter(), options.progress() ? err : null, coverage);
         Search.Settings settings = new Search.Settings(options.budget(), Search.Settings.defaultShrink(), Search.Settings.defaultSimplify(), options.maxFailures());
         if (err != null) err.println("ck fuzz: adapter " + options.adapter() + " (" + sut.name() + "), seed " + options.seed());
-        Search.Report<List<Op>> report = new Search<>(gen, property, new OpSimplifier(), settings, progress).run(options.seed());
+        Search<List<Op>> search = new Search<>(gen, property, new OpSimplifier(), settings, progress);
+        Search.Report<List<Op>> report = options.onlyCase() >= 0 ? search.runCase(options.seed(), options.onlyCase()) : search.run(options.seed());
+        if (options.onlyCase() >= 0 && err != null) {
+            List<Op> ops = gen.draw(Choices.random(Search.caseSeed(options.seed(), options.onlyCase())));
+            err.println("ck fuzz: case " + options.onlyCase() + " of seed " + options.seed() + ":");
+            try (Session session = new Session(sut)) {
+                session.runAll(ops);
+                for (String line : session.log()) err.println("    " + line);
+            }
+        }
         progress.done(report.cases());
 
         List<Failure> failures = new ArrayList<>();
         for (Counterexample<List<Op>> cx : report.failures()) {
             Optional<Step> failing = Replay.failing(Replay.steps(sut, cx.value()));
-            Failure f = CounterexampleFiles.write(options.reportDir(), options.adapter(), failures.size() + 1, cx, failing.orElse(null));
+            Failure f = CounterexampleFiles.write(options.reportDir(), options.adapter(), options.sutOptions().get("fault", null),
+                    options.sutOptions().settings().containsKey("sut"), failures.size() + 1, cx, failing.orElse(null));
             failures.add(f);
             if (err != null) describe(f, err);
         }
@@ -190,11 +219,11 @@ public final class FuzzRun {
         Summary summary = new Summary(options.adapter(), options.seed(), report.cases(), seconds, seconds > 0 ? report.cases() / seconds : 0,
                 failures, new ArrayList<>(coverage.clauses()).stream().sorted().toList(), endings, report.invalid(), report.generatorErrors(),
                 report.firstInvalidReason());
-        write(options.reportDir(), summary);
+        write(options.reportDir().resolve(options.summaryPath()), summary);
         if (err != null) {
             err.printf(Locale.ROOT, "ck fuzz: %d cases in %.1f s (%.0f cases/s), %d failure(s), %d clauses reached; summary in %s%n",
                     summary.cases(), seconds, summary.casesPerSecond(), failures.size(), summary.clausesReached().size(),
-                    options.reportDir().resolve(SummaryFile.PATH));
+                    options.reportDir().resolve(options.summaryPath()));
             if (report.generatorErrors() > 0 || report.invalid() > 0) {
                 err.println("ck fuzz: kit warning: " + report.invalid() + " ill-formed case(s), first: " + report.firstInvalidReason());
             }
@@ -211,8 +240,7 @@ public final class FuzzRun {
         if (f.json() != null) err.println("  ops:    " + f.json());
     }
 
-    private static void write(Path reportDir, Summary summary) {
-        Path file = reportDir.resolve(SummaryFile.PATH);
+    private static void write(Path file, Summary summary) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, SummaryFile.json(summary).write() + "\n", StandardCharsets.UTF_8);

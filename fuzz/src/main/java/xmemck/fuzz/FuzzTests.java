@@ -51,7 +51,8 @@ public final class FuzzTests {
 
     /** Fuzzes {@code sut}; throws AssertionFailedError listing the counterexamples when it finds any. */
     public static FuzzRun.Summary check(Sut sut, String adapter, long seed, Budget budget) {
-        FuzzRun.Options options = new FuzzRun.Options(adapter, SutOptions.none(), budget, seed, reportDir(), 5, false);
+        FuzzRun.Options options = new FuzzRun.Options(adapter, SutOptions.none(), budget, seed, reportDir(), 5, false)
+                .withSummaryPath("fuzz/junit/" + CounterexampleFiles.safe(adapter) + "-" + Long.toUnsignedString(seed) + ".json");
         FuzzRun.Summary summary;
         try {
             summary = FuzzRun.run(sut, options, null);

@@ -24,8 +24,13 @@ public final class GherkinWriter {
     /** The claim written after every call: the scenario fails exactly when the session's verdict is FAIL. */
     public static final String CONFORMS = "the outcome is allowed by the documentation";
 
-    /** What the header of a counterexample says about where it came from. */
-    public record Origin(String adapter, long seed, long caseIndex, String signature, String clause, int originalOps, String choices) {}
+    /**
+     * What the header of a counterexample says about where it came from. {@code fault} is the seeded fault the
+     * implementation ran with (null for none); {@code viaCommand} whether the implementation was a command line
+     * (then the same {@code --sut} is needed to search again; it is not written, being a path of the machine).
+     */
+    public record Origin(String adapter, String fault, boolean viaCommand, long seed, long caseIndex, String signature, String clause,
+                         int originalOps, String choices) {}
 
     /**
      * The whole feature: a header naming the adapter, seed and case, tags ({@code @fuzz}, and
@@ -38,8 +43,12 @@ public final class GherkinWriter {
         sb.append("# adapter: ").append(origin.adapter()).append('\n');
         sb.append("# seed: ").append(origin.seed()).append("  case: ").append(origin.caseIndex()).append('\n');
         sb.append("# failure: ").append(origin.signature()).append('\n');
-        sb.append("# reproduce the search: ./ck fuzz --adapter ").append(origin.adapter()).append(" --seed ").append(origin.seed()).append('\n');
-        if (origin.choices() != null && !origin.choices().isEmpty()) sb.append("# shrunk choices: ").append(origin.choices()).append('\n');
+        if (origin.fault() != null) sb.append("# seeded fault: ").append(origin.fault()).append('\n');
+        sb.append("# find it again: ./ck fuzz --adapter ").append(origin.adapter())
+          .append(origin.fault() != null ? " --fault " + origin.fault() : "")
+          .append(" --seed ").append(origin.seed()).append(" --case ").append(origin.caseIndex())
+          .append(origin.viaCommand() ? " (with the same --sut)" : "").append('\n');
+        if (origin.choices() != null && !origin.choices().isEmpty()) sb.append("# choices of the shrunk case, before the domain passes: ").append(origin.choices()).append('\n');
         sb.append("@fuzz");
         if (clauseTag != null) sb.append(" @clause:").append(clauseTag);
         sb.append('\n');

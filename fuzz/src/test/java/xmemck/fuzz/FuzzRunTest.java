@@ -49,6 +49,27 @@ class FuzzRunTest {
     }
 
     @Test
+    void oneCaseIsFoundAgainFromItsSeedAndIndex() throws Exception {
+        var sut = new PlantedBugSut(Adapters.find("reference").open(SutOptions.none()), PlantedBugSut.Bug.DROPS_LAST_BYTE_OF_9_PLUS);
+        var search = FuzzRun.run(sut, new FuzzRun.Options("planted", SutOptions.none(), Budget.calls(5_000), 31, reports, 1, false), null);
+        Failure found = search.failures().getFirst();
+        var options = FuzzRun.Options.parse(List.of("--adapter", "planted", "--seed", "31", "--case", String.valueOf(found.caseIndex()),
+                "--report", reports.resolve("again").toString()));
+        FuzzRun.Summary again = FuzzRun.run(sut, options, null);
+        assertEquals(1, again.cases());
+        assertEquals(found.ops(), again.failures().getFirst().ops());
+        assertEquals(found.caseIndex(), again.failures().getFirst().caseIndex());
+    }
+
+    @Test
+    void aCaseNeedsItsSeed() {
+        int[] code = new int[1];
+        String out = run(List.of("--adapter", "reference", "--case", "4"), code);
+        assertEquals(FuzzRun.USAGE, code[0]);
+        assertTrue(out.contains("--case needs the --seed of the run that found it"), out);
+    }
+
+    @Test
     void seedsAreDecimalOrHexadecimal() {
         assertEquals(-3, FuzzRun.Options.seed("-3"));
         assertEquals(0xFFFF_FFFF_FFFF_FFFFL, FuzzRun.Options.seed("0xffffffffffffffff"));

@@ -82,10 +82,11 @@ class GherkinWriterTest {
 
     @Test
     void theFeatureHeaderNamesAdapterSeedAndCase() {
-        String f = GherkinWriter.feature(new GherkinWriter.Origin("cexample", 42, 7, "FAIL copyout inv.no-write-outside", "inv.no-write-outside", 9, "0 1"),
+        String f = GherkinWriter.feature(new GherkinWriter.Origin("cexample", "copyout_no_write_check", true, 42, 7, "FAIL copyout inv.no-write-outside", "inv.no-write-outside", 9, "0 1"),
                 List.of(new Setup.CreateProcess("p")), "inv.no-write-outside");
         assertTrue(f.contains("# adapter: cexample\n"), f);
         assertTrue(f.contains("# seed: 42  case: 7\n"), f);
+        assertTrue(f.contains("# find it again: ./ck fuzz --adapter cexample --fault copyout_no_write_check --seed 42 --case 7 (with the same --sut)\n"), f);
         assertTrue(f.contains("@fuzz @clause:inv.no-write-outside\nFeature: "), f);
         assertTrue(f.contains("  Scenario: inv.no-write-outside (adapter cexample, seed 42, case 7)\n    Given a user process p\n"), f);
     }

@@ -78,7 +78,7 @@ final class CopyoutOracle {
 
         if (cn <= 0) {
             List<Effect> none = dst == null ? List.of() : List.of(Outcomes.untouched(dst.name, ((Addr.In) userbuf).offset(), 0, data));
-            List<String> c = concat(COUNT_NONPOSITIVE, tags);
+            List<String> c = Outcomes.concat(COUNT_NONPOSITIVE, tags);
             return new Expectation.Allowed(List.of(
                     Outcomes.alt(f.success, none, c, f.success + ", nothing copied"),
                     Outcomes.alt(f.failure, none, c, f.failure + ", nothing copied")),
@@ -86,11 +86,11 @@ final class CopyoutOracle {
         }
         if (userbuf instanceof Addr.Special s) {
             String clause = s.place() == Addr.Place.USER_BLOCK ? "copyout.fail.user-block" : INVALID_ADDRESS;
-            return Outcomes.one(Outcomes.alt(f.failure, List.of(), concat(clause, tags), f.failure + ": " + s.describe() + " is not a valid user address"));
+            return Outcomes.one(Outcomes.alt(f.failure, List.of(), Outcomes.concat(clause, tags), f.failure + ": " + s.describe() + " is not a valid user address"));
         }
         Addr.In to = (Addr.In) userbuf;
         if (Names.KERNEL.equals(dst.space)) {
-            return Outcomes.one(Outcomes.alt(f.failure, List.of(Outcomes.untouched(dst.name, to.offset(), n, data)), concat(INVALID_ADDRESS, tags),
+            return Outcomes.one(Outcomes.alt(f.failure, List.of(Outcomes.untouched(dst.name, to.offset(), n, data)), Outcomes.concat(INVALID_ADDRESS, tags),
                     f.failure + ": " + to.describe() + " is a kernel address, not a user address"));
         }
         if (from.offset() % 8 != 0 || to.offset() % 8 != 0) tags.add("copyout.alignment");
@@ -114,12 +114,12 @@ final class CopyoutOracle {
         if (pagedIn) tags.add("copyout.paged-out");   // user context: the page is brought in
 
         if (fault == null) {
-            return Outcomes.one(Outcomes.alt(f.success, List.of(Outcomes.exact(dst.name, to.offset(), n, data)), concat("copyout.succ", tags),
+            return Outcomes.one(Outcomes.alt(f.success, List.of(Outcomes.exact(dst.name, to.offset(), n, data)), Outcomes.concat("copyout.succ", tags),
                     f.success + ": " + n + " bytes copied"));
         }
         long max = faultAt - to.offset();
         return new Expectation.Allowed(List.of(Outcomes.alt(f.failure, List.of(Outcomes.prefix(dst.name, to.offset(), n, data, max)),
-                concat(fault, tags), f.failure + ": fault at " + dst.where(faultAt) + "; up to " + max + " bytes before it may be written")),
+                Outcomes.concat(fault, tags), f.failure + ": fault at " + dst.where(faultAt) + "; up to " + max + " bytes before it may be written")),
                 max > 0 ? List.of(Questions.failurePrefix(f.service)) : List.of());
     }
 
@@ -169,12 +169,5 @@ final class CopyoutOracle {
         }
         return Outcomes.one(Outcomes.alt(0, List.of(Outcomes.exact(dst.name, to.offset(), n, data)), List.of(FKIOCTL),
                 "0: " + n + " bytes copied like bcopy"));
-    }
-
-    private static List<String> concat(String first, List<String> rest) {
-        List<String> out = new ArrayList<>(rest.size() + 1);
-        out.add(first);
-        out.addAll(rest);
-        return out;
     }
 }

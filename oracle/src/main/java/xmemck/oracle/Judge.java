@@ -154,6 +154,10 @@ final class Judge {
         MemObject o = s.object();
         DiffList outside = new DiffList(o), sourceDiff = new DiffList(o), foreign = new DiffList(o);
         byte[] old = new byte[PAGE];
+        int nw = writes.size();
+        byte[][] fresh = new byte[nw][];          // the new data of each write over the current chunk
+        boolean[] known = new boolean[nw];
+        long[] lo = new long[nw], hi = new long[nw];
         long at = s.from();
         while (at < s.end()) {
             long page = MemObject.pageOf(at);
@@ -162,18 +166,27 @@ final class Judge {
                 o.read(at, old, 0, n);
                 int base = (int) (at - s.from());
                 if (Arrays.mismatch(old, 0, n, s.data(), base, base + n) >= 0) {
+                    for (int k = 0; k < nw; k++) {
+                        Effect.Write w = writes.get(k);
+                        lo[k] = Math.max(at, w.offset());
+                        hi[k] = w.object().equals(o.name) ? Math.min(at + n, w.offset() + w.length()) : lo[k];
+                        if (lo[k] < hi[k]) {
+                            if (fresh[k] == null) fresh[k] = new byte[PAGE];
+                            known[k] = newBytes(w, lo[k] - w.offset(), fresh[k], (int) (hi[k] - lo[k]));
+                        }
+                    }
                     for (int i = 0; i < n; i++) {
                         byte seenByte = s.data()[base + i];
                         if (seenByte == old[i]) continue;
                         long off = at + i;
                         boolean covered = false, fits = false;
                         String news = null;
-                        for (Effect.Write w : writes) {
-                            if (!w.object().equals(o.name) || off < w.offset() || off - w.offset() >= w.length()) continue;
+                        for (int k = 0; k < nw && !fits; k++) {
+                            if (off < lo[k] || off >= hi[k]) continue;
                             covered = true;
-                            int nb = newByte(w, off - w.offset());
-                            fits = true;
-                            news = news == null ? DiffList.hex(nb) : news + " or " + DiffList.hex(nb);
+                            byte nb = fresh[k][(int) (off - lo[k])];
+                            if (!known[k] || nb == seenByte) fits = true;
+                            else news = news == null ? DiffList.hex(nb) : news + " or " + DiffList.hex(nb);
                         }
                         if (!covered) {
                             if (source != null && source.contains(o.name, off)) sourceDiff.add(off, DiffList.hex(old[i]), seenByte);
@@ -210,6 +223,23 @@ final class Judge {
                 yield src == null || !src.observable(off) ? -1 : src.byteAt(off) & 0xff;
             }
         };
+    }
+
+    /**
+     * The new data of {@code w} for indexes {@code [i, i + n)} into {@code buf}, as memory was before the call;
+     * false when the source cannot be read (then any value is accepted).
+     */
+    private boolean newBytes(Effect.Write w, long i, byte[] buf, int n) {
+        switch (w.data()) {
+            case Data.Zeros z -> Arrays.fill(buf, 0, n, (byte) 0);
+            case Data.CopyOf c -> {
+                MemObject src = world.objectOrNull(c.object());
+                long off = c.offset() + i;
+                if (src == null || n > 0 && (!src.observable(off) || !src.observable(off + n - 1))) return false;
+                src.read(off, buf, 0, n);
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- the alternative's shape
@@ -267,17 +297,22 @@ final class Judge {
             return new Finding(a.clauses().get(0), diffs.render("destination " + range + " must hold exactly the " + w.length() + " new bytes"));
         }
         String allowed = w.maxWritten() == 0 ? "must be untouched" : "must be untouched or hold a prefix of at most " + w.maxWritten() + " new bytes";
-        return new Finding(FAILURE_EFFECT, diffs.render("after " + a.description() + ", destination " + range + " " + allowed
+        return new Finding(FAILURE_EFFECT, diffs.render("the call failed (" + a.description() + "), so destination " + range + " " + allowed
                 + " (found new data for the first " + p + " bytes and old data only from byte " + firstOldOnly + ")"));
     }
 
     /** The length of the longest prefix of the write's range that holds the new data (unreadable bytes count as matching). */
     private long newPrefix(Effect.Write w, Seen s) {
-        for (long i = 0; i < w.length(); i++) {
+        byte[] buf = new byte[PAGE];
+        for (long i = 0; i < w.length(); ) {
             long off = w.offset() + i;
-            if (!s.readable(off)) { i = (MemObject.pageOf(off) + 1) * PAGE - w.offset() - 1; continue; }
-            int nb = newByte(w, i);
-            if (nb >= 0 && (byte) nb != s.at(off)) return i;
+            int n = (int) Math.min((MemObject.pageOf(off) + 1) * PAGE - off, w.length() - i);
+            if (s.readable(off) && newBytes(w, i, buf, n)) {
+                int base = (int) (off - s.from());
+                int m = Arrays.mismatch(buf, 0, n, s.data(), base, base + n);
+                if (m >= 0) return i + m;
+            }
+            i += n;
         }
         return w.length();
     }
@@ -285,10 +320,19 @@ final class Judge {
     /** The smallest index from which every byte of the write's range still holds its old value. */
     private static long oldSuffixStart(Effect.Write w, Seen s) {
         MemObject o = s.object();
-        for (long i = w.length() - 1; i >= 0; i--) {
-            long off = w.offset() + i;
-            if (!s.readable(off)) continue;
-            if (o.byteAt(off) != s.at(off)) return i + 1;
+        byte[] buf = new byte[PAGE];
+        for (long end = w.length(); end > 0; ) {
+            long lastOff = w.offset() + end - 1;
+            long chunkStart = Math.max(MemObject.pageOf(lastOff) * PAGE, w.offset());
+            int n = (int) (lastOff + 1 - chunkStart);
+            if (s.readable(lastOff)) {
+                o.read(chunkStart, buf, 0, n);
+                int base = (int) (chunkStart - s.from());
+                for (int j = n - 1; j >= 0; j--) {
+                    if (buf[j] != s.data()[base + j]) return chunkStart - w.offset() + j + 1;
+                }
+            }
+            end -= n;
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package xmemck.oracle;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Small constructors for effects and alternatives, so that the service oracles read like the manual pages. */
@@ -31,5 +32,13 @@ final class Outcomes {
 
     static Expectation.OutsideContract outside(String clause, String reason) {
         return new Expectation.OutsideContract(clause, reason);
+    }
+
+    /** {@code first} followed by {@code rest}: a deciding clause, then the tags that also apply. */
+    static List<String> concat(String first, List<String> rest) {
+        List<String> out = new ArrayList<>(rest.size() + 1);
+        out.add(first);
+        out.addAll(rest);
+        return out;
     }
 }

@@ -78,14 +78,14 @@ final class VmMvcOracle {
         if (v.pgoffs() != 0 || n != PAGE) tags.add("vm_mvc.partial-page");
         return Outcomes.one(switch (v.cmd()) {
             case Call.VM_MVC_ZERO -> Outcomes.alt(0, List.of(Outcomes.exact(m1.name, m1Offset, n, new Data.Zeros())),
-                    concat("vm_mvc.zero", tags), "0: " + n + " bytes of m1 zeroed");
+                    Outcomes.concat("vm_mvc.zero", tags), "0: " + n + " bytes of m1 zeroed");
             case Call.VM_MVC_PROTZERO -> Outcomes.alt(0, List.of(Outcomes.exact(m1.name, m1Offset, n, new Data.Zeros()),
                             new Effect.Protect(m1.name, v.pno(), Prot.READ)),
-                    concat("vm_mvc.protzero", tags), "0: " + n + " bytes of m1 zeroed and the page made read-only");
+                    Outcomes.concat("vm_mvc.protzero", tags), "0: " + n + " bytes of m1 zeroed and the page made read-only");
             case Call.VM_MVC_READ -> Outcomes.alt(0, List.of(Outcomes.exact(m2.name, m2Offset, n, new Data.CopyOf(m1.name, m1Offset))),
-                    concat("vm_mvc.read", tags), "0: " + n + " bytes copied from m1 to m2");
+                    Outcomes.concat("vm_mvc.read", tags), "0: " + n + " bytes copied from m1 to m2");
             default -> Outcomes.alt(0, List.of(Outcomes.exact(m1.name, m1Offset, n, new Data.CopyOf(m2.name, m2Offset))),
-                    concat("vm_mvc.write", tags), "0: " + n + " bytes copied from m2 to m1");
+                    Outcomes.concat("vm_mvc.write", tags), "0: " + n + " bytes copied from m2 to m1");
         });
     }
 
@@ -120,13 +120,6 @@ final class VmMvcOracle {
         List<Effect> out = new ArrayList<>(2);
         if (m1.within(m1Offset, n)) out.add(Outcomes.untouched(m1.name, m1Offset, n, new Data.Zeros()));
         if (m2 != null) out.add(Outcomes.untouched(m2.name, m2Offset, n, new Data.CopyOf(m1.name, m1Offset)));
-        return out;
-    }
-
-    private static List<String> concat(String first, List<String> rest) {
-        List<String> out = new ArrayList<>(rest.size() + 1);
-        out.add(first);
-        out.addAll(rest);
         return out;
     }
 }

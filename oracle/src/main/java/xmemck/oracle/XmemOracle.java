@@ -116,10 +116,10 @@ final class XmemOracle {
 
         if (dst.segmentDeleted()) {
             return Outcomes.one(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.untouched(dst.name, u.offset(), n, data)),
-                    concat("xmemout.fail.segment-deleted", tags), "XMEM_FAIL: the segment containing the user buffer has been deleted"));
+                    Outcomes.concat("xmemout.fail.segment-deleted", tags), "XMEM_FAIL: the segment containing the user buffer has been deleted"));
         }
         if (x.count() <= 0) {
-            List<String> c = concat("xmemout.count.nonpositive", tags);
+            List<String> c = Outcomes.concat("xmemout.count.nonpositive", tags);
             return new Expectation.Allowed(List.of(
                     Outcomes.alt(Call.XMEM_SUCC, List.of(), c, "XMEM_SUCC, nothing moved"),
                     Outcomes.alt(Call.XMEM_FAIL, List.of(), c, "XMEM_FAIL, nothing moved")),
@@ -147,26 +147,19 @@ final class XmemOracle {
         List<Question> questions = new ArrayList<>(2);
         long max = faultAt - u.offset();
         if (fault == null) {
-            alts.add(Outcomes.alt(Call.XMEM_SUCC, List.of(Outcomes.exact(dst.name, u.offset(), n, data)), concat("xmemout.succ", tags),
+            alts.add(Outcomes.alt(Call.XMEM_SUCC, List.of(Outcomes.exact(dst.name, u.offset(), n, data)), Outcomes.concat("xmemout.succ", tags),
                     "XMEM_SUCC: " + n + " bytes moved"));
         } else {
-            alts.add(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.prefix(dst.name, u.offset(), n, data, max)), concat(fault, tags),
+            alts.add(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.prefix(dst.name, u.offset(), n, data, max)), Outcomes.concat(fault, tags),
                     "XMEM_FAIL at " + dst.where(faultAt) + "; up to " + max + " bytes before it may be written"));
             if (max > 0) questions.add(Questions.failurePrefix("xmemout"));
         }
         if (n > Layout.SEGMENT_SIZE) {
             // Implementations check count against the segment size; the page is silent, so failing is allowed too.
             alts.add(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.prefix(dst.name, u.offset(), n, data, max)),
-                    concat("xmemout.count.over-segment", tags), "XMEM_FAIL: count exceeds one AIX segment"));
+                    Outcomes.concat("xmemout.count.over-segment", tags), "XMEM_FAIL: count exceeds one AIX segment"));
             questions.add(Questions.overSegment("xmemout", n));
         }
         return new Expectation.Allowed(alts, questions);
-    }
-
-    private static List<String> concat(String first, List<String> rest) {
-        List<String> out = new ArrayList<>(rest.size() + 1);
-        out.add(first);
-        out.addAll(rest);
-        return out;
     }
 }

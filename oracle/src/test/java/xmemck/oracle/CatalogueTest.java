@@ -62,6 +62,15 @@ class CatalogueTest {
         assertEquals(List.of(), untested);
     }
 
+    @Test void the_readme_says_where_every_clause_is_decided() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> missing = new ArrayList<>();
+        for (Clause c : Catalogue.all()) {
+            if (!readme.contains("`" + c.id() + "`")) missing.add(c.id());
+        }
+        assertEquals(List.of(), missing, "clauses the README does not map to code");
+    }
+
     @Test void every_clause_is_well_formed() {
         for (Clause c : Catalogue.all()) {
             String service = c.id().substring(0, c.id().indexOf('.'));

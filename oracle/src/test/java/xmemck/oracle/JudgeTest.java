@@ -86,7 +86,7 @@ class JudgeTest {
         Twin.Outcome o = t.call(copy(0, PAGE - 8, 64), Twin.poke("u", PAGE, Fill.byteAt(11, 8)));
         Finding f = only(o);
         assertEquals("inv.failure-effect", f.clause());
-        assertTrue(f.message().startsWith("after -1: fault at offset 4096 (page 1); up to 8 bytes before it may be written, destination u[4088, 4152) "
+        assertTrue(f.message().startsWith("the call failed (-1: fault at offset 4096 (page 1); up to 8 bytes before it may be written), so destination u[4088, 4152) "
                 + "must be untouched or hold a prefix of at most 8 new bytes"), f.message());
         assertTrue(f.message().contains("offset 4096 (page 1)"), f.message());
     }

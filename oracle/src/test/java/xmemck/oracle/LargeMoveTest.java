@@ -64,4 +64,23 @@ class LargeMoveTest {
         for (int i = 0; i < 40 * 4096; i++) if (got[i + 1] != Fill.byteAt(7, 5 + i)) throw new AssertionError("byte " + i + " of the copy differs");
         assertEquals(Fill.byteAt(8, 4090 + 40 * 4096), got[got.length - 1]);
     }
+
+    @Test void an_8_MiB_move_is_judged_and_a_single_bad_byte_near_its_end_is_found() {
+        int pages = 2048;
+        long n = (long) pages * 4096 - 3;
+        Twin t = new Twin().setup(new Setup.CreateProcess("p1"),
+                new Setup.MapRegion("k", "kernel", pages, Prot.READ_WRITE, 7),
+                new Setup.MapRegion("u", "p1", pages, Prot.READ_WRITE, 8));
+        t.call(new Call.Xmattach(Context.process("p1"), Addr.in("u", 0), (long) pages * 4096, "d", Call.USER_ADSPACE));
+        Call move = new Call.Xmemout(Context.process("p1"), Addr.in("k", 1), Addr.in("u", 2), n, "d");
+        long t0 = System.nanoTime();
+        Twin.Outcome ok = t.call(move);
+        assertTrue(ok.judgement().conforms(), ok.judgement().findings()::toString);
+        long bad = n - 10;
+        Twin.Outcome wrong = t.call(move, Twin.poke("u", 2 + bad, Fill.byteAt(7, 1 + bad) ^ 0x40));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals("xmemout.succ", wrong.judgement().findings().get(wrong.judgement().findings().size() - 1).clause(), wrong.judgement().findings()::toString);
+        assertTrue(wrong.judgement().findings().toString().contains("first at offset " + (2 + bad) + " (page 2047)"), wrong.judgement().findings()::toString);
+        System.out.println("two 8 MiB moves performed, observed and judged in " + millis + " ms");
+    }
 }

@@ -43,7 +43,7 @@ class OraclePropertiesTest {
     private static Trace run(long seed, List<Op> ops) {
         Twin t = new Twin();
         List<String> answers = new ArrayList<>();
-        List<String> objects = new ArrayList<>();
+        java.util.Map<String, Long> objects = new java.util.LinkedHashMap<>();   // name -> size
         for (Op op : ops) {
             String where = "seed " + seed + ", " + op.describe();
             try {
@@ -51,8 +51,8 @@ class OraclePropertiesTest {
                     case Setup s -> {
                         t.setup(s);
                         answers.add("done");
-                        if (s instanceof Setup.MapRegion m) objects.add(m.name());
-                        if (s instanceof Setup.CreateFileSegment f) objects.add(f.sid());
+                        if (s instanceof Setup.MapRegion m) objects.put(m.name(), m.size());
+                        if (s instanceof Setup.CreateFileSegment f) objects.put(f.sid(), f.pages() * 4096L);
                     }
                     case Call c -> {
                         Expectation e = t.model.expect(c);
@@ -73,21 +73,14 @@ class OraclePropertiesTest {
         }
         // The model (judging and committing) and the implementation (performing) end with the same memory.
         List<byte[]> memory = new ArrayList<>();
-        for (String name : objects) {
-            Result.Bytes m = (Result.Bytes) t.model.observe(Observe.Bytes.whole(name, size(t.model, name)));
-            Result.Bytes i = (Result.Bytes) t.impl.observe(Observe.Bytes.whole(name, size(t.model, name)));
+        for (var obj : objects.entrySet()) {
+            String name = obj.getKey();
+            Result.Bytes m = (Result.Bytes) t.model.observe(Observe.Bytes.whole(name, obj.getValue()));
+            Result.Bytes i = (Result.Bytes) t.impl.observe(Observe.Bytes.whole(name, obj.getValue()));
             assertEquals(i, m, "seed " + seed + ": model and implementation memory of " + name);
             memory.add(m.data());
         }
         return new Trace(answers, memory);
-    }
-
-    private static long size(Oracle o, String name) {
-        // The observable range is [-GUARD, size + GUARD); find size by probing page protections.
-        long pages = 0;
-        while (true) {
-            try { o.observe(new Observe.Protection(name, pages + 1)); pages++; } catch (WorldError e) { return pages * 4096; }
-        }
     }
 
     /** The shape every allowed set must have. */

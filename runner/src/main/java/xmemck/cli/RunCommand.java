@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import xmemck.glue.Hooks;
 import xmemck.harness.RunRecorder;
+import xmemck.lint.FeatureLint;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
 import xmemck.spi.Adapters;
@@ -70,6 +72,12 @@ final class RunCommand implements Callable<Integer> {
             err.println("ck run: no features folder at " + features + " (give one with --features DIR)");
             return 2;
         }
+        List<FeatureLint.Problem> problems = FeatureLint.blocking(features);
+        if (!problems.isEmpty()) {
+            for (FeatureLint.Problem p : problems) err.println("ck run: " + p);
+            err.println("ck run: " + problems.size() + " problem(s) in the features; nothing was run");
+            return 2;
+        }
         Path reports = reportDir.toAbsolutePath().normalize();
         Files.createDirectories(reports);
 
@@ -91,7 +99,10 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return summarise(RunRecorder.global().results(), seconds, status, reports, out, err);
+        List<ScenarioResult> results = RunRecorder.global().results();
+        int verdict = summarise(results, Hooks.lastRunSeconds(), status, reports, out, err);
+        out.printf(java.util.Locale.ROOT, "ck run: %.2f s in all, with start-up and reports%n", seconds);
+        return verdict;
     }
 
     private List<String> cucumberArguments(Path reports, PrintWriter err) {
@@ -116,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
         for (ScenarioResult r : results) totals.merge(r.verdict(), 1, Integer::sum);
         StringBuilder line = new StringBuilder();
         for (Verdict v : Verdict.values()) line.append(line.isEmpty() ? "" : ", ").append(v.label()).append(' ').append(totals.get(v));
-        out.printf("ck run: %d scenario(s) in %.2f s (%.0f scenarios/s): %s%n", results.size(), seconds,
+        out.printf(java.util.Locale.ROOT, "ck run: %d scenario(s) in %.2f s (%.0f scenarios/s): %s%n", results.size(), seconds,
                 seconds > 0 ? results.size() / seconds : 0.0, line);
         out.println("ck run: reports in " + reports);
         if (results.isEmpty()) {

@@ -79,10 +79,11 @@ public final class AdapterHolder {
         failure = null;
     }
 
-    /** Close the implementation at the end of the run. */
+    /** Close the implementation at the end of the run; the next run opens a fresh one. */
     public static synchronized void close() {
         if (sut != null) sut.close();
         sut = null;
+        failure = null;
     }
 
     /** Diagnostics the open implementation produced since last asked (its stderr), or "". */

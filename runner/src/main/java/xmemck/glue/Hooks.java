@@ -3,6 +3,7 @@ package xmemck.glue;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
+import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.Status;
 import java.util.ArrayList;
@@ -33,10 +34,24 @@ public class Hooks {
         }
     }
 
+    private static long runStarted;
+    private static volatile double lastRunSeconds;
+
+    /** A run starts with no results (a JVM may run the features more than once, as the tests do). */
+    @BeforeAll
+    public static void startRun() {
+        RunRecorder.global().clear();
+        runStarted = System.nanoTime();
+    }
+
     @AfterAll
     public static void closeAdapter() {
+        lastRunSeconds = (System.nanoTime() - runStarted) / 1e9;
         AdapterHolder.close();
     }
+
+    /** Wall time from the first scenario's start to the last one's end in the last run (no start-up, no reports). */
+    public static double lastRunSeconds() { return lastRunSeconds; }
 
     static List<String> clauses(Scenario scenario) {
         List<String> ids = new ArrayList<>();

@@ -64,6 +64,20 @@ public final class FeatureLint {
 
     private FeatureLint() {}
 
+    /**
+     * The checks without which a run's results mean nothing (a file that does not parse, a scenario that names no
+     * clause or an unknown one, a step no definition matches): {@code ck run} refuses to start when one fails.
+     */
+    public static List<Problem> blocking(Path root) {
+        Features f = parse(root);
+        List<Problem> out = new ArrayList<>();
+        out.addAll(malformed(f));
+        out.addAll(missingClauseTag(f));
+        out.addAll(unknownClauseTags(f, Catalogue.all()));
+        out.addAll(unmatchedSteps(f, StepMatcher.forGlue("xmemck.glue")));
+        return out;
+    }
+
     /** Every check over {@code root} with the catalogue and the glue of this kit. */
     public static List<Problem> all(Path root) {
         Features f = parse(root);
@@ -188,12 +202,13 @@ public final class FeatureLint {
 
     public static List<Problem> unmatchedSteps(Features f, StepMatcher steps) {
         List<Problem> out = new ArrayList<>();
+        Map<String, List<StepMatcher.Definition>> matched = new HashMap<>();   // sweeps repeat the same steps
         for (FeatureFile file : f.files()) {
             Index index = Index.of(file);
             Set<String> reported = new HashSet<>();
             for (Pickle p : file.pickles()) {
                 for (PickleStep s : p.getSteps()) {
-                    List<StepMatcher.Definition> m = steps.matching(s.getText());
+                    List<StepMatcher.Definition> m = matched.computeIfAbsent(s.getText(), steps::matching);
                     if (m.size() == 1 || !reported.add(s.getText())) continue;
                     long line = index.line(s.getAstNodeIds().get(0));
                     String row = s.getAstNodeIds().size() > 1 ? " (example at line " + index.line(s.getAstNodeIds().get(1)) + ")" : "";

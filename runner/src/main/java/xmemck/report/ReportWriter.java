@@ -66,8 +66,9 @@ public final class ReportWriter {
             outcome = new AllureReport.Failed("unexpected " + e);
         }
         switch (outcome) {
-            case AllureReport.Generated g -> files.add(ReportFile.ok("Allure report", g.link(),
-                    String.format(java.util.Locale.ROOT, "one self-contained file (generated in %.1f s)", g.seconds())));
+            case AllureReport.Generated g -> files.add(ReportFile.ok("Allure report", g.link(), g.seconds() > 0
+                    ? String.format(java.util.Locale.ROOT, "one self-contained file (generated in %.1f s)", g.seconds())
+                    : "one self-contained file"));
             case AllureReport.Failed f -> {
                 files.add(ReportFile.missing("Allure report", f.reason()));
                 problems.add("Allure report not generated: " + f.reason());

@@ -47,6 +47,18 @@ class SweepFeaturesTest {
     }
 
     @Test
+    void everySizeHasBuffersLargeEnoughForTheLargestOffset() {
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        for (SweepFeatures.SizeClass c : SweepFeatures.SIZE_CLASSES) {
+            for (int size : c.sizes()) {
+                sizes.add(size);
+                assertTrue(7 + size <= c.pages() * 4096, size + " bytes at offset 7 do not fit in " + c.pages() + " page(s)");
+            }
+        }
+        assertEquals(java.util.Arrays.stream(SweepFeatures.SIZES).boxed().toList(), sizes);
+    }
+
+    @Test
     void aFaultOnTheFirstPageOfAPageAlignedDestinationAllowsNothingToBeWritten() {
         assertEquals(0, SweepFeatures.written(new SweepFeatures.Destination(0, 3 * 4096), 0));
         assertEquals(4096, SweepFeatures.written(new SweepFeatures.Destination(0, 3 * 4096), 1));

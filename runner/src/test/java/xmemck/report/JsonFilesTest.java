@@ -100,12 +100,26 @@ class JsonFilesTest {
         Map<String, Object> p = obj(Json.parse(ProfileJson.render(run), "profile.json"));
         assertEquals(Map.of("xmemout.count-zero", Map.of("XMEM_SUCC", 2L, "XMEM_FAIL", 1L), "vm_mvc.precedence", Map.of("ENOENT", 1L)),
                 p.get("observations"));
+        assertEquals(Map.of("xmemout.count-zero", Map.of("XMEM_SUCC", 2L, "XMEM_FAIL", 1L), "vm_mvc.precedence", Map.of("ENOENT", 1L)),
+                p.get("questions"), "keys without a call prefix are their own question");
         List<Object> scenarios = list(p.get("scenarios"));
         assertEquals(3, scenarios.size(), "scenarios without observations are left out");
         assertEquals("a", obj(scenarios.getFirst()).get("name"));
         assertEquals(Map.of("xmemout.count-zero", "XMEM_SUCC", "vm_mvc.precedence", "ENOENT"),
                 obj(scenarios.getFirst()).get("implementationDefined"));
         assertEquals("reference", obj(p.get("adapter")).get("id"));
+    }
+
+    @Test
+    void profileGroupsAnswersByQuestionIdAcrossCalls() {
+        RunReport run = Fixtures.run(
+                scenario("a", Verdict.PASS, Map.of("copyout(kbuf+0, ubuf+0, 8192) from process p1: copyout.failure-prefix", "4096 of 8192"), "copyout.succ"),
+                scenario("b", Verdict.PASS, Map.of("copyout(kbuf+0, ubuf+9, 8192) from process p1: copyout.failure-prefix", "4087 of 8192"), "copyout.succ"),
+                scenario("c", Verdict.PASS, Map.of("odd key: with spaces", "x"), "copyout.succ"));
+        Map<String, Object> p = obj(Json.parse(ProfileJson.render(run), "profile.json"));
+        assertEquals(Map.of("copyout.failure-prefix", Map.of("4096 of 8192", 1L, "4087 of 8192", 1L), "odd key: with spaces", Map.of("x", 1L)),
+                p.get("questions"));
+        assertEquals(3, obj(p.get("observations")).size(), "observations keep the full keys");
     }
 
     @Test

@@ -19,7 +19,7 @@ public record Budget(long calls, Duration time) {
     /** A running budget. */
     public static final class Meter {
         private final Budget budget;
-        private final long deadline;
+        private long deadline;
         private long used;
 
         private Meter(Budget budget, long startNanos) {
@@ -35,6 +35,9 @@ public record Budget(long calls, Duration time) {
             used++;
             return true;
         }
+
+        /** Moves the deadline {@code nanos} later: time spent on other work (shrinking) does not count. */
+        public void extend(long nanos) { deadline += Math.max(0, nanos); }
 
         public boolean exhausted() { return used >= budget.calls || System.nanoTime() - deadline >= 0; }
 

@@ -13,7 +13,7 @@ import java.util.Set;
 public final class Search<T> {
 
     /**
-     * @param search       how many cases / how long to search (shrinking not included)
+     * @param search       how many cases / how long to search (time spent shrinking does not count)
      * @param shrink       the budget for shrinking each failure's choices
      * @param simplify     the budget for the domain passes on each failure
      * @param maxFailures  stop after this many distinct failures (by signature)
@@ -89,12 +89,19 @@ public final class Search<T> {
         return Trial.run(gen, property, Choices.replay(choices));
     }
 
-    public Report<T> run(long seed) {
+    public Report<T> run(long seed) { return run(seed, 0); }
+
+    /** Case {@code index} of {@code seed} alone, shrunk if it fails: how one case found earlier is looked at again. */
+    public Report<T> runCase(long seed, long index) {
+        return new Search<>(gen, property, simplifier, settings.withSearch(Budget.calls(1)), listener).run(seed, index);
+    }
+
+    private Report<T> run(long seed, long firstIndex) {
         long start = System.nanoTime();
         Budget.Meter meter = settings.search().start();
         List<Counterexample<T>> found = new ArrayList<>();
         Set<String> signatures = new HashSet<>();
-        long index = 0, invalid = 0, generatorErrors = 0;
+        long index = firstIndex, invalid = 0, generatorErrors = 0;
         String firstInvalid = null;
         while (found.size() < settings.maxFailures() && meter.take()) {
             Trial<T> trial = Trial.run(gen, property, Choices.random(caseSeed(seed, index)));
@@ -105,13 +112,15 @@ public final class Search<T> {
                 if (firstInvalid == null) firstInvalid = inv.reason();
             } else if (trial.failed() && signatures.add(trial.signature())) {
                 listener.onFailure(index, trial);
+                long shrinkStart = System.nanoTime();
                 Counterexample<T> c = minimise(seed, index, trial);
+                meter.extend(System.nanoTime() - shrinkStart); // the search's time budget is for searching
                 found.add(c);
                 listener.onCounterexample(c);
             }
             index++;
         }
-        return new Report<>(seed, index, invalid, generatorErrors, firstInvalid, (System.nanoTime() - start) / 1e9, found);
+        return new Report<>(seed, index - firstIndex, invalid, generatorErrors, firstInvalid, (System.nanoTime() - start) / 1e9, found);
     }
 
     /** Shrinks the choices, then applies the domain passes to the value. */

@@ -71,7 +71,13 @@ final class HelperClient implements Space {
         HelperClient h = new HelperClient(p, (int) p.pid(), kitPid, timeout, c);
         h.pump();
         // A JVM takes a moment to start, more on a busy machine: allow generously more than one call.
-        String ready = h.await(Duration.ofMillis(Math.max(30_000, timeout.toMillis())), "start");
+        String ready;
+        try {
+            ready = h.await(Duration.ofMillis(Math.max(30_000, timeout.toMillis())), "start");
+        } catch (SutFailure f) {
+            h.close();
+            throw new SutFailure(SutFailure.Kind.START_FAILED, "the helper process did not start: " + f.getMessage(), f);
+        }
         if (!ready.equals("READY " + p.pid())) {
             h.close();
             throw new SutFailure(SutFailure.Kind.START_FAILED, "helper process " + p.pid() + " said \"" + ready + "\" instead of READY; its diagnostics: " + h.drainDiagnostics());

@@ -27,14 +27,12 @@ final class Libc {
 
     // errno values (asm-generic/errno-base.h)
     static final int EPERM = 1, ENOENT = 2, ESRCH = 3, EIO = 5, EBADF = 9, ENOMEM = 12, EACCES = 13,
-            EFAULT = 14, EEXIST = 17, EINVAL = 22, EOPNOTSUPP = 95;
+            EFAULT = 14, EEXIST = 17, EINVAL = 22, EOPNOTSUPP = 95; // named in messages by errnoName
 
     // mmap and friends (x86_64)
     static final int PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2;
-    static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20,
-            MAP_NORESERVE = 0x4000, MAP_FIXED_NOREPLACE = 0x100000;
+    static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000;
     static final long MAP_FAILED = -1L;
-    static final int MADV_PAGEOUT = 21;
     static final int MFD_CLOEXEC = 1;
     static final int FALLOC_FL_KEEP_SIZE = 1, FALLOC_FL_PUNCH_HOLE = 2;
     static final int POSIX_FADV_DONTNEED = 4;
@@ -61,10 +59,8 @@ final class Libc {
     private static final MethodHandle MMAP = bind("mmap", JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG);
     private static final MethodHandle MUNMAP = bind("munmap", JAVA_INT, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle MPROTECT = bind("mprotect", JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle MADVISE = bind("madvise", JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
     private static final MethodHandle MINCORE = bind("mincore", JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle MLOCK = bind("mlock", JAVA_INT, JAVA_LONG, JAVA_LONG);
-    private static final MethodHandle MUNLOCK = bind("munlock", JAVA_INT, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle PROCESS_VM_WRITEV = bind("process_vm_writev", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle PROCESS_VM_READV = bind("process_vm_readv", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle PRCTL = bindVariadic("prctl", 1, JAVA_INT, JAVA_INT, JAVA_LONG);
@@ -82,14 +78,14 @@ final class Libc {
     /** The errno of the last call that failed. */
     int errno() { return errno; }
 
-    private static MethodHandle bind(String name, java.lang.foreign.MemoryLayout ret, java.lang.foreign.MemoryLayout... args) {
+    private static MethodHandle bind(String name, MemoryLayout ret, MemoryLayout... args) {
         var fd = FunctionDescriptor.of(ret, args);
         var symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name + "; the Linux adapter needs glibc or musl on x86_64"));
         return LINKER.downcallHandle(symbol, fd, ERRNO_OPTION);
     }
 
-    private static MethodHandle bindVariadic(String name, int firstVariadic, java.lang.foreign.MemoryLayout ret, java.lang.foreign.MemoryLayout... args) {
+    private static MethodHandle bindVariadic(String name, int firstVariadic, MemoryLayout ret, MemoryLayout... args) {
         var fd = FunctionDescriptor.of(ret, args);
         var symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
@@ -175,10 +171,6 @@ final class Libc {
         try { return (int) fail((int) MPROTECT.invokeExact(state, addr, length, prot)); } catch (Throwable t) { throw broken(t); }
     }
 
-    int madvise(long addr, long length, int advice) {
-        try { return (int) fail((int) MADVISE.invokeExact(state, addr, length, advice)); } catch (Throwable t) { throw broken(t); }
-    }
-
     /** {@code vec} must hold one byte per page of the range. */
     int mincore(long addr, long length, long vec) {
         try { return (int) fail((int) MINCORE.invokeExact(state, addr, length, vec)); } catch (Throwable t) { throw broken(t); }
@@ -186,10 +178,6 @@ final class Libc {
 
     int mlock(long addr, long length) {
         try { return (int) fail((int) MLOCK.invokeExact(state, addr, length)); } catch (Throwable t) { throw broken(t); }
-    }
-
-    int munlock(long addr, long length) {
-        try { return (int) fail((int) MUNLOCK.invokeExact(state, addr, length)); } catch (Throwable t) { throw broken(t); }
     }
 
     long processVmWritev(int pid, long localIov, long localCount, long remoteIov, long remoteCount) {

@@ -98,7 +98,8 @@ final class VmMvcService {
         long r = c.pwrite(s.fd, buf.address(), got, off);
         String store = "pwrite(segment " + s.sid + ", buffer, " + got + ", " + off + ")";
         if (r != got) return failed(fetch + " = " + got + "; " + store, r);
-        return got == n ? answer(0, fetch + " = " + got + "; " + store + " = " + r) : failed(fetch + " = " + got + " (partial); " + store, r);
+        if (got == n) return answer(0, fetch + " = " + got + "; " + store + " = " + r);
+        return new Result.Returned(Call.EFAULT, Map.of(CopyoutService.NOTE, fetch + " = " + got + " (partial); " + store + " = " + r));
     }
 
     private World.Descriptor descriptor(Call.VmMvc v) throws CannotCreate {

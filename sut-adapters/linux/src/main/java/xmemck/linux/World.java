@@ -2,10 +2,8 @@ package xmemck.linux;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import xmemck.ops.Addr;
 import xmemck.ops.Fill;
@@ -36,8 +34,8 @@ final class World {
     final Map<String, Region> regions = new HashMap<>();
     final Map<String, FileSegment> segments = new HashMap<>();
     final Map<String, Descriptor> descriptors = new HashMap<>();
-    /** Address spaces in which the "unmapped address" was checked to be unmapped, this world. */
-    private final List<Space> unmappedChecked = new ArrayList<>();
+    /** Pages of helpers ("pid@address") checked to be unmapped, this world. */
+    private final java.util.Set<String> unmappedChecked = new java.util.HashSet<>();
 
     World(Libc c, KitSpace kit, Scratch scratch, HelperPool pool, PagingStore paging) {
         this.c = c;
@@ -298,8 +296,9 @@ final class World {
                 case KERNEL -> Geometry.KERNEL_ADDRESS + s.offset();
                 case UNMAPPED -> {
                     Space where = kitView ? kit : space(space, op);
-                    checkUnmapped(where);
-                    yield Geometry.UNMAPPED_ADDRESS + s.offset();
+                    long address = Geometry.UNMAPPED_ADDRESS + s.offset();
+                    checkUnmapped(where, address);
+                    yield address;
                 }
                 case USER_BLOCK -> throw new CannotCreate(LinuxCapabilities.NO_USER_BLOCK);
             };
@@ -342,15 +341,18 @@ final class World {
         }
     }
 
-    private void checkUnmapped(Space where) throws SutFailure, CannotCreate {
+    private void checkUnmapped(Space where, long address) throws SutFailure, CannotCreate {
+        String problem = "something is mapped at the adapter's unmapped address 0x" + Long.toHexString(address) + " in " + where.describe();
         if (where == kit) {
             // the kit's JVM may map memory at any time: check at every use
-            if (!kit.unmappedAt(Geometry.UNMAPPED_ADDRESS)) throw new CannotCreate("something is mapped at the adapter's unmapped address 0x" + Long.toHexString(Geometry.UNMAPPED_ADDRESS) + " in the kit's process");
+            if (!kit.unmappedAt(address)) throw new CannotCreate(problem);
             return;
         }
-        if (unmappedChecked.contains(where)) return;
-        if (!where.unmappedAt(Geometry.UNMAPPED_ADDRESS)) throw new CannotCreate("something is mapped at the adapter's unmapped address in " + where.describe());
-        unmappedChecked.add(where);
+        // a helper maps nothing by itself: once per page and world is enough
+        String key = where.pid() + "@" + (address & -Geometry.PAGE);
+        if (unmappedChecked.contains(key)) return;
+        if (!where.unmappedAt(address)) throw new CannotCreate(problem);
+        unmappedChecked.add(key);
     }
 
     /** The region that {@code addr} names, when it names one. */

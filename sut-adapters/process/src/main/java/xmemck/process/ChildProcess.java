@@ -140,6 +140,7 @@ final class ChildProcess {
     private void terminate(List<ProcessHandle> known) {
         discarding = true;
         replies.clear();
+        outgoing.add(CLOSE_STDIN); // lets the writer thread end instead of waiting for lines that never come
         List<ProcessHandle> all = new ArrayList<>(known);
         all.addAll(process.descendants().toList());
         process.destroyForcibly();

@@ -22,8 +22,6 @@ final class Children {
 
     static void remove(ChildProcess child) { LIVE.remove(child); }
 
-    static int count() { return LIVE.size(); }
-
     private static void installHook() {
         if (hooked) return;
         synchronized (Children.class) {

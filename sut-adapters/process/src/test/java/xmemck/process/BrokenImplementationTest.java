@@ -115,6 +115,23 @@ class BrokenImplementationTest {
     }
 
     @Test
+    void restartsLeaveNoThreadsBehind() throws Exception {
+        ProcessSut s = start(Duration.ofSeconds(5), "crash-on-op", "1", "exit:1");
+        for (int i = 0; i < 5; i++) {
+            s.reset();
+            assertEquals(Kind.CRASHED, assertThrows(SutFailure.class, () -> s.apply(OP)).kind());
+        }
+        s.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (childThreads() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
+        assertEquals(0, childThreads(), "the adapter's pipe threads end with their process");
+    }
+
+    private static long childThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("xmemck-child-")).count();
+    }
+
+    @Test
     void exitStatusIsReported() throws Exception {
         ProcessSut s = start(Duration.ofSeconds(5), "crash-on-op", "2", "exit:7");
         s.reset();

@@ -96,7 +96,7 @@ class CExampleTest {
         CATCHES.put("copyout_drops_unaligned_tail", world(
                 new Call.Copyout(P, k(3), u(5), 13)));
         CATCHES.put("xmemout_stale_buffer_leak", world(attach("dp"),
-                new Call.Xmemout(P, k(0), u(16), 13, "dp")));
+                new Call.Xmemout(P, k(8), u(16), 6000, "dp")));
         CATCHES.put("xmattach_accepts_zero_count", world(
                 new Call.Xmattach(P, u(0), 0, "dp", Call.USER_ADSPACE)));
         CATCHES.put("copyout_user_block_unchecked", world(

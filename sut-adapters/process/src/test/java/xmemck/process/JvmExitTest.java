@@ -49,7 +49,8 @@ class JvmExitTest {
     void theCExampleExitsWhenTheKitIsKilledOutright() throws Exception {
         Process host = host("wait", CExampleTest.BINARY);
         long child = childPid(host);
-        assertEquals("S", Procs.state(child), "the C example waits for input");
+        String before = Procs.state(child);
+        assertTrue(before != null && !before.equals("Z"), "the C example runs before the kill, state " + before);
         host.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertTrue(host.waitFor(10, TimeUnit.SECONDS));
         assertTrue(Procs.awaitDead(child, Duration.ofSeconds(5)),

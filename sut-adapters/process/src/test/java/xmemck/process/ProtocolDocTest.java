@@ -90,11 +90,30 @@ class ProtocolDocTest {
     }
 
     @Test
+    void theJavaSpiExampleCompilesAndRuns(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src/com/example/xmem/EmulatorProvider.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, block(doc(), "java", "implements SutProvider"));
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        Path out = Files.createDirectories(dir.resolve("classes"));
+        int rc = javac.run(null, null, null, "-d", out.toString(), "-cp", System.getProperty("java.class.path"), src.toString());
+        assertEquals(0, rc, "the example in PROTOCOL.md must compile");
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
+            var provider = (xmemck.spi.SutProvider) loader.loadClass("com.example.xmem.EmulatorProvider").getConstructor().newInstance();
+            assertEquals("my-emulator", provider.id());
+            try (xmemck.spi.Sut sut = provider.open(xmemck.spi.SutOptions.none())) {
+                assertEquals("the emulated CPU has no ADI", sut.capabilities().missing().get(Capability.ADI));
+                assertTrue(sut.apply(new Setup.CreateProcess("p")) instanceof Result.Unsupported);
+            }
+        }
+    }
+
+    @Test
     void thePythonSkeletonRunsAsDocumented(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 is not installed");
+        Assumptions.assumeTrue(onPath("python3"), "python3 is not installed");
         Path script = dir.resolve("skeleton.py");
         Files.writeString(script, block(doc(), "python", "def apply(op)"));
-        try (ProcessSut s = ProcessSut.start(List.of("/usr/bin/python3", script.toString()), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2))) {
+        try (ProcessSut s = ProcessSut.start(List.of("python3", script.toString()), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2))) {
             assertEquals("my implementation 0.1", s.name());
             assertTrue(s.capabilities().supported().isEmpty());
             assertEquals("not implemented yet", s.capabilities().missing().get(Capability.ADI));
@@ -102,5 +121,12 @@ class ProtocolDocTest {
             assertEquals(new Result.Unsupported("op create_process is not implemented yet"), s.apply(new Setup.CreateProcess("p")));
             assertFalse(s.drainDiagnostics().contains("Traceback"));
         }
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String dir : path.split(java.io.File.pathSeparator)) if (Files.isExecutable(Path.of(dir, program))) return true;
+        return false;
     }
 }

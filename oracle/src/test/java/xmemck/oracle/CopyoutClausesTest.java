@@ -94,6 +94,13 @@ class CopyoutClausesTest {
         assertEquals(64, max(tagged));
     }
 
+    @Test void copyout_fail_adi_when_the_destination_starts_inside_a_mismatching_line() {
+        Twin t = Twin.standard().setup(new Setup.SetAdiVersion("u", 2, 1, 5));
+        Expectation e = t.model.expect(copy(0, 130, 10));
+        assertAllowedOnly(e, -1, "copyout.fail.adi");
+        assertEquals(0, max(e), "the very first store faults: nothing may be written");
+    }
+
     @Test void copyout_paged_out_pages_are_brought_in() {
         Twin t = Twin.standard().setup(new Setup.SetPageState("u", 0, 1, PageState.PAGED_OUT));
         assertAllowedOnly(t.model.expect(copy(0, 0, 10)), 0, "copyout.paged-out");

@@ -169,6 +169,18 @@ class XmemClausesTest {
         assertAllowedOnly(t.model.expect(out(Context.interrupt(), 0, 0, 2 * PAGE)), Call.XMEM_SUCC, "xmemout.succ");
     }
 
+    @Test void xmemout_process_not_resident_leaves_the_page_resident_even_when_the_bytes_did_not_change() {
+        // Source and destination hold the same pattern, so the move changes no byte; the page was still brought in.
+        Twin t = new Twin().setup(new Setup.CreateProcess("p1"),
+                new Setup.MapRegion("k", "kernel", 1, Prot.READ_WRITE, 5),
+                new Setup.MapRegion("u", "p1", 1, Prot.READ_WRITE, 5),
+                new Setup.SetPageState("u", 0, 1, PageState.PAGED_OUT));
+        t.call(new Call.Xmattach(p("p1"), at("u", 0), PAGE, "d", Call.USER_ADSPACE));
+        Twin.Outcome o = t.call(out(p("p1"), 0, 0, PAGE));
+        assertAllowedOnly(o.expectation(), Call.XMEM_SUCC, "xmemout.process-not-resident");
+        assertAllowedOnly(t.model.expect(out(Context.interrupt(), 0, 0, PAGE)), Call.XMEM_SUCC, "xmemout.succ");
+    }
+
     @Test void xmemout_count_nonpositive_allows_success_or_failure_with_nothing_moved() {
         Twin t = attached();
         Expectation.Allowed a = (Expectation.Allowed) t.model.expect(out(p("p1"), 0, 0, 0));

@@ -181,9 +181,6 @@ public final class ScenarioRun {
         return named;
     }
 
-    /** Whether the scenario's outcome was already decided by a step. */
-    public Optional<Outcome> outcome() { return Optional.ofNullable(outcome); }
-
     /**
      * The exception a step throws for {@code o} (callers write {@code throw fail(o)}); remembers it as the scenario's
      * outcome. A FAIL is an {@link AssertionError}, which is not a RuntimeException, so it is thrown right here.

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -357,12 +356,5 @@ public final class FeatureLint {
             int[] t = prev; prev = cur; cur = t;
         }
         return prev[b.length()];
-    }
-
-    /** Problems grouped by rule, for reports that print one section per rule. */
-    public static Map<String, List<Problem>> byRule(List<Problem> problems) {
-        Map<String, List<Problem>> out = new LinkedHashMap<>();
-        for (Problem p : problems) out.computeIfAbsent(p.rule(), k -> new ArrayList<>()).add(p);
-        return out;
     }
 }

@@ -46,6 +46,8 @@ class FeatureLintTest {
 
     @Test void scenarioNamesAreUniqueInTheirFile() { none(FeatureLint.duplicateNames(FEATURES)); }
 
+    @Test void allTheRulesTogetherFindNothing() { none(FeatureLint.all(FeaturesFolder.path())); }
+
     @Test void theSuiteIsLargeEnoughToMeanSomething() {
         long scenarios = FEATURES.files().stream().mapToLong(f -> f.pickles().size()).sum();
         assertTrue(scenarios >= 1000, "expected the sweeps to give at least 1000 scenarios, found " + scenarios);

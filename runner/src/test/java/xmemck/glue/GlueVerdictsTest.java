@@ -40,6 +40,8 @@ class GlueVerdictsTest {
             byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), GlueVerdictsTest.class.getClassLoader());
             return new Run(status, RunRecorder.global().results());
         } finally {
+            // Leave nothing behind for a later run in this JVM (the Maven suite's reports read the same recorder).
+            RunRecorder.global().clear();
             if (old == null) System.clearProperty("xmemck.adapter");
             else System.setProperty("xmemck.adapter", old);
         }

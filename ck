@@ -2,7 +2,8 @@
 # ck: the xmemck command line. Runs the kit's executable jar (building it first with the Maven Wrapper when it is
 # missing or older than the sources) on a JDK 25 or newer.
 #   ./ck                      usage
-#   ./ck run --adapter NAME --report-dir DIR [--sut "COMMAND"] [--tags EXPR]
+#   ./ck run                  the feature suite against every built-in adapter; reports in reports/
+#   ./ck COMMAND --help       run, list, explain, fuzz, report, verify-bundle (runner/README.md)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,4 +42,5 @@ if stale; then
   (cd "$ROOT" && ./mvnw -q -B -pl runner -am package -Dmaven.test.skip=true) >&2
 fi
 
-exec "$JAVA" --enable-native-access=ALL-UNNAMED -Dxmemck.features="$ROOT/features" -jar "$JAR" "$@"
+# xmemck.root lets the jar find the repository's own files (the C example that the process adapter runs by default).
+exec "$JAVA" --enable-native-access=ALL-UNNAMED -Dxmemck.root="$ROOT" -Dxmemck.features="$ROOT/features" -jar "$JAR" "$@"

@@ -18,13 +18,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import xmemck.harness.Session;
 import xmemck.oracle.Verdict;
 import xmemck.ops.Op;
-import xmemck.spi.Adapters;
 import xmemck.spi.Sut;
-import xmemck.spi.SutOptions;
 
 /**
  * Differential cases per second through the harness: a fresh world (process, two buffers), one 64-byte copyout,
- * judged against the oracle. {@code adapter} is any adapter id on the class path.
+ * judged against the oracle, through each built-in adapter (the process adapter runs the C example).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -35,14 +33,12 @@ public class SessionBench {
 
     @State(Scope.Thread)
     public static class Adapter {
-        @Param({"reference"}) public String adapter;
-        @Param({""}) public String sut;
+        @Param({"reference", "process", "linux"}) public String adapter;
         Sut implementation;
         List<Op> ops;
 
         @Setup(Level.Trial) public void open() throws Exception {
-            SutOptions options = sut.isEmpty() ? SutOptions.none() : SutOptions.none().with("sut", sut);
-            implementation = Adapters.find(adapter).open(options);
+            implementation = BuiltIn.open(adapter);
             ops = Worlds.smallCase();
         }
 

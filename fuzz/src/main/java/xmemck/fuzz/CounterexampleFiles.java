@@ -30,7 +30,9 @@ public final class CounterexampleFiles {
      */
     public static Failure write(Path reportDir, String adapter, String fault, boolean viaCommand, int number, Counterexample<List<Op>> cx, Step failing) {
         String verdict = failing != null ? failing.verdict().label() : cx.signature().split(" ", 2)[0];
-        String clause = failing != null ? SessionProperty.clause(failing) : cx.signature().substring(cx.signature().lastIndexOf(' ') + 1);
+        String signed = cx.signature().substring(cx.signature().lastIndexOf(' ') + 1);
+        // The minimised case may name another finding first; the clause it was found and shrunk for is the one to report.
+        String clause = failing == null || SessionProperty.signatures(failing).contains(cx.signature()) ? signed : SessionProperty.clause(failing);
         String message = failing != null ? failing.message() : cx.outcome().detail();
         String base = "fuzz-" + safe(adapter) + "-" + Long.toUnsignedString(cx.seed()) + "-" + number;
         String feature = FOLDER + "/" + base + ".feature";

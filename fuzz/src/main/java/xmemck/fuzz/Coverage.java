@@ -1,30 +1,36 @@
 package xmemck.fuzz;
 
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import xmemck.harness.Step;
 import xmemck.oracle.Verdict;
 
 /**
  * What the cases of a run reached: the clause ids of every judged step, and how cases ended (a run whose cases
  * mostly stop at UNSUPPORTED or OUTSIDE-CONTRACT tests little, and the summary shows it).
+ *
+ * <p>Called for every step of every case, so it keeps to a counter array and a hash set (sorted only when the
+ * summary is written).
  */
 public final class Coverage {
-    private final Set<String> clauses = new TreeSet<>();
-    private final Map<Verdict, Long> endings = new EnumMap<>(Verdict.class);
+    private static final Verdict[] VERDICTS = Verdict.values();
+
+    private final Set<String> clauses = new HashSet<>();
+    private final long[] endings = new long[VERDICTS.length];
     private long invalid;
 
     /** Counts the clauses of one step. */
     public void step(Step step) {
-        if (step.verdict() == Verdict.PASS || step.verdict() == Verdict.FAIL || step.verdict() == Verdict.OUTSIDE_CONTRACT) {
+        Verdict v = step.verdict();
+        if (v == Verdict.PASS || v == Verdict.FAIL || v == Verdict.OUTSIDE_CONTRACT) {
             clauses.addAll(step.clauses());
         }
     }
 
     /** Counts how a case ended. */
-    public void ended(Verdict verdict) { endings.merge(verdict, 1L, Long::sum); }
+    public void ended(Verdict verdict) { endings[verdict.ordinal()]++; }
 
     /** Counts a case that was ill-formed (a defect of the generators, reported, never a failure). */
     public void invalid() { invalid++; }
@@ -33,7 +39,11 @@ public final class Coverage {
 
     public int clauseCount() { return clauses.size(); }
 
-    public Map<Verdict, Long> endings() { return Map.copyOf(endings); }
+    public Map<Verdict, Long> endings() {
+        Map<Verdict, Long> out = new EnumMap<>(Verdict.class);
+        for (Verdict v : VERDICTS) if (endings[v.ordinal()] > 0) out.put(v, endings[v.ordinal()]);
+        return Map.copyOf(out);
+    }
 
     public long invalidCases() { return invalid; }
 }

@@ -52,7 +52,7 @@ public final class FuzzRun {
               --seed S           the run's seed (default: a fresh random one, printed)
               --case I           run only case I of the seed (as a summary or feature header names it), shrink it if it fails
               --max-failures N   stop after N distinct failures (default 5)
-              --report DIR       the report directory (default reports)
+              --report DIR       the report directory (default reports; --report-dir DIR too)
               --quiet            no progress line
             """;
 
@@ -95,7 +95,7 @@ public final class FuzzRun {
                     case "--tries" -> tries = number(args, i++, 0);
                     case "--seed" -> seed = seed(value(args, i++));
                     case "--max-failures" -> maxFailures = (int) Math.min(Integer.MAX_VALUE, number(args, i++, 1));
-                    case "--report" -> report = Path.of(value(args, i++));
+                    case "--report", "--report-dir" -> report = Path.of(value(args, i++)); // --report-dir as in ck run
                     case "--case" -> onlyCase = number(args, i++, 0);
                     case "--quiet" -> progress = false;
                     default -> throw new IllegalArgumentException("unknown argument \"" + a + "\" (argument " + (i + 1) + ")");
@@ -260,27 +260,40 @@ public final class FuzzRun {
         }
     }
 
-    /** The live progress line: cases, cases per second, failures, clauses reached; redrawn at most four times a second. */
+    /**
+     * The live progress: cases, cases per second, failures, clauses reached. On a terminal one line, redrawn at most
+     * four times a second; elsewhere (a CI log, a file) a plain line every {@link #LOG_EVERY_NANOS}, since redrawn
+     * lines would pile up into one endless line there.
+     */
     static final class Progress implements Search.Listener<List<Op>> {
+        static final long LOG_EVERY_NANOS = 5_000_000_000L;
+
         private final String adapter;
         private final PrintStream err;
         private final Coverage coverage;
+        private final boolean terminal;
         private final long start = System.nanoTime();
         private long lastDraw;
         private long cases;
         private int failures;
 
         Progress(String adapter, PrintStream err, Coverage coverage) {
+            this(adapter, err, coverage, err == System.err && System.console() != null && System.console().isTerminal());
+        }
+
+        Progress(String adapter, PrintStream err, Coverage coverage, boolean terminal) {
             this.adapter = adapter;
             this.err = err;
             this.coverage = coverage;
+            this.terminal = terminal;
+            this.lastDraw = start;
         }
 
         @Override public void onCase(long index, Trial<List<Op>> trial) {
             cases = index + 1;
             if (err != null && (index & 255) == 0) {
                 long now = System.nanoTime();
-                if (now - lastDraw > 250_000_000L) {
+                if (now - lastDraw > (terminal ? 250_000_000L : LOG_EVERY_NANOS)) {
                     lastDraw = now;
                     draw(now);
                 }
@@ -291,7 +304,7 @@ public final class FuzzRun {
             failures++;
             if (err != null) {
                 draw(System.nanoTime());
-                err.println();
+                if (terminal) err.println();
                 err.println("ck fuzz: case " + index + ": " + trial.signature() + "; shrinking...");
             }
         }
@@ -300,14 +313,16 @@ public final class FuzzRun {
             cases = total;
             if (err != null) {
                 draw(System.nanoTime());
-                err.println();
+                if (terminal) err.println();
             }
         }
 
         private void draw(long now) {
             double s = (now - start) / 1e9;
-            err.printf(Locale.ROOT, "\rfuzz %s: %d cases, %.0f cases/s, %d failure(s), %d clauses reached   ",
+            String line = String.format(Locale.ROOT, "fuzz %s: %d cases, %.0f cases/s, %d failure(s), %d clauses reached",
                     adapter, cases, s > 0 ? cases / s : 0.0, failures, coverage.clauseCount());
+            if (terminal) err.print("\r" + line + "   ");
+            else err.println(line);
             err.flush();
         }
     }

@@ -1,6 +1,8 @@
 package xmemck.fuzz;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import xmemck.fuzz.engine.Outcome;
 import xmemck.fuzz.engine.Property;
 import xmemck.harness.Session;
@@ -19,7 +21,8 @@ import xmemck.spi.Sut;
  * promised after them); an ill-formed case (the generators' defect) is invalid, never a failure.
  *
  * <p>The failure's signature is the verdict, the operation and the first clause broken, so that shrinking keeps
- * to the same bug.
+ * to the same bug; the step's other findings give the signatures it also answers to, so that shrinking may pass
+ * through a case where the same clause is broken but another finding comes first.
  */
 public final class SessionProperty implements Property<List<Op>> {
     /** How the harness words an ill-formed operation sequence. */
@@ -62,7 +65,17 @@ public final class SessionProperty implements Property<List<Op>> {
     }
 
     private static Outcome.Fail fail(Session session, Step step) {
-        return new Outcome.Fail(signature(step), String.join("\n", session.log()) + "\n" + step.message());
+        return new Outcome.Fail(signature(step), String.join("\n", session.log()) + "\n" + step.message(), signatures(step));
+    }
+
+    /** The signatures of every clause a failing step's findings name (the first is {@link #signature}'s). */
+    public static Set<String> signatures(Step step) {
+        Set<String> all = new LinkedHashSet<>();
+        all.add(signature(step));
+        if (step.verdict() == Verdict.FAIL && step.judgement() != null) {
+            for (Finding f : step.judgement().findings()) all.add(step.verdict().label() + " " + what(step.op()) + " " + f.clause());
+        }
+        return all;
     }
 
     /** {@code FAIL xmemout inv.no-write-outside}, {@code ERROR copyout implementation crashed}. */

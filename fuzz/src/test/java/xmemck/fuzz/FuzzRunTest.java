@@ -70,6 +70,29 @@ class FuzzRunTest {
     }
 
     @Test
+    void progressRedrawsOneLineOnATerminalAndWritesWholeLinesElsewhere() {
+        for (boolean terminal : new boolean[] {true, false}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            var progress = new FuzzRun.Progress("x", new PrintStream(bytes, true, StandardCharsets.UTF_8), new Coverage(), terminal);
+            progress.onFailure(3, new xmemck.fuzz.engine.Trial<>(new long[0], new int[0][], List.of(), new xmemck.fuzz.engine.Outcome.Fail("FAIL copyout copyout.succ", "")));
+            progress.done(10);
+            String out = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(out.contains("fuzz x: 10 cases"), out);
+            assertEquals(terminal, out.contains("\r"), "carriage returns only on a terminal: " + out);
+            if (!terminal) {
+                assertEquals(List.of("fuzz x: 0 cases", "ck fuzz: case 3", "fuzz x: 10 cases"),
+                        out.lines().map(l -> l.substring(0, Math.min(l.length(), l.startsWith("ck") ? 15 : l.indexOf(" cases") + 6))).toList(), out);
+            }
+        }
+    }
+
+    @Test
+    void theReportFolderIsNamedAsCkRunNamesIt() {
+        assertEquals(Path.of("r1"), FuzzRun.Options.parse(List.of("--adapter", "reference", "--report", "r1")).reportDir());
+        assertEquals(Path.of("r2"), FuzzRun.Options.parse(List.of("--adapter", "reference", "--report-dir", "r2")).reportDir());
+    }
+
+    @Test
     void seedsAreDecimalOrHexadecimal() {
         assertEquals(-3, FuzzRun.Options.seed("-3"));
         assertEquals(0xFFFF_FFFF_FFFF_FFFFL, FuzzRun.Options.seed("0xffffffffffffffff"));

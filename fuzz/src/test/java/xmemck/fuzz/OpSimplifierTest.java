@@ -13,6 +13,7 @@ import xmemck.ops.Addr;
 import xmemck.ops.Call;
 import xmemck.ops.Context;
 import xmemck.ops.Op;
+import xmemck.ops.PageState;
 import xmemck.ops.Prot;
 import xmemck.ops.Setup;
 
@@ -51,6 +52,78 @@ class OpSimplifierTest {
         List<Op> ops = List.of(new Setup.CreateProcess("p"), new Setup.MapRegion("u", "p", 3, Prot.READ_WRITE, 22),
                 new Setup.SetPageState("u", 2, 1, xmemck.ops.PageState.PAGED_OUT), copyout(4090, 8200));
         for (List<Op> c : S.candidates(ops)) assertTrue(S.order().compare(c, ops) < 0, c.toString());
+    }
+
+    static final Context KP = Context.kernelProcess();
+
+    static List<Op> kernelXmemout(int upages, long uoff) {
+        return List.of(new Setup.MapRegion("k", "kernel", 2, Prot.READ_WRITE, 11), new Setup.MapRegion("u", "kernel", upages, Prot.READ_WRITE, 22),
+                new Call.Xmattach(KP, Addr.in("u", 0), 4096, "dp", Call.SYS_ADSPACE),
+                new Setup.SetPageState("u", 0, 1, PageState.PAGED_OUT),
+                new Call.Xmemout(Context.interrupt(), Addr.in("k", 5), Addr.in("u", uoff), 8, "dp"));
+    }
+
+    @Test
+    void aKernelSourceMovesIntoPagesAppendedToItsKernelDestination() {
+        List<Op> merged = List.of(new Setup.MapRegion("u", "kernel", 3, Prot.READ_WRITE, 22),
+                new Call.Xmattach(KP, Addr.in("u", 0), 4096, "dp", Call.SYS_ADSPACE),
+                new Setup.SetPageState("u", 0, 1, PageState.PAGED_OUT),
+                new Call.Xmemout(Context.interrupt(), Addr.in("u", 4096 + 5), Addr.in("u", 100), 8, "dp"));
+        assertTrue(S.candidates(kernelXmemout(1, 100)).contains(merged), "k's bytes now start at u+4096, after u's own page");
+        // a user destination cannot hold a kernel source; nor is a source moved whose own pages were set up
+        List<Op> user = List.of(new Setup.CreateProcess("p"), new Setup.MapRegion("k", "kernel", 1, Prot.READ_WRITE, 11),
+                new Setup.MapRegion("u", "p", 1, Prot.READ_WRITE, 22), new Call.Xmattach(Context.process("p"), Addr.in("u", 0), 4096, "dp", Call.USER_ADSPACE),
+                new Call.Xmemout(Context.interrupt(), Addr.in("k", 0), Addr.in("u", 0), 8, "dp"));
+        assertTrue(S.candidates(user).stream().noneMatch(OpSimplifierTest::readsFromU));
+        List<Op> protectedSource = new java.util.ArrayList<>(kernelXmemout(1, 100));
+        protectedSource.add(2, new Setup.Protect("k", 1, 1, Prot.READ));
+        assertTrue(S.candidates(protectedSource).stream().noneMatch(OpSimplifierTest::readsFromU), "k's protected page would need moving too");
+        assertTrue(S.candidates(kernelXmemout(1, 100)).stream().anyMatch(OpSimplifierTest::readsFromU));
+    }
+
+    static boolean readsFromU(List<Op> ops) {
+        return ops.stream().anyMatch(o -> o instanceof Call.Xmemout x && x.kaddr() instanceof Addr.In in && in.object().equals("u"));
+    }
+
+    @Test
+    void aVmMvcThatNeedsNoBufferLosesItsAttachAndPinTogether() {
+        List<Op> ops = List.of(new Setup.CreateFileSegment("f", 1, 33), new Setup.MapRegion("b", "kernel", 1, Prot.READ_WRITE, 44),
+                new Setup.Pin("b", 0, 1), new Call.Xmattach(KP, Addr.in("b", 0), 4096, "dp", Call.SYS_ADSPACE),
+                new Call.VmMvc(KP, "f", 0, 0, 4097, Call.VM_MVC_WRITE, "dp", Addr.in("b", 0)));
+        assertTrue(S.candidates(ops).contains(List.of(ops.get(0), ops.get(1),
+                new Call.VmMvc(KP, "f", 0, 0, 4097, Call.VM_MVC_ZERO, "dp", Addr.in("b", 0)))));
+        assertTrue(S.candidates(ops).contains(List.of(ops.get(0), ops.get(1), ops.get(4))), "pairs are dropped too");
+        for (List<Op> c : S.candidates(ops)) assertTrue(S.order().compare(c, ops) < 0, c.toString());
+        for (List<Op> c : S.candidates(kernelXmemout(1, 0))) assertTrue(S.order().compare(c, kernelXmemout(1, 0)) < 0, c.toString());
+    }
+
+    @Test
+    void aCopyoutDestinationMovesToASpecialPlaceWithoutItsRegion() {
+        List<Op> ops = List.of(new Setup.CreateProcess("p"), new Setup.MapRegion("k", "kernel", 1, Prot.READ_WRITE, 11),
+                new Setup.MapRegion("u", "p", 1, Prot.READ_WRITE, 22), new Setup.Unmap("u", 0, 1), copyout(0, 1));
+        List<Op> atUnmapped = List.of(ops.get(0), ops.get(1),
+                new Call.Copyout(Context.process("p"), Addr.in("k", 0), new Addr.Special(Addr.Place.UNMAPPED, 0), 1));
+        assertTrue(S.candidates(ops).contains(atUnmapped), "the region and its unmapping go together");
+        for (List<Op> c : S.candidates(ops)) assertTrue(S.order().compare(c, ops) < 0, c.toString());
+    }
+
+    @Test
+    void simplificationKeepsACandidateThatShowsTheFailureAmongOthers() {
+        // a copyout of 4097 bytes or more fails "boundary"; without the process first it names "outside" first, and "boundary" too
+        Property<List<Op>> p = ops -> {
+            if (ops.stream().noneMatch(o -> o instanceof Call.Copyout c && c.cn() >= 4097)) return Outcome.PASS;
+            return ops.getFirst() instanceof Setup.CreateProcess ? new Outcome.Fail("boundary", "") : new Outcome.Fail("outside", "", java.util.Set.of("boundary"));
+        };
+        var result = Simplifier.run(S, p, List.of(new Setup.CreateProcess("p"), copyout(0, 9000)), new Outcome.Fail("boundary", ""), Budget.calls(10_000));
+        assertEquals(List.of(copyout(0, 4097)), result.value());
+        assertEquals("outside", result.outcome().signature());
+        // the other way round it does not go: an "outside" failure never becomes a plain "boundary" one
+        Property<List<Op>> q = ops -> {
+            if (ops.stream().noneMatch(o -> o instanceof Call.Copyout c && c.cn() >= 4097)) return Outcome.PASS;
+            return ops.getFirst() instanceof Setup.CreateProcess ? new Outcome.Fail("outside", "", java.util.Set.of("boundary")) : new Outcome.Fail("boundary", "");
+        };
+        result = Simplifier.run(S, q, List.of(new Setup.CreateProcess("p"), copyout(0, 9000)), new Outcome.Fail("outside", ""), Budget.calls(10_000));
+        assertEquals(List.of(new Setup.CreateProcess("p"), copyout(0, 4097)), result.value());
     }
 
     @Test

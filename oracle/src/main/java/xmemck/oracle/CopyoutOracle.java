@@ -86,11 +86,11 @@ final class CopyoutOracle {
         }
         if (userbuf instanceof Addr.Special s) {
             String clause = s.place() == Addr.Place.USER_BLOCK ? "copyout.fail.user-block" : INVALID_ADDRESS;
-            return Outcomes.one(Outcomes.alt(f.failure, List.of(), Outcomes.concat(clause, tags), f.failure + ": " + s.describe() + " is not a valid user address"));
+            return Outcomes.one(Outcomes.alt(f.failure, List.of(), failed(f, clause, tags), f.failure + ": " + s.describe() + " is not a valid user address"));
         }
         Addr.In to = (Addr.In) userbuf;
         if (Names.KERNEL.equals(dst.space)) {
-            return Outcomes.one(Outcomes.alt(f.failure, List.of(Outcomes.untouched(dst.name, to.offset(), n, data)), Outcomes.concat(INVALID_ADDRESS, tags),
+            return Outcomes.one(Outcomes.alt(f.failure, List.of(Outcomes.untouched(dst.name, to.offset(), n, data)), failed(f, INVALID_ADDRESS, tags),
                     f.failure + ": " + to.describe() + " is a kernel address, not a user address"));
         }
         if (from.offset() % 8 != 0 || to.offset() % 8 != 0) tags.add("copyout.alignment");
@@ -119,8 +119,22 @@ final class CopyoutOracle {
         }
         long max = faultAt - to.offset();
         return new Expectation.Allowed(List.of(Outcomes.alt(f.failure, List.of(Outcomes.prefix(dst.name, to.offset(), n, data, max)),
-                Outcomes.concat(fault, tags), f.failure + ": fault at " + dst.where(faultAt) + "; up to " + max + " bytes before it may be written")),
+                failed(f, fault, tags), f.failure + ": fault at " + dst.where(faultAt) + "; up to " + max + " bytes before it may be written")),
                 max > 0 ? List.of(Questions.failurePrefix(f.service)) : List.of());
+    }
+
+    /**
+     * The clauses of a failure: the cause first, then the tags. The ioctl is the exception: its return value is
+     * decided by its own clause (EFAULT because copyout failed), so that clause comes first and names a wrong
+     * return value, and copyout's cause second.
+     */
+    private static List<String> failed(Flavour f, String cause, List<String> tags) {
+        if (f != IOCTL) return Outcomes.concat(cause, tags);
+        List<String> out = new ArrayList<>(tags.size() + 1);
+        out.add(f.clause);
+        out.add(cause);
+        for (String t : tags) if (!t.equals(f.clause)) out.add(t);
+        return out;
     }
 
     /**

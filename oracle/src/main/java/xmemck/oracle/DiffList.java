@@ -20,6 +20,17 @@ final class DiffList {
             if (count > 0) shown.append("; ");
             shown.append("offset ").append(offset).append(": expected ").append(expected).append(", found ").append(hex(found));
         }
+        addHidden(offset);
+    }
+
+    /**
+     * Will the next difference be shown? Only then is its expected text worth building: a wrong 16 MiB copy has
+     * millions of differences, of which four are shown.
+     */
+    boolean showsNext() { return count < SHOWN; }
+
+    /** Counts a difference without showing it (for differences beyond the ones shown). */
+    void addHidden(long offset) {
         if (count == 0) first = offset;
         last = offset;
         count++;
@@ -38,7 +49,9 @@ final class DiffList {
         return sb.toString();
     }
 
-    static String hex(byte b) { return String.format("0x%02x", b & 0xff); }
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
-    static String hex(int b) { return b < 0 ? "?" : String.format("0x%02x", b & 0xff); }
+    static String hex(byte b) { return new String(new char[] {'0', 'x', DIGITS[(b >> 4) & 0xf], DIGITS[b & 0xf]}); }
+
+    static String hex(int b) { return b < 0 ? "?" : hex((byte) b); }
 }

@@ -2,13 +2,15 @@ package xmemck.oracle;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import xmemck.ops.Call;
+import xmemck.ops.Layout;
 import xmemck.ops.Observe;
 import xmemck.ops.PageState;
 import xmemck.ops.Prot;
@@ -33,10 +35,27 @@ final class Judge {
 
     Judge(World world) { this.world = world; }
 
-    /** One object as the implementation reported it. */
-    record Seen(MemObject object, long from, byte[] data, Set<Long> unreadable) {
-        boolean readable(long offset) { return !unreadable.contains(MemObject.pageOf(offset)); }
-        byte at(long offset) { return data[(int) (offset - from)]; }
+    /**
+     * One object as the implementation reported it. {@code unreadable} flags the pages the implementation could
+     * not read, indexed from the page holding {@code from}; null when it read them all (the usual case).
+     */
+    record Seen(MemObject object, long from, byte[] data, boolean[] unreadable) {
+        static Seen of(MemObject object, long from, byte[] data, List<Long> unreadablePages) {
+            boolean[] flags = null;
+            long first = MemObject.pageOf(from);
+            int count = data.length == 0 ? 0 : (int) (MemObject.pageOf(from + data.length - 1) - first + 1);
+            for (long p : unreadablePages) {
+                if (p < first || p - first >= count) continue;   // outside the observed range: says nothing
+                if (flags == null) flags = new boolean[count];
+                flags[(int) (p - first)] = true;
+            }
+            return new Seen(object, from, data, flags);
+        }
+        boolean pageUnreadable(long page) {
+            long i = page - MemObject.pageOf(from);
+            return unreadable != null && i >= 0 && i < unreadable.length && unreadable[(int) i];
+        }
+        boolean readable(long offset) { return !pageUnreadable(MemObject.pageOf(offset)); }
         long end() { return from + data.length; }
     }
 
@@ -60,6 +79,7 @@ final class Judge {
             throw new IllegalArgumentException("judge " + call.describe() + ": " + observations.size() + " observation(s) were asked for but "
                     + results.size() + " result(s) given; pass one result per op of observationsFor, in order");
         }
+        remember(results);
         List<Finding> invariants = new ArrayList<>();
         List<Seen> seen = new ArrayList<>();
         List<SeenProt> prots = new ArrayList<>();
@@ -111,7 +131,7 @@ final class Judge {
                 case Observe.Bytes b -> {
                     MemObject obj = world.object(call, b.object());
                     if (r instanceof Result.Bytes rb && rb.from() == b.from() && rb.data().length == b.length() && rb.object().equals(b.object())) {
-                        seen.add(new Seen(obj, b.from(), rb.data(), new HashSet<>(rb.unreadablePages())));
+                        seen.add(Seen.of(obj, b.from(), rb.data(), rb.unreadablePages()));
                     } else {
                         findings.add(new Finding(OBSERVABLE, "could not " + b.describe() + ": the implementation answered " + brief(r)));
                     }
@@ -139,7 +159,7 @@ final class Judge {
         MemObject o = s.object();
         for (long p = MemObject.pageOf(s.from()); p <= MemObject.pageOf(s.end() - 1); p++) {
             Readability want = readability(o, p);
-            boolean unreadable = s.unreadable().contains(p);
+            boolean unreadable = s.pageUnreadable(p);
             if (unreadable && want == Readability.MUST) {
                 findings.add(new Finding(OBSERVABLE, o.describe() + ": page " + p + (o.isGuard(p) ? " (a guard page)" : "")
                         + " is mapped and readable in the model but the implementation reports it unreadable"));
@@ -149,7 +169,12 @@ final class Judge {
         }
     }
 
-    /** Every changed byte must lie in a destination and hold the old value or the new data for its position. */
+    /**
+     * Every changed byte must lie in a destination and hold the old value or the new data for its position.
+     * Page by page, the cheap way first: a page inside the part of a write already seen to hold the new data
+     * is fine whatever its old bytes were, and a page equal to its old bytes is fine; only the other pages are
+     * walked byte by byte.
+     */
     private void changes(Seen s, List<Effect.Write> writes, Span source, List<Finding> findings) {
         MemObject o = s.object();
         DiffList outside = new DiffList(o), sourceDiff = new DiffList(o), foreign = new DiffList(o);
@@ -158,43 +183,58 @@ final class Judge {
         byte[][] fresh = new byte[nw][];          // the new data of each write over the current chunk
         boolean[] known = new boolean[nw];
         long[] lo = new long[nw], hi = new long[nw];
+        long[] verifiedEnd = new long[nw];        // [w.offset, verifiedEnd) holds the new data, as observed
+        for (int k = 0; k < nw; k++) {
+            Effect.Write w = writes.get(k);
+            verifiedEnd[k] = w.object().equals(o.name) && w.length() > 0 ? w.offset() + newPrefix(w, s) : Long.MIN_VALUE;
+        }
         long at = s.from();
         while (at < s.end()) {
             long page = MemObject.pageOf(at);
             int n = (int) (Math.min((page + 1) * PAGE, s.end()) - at);
-            if (s.readable(at) && readability(o, page) != Readability.HOLE) {
-                o.read(at, old, 0, n);
-                int base = (int) (at - s.from());
-                if (Arrays.mismatch(old, 0, n, s.data(), base, base + n) >= 0) {
+            if (!s.readable(at) || readability(o, page) == Readability.HOLE || verified(writes, verifiedEnd, at, at + n)) {
+                at += n;
+                continue;
+            }
+            o.read(at, old, 0, n);
+            int base = (int) (at - s.from());
+            if (Arrays.mismatch(old, 0, n, s.data(), base, base + n) < 0) {
+                unchanged.computeIfAbsent(o.name, x -> new BitSet()).set((int) (page + Layout.GUARD_PAGES));
+                at += n;
+                continue;
+            }
+            for (int k = 0; k < nw; k++) {
+                Effect.Write w = writes.get(k);
+                lo[k] = Math.max(at, w.offset());
+                hi[k] = w.object().equals(o.name) ? Math.min(at + n, w.offset() + w.length()) : lo[k];
+                if (lo[k] < hi[k]) {
+                    if (fresh[k] == null) fresh[k] = new byte[PAGE];
+                    known[k] = newBytes(w, lo[k] - w.offset(), fresh[k], (int) (hi[k] - lo[k]));
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                byte seenByte = s.data()[base + i];
+                if (seenByte == old[i]) continue;
+                long off = at + i;
+                boolean covered = false, fits = false;
+                for (int k = 0; k < nw && !fits; k++) {
+                    if (off < lo[k] || off >= hi[k]) continue;
+                    covered = true;
+                    if (!known[k] || fresh[k][(int) (off - lo[k])] == seenByte) fits = true;
+                }
+                if (!covered) {
+                    DiffList d = source != null && source.contains(o.name, off) ? sourceDiff : outside;
+                    if (d.showsNext()) d.add(off, DiffList.hex(old[i]), seenByte);
+                    else d.addHidden(off);
+                } else if (!fits) {
+                    if (!foreign.showsNext()) { foreign.addHidden(off); continue; }
+                    StringBuilder news = new StringBuilder();
                     for (int k = 0; k < nw; k++) {
-                        Effect.Write w = writes.get(k);
-                        lo[k] = Math.max(at, w.offset());
-                        hi[k] = w.object().equals(o.name) ? Math.min(at + n, w.offset() + w.length()) : lo[k];
-                        if (lo[k] < hi[k]) {
-                            if (fresh[k] == null) fresh[k] = new byte[PAGE];
-                            known[k] = newBytes(w, lo[k] - w.offset(), fresh[k], (int) (hi[k] - lo[k]));
-                        }
+                        if (off < lo[k] || off >= hi[k]) continue;
+                        if (!news.isEmpty()) news.append(" or ");
+                        news.append(DiffList.hex(fresh[k][(int) (off - lo[k])]));
                     }
-                    for (int i = 0; i < n; i++) {
-                        byte seenByte = s.data()[base + i];
-                        if (seenByte == old[i]) continue;
-                        long off = at + i;
-                        boolean covered = false, fits = false;
-                        String news = null;
-                        for (int k = 0; k < nw && !fits; k++) {
-                            if (off < lo[k] || off >= hi[k]) continue;
-                            covered = true;
-                            byte nb = fresh[k][(int) (off - lo[k])];
-                            if (!known[k] || nb == seenByte) fits = true;
-                            else news = news == null ? DiffList.hex(nb) : news + " or " + DiffList.hex(nb);
-                        }
-                        if (!covered) {
-                            if (source != null && source.contains(o.name, off)) sourceDiff.add(off, DiffList.hex(old[i]), seenByte);
-                            else outside.add(off, DiffList.hex(old[i]), seenByte);
-                        } else if (!fits) {
-                            foreign.add(off, DiffList.hex(old[i]) + " (unchanged) or " + news + " (the source's byte)", seenByte);
-                        }
-                    }
+                    foreign.add(off, DiffList.hex(old[i]) + " (unchanged) or " + news + " (the source's byte)", seenByte);
                 }
             }
             at += n;
@@ -204,6 +244,14 @@ final class Judge {
         if (!foreign.isEmpty()) findings.add(new Finding(NO_FOREIGN_DATA, foreign.render(o.describe() + ": destination bytes hold data that is neither their old value nor the source's")));
     }
 
+    /** Does {@code [from, to)} lie inside the verified new-data part of one of the writes? */
+    private static boolean verified(List<Effect.Write> writes, long[] verifiedEnd, long from, long to) {
+        for (int k = 0; k < verifiedEnd.length; k++) {
+            if (from >= writes.get(k).offset() && to <= verifiedEnd[k]) return true;
+        }
+        return false;
+    }
+
     private static String destText(MemObject o, List<Effect.Write> writes) {
         StringBuilder sb = new StringBuilder();
         for (Effect.Write w : writes) {
@@ -211,18 +259,6 @@ final class Judge {
             sb.append(sb.isEmpty() ? " [" : ", [").append(w.offset()).append(", ").append(w.offset() + w.length()).append(")");
         }
         return sb.isEmpty() ? " (this call may write nothing here)" : sb.toString();
-    }
-
-    /** The new byte at index {@code i} of a write's data, as memory was before the call; -1 when unknown. */
-    private int newByte(Effect.Write w, long i) {
-        return switch (w.data()) {
-            case Data.Zeros z -> 0;
-            case Data.CopyOf c -> {
-                MemObject src = world.objectOrNull(c.object());
-                long off = c.offset() + i;
-                yield src == null || !src.observable(off) ? -1 : src.byteAt(off) & 0xff;
-            }
-        };
     }
 
     /**
@@ -286,11 +322,24 @@ final class Judge {
         long k = Math.max(w.minWritten(), Math.min(p, w.maxWritten()));
         MemObject o = s.object();
         DiffList diffs = new DiffList(o);
-        for (long i = 0; i < w.length(); i++) {
+        byte[] want = new byte[PAGE];
+        // Against the closest allowed state: new data for the first k bytes, old data after; page by page.
+        for (long i = 0; i < w.length(); ) {
             long off = w.offset() + i;
-            if (!s.readable(off)) continue;
-            int want = i < k ? newByte(w, i) : o.byteAt(off) & 0xff;
-            if (want >= 0 && (byte) want != s.at(off)) diffs.add(off, DiffList.hex(want) + (i < k ? " (new)" : " (old)"), s.at(off));
+            long chunkEnd = Math.min(w.length(), (MemObject.pageOf(off) + 1) * PAGE - w.offset());
+            if (i < k) chunkEnd = Math.min(chunkEnd, k);
+            int n = (int) (chunkEnd - i);
+            boolean isNew = i < k;
+            if (s.readable(off) && (isNew ? newBytes(w, i, want, n) : readOld(o, off, want, n))) {
+                int base = (int) (off - s.from());
+                for (int j = Arrays.mismatch(want, 0, n, s.data(), base, base + n); j >= 0 && j < n; j++) {
+                    byte got = s.data()[base + j];
+                    if (want[j] == got) continue;
+                    if (diffs.showsNext()) diffs.add(off + j, DiffList.hex(want[j]) + (isNew ? " (new)" : " (old)"), got);
+                    else diffs.addHidden(off + j);
+                }
+            }
+            i += n;
         }
         String range = o.name + "[" + w.offset() + ", " + (w.offset() + w.length()) + ")";
         if (w.exact()) {
@@ -301,8 +350,69 @@ final class Judge {
                 + " (found new data for the first " + p + " bytes and old data only from byte " + firstOldOnly + ")"));
     }
 
-    /** The length of the longest prefix of the write's range that holds the new data (unreadable bytes count as matching). */
+    private static boolean readOld(MemObject o, long offset, byte[] buf, int n) {
+        o.read(offset, buf, 0, n);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- how much new data each write left
+
+    /**
+     * The new-data prefix of each write in the last judged outcome: computing it reads the write's whole
+     * source, which for a large copy is most of the judge's work, and the invariants, the shape, the answers
+     * and {@link Oracle#commit} all need it. Valid for the results list {@link #prefixesFor} only.
+     */
+    private final Map<Effect.Write, Long> prefixes = new HashMap<>();
+    /** Per object, the pages (page number + GUARD_PAGES) the last judged outcome shows equal to the model. */
+    private final Map<String, BitSet> unchanged = new HashMap<>();
+    private Object prefixesFor;
+
+    private void remember(List<Result> results) {
+        if (prefixesFor != results) {
+            prefixes.clear();
+            unchanged.clear();
+            prefixesFor = results;
+        }
+    }
+
+    /** Forget the last outcome (after commit: the memory it describes is the model's own now). */
+    void forget() {
+        prefixes.clear();
+        unchanged.clear();
+        prefixesFor = null;
+    }
+
+    /**
+     * The pages of {@code object} (indexed by page number + {@link Layout#GUARD_PAGES}) that {@code results}
+     * showed equal to the model when they were judged, so that commit need not compare them again; empty when
+     * {@code results} are not the ones last judged.
+     */
+    BitSet unchangedPages(String object, List<Result> results) {
+        BitSet pages = results == prefixesFor ? unchanged.get(object) : null;
+        return pages == null ? new BitSet() : pages;
+    }
+
+    /**
+     * How many leading bytes of {@code w} hold its new data in {@code observed} (the judged results, whose
+     * memo is reused when they are the ones last judged); unreadable bytes count as matching.
+     */
+    long writtenPrefix(Effect.Write w, Result.Bytes observed, List<Result> results) {
+        remember(results);
+        MemObject o = world.objectOrNull(w.object());
+        if (o == null) return 0;
+        return newPrefix(w, Seen.of(o, observed.from(), observed.data(), observed.unreadablePages()));
+    }
+
     private long newPrefix(Effect.Write w, Seen s) {
+        Long known = prefixes.get(w);
+        if (known != null) return known;
+        long p = computeNewPrefix(w, s);
+        prefixes.put(w, p);
+        return p;
+    }
+
+    /** The length of the longest prefix of the write's range that holds the new data (unreadable bytes count as matching). */
+    private long computeNewPrefix(Effect.Write w, Seen s) {
         byte[] buf = new byte[PAGE];
         for (long i = 0; i < w.length(); ) {
             long off = w.offset() + i;
@@ -328,8 +438,10 @@ final class Judge {
             if (s.readable(lastOff)) {
                 o.read(chunkStart, buf, 0, n);
                 int base = (int) (chunkStart - s.from());
-                for (int j = n - 1; j >= 0; j--) {
-                    if (buf[j] != s.data()[base + j]) return chunkStart - w.offset() + j + 1;
+                if (Arrays.mismatch(buf, 0, n, s.data(), base, base + n) >= 0) {
+                    for (int j = n - 1; j >= 0; j--) {
+                        if (buf[j] != s.data()[base + j]) return chunkStart - w.offset() + j + 1;
+                    }
                 }
             }
             end -= n;

@@ -115,13 +115,6 @@ final class MemObject {
 
     // ---- contents ----
 
-    byte byteAt(long offset) {
-        long page = pageOf(offset);
-        int index = (int) (offset - page * PAGE);
-        PageContent c = content[slot(page)];
-        return c == null ? Fill.byteAt(seed, offset) : c.at(index);
-    }
-
     /** Copy {@code [offset, offset + length)} into {@code dst} (the range must be observable). */
     void read(long offset, byte[] dst, int dstOffset, int length) {
         int done = 0;
@@ -131,11 +124,8 @@ final class MemObject {
             int index = (int) (at - page * PAGE);
             int n = Math.min(PAGE - index, length - done);
             PageContent c = content[slot(page)];
-            if (c == null) {
-                for (int i = 0; i < n; i++) dst[dstOffset + done + i] = Fill.byteAt(seed, at + i);
-            } else {
-                c.read(index, dst, dstOffset + done, n);
-            }
+            if (c == null) FillPages.copy(seed, page * PAGE, index, dst, dstOffset + done, n);   // a pristine page
+            else c.read(index, dst, dstOffset + done, n);
             done += n;
         }
     }
@@ -174,12 +164,8 @@ final class MemObject {
         PageContent c = content[slot(page)];
         if (c instanceof PageContent.Raw r) return r.bytes();
         byte[] b = new byte[PAGE];
-        if (c == null) {
-            long base = page * PAGE;
-            for (int i = 0; i < PAGE; i++) b[i] = Fill.byteAt(seed, base + i);
-        } else {
-            c.read(0, b, 0, PAGE);
-        }
+        if (c == null) FillPages.copy(seed, page * PAGE, 0, b, 0, PAGE);
+        else c.read(0, b, 0, PAGE);
         content[slot(page)] = new PageContent.Raw(b);
         return b;
     }

@@ -1,6 +1,8 @@
 package xmemck.oracle;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +32,10 @@ public final class Oracle {
     public Oracle() {}
 
     /** Apply a setup op to the model. @throws WorldError when the op is ill-formed in this world */
-    public void apply(Setup op) { world.apply(op); }
+    public void apply(Setup op) {
+        judge.forget();   // what the judge remembers of the last outcome describes the world before this op
+        world.apply(op);
+    }
 
     /** The allowed outcomes of {@code call} in the current world; does not change the world. */
     public Expectation expect(Call call) {
@@ -47,7 +52,10 @@ public final class Oracle {
 
     /**
      * What must be observed to judge {@code call}: each object any alternative may write (whole, with guards),
-     * and the call's source object (for {@code inv.source-unchanged}); protections an alternative may change.
+     * then every object the call's address arguments name (its destination and its source, for
+     * {@code inv.source-unchanged}), whatever the count: a call that may write nothing (count 0, or a failure
+     * found before any byte is touched) must still be seen to write nothing. Last, the protections an
+     * alternative may change.
      */
     public List<Observe> observationsFor(Call call, Expectation expectation) {
         if (!(expectation instanceof Expectation.Allowed allowed)) return List.of();
@@ -59,12 +67,31 @@ public final class Oracle {
                 if (e instanceof Effect.Protect p) prots.add(new Observe.Protection(p.object(), p.page()));
             }
         }
-        Span source = sourceOf(call);
-        if (source != null && world.objectOrNull(source.object()) != null) objects.add(source.object());
+        namedObjects(call, objects);
         List<Observe> out = new ArrayList<>(objects.size() + prots.size());
         for (String name : objects) out.add(Observe.Bytes.whole(name, world.object(call, name).size));
         out.addAll(prots);
         return out;
+    }
+
+    /** Adds the existing objects that a copying call's address arguments name: destination first, then source. */
+    private void namedObjects(Call call, Set<String> out) {
+        switch (call) {
+            case Call.Xmemout x -> { named(x.uaddr(), out); named(x.kaddr(), out); }
+            case Call.Copyout c -> { named(c.userbuf(), out); named(c.driverbuf(), out); }
+            case Call.DdiCopyout c -> { named(c.buf(), out); named(c.driverbuf(), out); }
+            case Call.XxIoctl c -> { named(c.arg(), out); named(c.regs(), out); }
+            case Call.VmMvc v -> {
+                if (world.objectOrNull(v.sid()) != null) out.add(v.sid());
+                named(v.ptr(), out);
+            }
+            case Call.Xmattach x -> { }   // moves no data
+            case Call.Xmdetach x -> { }
+        }
+    }
+
+    private void named(Addr a, Set<String> out) {
+        if (a instanceof Addr.In in && world.objectOrNull(in.object()) != null) out.add(in.object());
     }
 
     /**
@@ -78,12 +105,25 @@ public final class Oracle {
         };
     }
 
-    /** Adopt the implementation's outcome as the new world (memory as observed, descriptor changes of the matched alternative). */
+    /**
+     * Adopt the implementation's outcome as the new world (memory as observed, descriptor changes of the matched
+     * alternative). Whole pages of a write's observed new-data prefix are stored the way {@link #perform} stores
+     * them (a shifted pattern, zeros) instead of as copies, so that committing a large move stays sparse.
+     */
     public void commit(Call call, Judgement judgement, List<Result> observed) {
         if (judgement.matched() == null) return;
         Alternative alt = judgement.matched();
+        Map<String, Set<Long>> stored = new HashMap<>();
+        for (Effect e : alt.effects()) {
+            if (e instanceof Effect.Write w && w.maxWritten() > 0) {
+                Result.Bytes b = bytesOf(w.object(), observed);
+                if (b != null) stored.computeIfAbsent(w.object(), x -> new HashSet<>()).addAll(storeWrittenPages(call, w, b, observed));
+            }
+        }
         for (Result r : observed) {
-            if (r instanceof Result.Bytes b && world.objectOrNull(b.object()) != null) adopt(world.objectOrNull(b.object()), b);
+            if (r instanceof Result.Bytes b && world.objectOrNull(b.object()) != null) {
+                adopt(world.objectOrNull(b.object()), b, stored.getOrDefault(b.object(), Set.of()), judge.unchangedPages(b.object(), observed));
+            }
         }
         boolean success = alt.effects().stream().allMatch(e -> !(e instanceof Effect.Write w) || w.exact());
         for (Effect e : alt.effects()) {
@@ -93,10 +133,59 @@ public final class Oracle {
             }
         }
         Effects.applyNonMemory(world, call, alt);
+        judge.forget();
     }
 
-    /** Take over every readable observed byte that differs from the model; a page that changed was in memory. */
-    private static void adopt(MemObject o, Result.Bytes b) {
+    private static Result.Bytes bytesOf(String object, List<Result> observed) {
+        for (Result r : observed) if (r instanceof Result.Bytes b && b.object().equals(object)) return b;
+        return null;
+    }
+
+    /**
+     * Stores the whole, readable pages inside the part of {@code w} the observation shows holding the new data
+     * (the judge has already measured it), symbolically where the data allows; returns those pages. The page
+     * was written, so it was in memory.
+     */
+    private Set<Long> storeWrittenPages(Call call, Effect.Write w, Result.Bytes b, List<Result> observed) {
+        long k = Math.min(judge.writtenPrefix(w, b, observed), w.maxWritten());
+        MemObject dst = world.object(call, w.object());
+        Set<Long> unreadable = new HashSet<>(b.unreadablePages());
+        Set<Long> done = new HashSet<>();
+        long first = Math.ceilDiv(w.offset(), (long) MemObject.PAGE);
+        long end = Math.floorDiv(w.offset() + k, (long) MemObject.PAGE);   // exclusive
+        for (long p = first; p < end; p++) {
+            long at = p * MemObject.PAGE;
+            if (at < b.from() || at + MemObject.PAGE > b.from() + b.data().length || unreadable.contains(p) || dst.isGuard(p) || dst.hole(p)) continue;
+            PageContent content = symbolic(w, at - w.offset());
+            if (content == null) {
+                byte[] copy = new byte[MemObject.PAGE];
+                System.arraycopy(b.data(), (int) (at - b.from()), copy, 0, MemObject.PAGE);
+                content = new PageContent.Raw(copy);
+            }
+            dst.setPage(p, content);
+            Effects.bringIn(dst, p);
+            done.add(p);
+        }
+        return done;
+    }
+
+    /** The page of {@code w}'s data from index {@code i} as a pattern or zeros, or null when it is neither. */
+    private PageContent symbolic(Effect.Write w, long i) {
+        return switch (w.data()) {
+            case Data.Zeros z -> PageContent.Zero.INSTANCE;
+            case Data.CopyOf c -> {
+                MemObject src = world.objectOrNull(c.object());
+                long from = c.offset() + i;
+                yield src == null || !src.observable(from) || !src.observable(from + MemObject.PAGE - 1) ? null : src.patternOfPage(from);
+            }
+        };
+    }
+
+    /**
+     * Take over every readable observed byte that differs from the model; a page that changed was in memory.
+     * Pages already stored, and pages the judge saw equal to the model, are not compared again.
+     */
+    private static void adopt(MemObject o, Result.Bytes b, Set<Long> stored, BitSet unchanged) {
         Set<Long> unreadable = new HashSet<>(b.unreadablePages());
         byte[] data = b.data();
         byte[] model = new byte[MemObject.PAGE];
@@ -104,7 +193,7 @@ public final class Oracle {
         for (long at = b.from(); at < end; ) {
             long page = MemObject.pageOf(at);
             int n = (int) (Math.min((page + 1) * MemObject.PAGE, end) - at);
-            if (!unreadable.contains(page) && o.observable(at) && (o.isGuard(page) || !o.hole(page))) {
+            if (!stored.contains(page) && !unchanged.get((int) (page + Layout.GUARD_PAGES)) && !unreadable.contains(page) && o.observable(at) && (o.isGuard(page) || !o.hole(page))) {
                 o.read(at, model, 0, n);
                 int base = (int) (at - b.from());
                 if (java.util.Arrays.mismatch(model, 0, n, data, base, base + n) >= 0) {
@@ -165,19 +254,24 @@ public final class Oracle {
                 }
                 Set<Long> unreadable = new HashSet<>(rb.unreadablePages());
                 byte[] want = ((Result.Bytes) mine).data();
+                byte[] got = rb.data();
                 DiffList diffs = new DiffList(o);
                 long end = b.from() + b.length();
-                for (long at = b.from(); at < end; at++) {
+                for (long at = b.from(); at < end; ) {
                     long page = MemObject.pageOf(at);
+                    int n = (int) (Math.min((page + 1) * MemObject.PAGE, end) - at);
                     Judge.Readability r = Judge.readability(o, page);
                     boolean unr = unreadable.contains(page);
-                    if (at == b.from() || at == page * MemObject.PAGE) {
-                        if (unr && r == Judge.Readability.MUST) out.add(new Finding(Judge.OBSERVABLE, o.describe() + ": page " + page + " is readable in the model but the implementation reports it unreadable"));
-                        if (!unr && r == Judge.Readability.HOLE) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, o.describe() + ": page " + page + " is a hole in the model but the implementation reports it readable"));
+                    if (unr && r == Judge.Readability.MUST) out.add(new Finding(Judge.OBSERVABLE, o.describe() + ": page " + page + " is readable in the model but the implementation reports it unreadable"));
+                    if (!unr && r == Judge.Readability.HOLE) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, o.describe() + ": page " + page + " is a hole in the model but the implementation reports it readable"));
+                    int base = (int) (at - b.from());
+                    int j = unr || r == Judge.Readability.HOLE ? -1 : java.util.Arrays.mismatch(want, base, base + n, got, base, base + n);
+                    for (int i = base + Math.max(j, 0); j >= 0 && i < base + n; i++) {
+                        if (want[i] == got[i]) continue;
+                        if (diffs.showsNext()) diffs.add(b.from() + i, DiffList.hex(want[i]), got[i]);
+                        else diffs.addHidden(b.from() + i);
                     }
-                    if (unr || r == Judge.Readability.HOLE) continue;
-                    int i = (int) (at - b.from());
-                    if (want[i] != rb.data()[i]) diffs.add(at, DiffList.hex(want[i]), rb.data()[i]);
+                    at += n;
                 }
                 if (!diffs.isEmpty()) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, diffs.render(o.describe() + ": memory differs from the model")));
             }
@@ -200,6 +294,7 @@ public final class Oracle {
     public Result.Returned perform(Call call) {
         Expectation e = expect(call);
         if (!(e instanceof Expectation.Allowed allowed)) return new Result.Returned(-1);
+        judge.forget();
         Alternative alt = allowed.alternatives().get(0);
         for (Effect effect : alt.effects()) {
             if (effect instanceof Effect.Write w) Effects.write(world, call, w, w.maxWritten());

@@ -28,6 +28,9 @@ sealed interface PageContent {
     /** Byte {@code i} is {@code Fill.byteAt(seed, base + i)}: a page copied whole from pattern memory. */
     record Pattern(long seed, long base) implements PageContent {
         public byte at(int index) { return Fill.byteAt(seed, base + index); }
+        @Override public void read(int index, byte[] dst, int dstOffset, int length) {
+            FillPages.copy(seed, base, index, dst, dstOffset, length);
+        }
     }
 
     /** All zero. */

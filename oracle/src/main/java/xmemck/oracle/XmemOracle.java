@@ -96,8 +96,9 @@ final class XmemOracle {
                     "XMEM_FAIL: the cross-memory descriptor " + x.dp() + " is not valid"));
         }
         if (!(x.uaddr() instanceof Addr.In u)) {
-            return Outcomes.one(Outcomes.alt(Call.XMEM_FAIL, List.of(), List.of(FAIL_RANGE, env),
-                    "XMEM_FAIL: the user buffer " + x.uaddr().describe() + " is in an address range that is not valid"));
+            String why = "the user buffer " + x.uaddr().describe() + " is in an address range that is not valid";
+            if (x.count() <= 0) return countNonPositive(x, List.of(env), FAIL_RANGE, why);
+            return Outcomes.one(Outcomes.alt(Call.XMEM_FAIL, List.of(), List.of(FAIL_RANGE, env), "XMEM_FAIL: " + why));
         }
         long n = Math.max(x.count(), 0);
         if (!d.covers(u.object(), u.offset(), n)) {
@@ -114,16 +115,13 @@ final class XmemOracle {
         tags.add(env);
         if (!(ctx instanceof Context.Process p && p.process().equals(d.space()))) tags.add("xmemout.cross-space");
 
-        if (dst.segmentDeleted()) {
+        String deleted = dst.segmentDeleted() ? "xmemout.fail.segment-deleted" : null;
+        String deletedWhy = "the segment containing the user buffer has been deleted";
+        // Count 0 or less touches no byte, so what the memory is like cannot decide it: see countNonPositive.
+        if (x.count() <= 0) return countNonPositive(x, tags, deleted, deletedWhy);
+        if (deleted != null) {
             return Outcomes.one(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.untouched(dst.name, u.offset(), n, data)),
-                    Outcomes.concat("xmemout.fail.segment-deleted", tags), "XMEM_FAIL: the segment containing the user buffer has been deleted"));
-        }
-        if (x.count() <= 0) {
-            List<String> c = Outcomes.concat("xmemout.count.nonpositive", tags);
-            return new Expectation.Allowed(List.of(
-                    Outcomes.alt(Call.XMEM_SUCC, List.of(), c, "XMEM_SUCC, nothing moved"),
-                    Outcomes.alt(Call.XMEM_FAIL, List.of(), c, "XMEM_FAIL, nothing moved")),
-                    List.of(Questions.countNonPositive("xmemout", x.count())));
+                    Outcomes.concat(deleted, tags), "XMEM_FAIL: " + deletedWhy));
         }
 
         // Walk the destination pages; the first page the move cannot store into ends it.
@@ -161,5 +159,24 @@ final class XmemOracle {
             questions.add(Questions.overSegment("xmemout", n));
         }
         return new Expectation.Allowed(alts, questions);
+    }
+
+    /**
+     * Count 0 or less (undocumented): XMEM_SUCC or XMEM_FAIL, nothing moved, whatever else about the destination
+     * memory holds ({@code cause}, when not null, is such a memory cause: a special address, a deleted segment).
+     * An implementation may look at the count before it looks at memory (Linux's process_vm_writev returns 0 for
+     * an empty transfer before it looks at the target) or after; question {@code xmemout.count-nonpositive}
+     * records which. An invalid descriptor is not about memory and is decided before this.
+     */
+    private static Expectation countNonPositive(Call.Xmemout x, List<String> tags, String cause, String why) {
+        String decides = "xmemout.count.nonpositive";
+        List<String> failure = new ArrayList<>(tags.size() + 2);
+        failure.add(decides);
+        if (cause != null) failure.add(cause);
+        failure.addAll(tags);
+        return new Expectation.Allowed(List.of(
+                Outcomes.alt(Call.XMEM_SUCC, List.of(), Outcomes.concat(decides, tags), "XMEM_SUCC, nothing moved"),
+                Outcomes.alt(Call.XMEM_FAIL, List.of(), failure, "XMEM_FAIL, nothing moved" + (cause == null ? "" : " (" + why + ")"))),
+                List.of(Questions.countNonPositive("xmemout", x.count())));
     }
 }

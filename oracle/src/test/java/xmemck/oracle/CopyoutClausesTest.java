@@ -115,6 +115,17 @@ class CopyoutClausesTest {
         assertTrue(ok.judgement().conforms());
     }
 
+    @Test void copyout_ioctl_efault_is_named_first_when_the_ioctl_returns_the_wrong_value_for_a_failed_copyout() {
+        Twin t = Twin.standard().setup(new Setup.Protect("u", 0, 1, Prot.READ));
+        Call ioctl = new Call.XxIoctl(p("p1"), at("k", 0), Call.XX_GETREGS, at("u", 0));
+        Alternative failed = ((Expectation.Allowed) t.model.expect(ioctl)).alternatives().get(0);
+        assertEquals(List.of("copyout.ioctl-efault", "copyout.fail.no-write-access"), failed.clauses().subList(0, 2),
+                "the ioctl's own clause decides its return value; copyout's cause comes second");
+        Twin.Outcome wrong = t.callReturning(ioctl, 0, r -> r);
+        assertFalse(wrong.judgement().conforms());
+        assertEquals("copyout.ioctl-efault", wrong.findingClauses().get(0), wrong.judgement().findings()::toString);
+    }
+
     @Test void kit_ioctl_command_other_than_getregs() {
         assertOutside(Twin.standard().model.expect(new Call.XxIoctl(p("p1"), at("k", 0), 99, at("u", 0))), "kit.ioctl-command");
     }

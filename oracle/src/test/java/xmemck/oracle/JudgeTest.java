@@ -205,6 +205,27 @@ class JudgeTest {
         assertEquals(Fill.byteAt(22, PAGE - 5), now[3]);
     }
 
+    @Test void commit_after_a_failure_that_wrote_less_than_it_could_holds_exactly_what_was_observed() {
+        Twin t = new Twin().setup(new Setup.CreateProcess("p1"),
+                new Setup.MapRegion("k", "kernel", 4, Prot.READ_WRITE, 11),
+                new Setup.MapRegion("u", "p1", 4, Prot.READ_WRITE, 22),
+                new Setup.Protect("u", 3, 1, Prot.READ));
+        t.call(new Call.Xmattach(p("p1"), at("u", 0), 4 * PAGE, "d", Call.USER_ADSPACE));
+        Result.Bytes before = (Result.Bytes) t.model.observe(Observe.Bytes.whole("u", 4 * PAGE));
+        Call move = new Call.Xmemout(p("p1"), at("k", 0), at("u", 0), 4 * PAGE, "d");
+        // The reference writes up to the read-only page (3 pages); this implementation stopped after one.
+        Twin.Outcome o = t.call(move, list -> list.stream().map(r -> {
+            if (!(r instanceof Result.Bytes b) || !b.object().equals("u")) return r;
+            byte[] d = b.data().clone();
+            System.arraycopy(before.data(), 2 * PAGE, d, 2 * PAGE, 2 * PAGE);   // pages 1 and 2 as they were
+            return (Result) new Result.Bytes("u", b.from(), d, b.unreadablePages());
+        }).toList());
+        assertTrue(o.judgement().conforms(), o.judgement().findings()::toString);
+        assertEquals("bytes written before failure: 4096 of 16384", o.judgement().answers().get("xmemout.failure-prefix"));
+        Result.Bytes observed = (Result.Bytes) o.observed().stream().filter(r -> r instanceof Result.Bytes b && b.object().equals("u")).findFirst().orElseThrow();
+        assertEquals(observed, t.model.observe(Observe.Bytes.whole("u", 4 * PAGE)), "the model holds what the implementation left, not what it could have written");
+    }
+
     @Test void check_observation_compares_an_observe_op_with_the_model() {
         Oracle o = Twin.standard().model;
         Observe.Bytes op = new Observe.Bytes("u", 0, 16);
@@ -216,5 +237,24 @@ class JudgeTest {
         assertEquals(1, f.size());
         assertTrue(f.get(0).message().startsWith("region u: memory differs from the model: 1 byte(s) differ, first at offset 3 (page 0)"), f.toString());
         assertEquals("kit.observable", o.checkObservation(new Observe.Protection("u", 0), new Result.Protection(Prot.READ)).get(0).clause());
+    }
+
+    @Test void check_observation_over_several_pages_counts_differences_across_pages_and_applies_readability() {
+        Oracle o = Twin.standard().setup(new Setup.Unmap("u", 1, 1)).model;
+        Observe.Bytes op = Observe.Bytes.whole("u", 2 * PAGE);
+        Result.Bytes mine = (Result.Bytes) o.observe(op);
+        assertEquals(List.of(1L), mine.unreadablePages(), "the hole is unreadable in the model's own answer");
+        assertEquals(List.of(), o.checkObservation(op, mine));
+        byte[] d = mine.data().clone();
+        d[PAGE - 1] ^= 1;                 // the guard page before u, its last byte
+        d[PAGE + 10] ^= 1;                // page 0
+        d[2 * PAGE + 5] ^= 1;             // inside the hole (page 1): not compared
+        d[3 * PAGE + 4095] ^= 1;          // the guard page after u
+        List<Finding> f = o.checkObservation(op, new Result.Bytes("u", -PAGE, d, List.of(1L)));
+        assertEquals(1, f.size(), f::toString);
+        assertTrue(f.get(0).message().contains("3 byte(s) differ, first at offset -1 (guard page before u), last at offset " + (2 * PAGE + 4095) + " (guard page after u)"), f.toString());
+        // The hole reported readable, and a guard page reported unreadable, are findings of their own.
+        List<Finding> g = o.checkObservation(op, new Result.Bytes("u", -PAGE, mine.data(), List.of(-1L)));
+        assertEquals(List.of("kit.observable", "inv.no-write-outside"), g.stream().map(Finding::clause).toList(), g::toString);
     }
 }

@@ -65,6 +65,53 @@ class LargeMoveTest {
         assertEquals(Fill.byteAt(8, 4090 + 40 * 4096), got[got.length - 1]);
     }
 
+    @Test void a_16_MiB_move_is_committed_sparsely_and_the_model_then_holds_the_new_data() {
+        int pages = 4096;
+        Twin t = new Twin().setup(new Setup.CreateProcess("p1"),
+                new Setup.MapRegion("k", "kernel", pages + 1, Prot.READ_WRITE, 7),
+                new Setup.MapRegion("u", "p1", pages, Prot.READ_WRITE, 8));
+        t.call(new Call.Xmattach(Context.process("p1"), Addr.in("u", 0), (long) pages * 4096, "d", Call.USER_ADSPACE));
+        long n = (long) pages * 4096 - 100;
+        Call move = new Call.Xmemout(Context.process("p1"), Addr.in("k", 5), Addr.in("u", 0), n, "d");   // unaligned source
+        Expectation e = t.model.expect(move);
+        assertEquals(Call.XMEM_SUCC, t.impl.perform(move).value());
+        java.util.List<Result> observed = t.model.observationsFor(move, e).stream().map(t.impl::observe).toList();
+        Judgement j = t.model.judge(move, e, Call.XMEM_SUCC, observed);
+        assertTrue(j.conforms(), j.findings()::toString);
+
+        long before = allocated();
+        t.model.commit(move, j, observed);
+        long commitCost = allocated() - before;
+        assertTrue(commitCost < 4 * MIB, "whole written pages are stored as patterns, not copied: commit allocated " + commitCost + " bytes");
+
+        Result.Bytes model = (Result.Bytes) t.model.observe(Observe.Bytes.whole("u", (long) pages * 4096));
+        assertEquals(observed.get(0), model, "after commit the model's memory is what the implementation showed");
+        assertEquals(Fill.byteAt(7, 5 + n - 1), model.data()[(int) (4096 + n - 1)]);
+        assertEquals(Fill.byteAt(8, n), model.data()[(int) (4096 + n)], "the bytes after the move keep their old value");
+    }
+
+    @Test void a_wholly_wrong_large_copy_counts_every_wrong_byte_and_shows_a_few() {
+        int pages = 256;   // 1 MiB
+        long n = (long) pages * 4096;
+        Twin t = new Twin().setup(new Setup.CreateProcess("p1"),
+                new Setup.MapRegion("k", "kernel", pages, Prot.READ_WRITE, 7),
+                new Setup.MapRegion("u", "p1", pages, Prot.READ_WRITE, 8));
+        t.call(new Call.Xmattach(Context.process("p1"), Addr.in("u", 0), n, "d", Call.USER_ADSPACE));
+        Call move = new Call.Xmemout(Context.process("p1"), Addr.in("k", 0), Addr.in("u", 0), n, "d");
+        Twin.Outcome o = t.call(move, list -> list.stream().map(r -> {
+            if (!(r instanceof Result.Bytes b) || !b.object().equals("u")) return r;
+            byte[] zeros = b.data().clone();
+            java.util.Arrays.fill(zeros, 4096, (int) (4096 + n), (byte) 0);
+            return (Result) new Result.Bytes(b.object(), b.from(), zeros, b.unreadablePages());
+        }).toList());
+        long foreign = 0;
+        for (long i = 0; i < n; i++) if (Fill.byteAt(7, i) != 0 && Fill.byteAt(8, i) != 0) foreign++;
+        String findings = o.judgement().findings().toString();
+        assertTrue(findings.contains("inv.no-foreign-data: region u: destination bytes hold data that is neither their old value nor the source's: "
+                + foreign + " byte(s) differ"), findings);
+        assertTrue(findings.contains("(4 of " + foreign + " shown)"), findings);
+    }
+
     @Test void an_8_MiB_move_is_judged_and_a_single_bad_byte_near_its_end_is_found() {
         int pages = 2048;
         long n = (long) pages * 4096 - 3;

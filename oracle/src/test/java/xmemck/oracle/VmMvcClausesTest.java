@@ -56,7 +56,7 @@ class VmMvcClausesTest {
         assertEquals(new Result.Protection(Prot.READ_WRITE), t.model.observe(new Observe.Protection("f", 1)));
         // An implementation that forgets to protect the page is caught by the same clause.
         Twin t2 = world(true);
-        Twin.Outcome bad = t2.call(mvc(0, 0, 8, Call.VM_MVC_PROTZERO, 0), list -> List.of(list.get(0), new Result.Protection(Prot.READ_WRITE)));
+        Twin.Outcome bad = t2.call(mvc(0, 0, 8, Call.VM_MVC_PROTZERO, 0), list -> list.stream().map(r -> r instanceof Result.Protection ? new Result.Protection(Prot.READ_WRITE) : r).toList());
         assertFalse(bad.judgement().conforms());
         assertEquals(List.of("vm_mvc.protzero"), bad.findingClauses());
         assertTrue(bad.judgement().findings().get(0).message().contains("should have protection READ but has READ_WRITE"), bad.judgement().findings().toString());

@@ -1,153 +1,143 @@
 package xmemck.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import xmemck.glue.Hooks;
-import xmemck.harness.RunRecorder;
-import xmemck.lint.FeatureLint;
-import xmemck.harness.ScenarioResult;
-import xmemck.oracle.Verdict;
-import xmemck.spi.Adapters;
+import xmemck.oracle.Catalogue;
+import xmemck.report.Matrix;
+import xmemck.report.MatrixPage;
+import xmemck.report.RunReport;
+import xmemck.report.SuiteIndexPage;
 
 /**
- * {@code ck run}: runs the features through Cucumber against one adapter, with the same plugins as the Maven run,
- * and exits 0 only when no scenario ended in FAIL or ERROR (and at least one ran).
+ * {@code ck run}: the feature suite against one or several adapters (every built-in one by default), each into its
+ * own report folder, then index.html and the combined matrix over all of them. Everything that can be wrong with
+ * the input is checked first ({@link RunPlan}). Exits 0 only when every run passed: no FAIL or ERROR that the
+ * expectations do not cover, no unexpected pass, no expired expectation, no drift from the declared profile.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the feature suite against an implementation and write the reports.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Ck.Version.class, sortOptions = false,
+        description = {"Run the feature suite against implementations and write the reports.",
+                "Each adapter's reports go to REPORT-DIR/ADAPTER/ (index.html, matrix.html, cucumber.html, the Allure report,",
+                "summary.json, profile.json, results.json, bundle.json); REPORT-DIR/index.html and matrix.html cover them all."},
+        footer = {"", "Examples:",
+                "  ck run                                         reference, the C example (process) and linux",
+                "  ck run --adapter reference --report-dir out",
+                "  ck run --sut \"./my-impl --quiet\"                a process implementation (implies --adapter process)",
+                "  ck run --adapter process --sut ./my-impl --expectations my-impl.expectations --profile my-impl.profile.json",
+                "  ck run --adapter reference --shard 2/4         the second quarter of the scenarios",
+                "  ck run --tags '@clause:copyout.succ'           one clause's scenarios",
+                "  ck run --tags '@slow or not @slow'             everything, the slow 256 MiB moves included"})
 final class RunCommand implements Callable<Integer> {
-
-    /** The report plugin; written by the reports package, loaded by name so that a missing one is reported, not fatal. */
-    static final String REPORT_PLUGIN = "xmemck.report.ConformancePlugin";
-    static final String ALLURE_PLUGIN = "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--adapter", defaultValue = "reference", paramLabel = "NAME",
-            description = "the implementation's adapter (default: ${DEFAULT-VALUE})")
-    String adapter;
+    @Option(names = "--adapter", split = ",", paramLabel = "NAME",
+            description = "an implementation's adapter; repeat or separate with commas for several (default: every built-in"
+                    + " adapter: reference, process with the C example, linux; ck list adapters shows them)")
+    List<String> adapters;
 
     @Option(names = "--sut", paramLabel = "COMMAND",
-            description = "the command line that starts a process implementation (for --adapter process)")
+            description = "the command line that starts a process implementation (for the process adapter; without --adapter it"
+                    + " selects the process adapter alone)")
     String sut;
+
+    @Option(names = "--fault", paramLabel = "NAME", description = "switch on a seeded fault (ck list faults shows the C example's)")
+    String fault;
 
     /** Scenarios tagged @slow (a 256 MiB move) take seconds each; they run only when asked for. */
     static final String DEFAULT_TAGS = "not @slow";
 
     @Option(names = "--tags", paramLabel = "EXPRESSION", defaultValue = DEFAULT_TAGS,
-            description = "run only the scenarios this Cucumber tag expression selects, e.g. '@clause:copyout.succ'"
-                    + " (default: ${DEFAULT-VALUE}; '@slow or not @slow' runs everything)")
+            description = "run only the scenarios this Cucumber tag expression selects (default: ${DEFAULT-VALUE})")
     String tags;
 
-    @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR",
-            description = "where the reports go (default: ${DEFAULT-VALUE})")
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "run shard I of N (numbered from 1): a fixed partition of the scenarios by a hash of their ids")
+    String shard;
+
+    @Option(names = "--expectations", paramLabel = "FILE",
+            description = "the implementation's known failures, each with a reason and an expiry date (format: runner/README.md)")
+    Path expectations;
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "a declared implementation profile (a profile.json of an accepted run): any drift fails the run")
+    Path profile;
+
+    @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR", description = "where the reports go (default: ${DEFAULT-VALUE})")
     Path reportDir;
 
     @Option(names = "--features", defaultValue = "${sys:xmemck.features:-features}", paramLabel = "DIR",
             description = "the feature files (default: ${DEFAULT-VALUE})")
     Path features;
 
+    @Option(names = "--timeout-ms", paramLabel = "N", description = "per-call timeout of the implementation, in milliseconds")
+    Long timeoutMillis;
+
+    @Option(names = "--no-allure", description = "do not generate the Allure report (the other reports are written)")
+    boolean noAllure;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    /** Today's date for expiry decisions comes from here (tests set a fixed clock). */
+    Clock clock = Clock.systemUTC();
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (timeoutMillis != null && timeoutMillis < 1) {
+            err.println("ck run: --timeout-ms must be at least 1, got " + timeoutMillis);
+            return Ck.USAGE;
+        }
+        RunPlan plan;
         try {
-            Adapters.find(adapter);
-        } catch (IllegalArgumentException e) {
-            err.println("ck run: " + e.getMessage());
-            return 2;
+            plan = RunPlan.prepare(new RunPlan.Request(adapters, sut, fault, tags, reportDir, features, shard, expectations, profile, timeoutMillis));
+        } catch (CliProblem p) {
+            for (String line : p.getMessage().split("\n")) err.println("ck run: " + line);
+            return p.status();
         }
-        if (!Files.isDirectory(features)) {
-            err.println("ck run: no features folder at " + features + " (give one with --features DIR)");
-            return 2;
-        }
-        List<FeatureLint.Problem> problems = FeatureLint.blocking(features);
-        if (!problems.isEmpty()) {
-            for (FeatureLint.Problem p : problems) err.println("ck run: " + p);
-            err.println("ck run: " + problems.size() + " problem(s) in the features; nothing was run");
-            return 2;
-        }
-        Path reports = reportDir.toAbsolutePath().normalize();
-        Files.createDirectories(reports);
+        for (String note : plan.notes()) out.println("ck run: " + note);
 
-        System.setProperty("xmemck.adapter", adapter);
-        if (sut != null) System.setProperty("xmemck.sut", sut);
-        System.setProperty("xmemck.reportDir", reports.toString());
-        System.setProperty("xmemck.features", features.toAbsolutePath().normalize().toString());
-        System.setProperty("allure.results.directory", reports.resolve("allure-results").toString());
-        System.setProperty("cucumber.publish.quiet", "true");
-        RunRecorder.global().clear();
-
-        List<String> args = cucumberArguments(reports, err);
-        long started = System.nanoTime();
-        byte status;
-        try {
-            status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
-        } catch (RuntimeException e) {
-            err.println("ck run: the features could not be run: " + e.getMessage());
-            return 1;
+        AdapterRun.Settings settings = new AdapterRun.Settings(timeoutMillis, !noAllure, !quiet, clock);
+        List<AdapterRun.Outcome> outcomes = new ArrayList<>();
+        for (AdapterChoice a : plan.adapters()) outcomes.add(AdapterRun.run(plan, a, settings, out, err));
+        List<SuiteIndexPage.Entry> entries = new ArrayList<>();
+        List<RunReport> runs = new ArrayList<>();
+        for (AdapterRun.Outcome o : outcomes) {
+            entries.add(new SuiteIndexPage.Entry(o.adapter().folder(), o.run(), o.passed(), o.problems()));
+            runs.add(o.run());
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        List<ScenarioResult> results = RunRecorder.global().results();
-        int verdict = summarise(results, Hooks.lastRunSeconds(), status, reports, out, err);
-        out.printf(java.util.Locale.ROOT, "ck run: %.2f s in all, with start-up and reports%n", seconds);
-        return verdict;
+        writeSuitePages(plan.reportRoot(), entries, runs, err);
+
+        long failed = outcomes.stream().filter(o -> !o.passed()).count();
+        if (outcomes.size() > 1) {
+            out.println("ck run: " + (outcomes.size() - failed) + " of " + outcomes.size() + " runs passed; overview: "
+                    + plan.reportRoot().resolve("index.html"));
+        }
+        return failed == 0 ? Ck.OK : Ck.FAILED;
     }
 
-    private List<String> cucumberArguments(Path reports, PrintWriter err) {
-        List<String> args = new ArrayList<>(List.of(
-                "--glue", "xmemck.glue",
-                "--plugin", "summary",
-                "--plugin", "html:" + reports.resolve("cucumber.html"),
-                "--plugin", ALLURE_PLUGIN));
-        if (present(REPORT_PLUGIN)) {
-            args.addAll(List.of("--plugin", REPORT_PLUGIN + ":" + reports));
-        } else {
-            err.println("ck run: warning: " + REPORT_PLUGIN + " is missing; summary.json, the matrix and index.html are not written");
-        }
-        if (tags != null && !tags.isBlank()) args.addAll(List.of("--tags", tags));
-        args.add(features.toAbsolutePath().normalize().toString());
-        return args;
-    }
-
-    static int summarise(List<ScenarioResult> results, double seconds, byte cucumberStatus, Path reports, PrintWriter out, PrintWriter err) {
-        Map<Verdict, Integer> totals = new EnumMap<>(Verdict.class);
-        for (Verdict v : Verdict.values()) totals.put(v, 0);
-        for (ScenarioResult r : results) totals.merge(r.verdict(), 1, Integer::sum);
-        StringBuilder line = new StringBuilder();
-        for (Verdict v : Verdict.values()) line.append(line.isEmpty() ? "" : ", ").append(v.label()).append(' ').append(totals.get(v));
-        out.printf(java.util.Locale.ROOT, "ck run: %d scenario(s) in %.2f s (%.0f scenarios/s): %s%n", results.size(), seconds,
-                seconds > 0 ? results.size() / seconds : 0.0, line);
-        out.println("ck run: reports in " + reports);
-        if (results.isEmpty()) {
-            err.println("ck run: no scenario ran (do the features exist, and does --tags select any?)");
-            return 1;
-        }
-        if (totals.get(Verdict.FAIL) > 0 || totals.get(Verdict.ERROR) > 0) return 1;
-        if (cucumberStatus != 0) {
-            err.println("ck run: Cucumber reported a problem (exit status " + cucumberStatus + "); see its output above");
-            return 1;
-        }
-        return 0;
-    }
-
-    private static boolean present(String className) {
+    /** REPORT-DIR/index.html (one line per run) and REPORT-DIR/matrix.html (every clause against every run). */
+    static void writeSuitePages(Path root, List<SuiteIndexPage.Entry> entries, List<RunReport> runs, PrintWriter err) {
         try {
-            Class.forName(className, false, RunCommand.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
+            Files.writeString(root.resolve(SuiteIndexPage.COMBINED_MATRIX),
+                    MatrixPage.render(Matrix.of(Catalogue.all(), runs), "Conformance matrix: " + runs.size() + (runs.size() == 1 ? " run" : " runs")),
+                    StandardCharsets.UTF_8);
+            Files.writeString(root.resolve("index.html"), SuiteIndexPage.render("xmemck conformance runs", entries), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("ck run: the overview pages were not written: " + e);
         }
     }
 }

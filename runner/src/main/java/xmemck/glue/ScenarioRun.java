@@ -45,6 +45,16 @@ public final class ScenarioRun {
     private static final List<String> KIT_INVARIANTS = Catalogue.all().stream()
             .filter(c -> c.kind() == ClauseKind.INVARIANT && c.service().equals("kit")).map(Clause::id).toList();
 
+    /**
+     * Told of every scenario that finishes, with the harness steps it ran (its operations and the oracle's
+     * expectation for each call); null when nobody listens. For tools that need the operations a feature stands for,
+     * such as {@code ck explain}.
+     */
+    private static volatile java.util.function.BiConsumer<ScenarioResult, List<Step>> finishedListener;
+
+    /** Listen to finished scenarios (null to stop). One listener at a time; the last one set wins. */
+    public static void onFinish(java.util.function.BiConsumer<ScenarioResult, List<Step>> listener) { finishedListener = listener; }
+
     private Session session;
     private Step lastCall;
     private Outcome outcome;
@@ -159,7 +169,10 @@ public final class ScenarioRun {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new ScenarioResult(id, name, uri, line, clauses, o.verdict(), o.reason(), seconds, log, implementationDefined);
+        ScenarioResult result = new ScenarioResult(id, name, uri, line, clauses, o.verdict(), o.reason(), seconds, log, implementationDefined);
+        var listener = finishedListener;
+        if (listener != null) listener.accept(result, session == null ? List.of() : session.steps());
+        return result;
     }
 
     /**

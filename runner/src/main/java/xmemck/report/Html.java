@@ -70,6 +70,13 @@ public final class Html {
 
     static String badge(Verdict v) { return badge(Optional.of(v)); }
 
+    /** A scenario's coloured label in {@code run}: "FAIL (expected)", hatched, when the run expects its failure. */
+    static String badge(RunReport run, xmemck.harness.ScenarioResult r) {
+        if (!run.isExpected(r)) return badge(Verdicts.of(r));
+        return "<span class=\"badge expected " + Verdicts.cssClass(Optional.of(Verdicts.of(r))) + "\" title=\""
+                + esc(run.expected().get(r.id())) + "\">" + esc(Verdicts.label(run, r)) + "</span>";
+    }
+
     /** A feature location without the machine-specific prefix: from the "features/" folder on when present. */
     static String location(String uri, int line) {
         String u = uri == null ? "" : uri;
@@ -91,6 +98,7 @@ public final class Html {
             .badge { display: inline-block; padding: 1px 7px; border-radius: 10px; font-weight: 600; font-size: 12px;
                      letter-spacing: .02em; white-space: nowrap; }
             .v-NO-SCENARIO { border: 1px dashed #888; }
+            .badge.expected, button.cell.expected { background-image: repeating-linear-gradient(45deg, rgba(255,255,255,.28) 0 5px, transparent 5px 10px); }
             table { border-collapse: collapse; background: #fff; }
             th, td { border: 1px solid #ddd; padding: 5px 8px; text-align: left; vertical-align: top; }
             th { background: #eef1f5; }

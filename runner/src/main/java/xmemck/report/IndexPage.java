@@ -28,17 +28,28 @@ public final class IndexPage {
         b.append(" &middot; ").append(String.format(Locale.ROOT, "%.2f", run.durationSeconds())).append(" s")
                 .append(" &middot; ").append(String.format(Locale.ROOT, "%.1f", run.scenariosPerSecond())).append(" scenarios/s</p>\n");
 
-        b.append("<p class=\"outcome ").append(run.scenarios().isEmpty() ? "none" : t.broken() == 0 ? "ok" : "bad").append("\">");
+        int expected = run.expectedFailures();
+        int unexpected = run.unexpectedFailures();
+        b.append("<p class=\"outcome ").append(run.scenarios().isEmpty() ? "none" : unexpected == 0 ? "ok" : "bad").append("\">");
         if (run.scenarios().isEmpty()) b.append("No scenario ran: this run shows nothing about the implementation.");
         else if (t.broken() == 0) b.append("No scenario FAILED or ended in ERROR (").append(t.total()).append(" scenarios).");
-        else b.append(t.broken()).append(" of ").append(t.total()).append(" scenarios FAILED or ended in ERROR.");
+        else if (unexpected == 0) b.append("No unexpected FAIL or ERROR (").append(t.total()).append(" scenarios; ").append(expected)
+                .append(" failed as the expectations file says they would).");
+        else {
+            b.append(unexpected).append(" of ").append(t.total()).append(" scenarios FAILED or ended in ERROR");
+            if (expected > 0) b.append(", and ").append(expected).append(" more failed as the expectations file says they would");
+            b.append('.');
+        }
         b.append("</p>\n");
 
         b.append("<div class=\"tiles\">");
         for (Optional<Verdict> v : Html.legendOrder()) {
             if (v.isEmpty()) continue;
             b.append("<div class=\"tile ").append(Verdicts.cssClass(v)).append("\" title=\"").append(esc(Html.meaning(v)))
-                    .append("\"><span class=\"n\">").append(t.get(v.get())).append("</span>").append(esc(Verdicts.label(v))).append("</div>");
+                    .append("\"><span class=\"n\">").append(t.get(v.get())).append("</span>").append(esc(Verdicts.label(v)));
+            long exp = run.scenarios().stream().filter(r -> Verdicts.of(r) == v.get() && run.isExpected(r)).count();
+            if (exp > 0) b.append("<span class=\"sub\">").append(exp).append(" expected</span>");
+            b.append("</div>");
         }
         b.append("</div>\n");
 
@@ -87,9 +98,10 @@ public final class IndexPage {
         } else {
             b.append("<table class=\"scenarios\"><tr><th>Verdict</th><th>Scenario</th><th>Clauses</th><th>Where</th><th>Reason</th></tr>\n");
             for (ScenarioResult r : notPassed) {
-                b.append("<tr><td>").append(badge(Verdicts.of(r))).append("</td><td>").append(esc(r.name())).append("</td><td class=\"mono\">")
+                b.append("<tr><td>").append(badge(run, r)).append("</td><td>").append(esc(r.name())).append("</td><td class=\"mono\">")
                         .append(String.join(" ", r.clauses().stream().map(IndexPage::clauseLink).toList())).append("</td><td class=\"mono\">")
                         .append(esc(Html.location(r.uri(), r.line()))).append("</td><td>");
+                if (run.isExpected(r)) b.append("<p class=\"expected-note\">").append(esc(run.expected().get(r.id()))).append("</p>");
                 if (r.reason() != null && !r.reason().isBlank()) b.append("<pre>").append(esc(r.reason())).append("</pre>");
                 b.append("</td></tr>\n");
             }
@@ -132,6 +144,8 @@ public final class IndexPage {
             .outcome { font-size: 16px; font-weight: 600; padding: 8px 12px; border-radius: 6px; display: inline-block; }
             .outcome.ok { background: #e3f3e6; } .outcome.none { background: #eeeeee; } .outcome.bad { background: #fbe3e3; }
             ul.files li { margin: 3px 0; }
+            .tile .sub { display: block; font-size: 12px; font-weight: 400; }
+            .expected-note { margin: 2px 0 4px; font-style: italic; }
             table.scenarios { width: 100%; }
             ul.passed { columns: 2; font-size: 13px; }
             """;

@@ -107,6 +107,29 @@ public final class Json {
         return v;
     }
 
+    /**
+     * A parsed value and, for each object and list in it (by identity), the line it starts on: so that a reader
+     * that finds a well-formed file with the wrong content can still say where ("profile.json:12: ...").
+     */
+    public record Located(Object value, java.util.IdentityHashMap<Object, Integer> lines) {
+        /** The line {@code node} (an object or list of {@link #value}) starts on, 0 when it is not one of them. */
+        public int lineOf(Object node) {
+            Integer l = node == null ? null : lines.get(node);
+            return l == null ? 0 : l;
+        }
+    }
+
+    /** Like {@link #parse}, remembering the line of every object and list. */
+    public static Located parseLocated(String text, String where) {
+        Parser p = new Parser(text, where);
+        p.lines = new java.util.IdentityHashMap<>();
+        p.blank();
+        Object v = p.value();
+        p.blank();
+        if (p.pos < text.length()) throw p.error("unexpected text after the JSON value");
+        return new Located(v, p.lines);
+    }
+
     /** A value parsed from the middle of a text, and the index just after it. */
     public record Prefix(Object value, int end) {}
 
@@ -123,6 +146,15 @@ public final class Json {
         final String s;
         final String where;
         int pos;
+        /** When not null: where each object and list starts (see {@link Located}). */
+        java.util.IdentityHashMap<Object, Integer> lines;
+        /** The line of {@code pos}, counted incrementally: {@code lineAt} is called in text order. */
+        private int countedTo, countedLine = 1;
+
+        int lineAt(int at) {
+            for (; countedTo < at && countedTo < s.length(); countedTo++) if (s.charAt(countedTo) == '\n') countedLine++;
+            return countedLine;
+        }
 
         Parser(String s, String where) { this.s = s; this.where = where; }
 
@@ -163,6 +195,7 @@ public final class Json {
 
         Map<String, Object> object() {
             Map<String, Object> m = new LinkedHashMap<>();
+            if (lines != null) lines.put(m, lineAt(pos));
             pos++;
             blank();
             if (peek('}')) { pos++; return m; }
@@ -184,6 +217,7 @@ public final class Json {
 
         List<Object> array() {
             List<Object> l = new ArrayList<>();
+            if (lines != null) lines.put(l, lineAt(pos));
             pos++;
             blank();
             if (peek(']')) { pos++; return l; }

@@ -22,8 +22,35 @@ public record Matrix(List<Column> columns, List<Group> groups) {
         groups = List.copyOf(groups);
     }
 
-    /** One run: the adapter it ran against and its scenario totals. */
-    public record Column(String label, AdapterInfo adapter, String kitVersion, String startedAt, Totals totals) {}
+    /**
+     * One run: the adapter it ran against, its scenario totals, and its expected failures (scenario id to note, see
+     * {@link RunReport#expected()}).
+     */
+    public record Column(String label, AdapterInfo adapter, String kitVersion, String startedAt, Totals totals, Map<String, String> expected) {
+        public Column { expected = expected == null ? Map.of() : Map.copyOf(expected); }
+
+        public Column(String label, AdapterInfo adapter, String kitVersion, String startedAt, Totals totals) {
+            this(label, adapter, kitVersion, startedAt, totals, Map.of());
+        }
+
+        /** Is {@code r}, a scenario of this run, a FAIL or ERROR its expectations list as known? */
+        public boolean isExpected(ScenarioResult r) {
+            Verdict v = Verdicts.of(r);
+            return (v == Verdict.FAIL || v == Verdict.ERROR) && expected.containsKey(r.id());
+        }
+
+        /** A cell whose FAIL and ERROR scenarios are all expected failures (and that has at least one). */
+        public boolean allExpected(Cell cell) {
+            boolean any = false;
+            for (ScenarioResult r : cell.scenarios()) {
+                Verdict v = Verdicts.of(r);
+                if (v != Verdict.FAIL && v != Verdict.ERROR) continue;
+                if (!isExpected(r)) return false;
+                any = true;
+            }
+            return any;
+        }
+    }
 
     /** The clauses of one service. */
     public record Group(String service, List<Row> rows) {
@@ -68,7 +95,7 @@ public record Matrix(List<Column> columns, List<Group> groups) {
         List<Map<String, List<ScenarioResult>>> byClause = new ArrayList<>();
         for (RunReport run : runs) {
             columns.add(new Column(run.adapter().name(), run.adapter(), run.kitVersion(), run.startedAt(),
-                    Totals.of(run.scenarios())));
+                    Totals.of(run.scenarios()), run.expected()));
             Map<String, List<ScenarioResult>> m = new LinkedHashMap<>();
             for (ScenarioResult r : run.scenarios()) {
                 for (String id : clausesOf(r)) m.computeIfAbsent(id, k -> new ArrayList<>()).add(r);

@@ -78,10 +78,12 @@ public final class MatrixPage {
         for (int col = 0; col < row.cells().size(); col++) {
             Matrix.Cell cell = row.cells().get(col);
             String detail = "d-" + rowNo + "-" + col;
+            boolean expected = m.columns().get(col).allExpected(cell);
             b.append("<td class=\"cellbox\"><button type=\"button\" class=\"cell ").append(Verdicts.cssClass(cell.verdict()))
+                    .append(expected ? " expected" : "")
                     .append("\" data-row=\"").append(rowNo).append("\" data-detail=\"").append(detail)
                     .append("\" aria-expanded=\"false\" title=\"").append(hover(c, m.columns().get(col), cell)).append("\">")
-                    .append(esc(Verdicts.label(cell.verdict())));
+                    .append(esc(Verdicts.label(cell.verdict()) + (expected ? Verdicts.EXPECTED_SUFFIX : "")));
             if (!cell.scenarios().isEmpty()) b.append(" <span class=\"count\">").append(cell.scenarios().size()).append("</span>");
             b.append("</button>");
             breakdown(b, cell);
@@ -117,7 +119,7 @@ public final class MatrixPage {
         List<ScenarioResult> ordered = worstFirst(cell.scenarios());
         for (int i = 0; i < Math.min(HOVER_LIMIT, ordered.size()); i++) {
             ScenarioResult r = ordered.get(i);
-            t.append("&#10;").append(Verdicts.of(r).label()).append(": ").append(esc(r.name()));
+            t.append("&#10;").append(Verdicts.of(r).label()).append(col.isExpected(r) ? Verdicts.EXPECTED_SUFFIX : "").append(": ").append(esc(r.name()));
         }
         if (ordered.size() > HOVER_LIMIT) t.append("&#10;... and ").append(ordered.size() - HOVER_LIMIT).append(" more");
         return t.append("&#10;(click for details)").toString();
@@ -134,8 +136,11 @@ public final class MatrixPage {
         } else {
             b.append("<table class=\"scenarios\"><tr><th>Verdict</th><th>Scenario</th><th>Where</th><th>Reason</th></tr>");
             for (ScenarioResult r : worstFirst(cell.scenarios())) {
-                b.append("<tr><td>").append(badge(Verdicts.of(r))).append("</td><td class=\"name\">").append(esc(r.name()))
+                String label = col.isExpected(r) ? "<span class=\"badge expected " + Verdicts.cssClass(Optional.of(Verdicts.of(r))) + "\">"
+                        + esc(Verdicts.of(r).label() + Verdicts.EXPECTED_SUFFIX) + "</span>" : badge(Verdicts.of(r));
+                b.append("<tr><td>").append(label).append("</td><td class=\"name\">").append(esc(r.name()))
                         .append("</td><td class=\"mono\">").append(esc(Html.location(r.uri(), r.line()))).append("</td><td>");
+                if (col.isExpected(r)) b.append("<p><em>").append(esc(col.expected().get(r.id()))).append("</em></p>");
                 if (r.reason() != null && !r.reason().isBlank()) b.append("<pre>").append(esc(r.reason())).append("</pre>");
                 b.append("</td></tr>");
             }

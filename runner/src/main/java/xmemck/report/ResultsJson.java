@@ -38,6 +38,8 @@ public final class ResultsJson {
             s.put("seconds", r.seconds());
             s.put("log", r.log() == null ? List.of() : r.log());
             s.put("implementationDefined", r.implementationDefined() == null ? Map.of() : r.implementationDefined());
+            // Only for a FAIL or ERROR the expectations file lists: why it is expected (optional member).
+            if (run.isExpected(r)) s.put("expected", run.expected().get(r.id()));
             scenarios.add(s);
         }
         root.put("scenarios", scenarios);
@@ -61,6 +63,7 @@ public final class ResultsJson {
                 strings(a.get("capabilities"), where + ": adapter.capabilities"),
                 stringMap(a.get("missing"), where + ": adapter.missing"));
         List<ScenarioResult> scenarios = new ArrayList<>();
+        Map<String, String> expected = new LinkedHashMap<>();
         Object list = root.get("scenarios");
         if (!(list instanceof List<?> items)) throw new IllegalArgumentException(where + ": \"scenarios\" must be a list");
         for (int i = 0; i < items.size(); i++) {
@@ -71,8 +74,9 @@ public final class ResultsJson {
                     Verdicts.parse(str(s, "verdict", at), at + ".verdict"), optStr(s, "reason"),
                     num(s, "seconds", at).doubleValue(), strings(s.get("log"), at + ".log"),
                     stringMap(s.get("implementationDefined"), at + ".implementationDefined")));
+            if (s.containsKey("expected")) expected.put(str(s, "id", at), str(s, "expected", at));
         }
-        return new RunReport(kit, adapter, str(root, "startedAt", where), num(root, "durationSeconds", where).doubleValue(), scenarios);
+        return new RunReport(kit, adapter, str(root, "startedAt", where), num(root, "durationSeconds", where).doubleValue(), scenarios, expected);
     }
 
     @SuppressWarnings("unchecked")

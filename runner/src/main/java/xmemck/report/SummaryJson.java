@@ -27,8 +27,10 @@ public final class SummaryJson {
         root.put("scenarioCount", run.scenarios().size());
         root.put("scenariosPerSecond", round(run.scenariosPerSecond()));
         root.put("totals", counts(totals));
-        // The run's overall outcome as the CLI decides it: only FAIL and ERROR make a run unsuccessful.
-        root.put("passed", totals.broken() == 0);
+        // FAIL and ERROR scenarios the implementation's expectations file lists as known (shown "FAIL (expected)").
+        root.put("expectedFailures", run.expectedFailures());
+        // The run's outcome as far as scenarios go: only FAIL and ERROR that no expectation covers make it unsuccessful.
+        root.put("passed", run.unexpectedFailures() == 0);
         List<Object> clauses = new ArrayList<>();
         List<Object> unreached = new ArrayList<>();
         for (Matrix.Row row : oneRun.rows()) {

@@ -25,6 +25,14 @@ public final class Verdicts {
         return Optional.ofNullable(w);
     }
 
+    /** What an expected failure's label adds to its verdict: "FAIL (expected)". */
+    public static final String EXPECTED_SUFFIX = " (expected)";
+
+    /** A scenario's label in {@code run}: its verdict, with {@link #EXPECTED_SUFFIX} when the run expects its failure. */
+    public static String label(RunReport run, ScenarioResult r) {
+        return of(r).label() + (run.isExpected(r) ? EXPECTED_SUFFIX : "");
+    }
+
     /** The report spelling of an aggregated verdict, {@link #NO_SCENARIO} when nothing was aggregated. */
     public static String label(Optional<Verdict> v) { return v.map(Verdict::label).orElse(NO_SCENARIO); }
 

@@ -1,5 +1,7 @@
 package xmemck.fuzz.engine;
 
+import java.util.Set;
+
 /** What a property said about one case. */
 public sealed interface Outcome {
 
@@ -8,14 +10,24 @@ public sealed interface Outcome {
 
     /**
      * The case breaks the property. {@code signature} names the failure's kind (for the kit: verdict and clause);
-     * shrinking keeps only candidates with the same signature, so it never slips to a different bug.
-     * {@code detail} is the readable account.
+     * shrinking keeps only candidates that answer to the signature it started from, so it never slips to a
+     * different bug. {@code detail} is the readable account. {@code alsoAnswersTo} are the signatures of the
+     * other things found wrong in the same case (for the kit: the step's other findings): a candidate whose main
+     * signature differs still shows the original failure when that one is among them. (A vm_mvc that crosses its
+     * page boundary names the boundary clause first, but as a ZERO it also writes past the file page, and the
+     * invariant comes first.)
      */
-    record Fail(String signature, String detail) implements Outcome {
+    record Fail(String signature, String detail, Set<String> alsoAnswersTo) implements Outcome {
         public Fail {
             if (signature == null || signature.isBlank()) throw new IllegalArgumentException("a failure needs a signature");
             detail = detail == null ? "" : detail;
+            alsoAnswersTo = alsoAnswersTo == null ? Set.of() : Set.copyOf(alsoAnswersTo);
         }
+
+        public Fail(String signature, String detail) { this(signature, detail, Set.of()); }
+
+        /** Whether this failure shows the failure named {@code wanted}. */
+        public boolean answersTo(String wanted) { return signature.equals(wanted) || alsoAnswersTo.contains(wanted); }
     }
 
     /** The case is not a test of the property (ill-formed, or its preconditions do not hold); never counted as a failure. */

@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * Shrinks a failing case by editing its choice sequence and generating again (integrated shrinking): delete
  * spans (whole operations, list elements), delete runs of draws, zero spans and runs, lower single draws by
- * binary search. A candidate is kept only when it fails with the same signature and its draws are smaller in
- * {@link ShortLex} order, so the passes repeat until none helps or the budget runs out.
+ * binary search. A candidate is kept only when it still shows the original failure ({@link Outcome.Fail#answersTo}
+ * the signature shrinking started from) and its draws are smaller in {@link ShortLex} order, so the passes repeat
+ * until none helps or the budget runs out.
  *
  * <p>Because draw 0 is each generator's simplest answer, these generic edits are also the domain's
  * simplifications: a deleted span drops an operation, a lowered draw moves a count toward 0 or a fault toward
@@ -126,7 +127,7 @@ public final class Shrinker<T> {
         if (!tried.add(new Key(candidate))) return false;
         if (!meter.take()) return false;
         Trial<T> t = Trial.run(gen, property, Choices.replay(candidate));
-        if (signature.equals(t.signature()) && ShortLex.smaller(t.choices(), best.choices())) {
+        if (t.outcome() instanceof Outcome.Fail f && f.answersTo(signature) && ShortLex.smaller(t.choices(), best.choices())) {
             best = t;
             improvements++;
             return true;

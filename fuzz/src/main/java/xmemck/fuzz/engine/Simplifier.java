@@ -16,7 +16,10 @@ public interface Simplifier<T> {
     /** Smaller is simpler. */
     Comparator<T> order();
 
-    /** Simplifies {@code failing} while it keeps failing with {@code signature}; answers the simplest value found. */
+    /**
+     * Simplifies {@code failing} while it keeps showing {@code outcome}'s failure (see {@link Outcome.Fail#answersTo});
+     * answers the simplest value found.
+     */
     static <T> Simplified<T> run(Simplifier<T> simplifier, Property<T> property, T failing, Outcome.Fail outcome, Budget budget) {
         Budget.Meter meter = budget.start();
         T best = failing;
@@ -28,7 +31,7 @@ public interface Simplifier<T> {
                 if (simplifier.order().compare(candidate, best) >= 0) continue;
                 if (!meter.take()) break;
                 Outcome o = Trial.check(property, candidate);
-                if (o instanceof Outcome.Fail f && f.signature().equals(outcome.signature())) {
+                if (o instanceof Outcome.Fail f && f.answersTo(outcome.signature())) {
                     best = candidate;
                     bestOutcome = f;
                     improved = true;

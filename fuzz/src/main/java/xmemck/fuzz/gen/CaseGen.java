@@ -283,7 +283,9 @@ public final class CaseGen implements Gen<List<Op>> {
         };
         long pno = c.weighted(PNO_KINDS) == 0 ? c.below(fpages) : fpages;
         long pgoffs = Math.min(PAGE + 16, Spans.offset(c, PAGE));
-        long count = Spans.count(c, pgoffs, PAGE);
+        // EINVAL when m1 crosses its page boundary: end the range at the boundary, or a byte or two either side of it,
+        // often enough that an off-by-one in that check shows (Spans.count keeps ranges inside the page).
+        long count = c.weighted(VM_COUNT_KINDS) == 0 ? Spans.count(c, pgoffs, PAGE) : Math.max(0, PAGE - pgoffs + Spans.delta(c));
         long boff = switch (c.weighted(BUFFER_OFFSETS)) {
             case 0 -> 0;
             case 1 -> 1 + c.below(63);
@@ -325,6 +327,7 @@ public final class CaseGen implements Gen<List<Op>> {
     private static final int[] COMMANDS = {4, 4, 2, 2, 1};
     private static final int[] BAD_COMMANDS = {0, 5, -1, 99};
     private static final int[] PNO_KINDS = {12, 1};
+    private static final int[] VM_COUNT_KINDS = {3, 1};
     private static final int[] BUFFER_OFFSETS = {6, 2, 2};
 
     // ---- events and faults ----

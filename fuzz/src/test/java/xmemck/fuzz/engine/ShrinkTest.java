@@ -71,6 +71,22 @@ class ShrinkTest {
     }
 
     @Test
+    void shrinkingPassesThroughCasesThatShowTheFailureAmongOthers() {
+        // A list with an element >= 500 fails "big", but a list of that element alone names "single" first (and
+        // shows "big" too). Shrinking a "big" failure may end there; a "single" one never turns into plain "big".
+        Property<List<Integer>> p = l -> {
+            if (l.stream().noneMatch(v -> v >= 500)) return Outcome.PASS;
+            return l.size() == 1 ? new Outcome.Fail("single", "" + l, java.util.Set.of("big")) : new Outcome.Fail("big", "" + l);
+        };
+        Trial<List<Integer>> big = Trial.run(INT_LISTS, p, Choices.replay(new long[] {1, 3, 1, 900, 0}));
+        assertEquals("big", big.signature());
+        Trial<List<Integer>> shrunk = new Shrinker<>(INT_LISTS, p, big, Budget.calls(10_000)).shrink();
+        assertEquals(List.of(500), shrunk.value(), "the other element goes, though the case then names \"single\" first");
+        assertEquals("single", shrunk.signature());
+        assertTrue(((Outcome.Fail) shrunk.outcome()).answersTo("big"));
+    }
+
+    @Test
     void shrinkingStopsWhenTheBudgetIsUsedUp() {
         Trial<Long> failing = Trial.run(Gens.longs(0, Long.MAX_VALUE / 2), Property.of("n", n -> n < 5), Choices.replay(new long[] {1L << 50}));
         var shrinker = new Shrinker<>(Gens.longs(0, Long.MAX_VALUE / 2), Property.of("n", n -> n < 5), failing, Budget.calls(3));

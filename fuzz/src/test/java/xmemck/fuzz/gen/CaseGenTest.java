@@ -50,6 +50,7 @@ class CaseGenTest {
                     case Setup.DeleteSegment d -> "delete segment";
                     case Setup.SetPageState s -> "page state";
                     case Setup.SetFrame f -> "no frame";
+                    case Call.VmMvc v when v.pgoffs() + v.count() == Layout.PAGE_SIZE + 1 -> "vm_mvc one byte past its page";
                     case Call.VmMvc v -> "vm_mvc";
                     case Call.Xmemout x when x.context() instanceof xmemck.ops.Context.Interrupt -> "xmemout at interrupt level";
                     default -> "other";
@@ -57,7 +58,8 @@ class CaseGenTest {
                 seen.merge(key, 1, Integer::sum);
             }
         }
-        for (String k : List.of("count 0", "count 1", "ends at a page end", "detach", "delete segment", "page state", "no frame", "vm_mvc", "xmemout at interrupt level")) {
+        for (String k : List.of("count 0", "count 1", "ends at a page end", "detach", "delete segment", "page state", "no frame", "vm_mvc", "vm_mvc one byte past its page",
+                "xmemout at interrupt level")) {
             assertTrue(seen.getOrDefault(k, 0) > n / 200, k + " appears only " + seen.getOrDefault(k, 0) + " times in " + n + " cases: " + seen);
         }
     }

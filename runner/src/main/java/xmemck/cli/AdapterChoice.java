@@ -1,0 +1,92 @@
+package xmemck.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import xmemck.spi.Adapters;
+import xmemck.spi.SutOptions;
+import xmemck.spi.SutProvider;
+
+/**
+ * One implementation a run goes against: the adapter id, the command line of a process implementation (null for
+ * other adapters), a seeded fault (or null). Its reports go to a folder named after the adapter.
+ */
+record AdapterChoice(String id, String sut, String fault) {
+
+    /** The adapters {@code ck run} runs against when none is named, in this order, if present. */
+    static final List<String> BUILT_IN = List.of("reference", "process", "linux");
+
+    static final String PROCESS = "process";
+
+    String folder() { return id; }
+
+    /** The options the adapter is opened with (the glue reads the same from system properties). */
+    SutOptions options(Long timeoutMillis) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (sut != null) m.put("sut", sut);
+        if (fault != null) m.put("fault", fault);
+        if (timeoutMillis != null) m.put("timeoutMillis", String.valueOf(timeoutMillis));
+        return new SutOptions(m);
+    }
+
+    /**
+     * The adapters of a run. Named ones must exist (an unknown one lists those that do); none named means every
+     * built-in adapter, or only {@code process} when a {@code --sut} is given. The process adapter without a
+     * {@code --sut} runs the C example, which must be built. {@code notes} gets what was left out and why.
+     */
+    static List<AdapterChoice> resolve(List<String> named, String sut, String fault, List<String> notes) {
+        List<String> ids = new ArrayList<>();
+        if (named == null || named.isEmpty()) {
+            if (sut != null) ids.add(PROCESS);
+            else {
+                Set<String> available = new LinkedHashSet<>();
+                for (SutProvider p : Adapters.available()) available.add(p.id());
+                for (String id : BUILT_IN) {
+                    if (!available.contains(id)) continue;
+                    if (id.equals("linux") && !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+                        notes.add("the linux adapter is left out: this is not Linux");
+                        continue;
+                    }
+                    ids.add(id);
+                }
+            }
+        } else {
+            for (String n : named) {
+                String id = n.strip();
+                if (id.isEmpty()) continue;
+                if (ids.contains(id)) throw new CliProblem(Ck.USAGE, "adapter \"" + id + "\" is named twice");
+                ids.add(id);
+            }
+        }
+        for (String id : ids) {
+            try {
+                Adapters.find(id);
+            } catch (IllegalArgumentException e) {
+                throw new CliProblem(Ck.USAGE, e.getMessage());
+            }
+        }
+        if (sut != null && !ids.contains(PROCESS)) {
+            throw new CliProblem(Ck.USAGE, "--sut gives the command line of a process implementation, but the process adapter is not"
+                    + " among the adapters of this run (" + String.join(", ", ids) + "); add --adapter process");
+        }
+        List<AdapterChoice> out = new ArrayList<>();
+        for (String id : ids) {
+            String command = null;
+            if (id.equals(PROCESS)) {
+                command = sut;
+                if (command == null) {
+                    if (!KitPaths.cExampleBuilt()) {
+                        throw new CliProblem(Ck.USAGE, "the process adapter runs the C example by default, but " + KitPaths.cExample()
+                                + " is not there: " + KitPaths.BUILD_C_EXAMPLE + "; or give your implementation with --sut COMMAND");
+                    }
+                    command = KitPaths.cExample().toString();
+                }
+            }
+            out.add(new AdapterChoice(id, command, fault));
+        }
+        if (out.isEmpty()) throw new CliProblem(Ck.USAGE, "no adapter to run against (ck list adapters shows the available ones)");
+        return out;
+    }
+}

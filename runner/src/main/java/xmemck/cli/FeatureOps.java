@@ -80,7 +80,7 @@ final class FeatureOps {
         ScenarioRun.onFinish((ScenarioResult r, List<Step> steps) -> {
             List<Op> ops = new ArrayList<>();
             for (Step s : steps) if (s.op() != null) ops.add(s.op());
-            String note = r.verdict() == xmemck.oracle.Verdict.PASS ? "" : r.verdict().label() + ": " + r.reason();
+            String note = r.verdict() == xmemck.oracle.Verdict.PASS || onlyMissingClaim(r, steps) ? "" : r.verdict().label() + ": " + r.reason();
             byId.put(r.id(), new ScenarioOps(r.name(), r.line() - shift, ops, note));
         });
         try {
@@ -95,6 +95,15 @@ final class FeatureOps {
             });
         }
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * A question for explain usually has no Then step; when its call is outside the contract (or unsupported) the
+     * glue's complaint that no claim reported that verdict says nothing the explanation does not already say.
+     */
+    private static boolean onlyMissingClaim(ScenarioResult r, List<Step> steps) {
+        boolean quietStop = steps.stream().anyMatch(s -> s.verdict() == xmemck.oracle.Verdict.OUTSIDE_CONTRACT || s.verdict() == xmemck.oracle.Verdict.UNSUPPORTED);
+        return quietStop && r.verdict() == xmemck.oracle.Verdict.ERROR && r.reason().contains("ended without a claim");
     }
 
     private static void delete(Path dir) {

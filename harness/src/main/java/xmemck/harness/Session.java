@@ -61,18 +61,28 @@ public final class Session implements AutoCloseable {
     /** The step that stopped the session, if any. */
     public Optional<Step> stopper() { return Optional.ofNullable(stopper); }
 
+    /**
+     * Runs {@code ops} in order, with the same verdicts as {@link #run} one by one; consecutive set-up operations
+     * travel to the implementation in one batch (one round trip for adapters that batch).
+     */
     public List<Step> runAll(List<? extends Op> ops) {
         List<Step> out = new ArrayList<>(ops.size());
-        for (Op op : ops) out.add(run(op));
+        int i = 0;
+        while (i < ops.size()) {
+            int j = i;
+            while (j < ops.size() && ops.get(j) instanceof Setup) j++;
+            if (j - i > 1 && stopper == null) {
+                out.addAll(setups(ops.subList(i, j)));
+                i = j;
+            } else {
+                out.add(run(ops.get(i++)));
+            }
+        }
         return out;
     }
 
     public Step run(Op op) {
-        if (stopper != null) {
-            Step skipped = new Step(op, stopper.verdict(), List.of(), "not run: an earlier step ended the scenario", null, null, null, Map.of());
-            steps.add(skipped);
-            return skipped;
-        }
+        if (stopper != null) return notRun(op);
         Step step;
         try {
             step = switch (op) {
@@ -92,15 +102,66 @@ public final class Session implements AutoCloseable {
     }
 
     private Step setup(Setup op) throws SutFailure {
-        oracle.apply(op);
+        Step refused = admit(op);
+        return refused != null ? refused : setupAnswered(op, sut.apply(op));
+    }
+
+    /** The oracle takes the set-up and the adapter can create it: null; else the step that stops the session. */
+    private Step admit(Setup op) {
+        try {
+            oracle.apply(op);
+        } catch (WorldError e) {
+            return Step.simple(op, Verdict.ERROR, "ill-formed scenario: " + e.getMessage(), null);
+        }
         Optional<String> missing = sut.capabilities().whyNot(Capability.requiredBy(op));
-        if (missing.isPresent()) return Step.simple(op, Verdict.UNSUPPORTED, missing.get(), null);
-        Result r = sut.apply(op);
+        return missing.map(why -> Step.simple(op, Verdict.UNSUPPORTED, why, null)).orElse(null);
+    }
+
+    private static Step setupAnswered(Setup op, Result r) {
         return switch (r) {
             case Result.Done d -> Step.simple(op, Verdict.PASS, "", r);
             case Result.Unsupported u -> Step.simple(op, Verdict.UNSUPPORTED, u.reason(), r);
             default -> Step.simple(op, Verdict.ERROR, "protocol: a set-up operation must answer done or unsupported, got " + r, r);
         };
+    }
+
+    /** Consecutive set-ups: those the oracle and the capabilities admit go to the implementation as one batch. */
+    private List<Step> setups(List<? extends Op> group) {
+        List<Setup> admitted = new ArrayList<>(group.size());
+        Step refused = null;
+        for (Op op : group) {
+            refused = admit((Setup) op);
+            if (refused != null) break;
+            admitted.add((Setup) op);
+        }
+        List<Step> out = new ArrayList<>(group.size());
+        if (!admitted.isEmpty()) {
+            try {
+                List<Result> answers = sut.applyAll(admitted);
+                if (answers.size() != admitted.size()) {
+                    out.add(record(Step.simple(admitted.getFirst(), Verdict.ERROR, "protocol: " + admitted.size() + " operations answered with " + answers.size() + " results", null)));
+                } else {
+                    // Once one answer stops the session the rest count as not run, as they would one by one.
+                    for (int k = 0; k < admitted.size(); k++) {
+                        out.add(stopper == null ? record(setupAnswered(admitted.get(k), answers.get(k))) : notRun(admitted.get(k)));
+                    }
+                }
+            } catch (SutFailure f) {
+                out.add(record(Step.simple(admitted.getFirst(), Verdict.ERROR, failure(f), null)));
+            } catch (RuntimeException e) {
+                out.add(record(Step.simple(admitted.getFirst(), Verdict.ERROR, "internal error: " + e, null)));
+            }
+        }
+        for (int k = out.size(); k < admitted.size(); k++) out.add(notRun(admitted.get(k)));
+        if (refused != null) out.add(stopper == null ? record(refused) : notRun(refused.op()));
+        for (int k = out.size(); k < group.size(); k++) out.add(notRun(group.get(k)));
+        return out;
+    }
+
+    private Step notRun(Op op) {
+        Step skipped = new Step(op, stopper.verdict(), List.of(), "not run: an earlier step ended the scenario", null, null, null, Map.of());
+        steps.add(skipped);
+        return skipped;
     }
 
     private Step call(Call call) throws SutFailure {
@@ -111,14 +172,22 @@ public final class Session implements AutoCloseable {
         Optional<String> missing = sut.capabilities().whyNot(Capability.requiredBy(call));
         if (missing.isPresent()) return new Step(call, Verdict.UNSUPPORTED, List.of(), missing.get(), expectation, null, null, Map.of());
 
-        Result r = sut.apply(call);
+        // What to observe depends only on the call and its expectation, so the call and its observations travel
+        // together: one round trip per call for adapters that batch.
+        List<Observe> wanted = oracle.observationsFor(call, expectation);
+        List<Op> batch = new ArrayList<>(wanted.size() + 1);
+        batch.add(call);
+        batch.addAll(wanted);
+        List<Result> answers = sut.applyAll(batch);
+        if (answers.size() != batch.size()) {
+            return new Step(call, Verdict.ERROR, List.of(), "protocol: " + batch.size() + " operations answered with " + answers.size() + " results", expectation, null, null, Map.of());
+        }
+        Result r = answers.get(0);
         if (r instanceof Result.Unsupported u) return new Step(call, Verdict.UNSUPPORTED, List.of(), u.reason(), expectation, r, null, Map.of());
         if (!(r instanceof Result.Returned returned)) {
             return new Step(call, Verdict.ERROR, List.of(), "protocol: a call must answer a return value, got " + r, expectation, r, null, Map.of());
         }
-
-        List<Observe> wanted = oracle.observationsFor(call, expectation);
-        List<Result> seen = new ArrayList<>(sut.applyAll(wanted));
+        List<Result> seen = new ArrayList<>(answers.subList(1, answers.size()));
         Map<String, String> implementationDefined = new LinkedHashMap<>();
         for (int i = 0; i < wanted.size(); i++) {
             Result got = seen.get(i);

@@ -14,10 +14,11 @@ import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 
 /** A test implementation: behaves like the model, except where a test overrides an answer. */
-final class FakeSut implements Sut {
+class FakeSut implements Sut {
     interface Answer { Result answer(Op op, Result modelAnswer) throws SutFailure; }
 
     final List<Op> received = new ArrayList<>();
+    final List<List<? extends Op>> batches = new ArrayList<>();
     private Oracle model = new Oracle();
     private final Capabilities capabilities;
     private final Answer answer;
@@ -44,6 +45,11 @@ final class FakeSut implements Sut {
             case Observe o -> model.observe(o);
         };
         return answer.answer(op, modelAnswer);
+    }
+
+    @Override public List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
+        batches.add(List.copyOf(ops));
+        return Sut.super.applyAll(ops);
     }
 
     @Override public void reset() throws SutFailure {

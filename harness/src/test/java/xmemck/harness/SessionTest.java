@@ -38,6 +38,83 @@ class SessionTest {
         assertFalse(s.stopped());
     }
 
+    @Test void aCallAndTheObservationsThatJudgeItTravelInOneBatch() {
+        FakeSut sut = FakeSut.conforming();
+        Session s = new Session(sut);
+        s.runAll(WORLD);
+        s.run(COPY);
+        List<? extends Op> last = sut.batches.getLast();
+        assertEquals(COPY, last.getFirst());
+        assertTrue(last.size() >= 3 && last.subList(1, last.size()).stream().allMatch(op -> op instanceof xmemck.ops.Observe),
+                "the call, then an observation of each object it may touch: " + last);
+    }
+
+    @Test void aBatchAnsweredWithTooFewResultsIsAProtocolError() {
+        FakeSut sut = new FakeSut(Capabilities.all(), (op, r) -> r) {
+            @Override public List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
+                List<Result> all = super.applyAll(ops);
+                return ops.getFirst() instanceof Call ? all.subList(0, 1) : all;
+            }
+        };
+        Session s = new Session(sut);
+        s.runAll(WORLD);
+        Step step = s.run(COPY);
+        assertEquals(Verdict.ERROR, step.verdict());
+        assertTrue(step.message().startsWith("protocol"), step.message());
+    }
+
+    @Test void consecutiveSetUpsTravelInOneBatchWithOneStepEach() {
+        FakeSut sut = FakeSut.conforming();
+        Session s = new Session(sut);
+        List<Step> out = s.runAll(WORLD);
+        assertEquals(WORLD.size(), out.size());
+        assertTrue(out.stream().allMatch(st -> st.verdict() == Verdict.PASS));
+        assertEquals(WORLD, sut.batches.getFirst());
+    }
+
+    @Test void inABatchAMissingCapabilityStopsAtItsOpAndLaterOpsAreNotRun() {
+        FakeSut sut = new FakeSut(Capabilities.allBut(Map.of(Capability.READ_ONLY_PAGES, "no mprotect here")), (op, r) -> r);
+        Session s = new Session(sut);
+        List<Op> ops = new java.util.ArrayList<>(WORLD);
+        ops.add(new Setup.Protect("ubuf", 1, 1, Prot.READ));
+        ops.add(new Setup.Protect("ubuf", 0, 1, Prot.READ_WRITE));
+        ops.add(COPY);
+        List<Step> out = s.runAll(ops);
+        assertEquals(ops.size(), out.size());
+        for (int i = 0; i < WORLD.size(); i++) assertEquals(Verdict.PASS, out.get(i).verdict());
+        assertEquals(Verdict.UNSUPPORTED, out.get(3).verdict());
+        assertTrue(out.get(3).message().contains("no mprotect here"));
+        assertNull(out.get(4).result());
+        assertNull(out.get(5).result());
+        assertFalse(sut.received.contains(ops.get(3)));
+        assertEquals(Verdict.UNSUPPORTED, s.verdict());
+        for (int i = 0; i < ops.size(); i++) assertEquals(ops.get(i), out.get(i).op());
+    }
+
+    @Test void aCrashInABatchOfSetUpsIsOneErrorAndTheRestAreNotRun() {
+        FakeSut sut = new FakeSut(Capabilities.all(), (op, r) -> {
+            if (op instanceof Setup.MapRegion) throw new SutFailure(SutFailure.Kind.CRASHED, "exit status 1");
+            return r;
+        });
+        Session s = new Session(sut);
+        List<Step> out = s.runAll(WORLD);
+        assertEquals(WORLD.size(), out.size());
+        assertEquals(Verdict.ERROR, out.getFirst().verdict());
+        for (int i = 0; i < WORLD.size(); i++) assertEquals(WORLD.get(i), out.get(i).op());
+        assertNull(out.get(2).result());
+        assertEquals(Verdict.ERROR, s.verdict());
+    }
+
+    @Test void anIllFormedSetUpInABatchIsAnErrorAtItsPlace() {
+        Session s = new Session(FakeSut.conforming());
+        List<Op> ops = List.of(WORLD.get(0), new Setup.MapRegion("ubuf", "nosuchprocess", 1, Prot.READ_WRITE, 1), WORLD.get(1));
+        List<Step> out = s.runAll(ops);
+        assertEquals(Verdict.PASS, out.get(0).verdict());
+        assertEquals(Verdict.ERROR, out.get(1).verdict());
+        assertTrue(out.get(1).message().startsWith("ill-formed scenario"), out.get(1).message());
+        assertNull(out.get(2).result());
+    }
+
     @Test void aWrongReturnValueFailsNamingTheClause() {
         Session s = new Session(FakeSut.returning(r -> new Result.Returned(-1)));
         s.runAll(WORLD);

@@ -11,7 +11,7 @@ import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Catalogue;
 import xmemck.oracle.Clause;
 import xmemck.oracle.Verdict;
-import xmemck.report.AdapterInfo;
+import xmemck.report.SummaryJson;
 import xmemck.report.Json;
 import xmemck.report.RunReport;
 import xmemck.report.Totals;
@@ -51,7 +51,7 @@ public final class Bundle {
         root.put("formatVersion", FORMAT_VERSION);
         root.put("kit", Map.of("version", run.kitVersion()));
         root.put("createdAt", c.createdAt());
-        root.put("adapter", adapter(run.adapter()));
+        root.put("adapter", SummaryJson.adapter(run.adapter()));
         Map<String, Object> impl = new LinkedHashMap<>();
         impl.put("command", c.implementationCommand());
         impl.put("fault", c.fault());
@@ -104,15 +104,6 @@ public final class Bundle {
         Set<String> out = new LinkedHashSet<>();
         for (Clause c : catalogue) for (String s : c.sources()) if (SEED.matcher(s).matches()) out.add(s);
         return List.copyOf(out);
-    }
-
-    static Map<String, Object> adapter(AdapterInfo a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("name", a.name());
-        m.put("capabilities", a.capabilities());
-        m.put("missing", a.missing());
-        return m;
     }
 
     /** A file by its name only (no machine's path in a bundle that may be published) and its hash. */

@@ -50,7 +50,8 @@ public final class SummaryJson {
         return Json.write(root) + "\n";
     }
 
-    static Map<String, Object> adapter(AdapterInfo a) {
+    /** The adapter as every JSON file of the kit writes it (summary, results, bundle). */
+    public static Map<String, Object> adapter(AdapterInfo a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
         m.put("name", a.name());

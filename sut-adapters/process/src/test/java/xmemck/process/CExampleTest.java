@@ -235,7 +235,7 @@ class CExampleTest {
     }
 
     @Test
-    void pipelinedBatchesAreFast() throws Exception {
+    void aLongPipelinedBatchIsAnsweredInOrder() throws Exception {
         List<Op> setup = world(attach("dp"));
         conforming.reset();
         for (Result r : conforming.applyAll(setup)) assertTrue(r instanceof Result.Done || r instanceof Result.Returned, r.toString());
@@ -250,10 +250,9 @@ class CExampleTest {
             for (Result r : conforming.applyAll(batch)) assertEquals(new Result.Returned(0), r);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double perSecond = rounds * batch.size() / seconds;
-        System.out.printf("process adapter with the C example: %.0f calls/s in batches of %d%n", perSecond, batch.size());
-        // A sanity floor only (the benchmark measures the real figure); it catches a lost pipelining or a flush per op.
-        assertTrue(perSecond > 2000, "only " + perSecond + " calls/s");
+        // Speed is measured by the benchmarks (AdapterCallBench.copyoutBatched), never asserted in a test: the
+        // figure is printed for whoever reads the log.
+        System.out.printf("process adapter with the C example: %.0f calls/s in batches of %d%n", rounds * batch.size() / seconds, batch.size());
     }
 
     /**

@@ -18,6 +18,7 @@ import xmemck.ops.Observe;
 import xmemck.ops.Op;
 import xmemck.ops.Result;
 import xmemck.ops.Setup;
+import xmemck.spi.Capabilities;
 import xmemck.spi.Capability;
 import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
@@ -169,15 +170,18 @@ public final class Session implements AutoCloseable {
         if (expectation instanceof Expectation.OutsideContract oc) {
             return new Step(call, Verdict.OUTSIDE_CONTRACT, List.of(oc.clause()), oc.clause() + ": " + oc.reason(), expectation, null, null, Map.of());
         }
-        Optional<String> missing = sut.capabilities().whyNot(Capability.requiredBy(call));
+        Capabilities caps = sut.capabilities();
+        Optional<String> missing = caps.whyNot(Capability.requiredBy(call));
         if (missing.isPresent()) return new Step(call, Verdict.UNSUPPORTED, List.of(), missing.get(), expectation, null, null, Map.of());
 
         // What to observe depends only on the call and its expectation, so the call and its observations travel
-        // together: one round trip per call for adapters that batch.
-        List<Observe> wanted = oracle.observationsFor(call, expectation);
+        // together: one round trip per call for adapters that batch. Large objects go as page digests when the adapter
+        // can; protections it cannot observe are not asked for, and the judge treats them as unknown.
+        List<Observe> wanted = oracle.observationsFor(call, expectation, caps.supported().contains(Capability.DIGEST_OBSERVATION));
+        boolean protections = caps.supported().contains(Capability.PROTECTION_OBSERVATION);
         List<Op> batch = new ArrayList<>(wanted.size() + 1);
         batch.add(call);
-        batch.addAll(wanted);
+        for (Observe o : wanted) if (protections || !(o instanceof Observe.Protection)) batch.add(o);
         List<Result> answers = sut.applyAll(batch);
         if (answers.size() != batch.size()) {
             return new Step(call, Verdict.ERROR, List.of(), "protocol: " + batch.size() + " operations answered with " + answers.size() + " results", expectation, null, null, Map.of());
@@ -187,28 +191,48 @@ public final class Session implements AutoCloseable {
         if (!(r instanceof Result.Returned returned)) {
             return new Step(call, Verdict.ERROR, List.of(), "protocol: a call must answer a return value, got " + r, expectation, r, null, Map.of());
         }
-        List<Result> seen = new ArrayList<>(answers.subList(1, answers.size()));
-        Map<String, String> implementationDefined = new LinkedHashMap<>();
-        for (int i = 0; i < wanted.size(); i++) {
-            Result got = seen.get(i);
-            if (got instanceof Result.Unsupported u && wanted.get(i) instanceof Observe.Protection) {
-                // The adapter cannot read protections back: that check is skipped, and the report says so.
-                implementationDefined.put("unobservable: " + wanted.get(i).describe(), u.reason());
-                seen.set(i, oracle.observe(wanted.get(i)));
-            } else if (!(got instanceof Result.Bytes || got instanceof Result.Protection)) {
-                return new Step(call, Verdict.ERROR, List.of(), "protocol: " + wanted.get(i).describe() + " answered " + got, expectation, r, null, Map.of());
+        List<Result> seen = new ArrayList<>(wanted.size());
+        int next = 1;
+        for (Observe o : wanted) {
+            Result got = protections || !(o instanceof Observe.Protection) ? answers.get(next++) : new Result.Unsupported(caps.missing().get(Capability.PROTECTION_OBSERVATION));
+            if (!(got instanceof Result.Bytes || got instanceof Result.Digest || got instanceof Result.Protection || got instanceof Result.Unsupported && o instanceof Observe.Protection)) {
+                return new Step(call, Verdict.ERROR, List.of(), "protocol: " + o.describe() + " answered " + got, expectation, r, null, Map.of());
             }
+            seen.add(got);
+        }
+        // Pages whose digest is none the oracle allows: fetch their bytes (usually none).
+        List<Observe> observations = new ArrayList<>(wanted);
+        List<Observe.Bytes> fetches = oracle.fetchesFor(call, expectation, wanted, seen);
+        if (!fetches.isEmpty()) {
+            List<Result> fetched = sut.applyAll(fetches);
+            if (fetched.size() != fetches.size()) {
+                return new Step(call, Verdict.ERROR, List.of(), "protocol: " + fetches.size() + " observations answered with " + fetched.size() + " results", expectation, r, null, Map.of());
+            }
+            observations.addAll(fetches);
+            seen.addAll(fetched);
         }
 
-        Judgement j = oracle.judge(call, expectation, returned.value(), seen);
-        implementationDefined.putAll(j.answers());
+        Judgement j = oracle.judge(call, expectation, returned.value(), observations, seen);
+        Map<String, String> implementationDefined = new LinkedHashMap<>(j.answers());
         returned.notes().forEach((k, v) -> implementationDefined.put("note." + k, v));
+        List<Finding> breaches = j.findings().stream().filter(f -> f.clause().equals(OBSERVABLE)).toList();
+        if (!breaches.isEmpty()) {
+            // The implementation did not show what the kit asked to see: not a conformance question, a broken protocol.
+            return new Step(call, Verdict.ERROR, List.of(OBSERVABLE), "protocol: the observations do not answer what was asked\n" + describe(call, returned, j),
+                    expectation, r, j, implementationDefined);
+        }
+        if (j.conforms() && j.needsUnobservable()) {
+            return new Step(call, Verdict.UNSUPPORTED, List.of(), "the verdict needs a page protection this adapter cannot observe: "
+                    + caps.missing().get(Capability.PROTECTION_OBSERVATION), expectation, r, j, implementationDefined);
+        }
         if (j.conforms()) {
-            oracle.commit(call, j, seen);
+            oracle.commit(call, j);
             return new Step(call, Verdict.PASS, j.clauses(), "", expectation, r, j, implementationDefined);
         }
         return new Step(call, Verdict.FAIL, j.clauses(), describe(call, returned, j), expectation, r, j, implementationDefined);
     }
+
+    private static final String OBSERVABLE = "kit.observable";
 
     private Step observe(Observe op) throws SutFailure {
         oracle.observe(op);   // an ill-formed observation is the scenario's error, found before the implementation is asked

@@ -1,6 +1,13 @@
 package xmemck.ops;
 
-/** A call of one kernel service, from an execution context. Return values are plain integers, as in C. */
+/**
+ * A call of one kernel service, from an execution context. Return values are plain integers, as in C.
+ *
+ * <p>Counts keep the C types of the synopses: {@code int} for xmattach, xmemout and vm_mvc (a negative count can be
+ * written, and the constructors refuse values outside the 32-bit range), {@code size_t} for copyout and ddi_copyout
+ * (the {@code long} holds the unsigned 64-bit value, so {@code -1L} is 18446744073709551615; compare with
+ * {@link Long#compareUnsigned}).
+ */
 public sealed interface Call extends Op {
 
     Context context();
@@ -30,7 +37,7 @@ public sealed interface Call extends Op {
 
     /** {@code xmattach(addr, count, dp, segflag)}: prepare descriptor {@code dp} for cross-memory moves. */
     record Xmattach(Context context, Addr addr, long count, String dp, int segflag) implements Call {
-        public Xmattach { need(context); need(addr); Names.check("descriptor", dp); }
+        public Xmattach { need(context); need(addr); Names.check("descriptor", dp); cInt("xmattach count", count); }
         public String service() { return "xmattach"; }
         public String describe() { return "xmattach(" + addr.describe() + ", " + count + ", " + dp + ", " + segflagName(segflag) + ") from " + context.describe(); }
     }
@@ -44,7 +51,7 @@ public sealed interface Call extends Op {
 
     /** {@code xmemout(kaddr, uaddr, count, dp)}: copy kernel global memory into the descriptor's space. */
     record Xmemout(Context context, Addr kaddr, Addr uaddr, long count, String dp) implements Call {
-        public Xmemout { need(context); need(kaddr); need(uaddr); Names.check("descriptor", dp); }
+        public Xmemout { need(context); need(kaddr); need(uaddr); Names.check("descriptor", dp); cInt("xmemout count", count); }
         public String service() { return "xmemout"; }
         public String describe() { return "xmemout(" + kaddr.describe() + ", " + uaddr.describe() + ", " + count + ", " + dp + ") from " + context.describe(); }
     }
@@ -55,23 +62,26 @@ public sealed interface Call extends Op {
      * invalid commands can be written.
      */
     record VmMvc(Context context, String sid, long pno, long pgoffs, long count, int cmd, String dp, Addr ptr) implements Call {
-        public VmMvc { need(context); Names.check("segment", sid); Names.check("descriptor", dp); need(ptr); }
+        public VmMvc {
+            need(context); Names.check("segment", sid); Names.check("descriptor", dp); need(ptr);
+            cInt("vm_mvc pgoffs", pgoffs); cInt("vm_mvc count", count);
+        }
         public String service() { return "vm_mvc"; }
         public String describe() { return "vm_mvc(" + sid + ", " + pno + ", " + pgoffs + ", " + count + ", " + cmdName(cmd) + ", " + dp + ", " + ptr.describe() + ") from " + context.describe(); }
     }
 
-    /** {@code copyout(driverbuf, userbuf, cn)}. */
+    /** {@code copyout(driverbuf, userbuf, cn)}; {@code cn} is a {@code size_t}, unsigned. */
     record Copyout(Context context, Addr driverbuf, Addr userbuf, long cn) implements Call {
         public Copyout { need(context); need(driverbuf); need(userbuf); }
         public String service() { return "copyout"; }
-        public String describe() { return "copyout(" + driverbuf.describe() + ", " + userbuf.describe() + ", " + cn + ") from " + context.describe(); }
+        public String describe() { return "copyout(" + driverbuf.describe() + ", " + userbuf.describe() + ", " + Long.toUnsignedString(cn) + ") from " + context.describe(); }
     }
 
-    /** {@code ddi_copyout(driverbuf, buf, cn, flags)}. */
+    /** {@code ddi_copyout(driverbuf, buf, cn, flags)}; {@code cn} is a {@code size_t}, unsigned. */
     record DdiCopyout(Context context, Addr driverbuf, Addr buf, long cn, int flags) implements Call {
         public DdiCopyout { need(context); need(driverbuf); need(buf); }
         public String service() { return "ddi_copyout"; }
-        public String describe() { return "ddi_copyout(" + driverbuf.describe() + ", " + buf.describe() + ", " + cn + ", " + ((flags & FKIOCTL) != 0 ? "FKIOCTL" : "0") + ") from " + context.describe(); }
+        public String describe() { return "ddi_copyout(" + driverbuf.describe() + ", " + buf.describe() + ", " + Long.toUnsignedString(cn) + ", " + ((flags & FKIOCTL) != 0 ? "FKIOCTL" : "0") + ") from " + context.describe(); }
     }
 
     /**
@@ -102,6 +112,13 @@ public sealed interface Call extends Op {
             case VM_MVC_PROTZERO -> "VM_MVC_PROTZERO";
             default -> String.valueOf(cmd);
         };
+    }
+
+    /** An {@code int} parameter of the C synopsis: the operation language refuses what C could not pass. */
+    private static void cInt(String what, long value) {
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " is a C int (" + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE + "), got " + value);
+        }
     }
 
     private static void need(Object o) {

@@ -8,6 +8,9 @@ public enum PageState {
     PAGED_OUT,
     /** Not in memory, and bringing it in fails with a paging I/O error. */
     PAGING_IO_ERROR,
-    /** In memory, but an uncorrectable hardware error (ECC, parity) prevents access. */
+    /**
+     * In memory, but an uncorrectable hardware error (ECC, parity) in some of its 64-byte lines prevents access to
+     * them ({@link Setup.SetPageState} damages every line of the page, {@link Setup.DamageLines} chosen ones).
+     */
     HARDWARE_ERROR
 }

@@ -34,6 +34,23 @@ public sealed interface Result {
         @Override public String toString() { return "Bytes[" + object + " from " + from + ", " + data.length + " bytes, unreadable " + unreadablePages + "]"; }
     }
 
+    /**
+     * The {@link PageDigest} of each page of {@code object} from {@code from} (one per page, in order). Pages the
+     * observer cannot read are listed in {@code unreadablePages}, as for {@link Bytes}; their digest is that of a
+     * zero page.
+     */
+    record Digest(String object, long from, long[] digests, List<Long> unreadablePages) implements Result {
+        public Digest { digests = digests.clone(); unreadablePages = List.copyOf(unreadablePages); }
+        @Override public long[] digests() { return digests.clone(); }
+        public long digest(int index) { return digests[index]; }
+        public int pages() { return digests.length; }
+        @Override public boolean equals(Object o) {
+            return o instanceof Digest d && d.object.equals(object) && d.from == from && Arrays.equals(d.digests, digests) && d.unreadablePages.equals(unreadablePages);
+        }
+        @Override public int hashCode() { return object.hashCode() * 31 + Arrays.hashCode(digests); }
+        @Override public String toString() { return "Digest[" + object + " from " + from + ", " + digests.length + " pages, unreadable " + unreadablePages + "]"; }
+    }
+
     /** The observed protection of a page. */
     record Protection(Prot prot) implements Result {}
 

@@ -33,6 +33,37 @@ public sealed interface Setup extends Op {
     }
 
     /**
+     * A region like {@link MapRegion} in user process {@code process}, placed so that it ends where the process's
+     * user block begins: the guard page after it is the first page of the user block. That page's content is the
+     * region's {@link Fill} pattern for the offsets it occupies (so a write into the user block is seen); a copy
+     * that runs off the region's end runs into the user block.
+     */
+    record MapRegionBelowUserBlock(String name, String process, int pages, Prot prot, long seed) implements Setup {
+        public MapRegionBelowUserBlock {
+            new MapRegion(name, process, pages, prot, seed);   // the same checks
+            if (Names.KERNEL.equals(process)) throw new IllegalArgumentException("region " + name + ": the kernel has no user block; name a process");
+        }
+        public MapRegion region() { return new MapRegion(name, process, pages, prot, seed); }
+        public String describe() { return "map region " + name + " of " + pages + " page(s) " + prot + " in " + process + " just below its user block (seed " + seed + ")"; }
+    }
+
+    /**
+     * A region like {@link MapRegion} that straddles a 256 MiB AIX segment boundary: its pages before
+     * {@code boundaryPage} lie at the end of one segment and the others at the start of the next. Only the placement
+     * differs from {@link MapRegion}; a descriptor attached to it covers both segments.
+     */
+    record MapRegionAcrossSegments(String name, String space, int pages, Prot prot, long seed, int boundaryPage) implements Setup {
+        public MapRegionAcrossSegments {
+            new MapRegion(name, space, pages, prot, seed);   // the same checks
+            if (boundaryPage < 1 || boundaryPage >= pages) {
+                throw new IllegalArgumentException("region " + name + ": the segment boundary must fall inside the region (page 1.." + (pages - 1) + "), got page " + boundaryPage);
+            }
+        }
+        public MapRegion region() { return new MapRegion(name, space, pages, prot, seed); }
+        public String describe() { return "map region " + name + " of " + pages + " page(s) " + prot + " in " + space + " across a segment boundary at page " + boundaryPage + " (seed " + seed + ")"; }
+    }
+
+    /**
      * A file segment for {@code vm_mvc}: {@code pages} file pages (sid = {@code sid}, pno = 0..pages-1), each
      * associated with a real frame and filled with {@link Fill} of {@code seed}.
      */
@@ -66,6 +97,19 @@ public sealed interface Setup extends Op {
     record SetPageState(String object, int firstPage, int pages, PageState state) implements Setup {
         public SetPageState { Names.check("object", object); PageRange.check(firstPage, pages); }
         public String describe() { return "make " + PageRange.text(object, firstPage, pages) + " " + state; }
+    }
+
+    /**
+     * An uncorrectable hardware error (ECC, parity) in 64-byte lines {@code [firstLine, firstLine + lines)} of a
+     * region: any access to those lines fails; the rest of their pages works. The pages holding them are in state
+     * {@link PageState#HARDWARE_ERROR}, which {@link SetPageState} gives to every line of a page at once.
+     */
+    record DamageLines(String object, long firstLine, long lines) implements Setup {
+        public DamageLines {
+            Names.check("object", object);
+            if (firstLine < 0 || lines < 1) throw new IllegalArgumentException("damaged lines: first >= 0 and count >= 1 required");
+        }
+        public String describe() { return "uncorrectable hardware error in line" + (lines == 1 ? " " + firstLine : "s " + firstLine + ".." + (firstLine + lines - 1)) + " of " + object; }
     }
 
     /** Pin pages of a region (they stay resident; a pinned page cannot be paged out). */

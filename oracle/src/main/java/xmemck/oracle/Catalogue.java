@@ -20,8 +20,11 @@ public final class Catalogue {
 
     /** Where the catalogue lives on the class path. */
     public static final String RESOURCE = "xmemck/oracle/catalogue.tsv";
+    /** Where the documents it cites are listed. */
+    public static final String PAGES = "xmemck/oracle/pages.tsv";
 
-    private static final Map<String, Clause> CLAUSES = load();
+    private static final Map<String, Clause.Page> PAGE_LIST = parsePages(text(PAGES));
+    private static final Map<String, Clause> CLAUSES = parse(text(RESOURCE), PAGE_LIST);
 
     private Catalogue() {}
 
@@ -40,23 +43,39 @@ public final class Catalogue {
 
     public static boolean contains(String id) { return CLAUSES.containsKey(id); }
 
+    /** The documents the catalogue cites, in file order. */
+    public static List<Clause.Page> pages() { return List.copyOf(PAGE_LIST.values()); }
+
     /** The catalogue file's text, for tools that want the machine-readable form. */
-    public static String tsv() {
-        try (InputStream in = open()) {
+    public static String tsv() { return text(RESOURCE); }
+
+    private static String text(String resource) {
+        try (InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the class path");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + resource + ": " + e.getMessage(), e);
         }
     }
 
-    private static InputStream open() {
-        InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
-        return in;
+    /** Parses the list of documents; every malformed line is an error naming its line number. */
+    static Map<String, Clause.Page> parsePages(String text) {
+        Map<String, Clause.Page> out = new LinkedHashMap<>();
+        String[] lines = text.split("\n", -1);
+        boolean header = false;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank() || lines[i].startsWith("#")) continue;
+            String[] f = lines[i].split("\t", -1);
+            String where = PAGES + " line " + (i + 1);
+            if (f.length != 3) throw new IllegalStateException(where + ": expected 3 tab-separated fields, found " + f.length);
+            if (!header) { header = true; continue; }
+            if (out.put(f[0], new Clause.Page(f[0], f[1], f[2].equals("-") ? "" : f[2])) != null) throw new IllegalStateException(where + ": duplicate key " + f[0]);
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Parses the catalogue text; every malformed line is an error naming its line number. */
-    static Map<String, Clause> parse(String text) {
+    static Map<String, Clause> parse(String text, Map<String, Clause.Page> pages) {
         Map<String, Clause> out = new LinkedHashMap<>();
         String[] lines = text.split("\n", -1);
         boolean header = false;
@@ -77,13 +96,20 @@ public final class Catalogue {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(where + ": unknown kind \"" + f[2] + "\"; known: " + Arrays.toString(ClauseKind.values()));
             }
-            List<String> sources = new ArrayList<>();
-            for (String s : f[3].split(";")) if (!s.isBlank()) sources.add(s.strip());
+            List<Clause.Citation> sources = new ArrayList<>();
+            for (String s : f[3].split(";")) {
+                if (s.isBlank()) continue;
+                int hash = s.indexOf('#');
+                Clause.Page page = hash < 0 ? null : pages.get(s.substring(0, hash).strip());
+                if (page == null || s.substring(hash + 1).isBlank()) {
+                    throw new IllegalStateException(where + ": source \"" + s.strip() + "\" must be a page key of " + PAGES + " and a section, as in copyout#RETURN VALUES");
+                }
+                sources.add(new Clause.Citation(page, s.substring(hash + 1).strip()));
+            }
             if (f[0].isBlank() || f[1].isBlank() || sources.isEmpty() || f[4].isBlank()) throw new IllegalStateException(where + ": every field must be filled");
             if (out.put(f[0], new Clause(f[0], f[1], kind, sources, f[4])) != null) throw new IllegalStateException(where + ": duplicate clause id " + f[0]);
         }
         return Collections.unmodifiableMap(out);
     }
 
-    private static Map<String, Clause> load() { return parse(tsv()); }
 }

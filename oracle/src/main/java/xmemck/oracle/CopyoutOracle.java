@@ -10,17 +10,21 @@ import xmemck.ops.Names;
 import xmemck.ops.PageState;
 
 /**
- * Solaris copyout(9F) (seed 003), ddi_copyout(9F) (vendor page named in spec-notes) and the model driver's
- * XX_GETREGS ioctl from copyout(9F)'s example. copyout returns 0, or -1 on: no write access, an invalid user
- * address, the user block, a hardware error, an ADI version mismatch.
+ * Solaris copyout(9F), ddi_copyout(9F) and the model driver's XX_GETREGS ioctl from copyout(9F)'s example.
+ *
+ * <p>copyout(9F), RETURN VALUES: 0 on success; -1 on a paging fault (a page without read or write access), an
+ * invalid user address, an address that would copy into the user block, a hardware fault (an uncorrectable ECC or
+ * parity error) or an ADI version mismatch. CONTEXT: user context only. The count is a {@code size_t}.
  */
 final class CopyoutOracle {
 
+    private static final String PAGING_FAULT = "copyout.fail.paging-fault";
     private static final String INVALID_ADDRESS = "copyout.fail.invalid-address";
+    private static final String USER_BLOCK = "copyout.fail.user-block";
     private static final String HARDWARE = "copyout.fail.hardware";
-    /** Count 0 or negative: undocumented, so success and failure with nothing copied are both allowed. */
-    private static final String COUNT_NONPOSITIVE = "copyout.count.nonpositive";
-    /** driverbuf must be readable kernel memory (copyout and ddi_copyout alike). */
+    private static final String ADI = "copyout.fail.adi";
+    /** Count 0: nothing is accessed, so no cause can arise; 0 or -1 are both allowed. */
+    private static final String COUNT_ZERO = "copyout.count.zero";
     private static final String DRIVERBUF = "copyout.caller.driverbuf";
     private static final String FKIOCTL = "ddi_copyout.fkioctl";
 
@@ -51,13 +55,16 @@ final class CopyoutOracle {
         return copy(c, c.context(), c.regs(), c.arg(), Call.DEVICE_REGS_SIZE, IOCTL);
     }
 
-    /** copyout(driverbuf, userbuf, cn), reported the way {@code f} reports it. */
+    /** copyout(driverbuf, userbuf, cn), reported the way {@code f} reports it; {@code cn} is unsigned. */
     private Expectation copy(Call call, Context ctx, Addr driverbuf, Addr userbuf, long cn, Flavour f) {
         world.context(call, ctx);
+        // CONTEXT: "copyout() can be called from user context only."
         if (!(ctx instanceof Context.Process self)) {
             return Outcomes.outside("copyout.ctx.user-only", f.service + " can be called from user context only, not from " + ctx.describe());
         }
-        String src = Obligations.kernelSourceProblem(world, call, driverbuf, cn, ctx);
+        // PARAMETERS: driverbuf is the "source address in the driver": cn bytes of kernel memory. Pages the driver
+        // cannot read are judged below (a paging fault); anything else wrong with it is the caller's problem.
+        String src = Obligations.kernelSourceProblem(world, call, driverbuf, cn, ctx, true);
         if (src != null) return Outcomes.outside(DRIVERBUF, src);
         Addr.In from = (Addr.In) driverbuf;
         Data data = new Data.CopyOf(from.object(), from.offset());
@@ -65,89 +72,112 @@ final class CopyoutOracle {
         MemObject dst = world.objectOf(call, userbuf);
         if (dst != null && !Names.KERNEL.equals(dst.space) && !dst.space.equals(self.process())) {
             return Outcomes.outside("copyout.caller.own-process", "the destination " + dst.name + " belongs to process " + dst.space
-                    + " but the call runs under process " + self.process());
+                    + " but the call runs under process " + self.process() + ": the operation language names it, but it has no address in the caller's space");
         }
-        long n = Math.max(cn, 0);
+        long n = cn;   // within the driver buffer, so no more than 1 GiB
         if (dst != null) {
             Addr.In to = (Addr.In) userbuf;
-            Expectation.OutsideContract outside = Obligations.withinObject(dst, to.offset(), n, "the destination");
-            if (outside != null) return outside;
+            // A region placed below the user block may be overrun by one page: into the user block, which is judged.
+            long room = dst.belowUserBlock() && dst.within(to.offset(), 0) ? dst.size + Layout.GUARD_BYTES - to.offset() : -1;
+            if (room < 0 || n > room) {
+                Expectation.OutsideContract outside = Obligations.withinObject(dst, to.offset(), n, "the destination");
+                if (outside != null) return outside;
+            }
         }
         List<String> tags = new ArrayList<>(3);
         if (f.clause != null) tags.add(f.clause);
 
-        if (cn <= 0) {
+        if (n == 0) {
+            // Nothing is accessed, so none of the five causes can arise: either answer conforms.
             List<Effect> none = dst == null ? List.of() : List.of(Outcomes.untouched(dst.name, ((Addr.In) userbuf).offset(), 0, data));
-            List<String> c = Outcomes.concat(COUNT_NONPOSITIVE, tags);
+            List<String> c = Outcomes.concat(COUNT_ZERO, tags);
             return new Expectation.Allowed(List.of(
                     Outcomes.alt(f.success, none, c, f.success + ", nothing copied"),
                     Outcomes.alt(f.failure, none, c, f.failure + ", nothing copied")),
-                    List.of(Questions.countNonPositive(f.service, cn)));
+                    List.of(Questions.countZero(f.service)));
         }
         if (userbuf instanceof Addr.Special s) {
-            String clause = s.place() == Addr.Place.USER_BLOCK ? "copyout.fail.user-block" : INVALID_ADDRESS;
-            return Outcomes.one(Outcomes.alt(f.failure, List.of(), failed(f, clause, tags), f.failure + ": " + s.describe() + " is not a valid user address"));
+            String clause = s.place() == Addr.Place.USER_BLOCK ? USER_BLOCK : INVALID_ADDRESS;
+            return Outcomes.one(Outcomes.alt(f.failure, List.of(), failed(f, List.of(clause), tags), f.failure + ": " + s.describe() + " is not a valid user address"));
         }
         Addr.In to = (Addr.In) userbuf;
         if (Names.KERNEL.equals(dst.space)) {
-            return Outcomes.one(Outcomes.alt(f.failure, List.of(Outcomes.untouched(dst.name, to.offset(), n, data)), failed(f, INVALID_ADDRESS, tags),
+            return Outcomes.one(Outcomes.alt(f.failure, List.of(Outcomes.untouched(dst.name, to.offset(), n, data)), failed(f, List.of(INVALID_ADDRESS), tags),
                     f.failure + ": " + to.describe() + " is a kernel address, not a user address"));
         }
         if (from.offset() % 8 != 0 || to.offset() % 8 != 0) tags.add("copyout.alignment");
 
-        // Walk the destination: the first byte copyout cannot store ends the copy.
-        long end = to.offset() + n;
-        String fault = null;
-        long faultAt = end;
-        boolean pagedIn = false;
-        for (long p = MemObject.pageOf(to.offset()); p <= MemObject.pageOf(end - 1); p++) {
-            long pageStart = Math.max(p * MemObject.PAGE, to.offset());
-            PageState s = dst.state(p);
-            if (dst.hole(p) || dst.segmentDeleted()) fault = INVALID_ADDRESS;
-            else if (!dst.prot(p).writable()) fault = "copyout.fail.no-write-access";
-            else if (s == PageState.HARDWARE_ERROR || s == PageState.PAGING_IO_ERROR) fault = HARDWARE; // a paging I/O error is a hardware fault too
-            if (fault != null) { faultAt = pageStart; break; }
-            long bad = adiMismatch(dst, to, pageStart, Math.min((p + 1) * MemObject.PAGE, end));
-            if (bad >= 0) { fault = "copyout.fail.adi"; faultAt = bad; break; }   // the store into the first mismatching line faults
-            if (s == PageState.PAGED_OUT) pagedIn = true;
-        }
+        Reach reach = new Reach(n);
+        boolean pagedIn = walkDestination(dst, to, n, reach);
+        walkSource(world.object(call, from.object()), from.offset(), n, reach);
         if (pagedIn) tags.add("copyout.paged-out");   // user context: the page is brought in
 
-        if (fault == null) {
+        if (reach.complete()) {
             return Outcomes.one(Outcomes.alt(f.success, List.of(Outcomes.exact(dst.name, to.offset(), n, data)), Outcomes.concat("copyout.succ", tags),
                     f.success + ": " + n + " bytes copied"));
         }
-        long max = faultAt - to.offset();
-        return new Expectation.Allowed(List.of(Outcomes.alt(f.failure, List.of(Outcomes.prefix(dst.name, to.offset(), n, data, max)),
-                failed(f, fault, tags), f.failure + ": fault at " + dst.where(faultAt) + "; up to " + max + " bytes before it may be written")),
-                max > 0 ? List.of(Questions.failurePrefix(f.service)) : List.of());
+        List<Effect.Range> writable = reach.writable();
+        return new Expectation.Allowed(List.of(Outcomes.alt(f.failure, List.of(Outcomes.failed(dst.name, to.offset(), n, data, writable)),
+                failed(f, reach.causes(), tags), f.failure + ": the copy cannot store " + dst.where(to.offset() + reach.firstBlocked())
+                        + (writable.isEmpty() ? " and nothing before it" : "; the bytes it can store may hold the new data"))),
+                writable.isEmpty() ? List.of() : List.of(Questions.failureEffect(f.service)));
     }
 
     /**
-     * The clauses of a failure: the cause first, then the tags. The ioctl is the exception: its return value is
-     * decided by its own clause (EFAULT because copyout failed), so that clause comes first and names a wrong
-     * return value, and copyout's cause second.
+     * The user buffer, page by page and (for hardware errors and ADI) line by line, in the order of the RETURN VALUES
+     * list; returns whether a paged-out page is brought in.
      */
-    private static List<String> failed(Flavour f, String cause, List<String> tags) {
-        if (f != IOCTL) return Outcomes.concat(cause, tags);
-        List<String> out = new ArrayList<>(tags.size() + 1);
-        out.add(f.clause);
-        out.add(cause);
-        for (String t : tags) if (!t.equals(f.clause)) out.add(t);
+    private static boolean walkDestination(MemObject dst, Addr.In to, long n, Reach reach) {
+        long start = to.offset(), end = start + n;
+        boolean pagedIn = false;
+        for (long p = MemObject.pageOf(start); p <= MemObject.pageOf(end - 1); p++) {
+            long a = Math.max(p * MemObject.PAGE, start), b = Math.min((p + 1) * MemObject.PAGE, end);
+            if (dst.userBlock(p)) { reach.block(a - start, b - start, USER_BLOCK); continue; }
+            if (dst.hole(p) || dst.segmentDeleted()) { reach.block(a - start, b - start, INVALID_ADDRESS); continue; }
+            if (!dst.prot(p).writable()) { reach.block(a - start, b - start, PAGING_FAULT); continue; }
+            PageState s = dst.state(p);
+            if (s == PageState.PAGING_IO_ERROR) { reach.block(a - start, b - start, HARDWARE); continue; }   // a failed page-in is a hardware fault
+            for (long line = a - Math.floorMod(a, Layout.ADI_LINE); line < b; line += Layout.ADI_LINE) {
+                long la = Math.max(line, a), lb = Math.min(line + Layout.ADI_LINE, b);
+                if (dst.lineDamaged(line)) reach.block(la - start, lb - start, HARDWARE);
+                else if (adiMismatch(dst, to, line)) reach.block(la - start, lb - start, ADI);
+            }
+            if (s == PageState.PAGED_OUT) pagedIn = true;
+        }
+        return pagedIn;
+    }
+
+    /** "Paging fault; the driver tried to access a page of memory for which it did not have read ... access." */
+    private static void walkSource(MemObject src, long from, long n, Reach reach) {
+        for (long p = MemObject.pageOf(from); p <= MemObject.pageOf(from + n - 1); p++) {
+            if (src.hole(p) || !src.prot(p).readable()) {
+                long a = Math.max(p * MemObject.PAGE, from), b = Math.min((p + 1) * MemObject.PAGE, from + n);
+                reach.block(a - from, b - from, PAGING_FAULT);
+            }
+        }
+    }
+
+    /**
+     * The clauses of a failure: the causes first (by address), then the tags. The ioctl is the exception: its return
+     * value is decided by its own clause (EFAULT because copyout failed), so that clause comes first, then copyout's causes.
+     */
+    private static List<String> failed(Flavour f, List<String> causes, List<String> tags) {
+        List<String> out = new ArrayList<>(tags.size() + causes.size() + 1);
+        if (f == IOCTL) out.add(f.clause);
+        out.addAll(causes);
+        for (String t : tags) if (!out.contains(t)) out.add(t);
         return out;
     }
 
     /**
-     * The first byte in {@code [from, to)} whose 64-byte line's ADI version differs from the pointer's, or -1.
-     * Only regions where ADI was enabled check versions.
+     * Does a store through {@code ptr} into the 64-byte line at {@code line} fault on ADI? Only regions where ADI was
+     * enabled check versions, and memory versions 0 and 15 are universal: they match every pointer version and never
+     * fault (the SPARC ADI rule, adi(7); lines never tagged have version 0).
      */
-    private static long adiMismatch(MemObject o, Addr.In ptr, long from, long to) {
-        if (!o.adiEnabled()) return -1;
-        int version = ptr.pointerVersion();
-        for (long line = from - Math.floorMod(from, Layout.ADI_LINE); line < to; line += Layout.ADI_LINE) {
-            if (o.adiVersion(line) != version) return Math.max(line, from);
-        }
-        return -1;
+    static boolean adiMismatch(MemObject o, Addr.In ptr, long line) {
+        if (!o.adiEnabled()) return false;
+        int memory = o.adiVersion(line);
+        return memory != 0 && memory != 15 && memory != ptr.pointerVersion();
     }
 
     /** ddi_copyout with FKIOCTL: the destination is a kernel address and the call behaves like bcopy(9F). */
@@ -156,30 +186,32 @@ final class CopyoutOracle {
         if (ctx instanceof Context.Interrupt) {
             return Outcomes.outside("ddi_copyout.ctx.user-or-kernel", "ddi_copyout can be called from user or kernel context only, not at interrupt level");
         }
-        String src = Obligations.kernelSourceProblem(world, c, c.driverbuf(), c.cn(), ctx);
+        // bcopy(9F) has no error return: every way the copy could fault is the caller's to prevent.
+        String src = Obligations.kernelSourceProblem(world, c, c.driverbuf(), c.cn(), ctx, false);
         if (src != null) return Outcomes.outside(DRIVERBUF, src);
-        String dstProblem = Obligations.kernelSourceProblem(world, c, c.buf(), c.cn(), ctx);
+        String dstProblem = Obligations.kernelSourceProblem(world, c, c.buf(), c.cn(), ctx, false);
         String clause = "ddi_copyout.caller.kernel-buffer";
         if (dstProblem != null) return Outcomes.outside(clause, dstProblem.replace("source", "destination"));
         Addr.In from = (Addr.In) c.driverbuf();
         Addr.In to = (Addr.In) c.buf();
         MemObject dst = world.object(c, to.object());
-        long n = Math.max(c.cn(), 0);
+        long n = c.cn();
         for (long p = n == 0 ? 0 : MemObject.pageOf(to.offset()); n > 0 && p <= MemObject.pageOf(to.offset() + n - 1); p++) {
             if (!dst.prot(p).writable()) return Outcomes.outside(clause, "destination page " + p + " of " + dst.name + " is not writable");
         }
-        if (n > 0 && adiMismatch(dst, to, to.offset(), to.offset() + n) >= 0) {
-            return Outcomes.outside(clause, "the destination pointer's ADI version does not match the destination's lines");
+        for (long line = Math.floorDiv(to.offset(), Layout.ADI_LINE) * Layout.ADI_LINE; n > 0 && line < to.offset() + n; line += Layout.ADI_LINE) {
+            if (adiMismatch(dst, to, line)) return Outcomes.outside(clause, "the destination pointer's ADI version does not match line " + line / Layout.ADI_LINE + " of " + dst.name);
+            if (dst.lineDamaged(line)) return Outcomes.outside(clause, "line " + line / Layout.ADI_LINE + " of the destination " + dst.name + " has an uncorrectable hardware error");
         }
         Expectation.OutsideContract overlap = Obligations.noOverlap(from.object(), from.offset(), to.object(), to.offset(), n);
         if (overlap != null) return overlap;
         Data data = new Data.CopyOf(from.object(), from.offset());
-        if (c.cn() <= 0) {
-            List<String> cl = List.of(COUNT_NONPOSITIVE, FKIOCTL);
+        if (n == 0) {
+            List<String> cl = List.of(COUNT_ZERO, FKIOCTL);
             return new Expectation.Allowed(List.of(
                     Outcomes.alt(0, List.of(), cl, "0, nothing copied"),
                     Outcomes.alt(-1, List.of(), cl, "-1, nothing copied")),
-                    List.of(Questions.countNonPositive("ddi_copyout", c.cn())));
+                    List.of(Questions.countZero("ddi_copyout")));
         }
         return Outcomes.one(Outcomes.alt(0, List.of(Outcomes.exact(dst.name, to.offset(), n, data)), List.of(FKIOCTL),
                 "0: " + n + " bytes copied like bcopy"));

@@ -2,6 +2,7 @@ package xmemck.oracle;
 
 import xmemck.ops.Op;
 import xmemck.ops.PageState;
+import xmemck.ops.Prot;
 
 /** Carries out an alternative's effects on the world (for {@link Oracle#perform} and {@link Oracle#commit}). */
 final class Effects {
@@ -49,12 +50,15 @@ final class Effects {
         if (!o.isGuard(page) && o.state(page) == PageState.PAGED_OUT) o.setState(page, PageState.RESIDENT);
     }
 
-    /** The descriptor and protection changes of an alternative (its writes are handled by the caller). */
-    static void applyNonMemory(World world, Op op, Alternative alt) {
+    /**
+     * The descriptor and protection changes of an alternative (its writes are handled by the caller); {@code chosen}
+     * picks the protection a {@link Effect.Protect} gives, among the allowed ones.
+     */
+    static void applyNonMemory(World world, Op op, Alternative alt, java.util.function.Function<Effect.Protect, Prot> chosen) {
         for (Effect e : alt.effects()) {
             switch (e) {
                 case Effect.Write w -> { }
-                case Effect.Protect p -> world.object(op, p.object()).setProt(p.page(), p.prot());
+                case Effect.Protect p -> world.object(op, p.object()).setProt(p.page(), chosen.apply(p));
                 case Effect.Attach a -> world.attach(new Descriptor(a.dp(), a.space(), a.object(), a.offset(), a.count(), a.segflag()));
                 case Effect.Detach d -> world.detach(d.dp());
             }

@@ -11,8 +11,12 @@ import java.util.Map;
  * @param clauses   the clause ids this call exercised (those of the matched or closest alternative, plus the invariants checked)
  * @param findings  empty when {@code conforms}; otherwise each departure with its clause and a readable diff
  * @param answers   the implementation's answers to the call's implementation-defined questions (question id to answer)
+ * @param needsUnobservable true when everything seen conforms but the verdict also needs a protection the adapter
+ *                  cannot observe: the call cannot be judged (UNSUPPORTED), never passed
+ * @param observed  what the judgement was made from, for {@link Oracle#commit}
  */
-public record Judgement(boolean conforms, Alternative matched, List<String> clauses, List<Finding> findings, Map<String, String> answers) {
+public record Judgement(boolean conforms, Alternative matched, List<String> clauses, List<Finding> findings, Map<String, String> answers,
+                        boolean needsUnobservable, Observed observed) {
     public Judgement {
         clauses = List.copyOf(clauses);
         findings = List.copyOf(findings);

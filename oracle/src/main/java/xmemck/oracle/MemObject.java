@@ -36,7 +36,13 @@ final class MemObject {
     private final boolean[] noFrame;
     /** ADI versions per 64-byte line of the object proper; null until ADI is enabled for the object. */
     private byte[] adi;
+    /** 64-byte lines of the object proper with an uncorrectable hardware error; null while there are none. */
+    private java.util.BitSet damaged;
     private boolean segmentDeleted;
+    /** The guard page after the object is the first page of its process's user block. */
+    private boolean belowUserBlock;
+    /** The page at which the object crosses into the next 256 MiB AIX segment; 0 when it lies in one segment. */
+    private int segmentBoundary;
 
     MemObject(String name, Kind kind, String space, int pages, Prot initialProt, long seed) {
         this.name = name;
@@ -98,6 +104,38 @@ final class MemObject {
     boolean segmentDeleted() { return segmentDeleted; }
     void deleteSegment() { segmentDeleted = true; }
 
+    boolean belowUserBlock() { return belowUserBlock; }
+    void placeBelowUserBlock() { belowUserBlock = true; }
+
+    /** Is page {@code page} the user block (the guard page after an object placed below it)? */
+    boolean userBlock(long page) { return belowUserBlock && page == pages; }
+
+    int segmentBoundary() { return segmentBoundary; }
+    void crossSegmentsAt(int page) { segmentBoundary = page; }
+
+    /** Does {@code [offset, offset + count)} cross the object's segment boundary? */
+    boolean crossesSegment(long offset, long count) {
+        long boundary = (long) segmentBoundary * PAGE;
+        return segmentBoundary > 0 && count > 0 && offset < boundary && offset + count > boundary;
+    }
+
+    // ---- uncorrectable hardware errors, per 64-byte line ----
+
+    /** Does the 64-byte line holding {@code offset} have an uncorrectable hardware error? */
+    boolean lineDamaged(long offset) {
+        return damaged != null && offset >= 0 && offset < size && damaged.get((int) (offset / Layout.ADI_LINE));
+    }
+
+    /** Damage lines {@code [first, first + count)} (or repair them); the pages holding damaged lines are HARDWARE_ERROR. */
+    void damageLines(long first, long count, boolean bad) {
+        if (damaged == null) { if (!bad) return; damaged = new java.util.BitSet(); }
+        damaged.set((int) first, (int) (first + count), bad);
+    }
+
+    static final int LINES_PER_PAGE = PAGE / Layout.ADI_LINE;
+
+    // ---- ADI ----
+
     boolean adiEnabled() { return adi != null; }
 
     /** The ADI version of the 64-byte line holding {@code offset} (0 when never set). */
@@ -150,6 +188,12 @@ final class MemObject {
         return new PageContent.Pattern(patSeed, offset + delta);
     }
 
+    /** Page {@code page}'s content as the model holds it (its pattern when never written). */
+    PageContent page(long page) {
+        PageContent c = content[slot(page)];
+        return c != null ? c : new PageContent.Pattern(seed, page * PAGE);
+    }
+
     /** Set a whole page's content. */
     void setPage(long page, PageContent c) { content[slot(page)] = c; }
 
@@ -164,8 +208,7 @@ final class MemObject {
         PageContent c = content[slot(page)];
         if (c instanceof PageContent.Raw r) return r.bytes();
         byte[] b = new byte[PAGE];
-        if (c == null) FillPages.copy(seed, page * PAGE, 0, b, 0, PAGE);
-        else c.read(0, b, 0, PAGE);
+        page(page).read(0, b, 0, PAGE);
         content[slot(page)] = new PageContent.Raw(b);
         return b;
     }

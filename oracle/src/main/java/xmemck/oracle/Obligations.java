@@ -33,22 +33,25 @@ final class Obligations {
     }
 
     /**
-     * Is {@code [addr, addr + count)} readable kernel global memory that the service may copy from in context
-     * {@code ctx}? (A region in the kernel's space, inside the object, every page mapped, readable, and either
-     * resident or, at process level, paged out.) Null when it is; otherwise the reason.
+     * Is {@code [addr, addr + count)} kernel global memory that the service may copy from in context {@code ctx}? (A
+     * region in the kernel's space, inside the object for all {@code count} bytes, read as an unsigned {@code size_t}
+     * when {@code unsignedCount}, its segment not deleted, no page in an error state, every page either resident or,
+     * at process level, paged out; and, unless {@code unreadableIsJudged}, every page mapped and readable.) Null when
+     * it is; otherwise the reason.
      */
-    static String kernelSourceProblem(World world, Op op, Addr addr, long count, Context ctx) {
+    static String kernelSourceProblem(World world, Op op, Addr addr, long count, Context ctx, boolean unreadableIsJudged) {
         if (!(addr instanceof Addr.In in)) return "the source is the " + addr.describe() + ", not kernel memory";
         MemObject o = world.object(op, in.object());
         if (o.isFileSegment() || !Names.KERNEL.equals(o.space)) return "the source " + o.describe() + " is not kernel global memory (it is in " + o.space + ")";
         if (o.segmentDeleted()) return "the segment of the source " + o.name + " was deleted";
-        long n = Math.max(count, 0);
-        if (!o.within(in.offset(), n)) return "the source [" + in.offset() + ", " + (in.offset() + n) + ") leaves " + o.describe() + " [0, " + o.size + ")";
-        if (n == 0) return null;
-        for (long p = MemObject.pageOf(in.offset()); p <= MemObject.pageOf(in.offset() + n - 1); p++) {
+        if (!o.within(in.offset(), count)) {
+            return "the source [" + in.offset() + ", +" + Long.toUnsignedString(count) + ") leaves " + o.describe() + " [0, " + o.size + "): the count is larger than the buffer";
+        }
+        if (count == 0) return null;
+        for (long p = MemObject.pageOf(in.offset()); p <= MemObject.pageOf(in.offset() + count - 1); p++) {
             String why = null;
-            if (o.hole(p)) why = "is unmapped";
-            else if (!o.prot(p).readable()) why = "is not readable";
+            if (o.hole(p)) why = unreadableIsJudged ? null : "is unmapped";
+            else if (!o.prot(p).readable()) why = unreadableIsJudged ? null : "is not readable";
             else if (o.state(p) == PageState.PAGING_IO_ERROR || o.state(p) == PageState.HARDWARE_ERROR) why = "is in state " + o.state(p);
             else if (o.state(p) == PageState.PAGED_OUT && ctx instanceof Context.Interrupt) why = "is paged out and the call runs at interrupt level";
             if (why != null) return "source page " + p + " of " + o.name + " " + why;

@@ -1,8 +1,6 @@
 package xmemck.oracle;
 
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,16 +10,20 @@ import xmemck.ops.Addr;
 import xmemck.ops.Call;
 import xmemck.ops.Layout;
 import xmemck.ops.Observe;
+import xmemck.ops.PageDigest;
 import xmemck.ops.Prot;
 import xmemck.ops.Result;
 import xmemck.ops.Setup;
 
 /**
  * The executable specification for one world. Build the world with {@link #apply}, then for each call ask
- * {@link #expect}, observe what {@link #observationsFor} names, {@link #judge} and {@link #commit}.
- * Deterministic; sparse (cost proportional to the pages touched).
+ * {@link #expect}, observe what {@link #observationsFor} names (and, for digests, what {@link #fetchesFor} names),
+ * {@link #judge} and {@link #commit}. Deterministic; sparse (cost proportional to the pages touched).
  */
 public final class Oracle {
+
+    /** Objects of more pages than this (guard pages included) are observed through page digests when the adapter can. */
+    public static final int DIGEST_MIN_PAGES = 16;
 
     private final World world = new World();
     private final XmemOracle xmem = new XmemOracle(world);
@@ -32,10 +34,7 @@ public final class Oracle {
     public Oracle() {}
 
     /** Apply a setup op to the model. @throws WorldError when the op is ill-formed in this world */
-    public void apply(Setup op) {
-        judge.forget();   // what the judge remembers of the last outcome describes the world before this op
-        world.apply(op);
-    }
+    public void apply(Setup op) { world.apply(op); }
 
     /** The allowed outcomes of {@code call} in the current world; does not change the world. */
     public Expectation expect(Call call) {
@@ -50,14 +49,17 @@ public final class Oracle {
         };
     }
 
+    /** {@link #observationsFor(Call, Expectation, boolean)} with bytes only. */
+    public List<Observe> observationsFor(Call call, Expectation expectation) { return observationsFor(call, expectation, false); }
+
     /**
-     * What must be observed to judge {@code call}: each object any alternative may write (whole, with guards),
-     * then every object the call's address arguments name (its destination and its source, for
-     * {@code inv.source-unchanged}), whatever the count: a call that may write nothing (count 0, or a failure
-     * found before any byte is touched) must still be seen to write nothing. Last, the protections an
-     * alternative may change.
+     * What must be observed to judge {@code call}: each object any alternative may write (whole, with guards), then
+     * every object the call's address arguments name (its destination and its source, for {@code inv.source-unchanged}),
+     * whatever the count: a call that may write nothing (count 0, or a failure found before any byte is touched) must
+     * still be seen to write nothing. Last, the protections an alternative may change. With {@code digests}, objects of
+     * more than {@link #DIGEST_MIN_PAGES} pages are observed through page digests.
      */
-    public List<Observe> observationsFor(Call call, Expectation expectation) {
+    public List<Observe> observationsFor(Call call, Expectation expectation, boolean digests) {
         if (!(expectation instanceof Expectation.Allowed allowed)) return List.of();
         Set<String> objects = new LinkedHashSet<>();
         Set<Observe.Protection> prots = new LinkedHashSet<>();
@@ -69,7 +71,10 @@ public final class Oracle {
         }
         namedObjects(call, objects);
         List<Observe> out = new ArrayList<>(objects.size() + prots.size());
-        for (String name : objects) out.add(Observe.Bytes.whole(name, world.object(call, name).size));
+        for (String name : objects) {
+            MemObject o = world.object(call, name);
+            out.add(digests && o.pages + 2L * Layout.GUARD_PAGES > DIGEST_MIN_PAGES ? Observe.Digest.whole(name, o.size) : Observe.Bytes.whole(name, o.size));
+        }
         out.addAll(prots);
         return out;
     }
@@ -95,115 +100,96 @@ public final class Oracle {
     }
 
     /**
-     * Does the implementation's outcome ({@code returned}, and {@code observed}: one result per op of
-     * {@link #observationsFor}, in order) lie in the allowed set? Checks the invariants too.
+     * After page digests came back for {@code observations}: the bytes to fetch, one run of pages at a time, for the
+     * pages whose digest is that of no content an allowed outcome can leave (the page before the call, or a write's new
+     * data). Empty when every page is accounted for, which is the usual case.
      */
-    public Judgement judge(Call call, Expectation expectation, long returned, List<Result> observed) {
-        return switch (expectation) {
-            case Expectation.OutsideContract oc -> new Judgement(true, null, List.of(oc.clause()), List.of(), Map.of());
-            case Expectation.Allowed a -> judge.judge(call, a, returned, observationsFor(call, a), observed, sourceOf(call));
-        };
-    }
-
-    /**
-     * Adopt the implementation's outcome as the new world (memory as observed, descriptor changes of the matched
-     * alternative). Whole pages of a write's observed new-data prefix are stored the way {@link #perform} stores
-     * them (a shifted pattern, zeros) instead of as copies, so that committing a large move stays sparse.
-     */
-    public void commit(Call call, Judgement judgement, List<Result> observed) {
-        if (judgement.matched() == null) return;
-        Alternative alt = judgement.matched();
-        Map<String, Set<Long>> stored = new HashMap<>();
-        for (Effect e : alt.effects()) {
-            if (e instanceof Effect.Write w && w.maxWritten() > 0) {
-                Result.Bytes b = bytesOf(w.object(), observed);
-                if (b != null) stored.computeIfAbsent(w.object(), x -> new HashSet<>()).addAll(storeWrittenPages(call, w, b, observed));
-            }
-        }
-        for (Result r : observed) {
-            if (r instanceof Result.Bytes b && world.objectOrNull(b.object()) != null) {
-                adopt(world.objectOrNull(b.object()), b, stored.getOrDefault(b.object(), Set.of()), judge.unchangedPages(b.object(), observed));
-            }
-        }
-        boolean success = alt.effects().stream().allMatch(e -> !(e instanceof Effect.Write w) || w.exact());
-        for (Effect e : alt.effects()) {
-            if (success && e instanceof Effect.Write w && w.length() > 0) {
-                MemObject o = world.object(call, w.object());
-                for (long p = MemObject.pageOf(w.offset()); p <= MemObject.pageOf(w.offset() + w.length() - 1); p++) Effects.bringIn(o, p);
-            }
-        }
-        Effects.applyNonMemory(world, call, alt);
-        judge.forget();
-    }
-
-    private static Result.Bytes bytesOf(String object, List<Result> observed) {
-        for (Result r : observed) if (r instanceof Result.Bytes b && b.object().equals(object)) return b;
-        return null;
-    }
-
-    /**
-     * Stores the whole, readable pages inside the part of {@code w} the observation shows holding the new data
-     * (the judge has already measured it), symbolically where the data allows; returns those pages. The page
-     * was written, so it was in memory.
-     */
-    private Set<Long> storeWrittenPages(Call call, Effect.Write w, Result.Bytes b, List<Result> observed) {
-        long k = Math.min(judge.writtenPrefix(w, b, observed), w.maxWritten());
-        MemObject dst = world.object(call, w.object());
-        Set<Long> unreadable = new HashSet<>(b.unreadablePages());
-        Set<Long> done = new HashSet<>();
-        long first = Math.ceilDiv(w.offset(), (long) MemObject.PAGE);
-        long end = Math.floorDiv(w.offset() + k, (long) MemObject.PAGE);   // exclusive
-        for (long p = first; p < end; p++) {
-            long at = p * MemObject.PAGE;
-            if (at < b.from() || at + MemObject.PAGE > b.from() + b.data().length || unreadable.contains(p) || dst.isGuard(p) || dst.hole(p)) continue;
-            PageContent content = symbolic(w, at - w.offset());
-            if (content == null) {
-                byte[] copy = new byte[MemObject.PAGE];
-                System.arraycopy(b.data(), (int) (at - b.from()), copy, 0, MemObject.PAGE);
-                content = new PageContent.Raw(copy);
-            }
-            dst.setPage(p, content);
-            Effects.bringIn(dst, p);
-            done.add(p);
-        }
-        return done;
-    }
-
-    /** The page of {@code w}'s data from index {@code i} as a pattern or zeros, or null when it is neither. */
-    private PageContent symbolic(Effect.Write w, long i) {
-        return switch (w.data()) {
-            case Data.Zeros z -> PageContent.Zero.INSTANCE;
-            case Data.CopyOf c -> {
-                MemObject src = world.objectOrNull(c.object());
-                long from = c.offset() + i;
-                yield src == null || !src.observable(from) || !src.observable(from + MemObject.PAGE - 1) ? null : src.patternOfPage(from);
-            }
-        };
-    }
-
-    /**
-     * Take over every readable observed byte that differs from the model; a page that changed was in memory.
-     * Pages already stored, and pages the judge saw equal to the model, are not compared again.
-     */
-    private static void adopt(MemObject o, Result.Bytes b, Set<Long> stored, BitSet unchanged) {
-        Set<Long> unreadable = new HashSet<>(b.unreadablePages());
-        byte[] data = b.data();
-        byte[] model = new byte[MemObject.PAGE];
-        long end = b.from() + data.length;
-        for (long at = b.from(); at < end; ) {
-            long page = MemObject.pageOf(at);
-            int n = (int) (Math.min((page + 1) * MemObject.PAGE, end) - at);
-            if (!stored.contains(page) && !unchanged.get((int) (page + Layout.GUARD_PAGES)) && !unreadable.contains(page) && o.observable(at) && (o.isGuard(page) || !o.hole(page))) {
-                o.read(at, model, 0, n);
-                int base = (int) (at - b.from());
-                if (java.util.Arrays.mismatch(model, 0, n, data, base, base + n) >= 0) {
-                    byte[] raw = o.raw(page);
-                    System.arraycopy(data, base, raw, (int) (at - page * MemObject.PAGE), n);
-                    Effects.bringIn(o, page);
+    public List<Observe.Bytes> fetchesFor(Call call, Expectation expectation, List<Observe> observations, List<Result> results) {
+        if (!(expectation instanceof Expectation.Allowed allowed)) return List.of();
+        List<Effect.Write> writes = Judge.writesOf(allowed);
+        List<Observe.Bytes> out = new ArrayList<>();
+        for (int i = 0; i < observations.size() && i < results.size(); i++) {
+            if (!(observations.get(i) instanceof Observe.Digest d) || !(results.get(i) instanceof Result.Digest rd)) continue;
+            if (!rd.object().equals(d.object()) || rd.from() != d.from() || (long) rd.pages() * MemObject.PAGE != d.length()) continue;   // judged malformed
+            MemObject o = world.object(call, d.object());
+            Set<Long> unreadable = new HashSet<>(rd.unreadablePages());
+            long first = MemObject.pageOf(d.from()), runStart = Long.MIN_VALUE;
+            for (int k = 0; k <= rd.pages(); k++) {
+                long p = first + k;
+                boolean fetch = k < rd.pages() && !unreadable.contains(p) && judge.candidateWithDigest(o, p, rd.digest(k), writes) == null;
+                if (fetch && runStart == Long.MIN_VALUE) runStart = p;
+                if (!fetch && runStart != Long.MIN_VALUE) {
+                    out.add(new Observe.Bytes(o.name, runStart * MemObject.PAGE, (p - runStart) * MemObject.PAGE));
+                    runStart = Long.MIN_VALUE;
                 }
             }
-            at += n;
         }
+        return out;
+    }
+
+    /**
+     * Does the implementation's outcome ({@code returned}, and {@code observed}: one result per op of
+     * {@code observations}, which are {@link #observationsFor} followed by any {@link #fetchesFor}) lie in the allowed
+     * set? Checks the invariants too.
+     */
+    public Judgement judge(Call call, Expectation expectation, long returned, List<Observe> observations, List<Result> observed) {
+        return switch (expectation) {
+            case Expectation.OutsideContract oc -> new Judgement(true, null, List.of(oc.clause()), List.of(), Map.of(), false, Observed.NOTHING);
+            case Expectation.Allowed a -> judge.judge(call, a, returned, observations, observed, sourceOf(call));
+        };
+    }
+
+    /** {@link #judge(Call, Expectation, long, List, List)} for the observations {@link #observationsFor} names, as bytes. */
+    public Judgement judge(Call call, Expectation expectation, long returned, List<Result> observed) {
+        return judge(call, expectation, returned, observationsFor(call, expectation), observed);
+    }
+
+    /**
+     * Adopt the implementation's outcome as the new world: every observed page that changed (stored the way
+     * {@link #perform} stores it, a shifted pattern or zeros, when it equals a write's symbolic new page, so that
+     * committing a large move stays sparse), and the matched alternative's descriptor and protection changes.
+     */
+    public void commit(Call call, Judgement judgement) {
+        Alternative alt = judgement.matched();
+        if (alt == null || !judgement.conforms()) return;
+        Observed seen = judgement.observed();
+        Candidates candidates = new Candidates(world);
+        List<Effect.Write> writes = new ArrayList<>();
+        for (Effect e : alt.effects()) if (e instanceof Effect.Write w) writes.add(w);
+        for (Seen s : seen.seen) {
+            MemObject o = s.object;
+            for (long p = s.firstPage(); p < s.endPage(); p++) {
+                if (!s.readable(p) || Judge.readability(o, p) == Judge.Readability.HOLE || seen.facts.isOld(o.name, p)) continue;
+                PageContent content = null;
+                for (Effect.Write w : Candidates.on(writes, o.name, p)) {
+                    if (seen.facts.isNew(o.name, p, w)) { content = candidates.newPage(w, o, p); break; }
+                }
+                if (content == null || content instanceof PageContent.Slice) {
+                    byte[] copy = new byte[MemObject.PAGE];
+                    s.page(p).read(0, copy, 0, MemObject.PAGE);
+                    content = new PageContent.Raw(copy);
+                }
+                if (PageContent.same(content, o.page(p))) continue;
+                o.setPage(p, content);
+                Effects.bringIn(o, p);   // a page that was written was in memory
+            }
+        }
+        for (Effect.Write w : writes) {
+            if (!w.exact() || w.length() == 0) continue;
+            MemObject o = world.object(call, w.object());
+            for (long p = MemObject.pageOf(w.offset()); p <= MemObject.pageOf(w.offset() + w.length() - 1); p++) Effects.bringIn(o, p);
+        }
+        Effects.applyNonMemory(world, call, alt, protect -> {
+            for (Judge.SeenProt sp : seen.prots) {
+                if (sp.object().name.equals(protect.object()) && sp.page() == protect.page() && sp.prot() != null) return sp.prot();
+            }
+            return canonical(protect);
+        });
+    }
+
+    /** The protection the reference gives for a PROTZERO: read-only when allowed. */
+    private static Prot canonical(Effect.Protect p) {
+        return p.allowed().contains(Prot.READ) ? Prot.READ : p.allowed().iterator().next();
     }
 
     /** The model's own answer to an observation. */
@@ -211,10 +197,7 @@ public final class Oracle {
         return switch (op) {
             case Observe.Bytes b -> {
                 MemObject o = world.object(op, b.object());
-                if (b.length() > Integer.MAX_VALUE - 16 || !o.observable(b.from()) || (b.length() > 0 && !o.observable(b.from() + b.length() - 1))) {
-                    throw new WorldError(op, "the range [" + b.from() + ", " + (b.from() + b.length()) + ") reaches beyond the guard pages of "
-                            + o.describe() + " ([" + -Layout.GUARD_BYTES + ", " + (o.size + Layout.GUARD_BYTES) + "))");
-                }
+                checkRange(op, o, b.from(), b.length());
                 byte[] data = new byte[(int) b.length()];
                 List<Long> unreadable = new ArrayList<>();
                 long end = b.from() + b.length();
@@ -227,6 +210,19 @@ public final class Oracle {
                 }
                 yield new Result.Bytes(o.name, b.from(), data, unreadable);
             }
+            case Observe.Digest d -> {
+                MemObject o = world.object(op, d.object());
+                checkRange(op, o, d.from(), d.length());
+                int pages = (int) (d.length() / MemObject.PAGE);
+                long[] digests = new long[pages];
+                List<Long> unreadable = new ArrayList<>();
+                for (int i = 0; i < pages; i++) {
+                    long page = MemObject.pageOf(d.from()) + i;
+                    if (!o.isGuard(page) && o.hole(page)) { unreadable.add(page); digests[i] = PageDigest.ZERO_PAGE; }
+                    else digests[i] = PageDigests.of(o.page(page));
+                }
+                yield new Result.Digest(o.name, d.from(), digests, unreadable);
+            }
             case Observe.Protection p -> {
                 MemObject o = world.object(op, p.object());
                 if (p.page() < -Layout.GUARD_PAGES || p.page() >= o.pages + Layout.GUARD_PAGES) {
@@ -237,10 +233,16 @@ public final class Oracle {
         };
     }
 
+    private static void checkRange(Observe op, MemObject o, long from, long length) {
+        if (length > Integer.MAX_VALUE - 16 || !o.observable(from) || (length > 0 && !o.observable(from + length - 1))) {
+            throw new WorldError(op, "the range [" + from + ", " + (from + length) + ") reaches beyond the guard pages of "
+                    + o.describe() + " ([" + -Layout.GUARD_BYTES + ", " + (o.size + Layout.GUARD_BYTES) + "))");
+        }
+    }
+
     /**
-     * Compare an implementation's answer to an observation with the model's, with the same tolerance the judge
-     * uses (pages the model allows to be unreadable are not compared). Empty when they agree.
-     * (An addition to the shared API, for the harness's Observe ops.)
+     * Compare an implementation's answer to an observation with the model's, with the same tolerance the judge uses
+     * (pages the model allows to be unreadable are not compared). Empty when they agree. (For the harness's Observe ops.)
      */
     public List<Finding> checkObservation(Observe op, Result observed) {
         List<Finding> out = new ArrayList<>();
@@ -262,7 +264,7 @@ public final class Oracle {
                     int n = (int) (Math.min((page + 1) * MemObject.PAGE, end) - at);
                     Judge.Readability r = Judge.readability(o, page);
                     boolean unr = unreadable.contains(page);
-                    if (unr && r == Judge.Readability.MUST) out.add(new Finding(Judge.OBSERVABLE, o.describe() + ": page " + page + " is readable in the model but the implementation reports it unreadable"));
+                    if (unr && r == Judge.Readability.MUST) out.add(new Finding(Judge.OBSERVABLE, o.describe() + ": page " + page + " exists in the model but the implementation reports it unreadable"));
                     if (!unr && r == Judge.Readability.HOLE) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, o.describe() + ": page " + page + " is a hole in the model but the implementation reports it readable"));
                     int base = (int) (at - b.from());
                     int j = unr || r == Judge.Readability.HOLE ? -1 : java.util.Arrays.mismatch(want, base, base + n, got, base, base + n);
@@ -274,6 +276,11 @@ public final class Oracle {
                     at += n;
                 }
                 if (!diffs.isEmpty()) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, diffs.render(o.describe() + ": memory differs from the model")));
+            }
+            case Observe.Digest d -> {
+                if (!(observed instanceof Result.Digest rd) || !rd.equals(mine)) {
+                    out.add(new Finding(Judge.NO_WRITE_OUTSIDE, "the page digests of " + d.object() + " differ from the model's: " + observed));
+                }
             }
             case Observe.Protection p -> {
                 if (!(observed instanceof Result.Protection rp)) {
@@ -287,36 +294,42 @@ public final class Oracle {
     }
 
     /**
-     * Behave as the reference implementation: choose the canonical allowed alternative (a copy that stops at
-     * the first byte it cannot write), apply it, and return what the call returns. Outside the contract the
-     * reference does nothing and returns the value named by the clause's documentation (-1 where none).
+     * Behave as the reference implementation: choose the canonical allowed alternative (the first; a failed copy stores
+     * from its start up to the first byte it cannot store, a PROTZERO makes the page read-only), apply it, and return
+     * what the call returns. Outside the contract the reference does nothing and returns -1.
      */
     public Result.Returned perform(Call call) {
         Expectation e = expect(call);
         if (!(e instanceof Expectation.Allowed allowed)) return new Result.Returned(-1);
-        judge.forget();
-        Alternative alt = allowed.alternatives().get(0);
+        Alternative alt = allowed.alternatives().getFirst();
         for (Effect effect : alt.effects()) {
-            if (effect instanceof Effect.Write w) Effects.write(world, call, w, w.maxWritten());
+            if (effect instanceof Effect.Write w) {
+                long k = switch (w.extent()) {
+                    case Effect.Extent.Whole whole -> w.length();
+                    case Effect.Extent.Partial p -> p.leadingRun();
+                };
+                Effects.write(world, call, w, k);
+            }
         }
-        Effects.applyNonMemory(world, call, alt);
+        Effects.applyNonMemory(world, call, alt, Oracle::canonical);
         return new Result.Returned(alt.returnValue());
     }
 
     /** The bytes a call reads (for inv.source-unchanged), or null when it copies nothing from memory. */
     static Span sourceOf(Call call) {
         return switch (call) {
-            case Call.Xmemout x -> span(x.kaddr(), x.count());
+            case Call.Xmemout x -> span(x.kaddr(), Math.max(x.count(), 0));
             case Call.Copyout c -> span(c.driverbuf(), c.cn());
             case Call.DdiCopyout c -> span(c.driverbuf(), c.cn());
             case Call.XxIoctl c -> span(c.regs(), Call.DEVICE_REGS_SIZE);
             case Call.VmMvc v when v.cmd() == Call.VM_MVC_READ -> new Span(v.sid(), v.pno() * MemObject.PAGE + v.pgoffs(), Math.max(v.count(), 0));
-            case Call.VmMvc v when v.cmd() == Call.VM_MVC_WRITE -> span(v.ptr(), v.count());
+            case Call.VmMvc v when v.cmd() == Call.VM_MVC_WRITE -> span(v.ptr(), Math.max(v.count(), 0));
             default -> null;
         };
     }
 
+    /** {@code count} bytes (an unsigned size_t for copyout, but no larger than an object when judged). */
     private static Span span(Addr a, long count) {
-        return a instanceof Addr.In in ? new Span(in.object(), in.offset(), Math.max(count, 0)) : null;
+        return a instanceof Addr.In in && count >= 0 ? new Span(in.object(), in.offset(), count) : null;
     }
 }

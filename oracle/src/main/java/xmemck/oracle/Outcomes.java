@@ -7,19 +7,22 @@ import java.util.List;
 final class Outcomes {
     private Outcomes() {}
 
+    private static final Effect.Extent WHOLE = new Effect.Extent.Whole();
+    private static final Effect.Extent NONE = new Effect.Extent.Partial(List.of());
+
     /** A successful copy: exactly {@code length} bytes of {@code data} land at {@code object+offset}. */
     static Effect.Write exact(String object, long offset, long length, Data data) {
-        return new Effect.Write(object, offset, length, data, length, length);
+        return new Effect.Write(object, offset, length, data, WHOLE);
     }
 
-    /** A failed copy that may have written any prefix of up to {@code max} bytes ({@code inv.failure-effect}). */
-    static Effect.Write prefix(String object, long offset, long length, Data data, long max) {
-        return new Effect.Write(object, offset, length, data, 0, max);
+    /** A failed copy: each byte the copy could store ({@code reach}) is old or new, the rest old ({@code inv.failure-effect}). */
+    static Effect.Write failed(String object, long offset, long length, Data data, List<Effect.Range> writable) {
+        return new Effect.Write(object, offset, length, data, writable.isEmpty() ? NONE : new Effect.Extent.Partial(writable));
     }
 
     /** A failure found before any byte is touched: the destination must stay as it was. */
     static Effect.Write untouched(String object, long offset, long length, Data data) {
-        return new Effect.Write(object, offset, length, data, 0, 0);
+        return new Effect.Write(object, offset, length, data, NONE);
     }
 
     static Alternative alt(long returnValue, List<Effect> effects, List<String> clauses, String description) {

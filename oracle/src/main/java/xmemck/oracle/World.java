@@ -70,6 +70,23 @@ final class World {
                 }
                 add(op, new MemObject(r.name(), MemObject.Kind.REGION, r.space(), r.pages(), r.prot(), r.seed()));
             }
+            case Setup.MapRegionBelowUserBlock r -> {
+                if (!processes.contains(r.process())) throw new WorldError(op, "unknown process \"" + r.process() + "\": create it first");
+                for (MemObject o : objects.values()) {
+                    if (o.belowUserBlock() && o.space.equals(r.process())) throw new WorldError(op, "region " + o.name + " already lies below the user block of " + r.process());
+                }
+                MemObject o = new MemObject(r.name(), MemObject.Kind.REGION, r.process(), r.pages(), r.prot(), r.seed());
+                o.placeBelowUserBlock();
+                add(op, o);
+            }
+            case Setup.MapRegionAcrossSegments r -> {
+                if (!Names.KERNEL.equals(r.space()) && !processes.contains(r.space())) {
+                    throw new WorldError(op, "unknown space \"" + r.space() + "\": use \"kernel\" or a process created before");
+                }
+                MemObject o = new MemObject(r.name(), MemObject.Kind.REGION, r.space(), r.pages(), r.prot(), r.seed());
+                o.crossSegmentsAt(r.boundaryPage());
+                add(op, o);
+            }
             case Setup.CreateFileSegment f ->
                 add(op, new MemObject(f.sid(), MemObject.Kind.FILE_SEGMENT, Names.KERNEL, f.pages(), Prot.READ_WRITE, f.seed()));
             case Setup.SetFrame f -> {
@@ -86,7 +103,8 @@ final class World {
             case Setup.Unmap u -> {
                 MemObject o = region(op, u.object());
                 pages(op, u.object(), u.firstPage(), u.pages());
-                for (long i = u.firstPage(); i < u.firstPage() + u.pages(); i++) { o.setHole(i, true); o.setPinned(i, false); }
+                for (long i = u.firstPage(); i < u.firstPage() + u.pages(); i++) { o.setHole(i, true); o.setPinned(i, false); o.setState(i, PageState.RESIDENT); }
+                o.damageLines((long) u.firstPage() * MemObject.LINES_PER_PAGE, (long) u.pages() * MemObject.LINES_PER_PAGE, false);
             }
             case Setup.SetPageState s -> {
                 MemObject o = region(op, s.object());
@@ -98,6 +116,26 @@ final class World {
                     }
                 }
                 for (long i = s.firstPage(); i < s.firstPage() + s.pages(); i++) o.setState(i, s.state());
+                // HARDWARE_ERROR damages every line of the pages; any other state repairs them
+                o.damageLines(s.firstPage() * MemObject.LINES_PER_PAGE, (long) s.pages() * MemObject.LINES_PER_PAGE, s.state() == PageState.HARDWARE_ERROR);
+            }
+            case Setup.DamageLines d -> {
+                MemObject o = region(op, d.object());
+                long total = o.size / Layout.ADI_LINE;
+                if (d.firstLine() >= total || d.lines() > total - d.firstLine()) {
+                    throw new WorldError(op, "lines " + d.firstLine() + ".." + (d.firstLine() + d.lines() - 1) + " are beyond " + o.name + " (lines 0.." + (total - 1) + ")");
+                }
+                long firstPage = d.firstLine() / MemObject.LINES_PER_PAGE, lastPage = (d.firstLine() + d.lines() - 1) / MemObject.LINES_PER_PAGE;
+                for (long i = firstPage; i <= lastPage; i++) {
+                    if (o.hole(i)) throw new WorldError(op, "page " + i + " of " + o.name + " is unmapped; it has no memory to damage");
+                }
+                for (long i = firstPage; i <= lastPage; i++) {
+                    if (o.state(i) != PageState.HARDWARE_ERROR) {
+                        o.damageLines(i * MemObject.LINES_PER_PAGE, MemObject.LINES_PER_PAGE, false);
+                        o.setState(i, PageState.HARDWARE_ERROR);
+                    }
+                }
+                o.damageLines(d.firstLine(), d.lines(), true);
             }
             case Setup.Pin p -> {
                 MemObject o = region(op, p.object());

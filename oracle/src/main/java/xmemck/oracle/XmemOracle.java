@@ -79,15 +79,24 @@ final class XmemOracle {
 
     // ------------------------------------------------------------------ xmemout
 
-    /** Why a destination page stops the copy, in the order the return-value list states the causes. */
     private static final String FAIL_RANGE = "xmemout.fail.range";
+    private static final String HARDWARE = "xmemout.hardware-error";
 
+    /**
+     * xmemout kernel service, Return Values: XMEM_SUCC, or XMEM_FAIL when the user lacks access authority for the
+     * buffer, the buffer is in an address range that is not valid, its segment has been deleted, the descriptor is
+     * not valid, a paging I/O error occurs, or (at interrupt level) the buffer is not in memory.
+     *
+     * <p>Causes about the arguments (the descriptor, the deleted segment) hold whatever the count; causes that arise
+     * only when a byte is accessed cannot arise when nothing is, so a count of 0 or less leaves the answer open.
+     */
     Expectation xmemout(Call.Xmemout x) {
         Context ctx = world.context(x, x.context());
-        // Execution environment: process (including kernel processes) or interrupt.
+        // Execution Environment: "from either the process or interrupt environment".
         String env = ctx instanceof Context.Interrupt ? "xmemout.env.interrupt" : "xmemout.env.process";
+        long n = Math.max(x.count(), 0);
 
-        String src = Obligations.kernelSourceProblem(world, x, x.kaddr(), x.count(), ctx);
+        String src = Obligations.kernelSourceProblem(world, x, x.kaddr(), n, ctx, false);
         if (src != null) return Outcomes.outside("xmemout.caller.kaddr", src);
 
         Descriptor d = world.descriptor(x.dp());
@@ -100,12 +109,13 @@ final class XmemOracle {
             if (x.count() <= 0) return countNonPositive(x, List.of(env), FAIL_RANGE, why);
             return Outcomes.one(Outcomes.alt(Call.XMEM_FAIL, List.of(), List.of(FAIL_RANGE, env), "XMEM_FAIL: " + why));
         }
-        long n = Math.max(x.count(), 0);
-        if (!d.covers(u.object(), u.offset(), n)) {
-            return Outcomes.outside("xmemout.caller.attached-range", "[" + u.describe() + ", +" + n + ") is not inside the range "
-                    + d.object() + "[" + d.offset() + ", " + (d.offset() + d.count()) + ") that " + d.name() + " describes");
-        }
         MemObject dst = world.object(x, u.object());
+        if (!dst.space.equals(d.space())) {
+            return Outcomes.outside("xmemout.caller.uaddr-space", "uaddr names " + dst.name + " in " + dst.space + ", but " + d.name()
+                    + " describes the address space of " + d.space() + ": the operation language has no address for it there");
+        }
+        Expectation.OutsideContract outside = Obligations.withinObject(dst, u.offset(), n, "the user buffer");
+        if (outside != null) return outside;
         Addr.In k = (Addr.In) x.kaddr();
         Expectation.OutsideContract overlap = Obligations.noOverlap(k.object(), k.offset(), dst.name, u.offset(), n);
         if (overlap != null) return overlap;
@@ -114,59 +124,85 @@ final class XmemOracle {
         List<String> tags = new ArrayList<>(4);
         tags.add(env);
         if (!(ctx instanceof Context.Process p && p.process().equals(d.space()))) tags.add("xmemout.cross-space");
+        if (dst.crossesSegment(u.offset(), n)) tags.add("xmemout.segment-crossing");
 
-        String deleted = dst.segmentDeleted() ? "xmemout.fail.segment-deleted" : null;
-        String deletedWhy = "the segment containing the user buffer has been deleted";
-        // Count 0 or less touches no byte, so what the memory is like cannot decide it: see countNonPositive.
-        if (x.count() <= 0) return countNonPositive(x, tags, deleted, deletedWhy);
-        if (deleted != null) {
+        // "The segment containing the user buffer has been deleted": about the argument, whatever the count.
+        if (dst.segmentDeleted()) {
             return Outcomes.one(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.untouched(dst.name, u.offset(), n, data)),
-                    Outcomes.concat(deleted, tags), "XMEM_FAIL: " + deletedWhy));
+                    Outcomes.concat("xmemout.fail.segment-deleted", tags), "XMEM_FAIL: the segment containing the user buffer has been deleted"));
         }
+        if (x.count() <= 0) return countNonPositive(x, tags, null, null);
 
-        // Walk the destination pages; the first page the move cannot store into ends it.
-        long end = u.offset() + n;
-        String fault = null;
-        long faultAt = end;
+        // Walk the destination, page by page: what stops the move, and where.
+        Reach documented = new Reach(n);
+        Reach hardware = new Reach(n);
         boolean pagedIn = false;
-        for (long p = MemObject.pageOf(u.offset()); p <= MemObject.pageOf(end - 1) && fault == null; p++) {
+        long start = u.offset(), end = start + n;
+        for (long p = MemObject.pageOf(start); p <= MemObject.pageOf(end - 1); p++) {
+            long a = Math.max(p * MemObject.PAGE, start) - start, b = Math.min((p + 1) * MemObject.PAGE, end) - start;
             PageState s = dst.state(p);
-            if (dst.hole(p)) fault = FAIL_RANGE;                                   // address range not valid
-            else if (!dst.prot(p).writable()) fault = "xmemout.fail.authority";    // no access authority
-            else if (s == PageState.PAGING_IO_ERROR) fault = "xmemout.fail.paging-io";
-            else if (s == PageState.HARDWARE_ERROR) fault = "xmemout.fail.hardware"; // kit decision: not on the AIX page
-            else if (s == PageState.PAGED_OUT && ctx instanceof Context.Interrupt) fault = "xmemout.fail.interrupt-not-resident";
+            if (dst.hole(p)) documented.block(a, b, FAIL_RANGE);                                   // address range not valid
+            else if (!dst.prot(p).writable()) documented.block(a, b, "xmemout.fail.authority");    // no access authority
+            else if (s == PageState.PAGING_IO_ERROR) documented.block(a, b, "xmemout.fail.paging-io");
+            else if (s == PageState.PAGED_OUT && ctx instanceof Context.Interrupt) documented.block(a, b, "xmemout.fail.interrupt-not-resident");
             else if (s == PageState.PAGED_OUT) pagedIn = true;
-            if (fault != null) faultAt = Math.max(p * MemObject.PAGE, u.offset());
+            else if (s == PageState.HARDWARE_ERROR) {
+                for (long line = Math.floorDiv(start + a, Layout.ADI_LINE) * Layout.ADI_LINE; line < start + b; line += Layout.ADI_LINE) {
+                    if (dst.lineDamaged(line)) hardware.block(line - start, line + Layout.ADI_LINE - start, HARDWARE);   // block() clips to the copy
+                }
+            }
         }
         if (pagedIn) tags.add("xmemout.process-not-resident");   // brought in at process level; the move goes on
 
-        List<Alternative> alts = new ArrayList<>(2);
-        List<Question> questions = new ArrayList<>(2);
-        long max = faultAt - u.offset();
-        if (fault == null) {
-            alts.add(Outcomes.alt(Call.XMEM_SUCC, List.of(Outcomes.exact(dst.name, u.offset(), n, data)), Outcomes.concat("xmemout.succ", tags),
-                    "XMEM_SUCC: " + n + " bytes moved"));
-        } else {
-            alts.add(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.prefix(dst.name, u.offset(), n, data, max)), Outcomes.concat(fault, tags),
-                    "XMEM_FAIL at " + dst.where(faultAt) + "; up to " + max + " bytes before it may be written"));
-            if (max > 0) questions.add(Questions.failurePrefix("xmemout"));
+        List<Alternative> alts = new ArrayList<>(3);
+        List<Question> questions = new ArrayList<>(3);
+        if (documented.complete()) {
+            alts.add(Outcomes.alt(Call.XMEM_SUCC, List.of(Outcomes.exact(dst.name, u.offset(), n, data)),
+                    Outcomes.concat(hardware.complete() ? "xmemout.succ" : HARDWARE, tags), "XMEM_SUCC: " + n + " bytes moved"));
+        }
+        if (!documented.complete() || !hardware.complete()) {
+            // The page lists paging I/O errors, not hardware memory errors: with one, XMEM_SUCC (above) or XMEM_FAIL.
+            Reach both = documented.plus(hardware);
+            List<Effect.Range> writable = both.writable();
+            alts.add(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.failed(dst.name, u.offset(), n, data, writable)), concatAll(both.causes(), tags),
+                    "XMEM_FAIL: the move cannot store " + dst.where(start + both.firstBlocked())
+                            + (writable.isEmpty() ? "" : "; the bytes it can store may hold the new data")));
+            if (!writable.isEmpty()) questions.add(Questions.failureEffect("xmemout"));
+            if (documented.complete()) questions.add(Questions.hardwareError("xmemout"));
         }
         if (n > Layout.SEGMENT_SIZE) {
-            // Implementations check count against the segment size; the page is silent, so failing is allowed too.
-            alts.add(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.prefix(dst.name, u.offset(), n, data, max)),
-                    Outcomes.concat("xmemout.count.over-segment", tags), "XMEM_FAIL: count exceeds one AIX segment"));
+            // Implementations check count against the segment size before they move anything; the page is silent.
+            alts.add(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.untouched(dst.name, u.offset(), n, data)),
+                    Outcomes.concat("xmemout.count.over-segment", tags), "XMEM_FAIL, nothing moved: count exceeds one 256 MiB AIX segment"));
             questions.add(Questions.overSegment("xmemout", n));
+        }
+        if (!d.covers(u.object(), u.offset(), n)) {
+            // The page does not say whether the buffer must lie inside the attached range: failing untouched conforms too.
+            alts.add(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.untouched(dst.name, u.offset(), n, data)),
+                    Outcomes.concat("xmemout.attached-range", tags), "XMEM_FAIL, nothing moved: [" + u.describe() + ", +" + n
+                            + ") is not inside the range " + d.object() + "[" + d.offset() + ", " + (d.offset() + d.count()) + ") that " + d.name() + " describes"));
+            if (alts.getFirst().returnValue() == Call.XMEM_SUCC) alts.set(0, withClause(alts.getFirst(), "xmemout.attached-range"));
+            questions.add(Questions.attachedRange("xmemout"));
         }
         return new Expectation.Allowed(alts, questions);
     }
 
+    private static List<String> concatAll(List<String> first, List<String> rest) {
+        List<String> out = new ArrayList<>(first);
+        for (String t : rest) if (!out.contains(t)) out.add(t);
+        return out;
+    }
+
+    private static Alternative withClause(Alternative a, String clause) {
+        List<String> c = new ArrayList<>(a.clauses());
+        if (!c.contains(clause)) c.add(clause);
+        return new Alternative(a.returnValue(), a.effects(), c, a.description());
+    }
+
     /**
-     * Count 0 or less (undocumented): XMEM_SUCC or XMEM_FAIL, nothing moved, whatever else about the destination
-     * memory holds ({@code cause}, when not null, is such a memory cause: a special address, a deleted segment).
-     * An implementation may look at the count before it looks at memory (Linux's process_vm_writev returns 0 for
-     * an empty transfer before it looks at the target) or after; question {@code xmemout.count-nonpositive}
-     * records which. An invalid descriptor is not about memory and is decided before this.
+     * Count 0 or less (the page does not say; count is an int, so it can be negative): nothing is accessed, so no
+     * access cause can arise and both XMEM_SUCC and XMEM_FAIL conform, with nothing moved ({@code cause}, when not
+     * null, is such a cause: an invalid address). Question {@code xmemout.count-nonpositive} records which.
      */
     private static Expectation countNonPositive(Call.Xmemout x, List<String> tags, String cause, String why) {
         String decides = "xmemout.count.nonpositive";

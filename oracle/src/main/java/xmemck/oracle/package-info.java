@@ -1,5 +1,7 @@
 /**
- * The reference oracle: the manual pages in {@code ../shared/seeds/}, executable.
+ * The reference oracle: the manual pages of AIX xmemout (with xmattach and xmdetach), AIX vm_mvc and Solaris
+ * copyout(9F) (with ddi_copyout(9F)), executable. {@link Catalogue} lists every clause with the sections of the pages
+ * it comes from and their public addresses.
  *
  * <p>For a world (built by {@link xmemck.ops.Setup} ops) and a {@link xmemck.ops.Call}, {@link Oracle}
  * answers with an {@link Expectation}: either the set of allowed outcomes (return values and byte-level

@@ -254,6 +254,14 @@ public final class ProcessSut implements Sut {
                 }
                 yield null;
             }
+            case Observe.Digest d -> {
+                if (!(result instanceof Result.Digest got)) yield kindOf(result) + " (observe_digest answers digest or unsupported)";
+                if (!got.object().equals(d.object()) || got.from() != d.from() || (long) got.pages() * xmemck.ops.Layout.PAGE_SIZE != d.length()) {
+                    yield "digests of " + got.object() + " from " + got.from() + ", " + got.pages() + " pages, where "
+                            + d.object() + " from " + d.from() + ", " + d.length() / xmemck.ops.Layout.PAGE_SIZE + " pages was asked";
+                }
+                yield null;
+            }
             case Observe.Protection p -> result instanceof Result.Protection ? null : kindOf(result) + " (observe_protection answers protection or unsupported)";
         };
     }
@@ -263,6 +271,7 @@ public final class ProcessSut implements Sut {
             case Result.Done d -> "done";
             case Result.Returned x -> "returned";
             case Result.Bytes b -> "bytes";
+            case Result.Digest d -> "digest";
             case Result.Protection p -> "protection";
             case Result.Unsupported u -> "unsupported";
         };

@@ -34,7 +34,11 @@ public enum Capability {
     SEGMENT_DELETE("deleting a region's segment"),
     PINNING("pinning pages"),
     FRAMES("file pages without a real frame"),
-    PROTECTION_OBSERVATION("observing a page's protection");
+    PROTECTION_OBSERVATION("observing a page's protection"),
+    DAMAGED_LINES("uncorrectable hardware errors in chosen 64-byte lines"),
+    USER_BLOCK_NEIGHBOUR("a region that ends where its process's user block begins"),
+    SEGMENT_CROSSING("a region that straddles a 256 MiB AIX segment boundary"),
+    DIGEST_OBSERVATION("observing page digests instead of bytes");
 
     public final String text;
 
@@ -46,6 +50,9 @@ public enum Capability {
         switch (op) {
             case Setup.CreateProcess p -> { }
             case Setup.MapRegion r -> need(r.prot(), need);
+            case Setup.MapRegionBelowUserBlock r -> { need(r.prot(), need); need.add(USER_BLOCK_NEIGHBOUR); }
+            case Setup.MapRegionAcrossSegments r -> { need(r.prot(), need); need.add(SEGMENT_CROSSING); }
+            case Setup.DamageLines d -> need.add(DAMAGED_LINES);
             case Setup.CreateFileSegment f -> need.add(VM_MVC);
             case Setup.SetFrame f -> { need.add(VM_MVC); if (!f.hasFrame()) need.add(FRAMES); }
             case Setup.Protect p -> need(p.prot(), need);
@@ -78,6 +85,7 @@ public enum Capability {
                 }
             }
             case Observe.Bytes b -> { }
+            case Observe.Digest d -> need.add(DIGEST_OBSERVATION);
             case Observe.Protection p -> need.add(PROTECTION_OBSERVATION);
         }
         return need;

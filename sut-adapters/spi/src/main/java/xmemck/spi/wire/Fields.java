@@ -58,6 +58,21 @@ final class Fields {
         throw wrongType(name, "a number", v);
     }
 
+    /** An unsigned 64-bit integer ({@code 0 .. 18446744073709551615}, a C {@code size_t}), held in a long's bits. */
+    long u64(String name) {
+        Json v = raw(name);
+        if (v instanceof Json.Num n) {
+            String lit = n.literal();
+            try {
+                if (lit.length() <= 20 && !lit.startsWith("-") && !lit.startsWith("+")) return Long.parseUnsignedLong(lit);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw error("field \"" + name + "\" must be a whole number from 0 to 18446744073709551615 (an unsigned 64-bit size_t), got " + Excerpt.of(lit, 40).replace("\"", ""));
+        }
+        throw wrongType(name, "a number", v);
+    }
+
     long lngOr(String name, long fallback) { return has(name) ? lng(name) : fallback; }
 
     int int32(String name) {

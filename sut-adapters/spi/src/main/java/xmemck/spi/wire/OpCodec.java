@@ -27,6 +27,10 @@ public final class OpCodec {
             case Setup.CreateProcess p -> b.put("op", "create_process").put("name", p.name());
             case Setup.MapRegion r -> b.put("op", "map_region").put("name", r.name()).put("space", r.space())
                     .put("pages", r.pages()).put("prot", r.prot().name()).put("seed", r.seed());
+            case Setup.MapRegionBelowUserBlock r -> b.put("op", "map_region_below_user_block").put("name", r.name()).put("process", r.process())
+                    .put("pages", r.pages()).put("prot", r.prot().name()).put("seed", r.seed());
+            case Setup.MapRegionAcrossSegments r -> b.put("op", "map_region_across_segments").put("name", r.name()).put("space", r.space())
+                    .put("pages", r.pages()).put("prot", r.prot().name()).put("seed", r.seed()).put("boundary_page", r.boundaryPage());
             case Setup.CreateFileSegment f -> b.put("op", "create_file_segment").put("sid", f.sid())
                     .put("pages", f.pages()).put("seed", f.seed());
             case Setup.SetFrame f -> b.put("op", "set_frame").put("sid", f.sid()).put("pno", f.pno()).put("has_frame", f.hasFrame());
@@ -35,6 +39,7 @@ public final class OpCodec {
             case Setup.Unmap u -> b.put("op", "unmap").put("object", u.object()).put("first_page", u.firstPage()).put("pages", u.pages());
             case Setup.SetPageState s -> b.put("op", "set_page_state").put("object", s.object()).put("first_page", s.firstPage())
                     .put("pages", s.pages()).put("state", s.state().name());
+            case Setup.DamageLines d -> b.put("op", "damage_lines").put("object", d.object()).put("first_line", d.firstLine()).put("lines", d.lines());
             case Setup.Pin p -> b.put("op", "pin").put("object", p.object()).put("first_page", p.firstPage()).put("pages", p.pages());
             case Setup.SetAdiVersion a -> b.put("op", "set_adi_version").put("object", a.object()).put("first_line", a.firstLine())
                     .put("lines", a.lines()).put("version", a.version());
@@ -47,16 +52,20 @@ public final class OpCodec {
             case Call.VmMvc v -> b.put("op", "vm_mvc").put("context", context(v.context())).put("sid", v.sid()).put("pno", v.pno())
                     .put("pgoffs", v.pgoffs()).put("count", v.count()).put("cmd", v.cmd()).put("dp", v.dp()).put("ptr", addr(v.ptr()));
             case Call.Copyout c -> b.put("op", "copyout").put("context", context(c.context())).put("driverbuf", addr(c.driverbuf()))
-                    .put("userbuf", addr(c.userbuf())).put("cn", c.cn());
+                    .put("userbuf", addr(c.userbuf())).put("cn", unsigned(c.cn()));
             case Call.DdiCopyout c -> b.put("op", "ddi_copyout").put("context", context(c.context())).put("driverbuf", addr(c.driverbuf()))
-                    .put("buf", addr(c.buf())).put("cn", c.cn()).put("flags", Integer.toUnsignedLong(c.flags()));
+                    .put("buf", addr(c.buf())).put("cn", unsigned(c.cn())).put("flags", Integer.toUnsignedLong(c.flags()));
             case Call.XxIoctl i -> b.put("op", "xx_ioctl").put("context", context(i.context())).put("regs", addr(i.regs()))
                     .put("cmd", i.cmd()).put("arg", addr(i.arg()));
             case Observe.Bytes o -> b.put("op", "observe_bytes").put("object", o.object()).put("from", o.from()).put("length", o.length());
+            case Observe.Digest o -> b.put("op", "observe_digest").put("object", o.object()).put("from", o.from()).put("length", o.length());
             case Observe.Protection o -> b.put("op", "observe_protection").put("object", o.object()).put("page", o.page());
         }
         return b.build();
     }
+
+    /** A size_t: the long's bits as an unsigned decimal number. */
+    private static Json.Num unsigned(long v) { return new Json.Num(Long.toUnsignedString(v)); }
 
     public static Json.Obj context(Context c) {
         return switch (c) {
@@ -91,12 +100,17 @@ public final class OpCodec {
                 case "create_process" -> new Setup.CreateProcess(f.str("name"));
                 case "map_region" -> new Setup.MapRegion(f.str("name"), f.str("space"), f.int32("pages"),
                         f.enumeration("prot", Prot.class), f.lng("seed"));
+                case "map_region_below_user_block" -> new Setup.MapRegionBelowUserBlock(f.str("name"), f.str("process"), f.int32("pages"),
+                        f.enumeration("prot", Prot.class), f.lng("seed"));
+                case "map_region_across_segments" -> new Setup.MapRegionAcrossSegments(f.str("name"), f.str("space"), f.int32("pages"),
+                        f.enumeration("prot", Prot.class), f.lng("seed"), f.int32("boundary_page"));
                 case "create_file_segment" -> new Setup.CreateFileSegment(f.str("sid"), f.int32("pages"), f.lng("seed"));
                 case "set_frame" -> new Setup.SetFrame(f.str("sid"), f.lng("pno"), f.bool("has_frame"));
                 case "protect" -> new Setup.Protect(f.str("object"), f.int32("first_page"), f.int32("pages"), f.enumeration("prot", Prot.class));
                 case "unmap" -> new Setup.Unmap(f.str("object"), f.int32("first_page"), f.int32("pages"));
                 case "set_page_state" -> new Setup.SetPageState(f.str("object"), f.int32("first_page"), f.int32("pages"),
                         f.enumeration("state", PageState.class));
+                case "damage_lines" -> new Setup.DamageLines(f.str("object"), f.lng("first_line"), f.lng("lines"));
                 case "pin" -> new Setup.Pin(f.str("object"), f.int32("first_page"), f.int32("pages"));
                 case "set_adi_version" -> new Setup.SetAdiVersion(f.str("object"), f.lng("first_line"), f.lng("lines"), f.int32("version"));
                 case "delete_segment" -> new Setup.DeleteSegment(f.str("object"));
@@ -105,10 +119,11 @@ public final class OpCodec {
                 case "xmemout" -> new Call.Xmemout(context(f), addr(f, "kaddr"), addr(f, "uaddr"), f.lng("count"), f.str("dp"));
                 case "vm_mvc" -> new Call.VmMvc(context(f), f.str("sid"), f.lng("pno"), f.lng("pgoffs"), f.lng("count"),
                         f.int32("cmd"), f.str("dp"), addr(f, "ptr"));
-                case "copyout" -> new Call.Copyout(context(f), addr(f, "driverbuf"), addr(f, "userbuf"), f.lng("cn"));
-                case "ddi_copyout" -> new Call.DdiCopyout(context(f), addr(f, "driverbuf"), addr(f, "buf"), f.lng("cn"), f.mask32("flags"));
+                case "copyout" -> new Call.Copyout(context(f), addr(f, "driverbuf"), addr(f, "userbuf"), f.u64("cn"));
+                case "ddi_copyout" -> new Call.DdiCopyout(context(f), addr(f, "driverbuf"), addr(f, "buf"), f.u64("cn"), f.mask32("flags"));
                 case "xx_ioctl" -> new Call.XxIoctl(context(f), addr(f, "regs"), f.int32("cmd"), addr(f, "arg"));
                 case "observe_bytes" -> new Observe.Bytes(f.str("object"), f.lng("from"), f.lng("length"));
+                case "observe_digest" -> new Observe.Digest(f.str("object"), f.lng("from"), f.lng("length"));
                 case "observe_protection" -> new Observe.Protection(f.str("object"), f.lng("page"));
                 default -> throw f.error("unknown op \"" + Excerpt.of(name, 40).replace("\"", "") + "\"; known ops: " + String.join(", ", KNOWN));
             };
@@ -124,9 +139,10 @@ public final class OpCodec {
 
     /** The op names, in the order of the documentation. */
     public static final java.util.List<String> KNOWN = java.util.List.of(
-            "create_process", "map_region", "create_file_segment", "set_frame", "protect", "unmap", "set_page_state",
-            "pin", "set_adi_version", "delete_segment", "xmattach", "xmdetach", "xmemout", "vm_mvc", "copyout",
-            "ddi_copyout", "xx_ioctl", "observe_bytes", "observe_protection");
+            "create_process", "map_region", "map_region_below_user_block", "map_region_across_segments", "create_file_segment",
+            "set_frame", "protect", "unmap", "set_page_state", "damage_lines", "pin", "set_adi_version", "delete_segment",
+            "xmattach", "xmdetach", "xmemout", "vm_mvc", "copyout", "ddi_copyout", "xx_ioctl", "observe_bytes",
+            "observe_digest", "observe_protection");
 
     private static Context context(Fields outer) {
         Fields f = Fields.of(outer.raw("context"), outer.pathOf("context"), "a context");

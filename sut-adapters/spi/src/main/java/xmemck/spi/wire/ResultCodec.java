@@ -32,11 +32,13 @@ public final class ResultCodec {
             case Result.Bytes x -> {
                 b.put("result", "bytes").put("object", x.object()).put("from", x.from())
                         .put("data", Base64.getEncoder().encodeToString(x.data()));
-                if (!x.unreadablePages().isEmpty()) {
-                    List<Json> pages = new ArrayList<>();
-                    for (Long p : x.unreadablePages()) pages.add(Json.num(p));
-                    b.put("unreadable_pages", new Json.Arr(pages));
-                }
+                if (!x.unreadablePages().isEmpty()) b.put("unreadable_pages", pageList(x.unreadablePages()));
+            }
+            case Result.Digest d -> {
+                List<Json> digests = new ArrayList<>(d.pages());
+                for (int i = 0; i < d.pages(); i++) digests.add(Json.str(hex16(d.digest(i))));
+                b.put("result", "digest").put("object", d.object()).put("from", d.from()).put("digests", new Json.Arr(digests));
+                if (!d.unreadablePages().isEmpty()) b.put("unreadable_pages", pageList(d.unreadablePages()));
             }
             case Result.Protection p -> b.put("result", "protection").put("prot", p.prot().name());
             case Result.Unsupported u -> b.put("result", "unsupported").put("reason", u.reason());
@@ -53,6 +55,7 @@ public final class ResultCodec {
             case "done" -> new Result.Done();
             case "returned" -> new Result.Returned(f.lng("value"), f.has("notes") ? notes(f) : Map.of());
             case "bytes" -> bytes(f);
+            case "digest" -> digest(f);
             case "protection" -> new Result.Protection(f.enumeration("prot", Prot.class));
             case "unsupported" -> {
                 String reason = f.str("reason");
@@ -60,7 +63,7 @@ public final class ResultCodec {
                 yield new Result.Unsupported(reason);
             }
             default -> throw f.error("unknown result kind " + Excerpt.of(kind, 40)
-                    + "; known: done, returned, bytes, protection, unsupported");
+                    + "; known: done, returned, bytes, digest, protection, unsupported");
         };
         f.done();
         return r;
@@ -78,6 +81,45 @@ public final class ResultCodec {
         return out;
     }
 
+    private static Json.Arr pageList(List<Long> pages) {
+        List<Json> out = new ArrayList<>(pages.size());
+        for (Long p : pages) out.add(Json.num(p));
+        return new Json.Arr(out);
+    }
+
+    /** A digest as 16 lower-case hexadecimal digits. */
+    private static String hex16(long v) {
+        String h = Long.toHexString(v);
+        return "0".repeat(16 - h.length()) + h;
+    }
+
+    private static Result digest(Fields f) {
+        String object = f.str("object");
+        long from = f.lng("from");
+        List<Json> items = f.arr("digests");
+        long[] digests = new long[items.size()];
+        for (int i = 0; i < digests.length; i++) {
+            if (items.get(i) instanceof Json.Str s && s.value().length() == 16 && s.value().chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                digests[i] = Long.parseUnsignedLong(s.value(), 16);
+            } else {
+                throw new WireFormatException("at " + f.pathOf("digests") + "[" + i + "]: a digest must be a string of 16 hexadecimal digits");
+            }
+        }
+        return new Result.Digest(object, from, digests, unreadable(f));
+    }
+
+    private static List<Long> unreadable(Fields f) {
+        List<Long> unreadable = new ArrayList<>();
+        if (f.has("unreadable_pages")) {
+            List<Json> items = f.arr("unreadable_pages");
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof Json.Num n && n.asLong().isPresent()) unreadable.add(n.asLong().getAsLong());
+                else throw new WireFormatException("at " + f.pathOf("unreadable_pages") + "[" + i + "]: a page number must be a whole number");
+            }
+        }
+        return unreadable;
+    }
+
     private static Result bytes(Fields f) {
         String object = f.str("object");
         long from = f.lng("from");
@@ -88,14 +130,6 @@ public final class ResultCodec {
         } catch (IllegalArgumentException e) {
             throw f.error("field \"data\" must be standard base64 with padding: " + e.getMessage());
         }
-        List<Long> unreadable = new ArrayList<>();
-        if (f.has("unreadable_pages")) {
-            List<Json> items = f.arr("unreadable_pages");
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i) instanceof Json.Num n && n.asLong().isPresent()) unreadable.add(n.asLong().getAsLong());
-                else throw new WireFormatException("at " + f.pathOf("unreadable_pages") + "[" + i + "]: a page number must be a whole number");
-            }
-        }
-        return new Result.Bytes(object, from, raw, unreadable);
+        return new Result.Bytes(object, from, raw, unreadable(f));
     }
 }

@@ -1,0 +1,37 @@
+package xmemck.oracle;
+
+import xmemck.ops.PageDigest;
+
+/**
+ * {@link PageDigest} of model pages, remembered for pattern pages: a large move is judged from digests twice (which
+ * pages to fetch, then the judgement), and its pages are patterns. A direct-mapped cache of 2^17 entries.
+ */
+final class PageDigests {
+    private PageDigests() {}
+
+    private record Entry(long seed, long base, long digest) {}
+
+    private static final int SIZE = 1 << 17;
+    private static final Entry[] CACHE = new Entry[SIZE];
+    private static final long ZERO = PageDigest.ZERO_PAGE;
+
+    static long of(PageContent c) {
+        return switch (c) {
+            case PageContent.Zero z -> ZERO;
+            case PageContent.Pattern p -> {
+                int i = (int) ((p.seed() * 0x9E3779B97F4A7C15L ^ p.base() * 0xC2B2AE3D27D4EB4FL) >>> 47);
+                Entry e = CACHE[i];
+                if (e != null && e.seed() == p.seed() && e.base() == p.base()) yield e.digest();
+                long d = compute(c);
+                CACHE[i] = new Entry(p.seed(), p.base(), d);
+                yield d;
+            }
+            default -> compute(c);
+        };
+    }
+
+    private static long compute(PageContent c) {
+        PageContent.View v = c.view();
+        return PageDigest.of(v.array(), v.offset());
+    }
+}

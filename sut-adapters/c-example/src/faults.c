@@ -8,7 +8,7 @@ const struct fault_info FAULTS[F_COUNT] = {
     [F_NONE] = {"none", "-", "no seeded fault: the conforming implementation"},
     [F_VM_MVC_BOUNDARY_OFF_BY_ONE] = {"vm_mvc_boundary_off_by_one", "vm_mvc.einval.boundary",
         "vm_mvc's page-boundary check is off by one: a range that crosses the boundary by one byte is accepted"},
-    [F_COPYOUT_NO_WRITE_CHECK] = {"copyout_no_write_check", "copyout.fail.no-write-access",
+    [F_COPYOUT_NO_WRITE_CHECK] = {"copyout_no_write_check", "copyout.fail.paging-fault",
         "copyout does not check write permission and stores into read-only pages"},
     [F_XMEMOUT_NO_AUTHORITY_CHECK] = {"xmemout_no_authority_check", "xmemout.fail.authority",
         "xmemout does not check access authority and stores into read-only pages"},
@@ -38,6 +38,12 @@ const struct fault_info FAULTS[F_COUNT] = {
         "copyout does not compare ADI versions and stores through a mismatched pointer"},
     [F_IOCTL_RETURNS_MINUS_ONE] = {"ioctl_returns_minus_one", "copyout.ioctl-efault",
         "the model driver's XX_GETREGS returns copyout's -1 instead of EFAULT"},
+    [F_COPYOUT_WRITES_READONLY_PAGE] = {"copyout_writes_readonly_page", "inv.failure-effect",
+        "copyout checks write permission after the store: it writes a read-only page's bytes and then returns -1"},
+    [F_COPYOUT_IGNORES_ADI_VERSION_3] = {"copyout_ignores_adi_version_3", "copyout.fail.adi",
+        "copyout ignores an ADI mismatch on a line whose memory version is 3 (other versions still fault)"},
+    [F_PROTZERO_PARTIAL_PAGE_UNPROTECTED] = {"protzero_partial_page_unprotected", "vm_mvc.protzero",
+        "VM_MVC_PROTZERO leaves the file page writable when count is less than a whole page"},
 };
 
 enum fault fault_by_name(const char *name) {

@@ -180,14 +180,14 @@ static jnode *number(parser *p) {
     jnode *n = node(p, J_NUM);
     if (!n) return NULL;
     if (integral) {
-        /* Exact 64-bit parse with overflow detection. */
+        /* Exact 64-bit parse with overflow detection: signed -2^63 .. 2^63-1, and unsigned up to 2^64-1. */
         size_t i = start;
         int neg = 0;
         if (p->s[i] == '-') {
             neg = 1;
             i++;
         }
-        uint64_t mag = 0, limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+        uint64_t mag = 0, limit = neg ? (uint64_t)INT64_MAX + 1 : UINT64_MAX;
         int ok = 1;
         for (; i < p->pos; i++) {
             unsigned d = (unsigned)(p->s[i] - '0');
@@ -197,7 +197,11 @@ static jnode *number(parser *p) {
             }
             mag = mag * 10 + d;
         }
-        if (ok) {
+        if (ok && !neg) {
+            n->unum_exact = 1;
+            n->unum = mag;
+        }
+        if (ok && (neg || mag <= (uint64_t)INT64_MAX)) {
             n->num_exact = 1;
             n->num = neg ? (int64_t)(0 - mag) : (int64_t)mag;
         }

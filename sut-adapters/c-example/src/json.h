@@ -13,6 +13,8 @@ typedef struct jnode {
     int boolean;
     int64_t num;        /* J_NUM: the value, when num_exact */
     int num_exact;      /* J_NUM: an integer that fits in int64_t */
+    uint64_t unum;      /* J_NUM: the value, when unum_exact */
+    int unum_exact;     /* J_NUM: a non-negative integer that fits in uint64_t (a size_t on the wire) */
     const char *str;    /* J_STR: NUL-terminated (no embedded NUL is ever needed by the protocol) */
     size_t len;
     const char *key;    /* set on object members */

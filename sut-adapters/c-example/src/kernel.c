@@ -28,9 +28,11 @@ void world_init(world_t *w) {
 void world_free(world_t *w) {
     for (object_t *o = w->objects, *n; o; o = n) {
         n = o->next;
-        for (int64_t i = 0; i < o->pages + 2; i++) free(o->pt[i].data);
+        for (int64_t i = 0; i < o->pages + 2; i++)
+            if (!(o->below_ublock && i == o->pages + 1)) free(o->pt[i].data); /* the user block is the space's */
         free(o->pt);
         free(o->adi);
+        free(o->damaged);
         free(o);
     }
     for (space_t *s = w->spaces, *n; s; s = n) {
@@ -75,17 +77,53 @@ object_t *object_find(world_t *w, const char *name) {
     return NULL;
 }
 
+/*
+ * Finds room for an object of `pages` pages and its two guard pages: sets o->segno, o->nsegs and o->seg_off. Returns
+ * 0, or -1 with err filled when the space has no room for it.
+ */
+static int place_object(object_t *o, space_t *sp, placement_t place, char *err, int errlen) {
+    uint64_t bytes = (uint64_t)(o->pages + 2) * PAGE_SIZE;
+    switch (place.kind) {
+        case PLACE_BELOW_UBLOCK: {
+            /* The region and its guard page before end where the user block begins; its guard page after is the
+             * user block's first page, so only pages + 1 pages take room below it. */
+            uint64_t below = (uint64_t)(o->pages + 1) * PAGE_SIZE;
+            o->nsegs = (unsigned)((below + SEG_SIZE - 1) / SEG_SIZE);
+            if (sp->is_kernel || o->nsegs > BELOW_UBLOCK_SEGS) {
+                snprintf(err, (size_t)errlen, "no room for %lld pages below the user block of %s", (long long)o->pages, sp->name);
+                return -1;
+            }
+            if (sp->seg[UBLOCK_SEG - 1]) {
+                snprintf(err, (size_t)errlen, "region \"%s\" already lies below the user block of %s", sp->seg[UBLOCK_SEG - 1]->name, sp->name);
+                return -1;
+            }
+            o->segno = UBLOCK_SEG - o->nsegs;
+            o->seg_off = (uint64_t)o->nsegs * SEG_SIZE - below;
+            return 0;
+        }
+        case PLACE_ACROSS_SEGMENTS:
+            /* Start as far into a segment as puts page boundary_page at the start of a later one. */
+            o->seg_off = (SEG_SIZE - (uint64_t)(place.boundary_page + 1) * PAGE_SIZE % SEG_SIZE) % SEG_SIZE;
+            break;
+        case PLACE_OWN_SEGMENTS:
+            o->seg_off = 0;
+            break;
+    }
+    o->nsegs = (unsigned)((o->seg_off + bytes + SEG_SIZE - 1) / SEG_SIZE);
+    unsigned limit = sp->is_kernel ? NSEGS : UNMAPPED_SEG;
+    if (sp->next_seg + o->nsegs > limit) {
+        snprintf(err, (size_t)errlen, "address space %s has no %u free segments left", sp->name, o->nsegs);
+        return -1;
+    }
+    o->segno = sp->next_seg;
+    sp->next_seg += o->nsegs;
+    return 0;
+}
+
 object_t *object_create(world_t *w, const char *name, space_t *sp, int64_t pages, int prot, uint64_t seed, int is_file,
-                        char *err, int errlen) {
+                        placement_t place, char *err, int errlen) {
     if (object_find(w, name)) {
         snprintf(err, (size_t)errlen, "an object named \"%s\" already exists", name);
-        return NULL;
-    }
-    uint64_t bytes = (uint64_t)(pages + 2) * PAGE_SIZE;
-    unsigned nsegs = (unsigned)((bytes + SEG_SIZE - 1) / SEG_SIZE);
-    unsigned limit = sp->is_kernel ? NSEGS : UNMAPPED_SEG;
-    if (sp->next_seg + nsegs > limit) {
-        snprintf(err, (size_t)errlen, "address space %s has no %u free segments left", sp->name, nsegs);
         return NULL;
     }
     object_t *o = calloc(1, sizeof *o);
@@ -102,6 +140,11 @@ object_t *object_create(world_t *w, const char *name, space_t *sp, int64_t pages
     o->pages = pages;
     o->seed = seed;
     o->pt = pt;
+    if (place_object(o, sp, place, err, errlen) != 0) {
+        free(o);
+        free(pt);
+        return NULL;
+    }
     for (int64_t i = 0; i < pages + 2; i++) {
         int guard = i == 0 || i == pages + 1;
         pt[i].prot = guard ? P_RW : (uint8_t)prot; /* guard pages: plain read-write memory */
@@ -109,10 +152,14 @@ object_t *object_create(world_t *w, const char *name, space_t *sp, int64_t pages
         pt[i].mapped = 1;
         pt[i].frame = 1;
     }
-    o->segno = sp->next_seg;
-    o->nsegs = nsegs;
-    for (unsigned s = 0; s < nsegs; s++) sp->seg[o->segno + s] = o;
-    sp->next_seg += nsegs;
+    if (place.kind == PLACE_BELOW_UBLOCK) {
+        /* The guard page after is the user block's first page: it starts out as the region's Fill pattern, so
+         * that the kit, observing the guard page, sees any write into the user block. */
+        o->below_ublock = 1;
+        for (int i = 0; i < PAGE_SIZE; i++) sp->ublock[i] = fill_byte(seed, pages * PAGE_SIZE + i);
+        pt[pages + 1].data = sp->ublock;
+    }
+    for (unsigned s = 0; s < o->nsegs; s++) sp->seg[o->segno + s] = o;
     o->next = w->objects;
     w->objects = o;
     return o;
@@ -140,7 +187,7 @@ static uint64_t seg_base(const space_t *sp, unsigned segno) {
 }
 
 uint64_t ea_of(const object_t *o, int64_t offset) {
-    return seg_base(o->space, o->segno) + PAGE_SIZE + (uint64_t)offset;
+    return seg_base(o->space, o->segno) + o->seg_off + PAGE_SIZE + (uint64_t)offset;
 }
 
 enum tr translate(const space_t *sp, uint64_t ea, object_t **obj, int64_t *off) {
@@ -159,11 +206,32 @@ enum tr translate(const space_t *sp, uint64_t ea, object_t **obj, int64_t *off) 
     if (!sp->is_kernel && segno == UBLOCK_SEG) return T_UBLOCK;
     object_t *o = sp->seg[segno];
     if (!o) return T_UNMAPPED;
-    int64_t o_off = (int64_t)(rel - ((uint64_t)o->segno << SEG_SHIFT)) - PAGE_SIZE;
+    uint64_t in = rel - ((uint64_t)o->segno << SEG_SHIFT);
+    if (in < o->seg_off) return T_UNMAPPED; /* the unused head of its first segment */
+    int64_t o_off = (int64_t)(in - o->seg_off) - PAGE_SIZE;
     if (o_off >= (o->pages + 1) * PAGE_SIZE) return T_UNMAPPED; /* the unused tail of its last segment */
     *obj = o;
     *off = o_off;
     return T_OK;
+}
+
+int lines_damage(object_t *o, int64_t first, int64_t n, int bad) {
+    if (!o->damaged) {
+        if (!bad) return 0; /* nothing to repair */
+        o->damaged = calloc((size_t)(o->pages * LINES_PER_PAGE), 1);
+        if (!o->damaged) return -1;
+    }
+    memset(o->damaged + first, bad, (size_t)n);
+    return 0;
+}
+
+int64_t first_damaged(const object_t *o, int64_t off, int64_t n) {
+    int64_t end = off + n;
+    if (!o->damaged) return end;
+    int64_t from = off > 0 ? off : 0, to = end < o->pages * PAGE_SIZE ? end : o->pages * PAGE_SIZE;
+    for (int64_t line = from / LINE_SIZE; line * LINE_SIZE < to; line++)
+        if (o->damaged[line]) return line * LINE_SIZE > off ? line * LINE_SIZE : off;
+    return end;
 }
 
 static uint8_t *materialise(object_t *o, int64_t p) {

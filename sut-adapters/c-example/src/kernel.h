@@ -1,8 +1,8 @@
 /*
  * A small simulated kernel: address spaces with AIX-style segment tables, page tables with protection and
- * residency, cross-memory descriptors, and file segments with real frames. The services in services.c work on
- * numeric effective addresses through these tables, as a real kernel would; nothing in them knows the kit's
- * symbolic names.
+ * residency, 64-byte lines with ADI versions and uncorrectable errors, cross-memory descriptors, and file segments
+ * with real frames. The services in services.c work on numeric effective addresses through these tables, as a real
+ * kernel would; nothing in them knows the kit's symbolic names.
  */
 #ifndef XMEMCK_KERNEL_H
 #define XMEMCK_KERNEL_H
@@ -16,10 +16,12 @@
 #define USER_LIMIT ((uint64_t)NSEGS << SEG_SHIFT)    /* user addresses are below 2^40 */
 #define KERNELBASE ((uint64_t)1 << 44)               /* kernel addresses start here */
 #define ADI_SHIFT 56                                  /* SPARC-style ADI version in pointer bits 56..59 */
-#define ADI_LINE 64
+#define LINE_SIZE 64                                  /* the unit of ADI versions and of uncorrectable memory errors */
+#define LINES_PER_PAGE (PAGE_SIZE / LINE_SIZE)
 #define EA_MASK (((uint64_t)1 << ADI_SHIFT) - 1)
 #define NULL_SEG 0                                    /* addresses 0 .. 256 MiB: never mapped */
-#define UBLOCK_SEG 1                                  /* the process's user block (u-area) */
+#define BELOW_UBLOCK_SEGS 5                           /* room for a region of up to 1 GiB (and its guard page) ... */
+#define UBLOCK_SEG (NULL_SEG + 1 + BELOW_UBLOCK_SEGS) /* ... right below the process's user block (u-area) */
 #define UNMAPPED_SEG (NSEGS - 1)                      /* a user segment never handed out */
 #define NAME_LEN 64
 
@@ -45,8 +47,11 @@ typedef struct object {
     uint64_t seed;
     page_t *pt;            /* pages + 2 entries: [0] is the guard page before, [pages + 1] the one after */
     uint8_t *adi;          /* one version per 64-byte line of the object; NULL while ADI is off */
+    uint8_t *damaged;      /* one flag per 64-byte line of the object: an uncorrectable error; NULL while none */
     int deleted;           /* its segment was deleted */
+    int below_ublock;      /* its guard page after is the first page of its process's user block */
     unsigned segno, nsegs; /* the segments it occupies in its space */
+    uint64_t seg_off;      /* where its guard page before starts inside its first segment */
     struct object *next;
 } object_t;
 
@@ -75,6 +80,18 @@ typedef struct {
     xmem_t *descs;
 } world_t;
 
+/* Where object_create puts an object in its space. */
+enum place_kind {
+    PLACE_OWN_SEGMENTS,    /* from the start of segments of its own: a region, a file segment */
+    PLACE_BELOW_UBLOCK,    /* ending where the process's user block begins */
+    PLACE_ACROSS_SEGMENTS, /* so that a segment boundary falls at the start of page boundary_page */
+};
+
+typedef struct {
+    enum place_kind kind;
+    int64_t boundary_page;
+} placement_t;
+
 /* Result of translating an effective address. */
 enum tr { T_OK, T_NULL, T_UNMAPPED, T_KERNEL_ADDR, T_UBLOCK };
 
@@ -85,7 +102,7 @@ space_t *space_find(world_t *w, const char *name);
 space_t *space_create(world_t *w, const char *name, char *err, int errlen);
 object_t *object_find(world_t *w, const char *name);
 object_t *object_create(world_t *w, const char *name, space_t *sp, int64_t pages, int prot, uint64_t seed, int is_file,
-                        char *err, int errlen);
+                        placement_t place, char *err, int errlen);
 xmem_t *xmem_get(world_t *w, const char *name, int create);
 
 /* The page entry of object page p (-1 and pages are the guard pages), or NULL beyond them. */
@@ -100,6 +117,14 @@ uint64_t ea_of(const object_t *o, int64_t offset);
  * address seen from a user space.
  */
 enum tr translate(const space_t *sp, uint64_t ea, object_t **obj, int64_t *off);
+
+/*
+ * Uncorrectable errors per 64-byte line (line n is bytes 64n .. 64n+63 of the object). lines_damage marks lines
+ * [first, first + n) damaged (bad) or repaired; first_damaged returns where the first damaged line touching
+ * [off, off + n) begins (never before off), or off + n when none does. Guard pages have no damaged lines.
+ */
+int lines_damage(object_t *o, int64_t first, int64_t n, int bad);
+int64_t first_damaged(const object_t *o, int64_t off, int64_t n);
 
 /* Byte access to object memory, page by page, with no checks: the services check before they touch. */
 uint8_t fill_byte(uint64_t seed, int64_t offset);

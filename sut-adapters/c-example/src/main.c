@@ -5,6 +5,7 @@
  *
  *   xmemck-c-example [--fault NAME] [--trace]
  *   xmemck-c-example --list-faults
+ *   xmemck-c-example --self-test
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -32,7 +33,8 @@ static const char *const CAPABILITIES[] = {
     "XMEM_SERVICES", "VM_MVC", "COPYOUT", "DDI_COPYOUT", "KERNEL_DESTINATION", "MULTIPLE_PROCESSES",
     "PROCESS_CONTEXT_OTHER", "KERNEL_PROCESS_CONTEXT", "INTERRUPT_CONTEXT", "READ_ONLY_PAGES", "NO_ACCESS_PAGES",
     "UNMAPPED_PAGES", "PAGED_OUT_PAGES", "PAGING_IO_ERROR", "HARDWARE_ERROR", "ADI", "USER_BLOCK",
-    "SPECIAL_ADDRESSES", "SEGMENT_DELETE", "PINNING", "FRAMES", "PROTECTION_OBSERVATION",
+    "SPECIAL_ADDRESSES", "SEGMENT_DELETE", "PINNING", "FRAMES", "PROTECTION_OBSERVATION", "DAMAGED_LINES",
+    "USER_BLOCK_NEIGHBOUR", "SEGMENT_CROSSING", "DIGEST_OBSERVATION",
 };
 
 /* ------------------------------------------------------------------ output */
@@ -145,6 +147,16 @@ static int64_t int_field(req *r, const jnode *o, const char *key) {
     return v->num;
 }
 
+/* A size_t: the whole unsigned 64-bit range. */
+static uint64_t u64_field(req *r, const jnode *o, const char *key) {
+    const jnode *v = json_get(o, key);
+    if (!v || v->kind != J_NUM || !v->unum_exact) {
+        bad(r, "field \"%s\" must be a whole number from 0 to 18446744073709551615%s", key, "");
+        return 0;
+    }
+    return v->unum;
+}
+
 static int bool_field(req *r, const jnode *o, const char *key) {
     const jnode *v = json_get(o, key);
     if (!v || v->kind != J_BOOL) {
@@ -253,6 +265,18 @@ static void result_returned(int64_t seq, long value) {
     end_line(start);
 }
 
+/* Ends an observation's result: the unreadable pages (if any), then the line; frees the list. */
+static void end_observation(size_t start, buf *unreadable) {
+    if (unreadable->len) {
+        buf_puts(&OUT, ",\"unreadable_pages\":[");
+        buf_put(&OUT, unreadable->data, unreadable->len);
+        buf_putc(&OUT, ']');
+    }
+    buf_putc(&OUT, '}');
+    end_line(start);
+    free(unreadable->data);
+}
+
 /*
  * Observation: the kit's privileged view of an object's bytes, guard pages included. Holes read as unreadable.
  * Large observations are streamed, a few pages at a time, so that the kit sees the answer arriving.
@@ -298,14 +322,64 @@ static void observe_bytes(req *r, int64_t seq, const jnode *m) {
         at += k;
     }
     buf_putc(&OUT, '"');
-    if (unreadable.len) {
-        buf_puts(&OUT, ",\"unreadable_pages\":[");
-        buf_put(&OUT, unreadable.data, unreadable.len);
-        buf_putc(&OUT, ']');
+    end_observation(start, &unreadable);
+}
+
+/* The kit's page digest (PROTOCOL.md section 9): over the page's 512 little-endian 64-bit words, wrapping around. */
+static uint64_t page_digest(const uint8_t *page) {
+    uint64_t h = 0x6A09E667F3BCC908ULL;
+    for (int i = 0; i < PAGE_SIZE; i += 8) {
+        uint64_t w = 0;
+        for (int b = 7; b >= 0; b--) w = w << 8 | page[i + b]; /* little-endian, whatever this machine is */
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+        h = h << 31 | h >> 33;
     }
-    buf_putc(&OUT, '}');
-    end_line(start);
-    free(unreadable.data);
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    return h ^ (h >> 33);
+}
+
+/*
+ * Observation by page digests: what the kit asks for instead of the bytes of a large object. The pages are read as
+ * observe_bytes reads them (a hole reads as zeros and is listed unreadable). Streamed like observe_bytes.
+ */
+static void observe_digest(req *r, int64_t seq, const jnode *m) {
+    object_t *o = object_field(r, m, "object");
+    int64_t from = int_field(r, m, "from");
+    int64_t length = int_field(r, m, "length");
+    if (r->bad) return;
+    if (from % PAGE_SIZE != 0 || length % PAGE_SIZE != 0) {
+        bad(r, "observe_digest: from and length must be multiples of 4096%s%s", "", "");
+        return;
+    }
+    if (length < 0 || from < -PAGE_SIZE || from > (o->pages + 1) * PAGE_SIZE - length) {
+        bad(r, "observe_digest: the range is outside object \"%s\" and its guard pages%s", o->name, "");
+        return;
+    }
+    size_t start = OUT.len;
+    begin_result(seq, "digest");
+    buf_puts(&OUT, ",\"object\":");
+    buf_jstr(&OUT, o->name);
+    buf_puts(&OUT, ",\"from\":");
+    buf_i64(&OUT, from);
+    buf_puts(&OUT, ",\"digests\":[");
+    static uint8_t page[PAGE_SIZE];
+    buf unreadable = {0};
+    for (int64_t p = from / PAGE_SIZE; p < (from + length) / PAGE_SIZE; p++) {
+        if (page_of(o, p)->mapped) {
+            obj_read(o, p * PAGE_SIZE, page, PAGE_SIZE);
+        } else {
+            memset(page, 0, sizeof page);
+            if (unreadable.len) buf_putc(&unreadable, ',');
+            buf_i64(&unreadable, p);
+        }
+        char hex[24];
+        snprintf(hex, sizeof hex, "%s\"%016llx\"", p * PAGE_SIZE > from ? "," : "", (unsigned long long)page_digest(page));
+        buf_puts(&OUT, hex);
+        if (OUT.len > (1u << 16)) flush_out(); /* a digest costs more time than bytes: flush sooner */
+    }
+    buf_putc(&OUT, ']');
+    end_observation(start, &unreadable);
 }
 
 static void observe_protection(req *r, int64_t seq, const jnode *m) {
@@ -325,6 +399,68 @@ static void observe_protection(req *r, int64_t seq, const jnode *m) {
     end_line(start);
 }
 
+/* ------------------------------------------------------------------ setup */
+
+/* map_region, its two special placements, and create_file_segment (kernel memory for vm_mvc's m1). */
+static void map_object(req *r, int64_t seq, const char *op, const jnode *m) {
+    char err[256];
+    int file = strcmp(op, "create_file_segment") == 0;
+    placement_t place = {PLACE_OWN_SEGMENTS, 0};
+    if (strcmp(op, "map_region_below_user_block") == 0) place.kind = PLACE_BELOW_UBLOCK;
+    if (strcmp(op, "map_region_across_segments") == 0) place.kind = PLACE_ACROSS_SEGMENTS;
+    const char *name = str_field(r, m, file ? "sid" : "name");
+    const char *space = file ? "kernel" : str_field(r, m, place.kind == PLACE_BELOW_UBLOCK ? "process" : "space");
+    int64_t pages = int_field(r, m, "pages");
+    int prot = file ? P_RW : enum_field(r, m, "prot", PROTS, 3);
+    uint64_t seed = (uint64_t)int_field(r, m, "seed");
+    if (place.kind == PLACE_ACROSS_SEGMENTS) place.boundary_page = int_field(r, m, "boundary_page");
+    if (r->bad) return;
+    space_t *sp = space_find(&W, space);
+    if (!sp) bad(r, "unknown space \"%s\"%s", space, "");
+    else if (place.kind == PLACE_BELOW_UBLOCK && sp->is_kernel) bad(r, "the kernel has no user block; name a process%s%s", "", "");
+    if (!r->bad && (pages < 1 || pages > (1 << 18))) bad(r, "pages must be 1..262144%s%s", "", "");
+    if (!r->bad && place.kind == PLACE_ACROSS_SEGMENTS && (place.boundary_page < 1 || place.boundary_page >= pages))
+        bad(r, "boundary_page must be a page of the region other than its first (1..pages-1)%s%s", "", "");
+    if (!r->bad && !object_create(&W, name, sp, pages, prot, seed, file, place, err, sizeof err)) bad(r, "%s%s", err, "");
+    if (!r->bad) result_done(seq);
+}
+
+/*
+ * damage_lines: an uncorrectable error in lines [first, first + lines) of a region. The pages holding them are in
+ * state HARDWARE_ERROR; a page that was not starts with no other damaged line.
+ */
+static void damage_lines(req *r, int64_t seq, const jnode *m) {
+    object_t *o = object_field(r, m, "object");
+    int64_t first = int_field(r, m, "first_line"), lines = int_field(r, m, "lines");
+    if (r->bad) return;
+    if (o->is_file) {
+        bad(r, "\"%s\" is a file segment; damage_lines applies to regions%s", o->name, "");
+        return;
+    }
+    int64_t total = o->pages * LINES_PER_PAGE;
+    if (first < 0 || lines < 1 || first > total - lines) {
+        bad(r, "lines out of range for \"%s\"%s", o->name, "");
+        return;
+    }
+    int64_t p0 = first / LINES_PER_PAGE, p1 = (first + lines - 1) / LINES_PER_PAGE;
+    for (int64_t p = p0; p <= p1; p++) {
+        if (!page_of(o, p)->mapped) {
+            bad(r, "a page of \"%s\" holding those lines is unmapped%s", o->name, "");
+            return;
+        }
+    }
+    for (int64_t p = p0; p <= p1; p++) {
+        page_t *pg = page_of(o, p);
+        if (pg->state != S_HARDWARE_ERROR && lines_damage(o, p * LINES_PER_PAGE, LINES_PER_PAGE, 0) != 0) goto oom;
+        pg->state = S_HARDWARE_ERROR;
+    }
+    if (lines_damage(o, first, lines, 1) != 0) goto oom;
+    result_done(seq);
+    return;
+oom:
+    bad(r, "out of memory%s%s", "", "");
+}
+
 /* ------------------------------------------------------------------ ops */
 
 static void apply(int64_t seq, const jnode *m) {
@@ -339,17 +475,9 @@ static void apply(int64_t seq, const jnode *m) {
         if (!r.bad && strcmp(name, "kernel") == 0) bad(&r, "\"kernel\" is not a process name%s%s", "", "");
         if (!r.bad && !space_create(&W, name, err, sizeof err)) bad(&r, "%s%s", err, "");
         if (!r.bad) result_done(seq);
-    } else if (strcmp(op, "map_region") == 0 || strcmp(op, "create_file_segment") == 0) {
-        int file = op[0] == 'c';
-        const char *name = str_field(&r, m, file ? "sid" : "name");
-        space_t *sp = file ? W.kernel : space_find(&W, str_field(&r, m, "space"));
-        int64_t pages = int_field(&r, m, "pages");
-        int prot = file ? P_RW : enum_field(&r, m, "prot", PROTS, 3);
-        uint64_t seed = (uint64_t)int_field(&r, m, "seed");
-        if (!r.bad && !sp) bad(&r, "unknown space \"%s\"%s", str_field(&r, m, "space"), "");
-        if (!r.bad && (pages < 1 || pages > (1 << 18))) bad(&r, "pages must be 1..262144%s%s", "", "");
-        if (!r.bad && !object_create(&W, name, sp, pages, prot, seed, file, err, sizeof err)) bad(&r, "%s%s", err, "");
-        if (!r.bad) result_done(seq);
+    } else if (strcmp(op, "map_region") == 0 || strcmp(op, "map_region_below_user_block") == 0 ||
+               strcmp(op, "map_region_across_segments") == 0 || strcmp(op, "create_file_segment") == 0) {
+        map_object(&r, seq, op, m);
     } else if (strcmp(op, "set_frame") == 0) {
         object_t *o = object_field(&r, m, "sid");
         int64_t pno = int_field(&r, m, "pno");
@@ -374,10 +502,17 @@ static void apply(int64_t seq, const jnode *m) {
                 } else if (op[0] == 'u') {
                     pg->mapped = 0;
                     pg->pinned = 0;
+                    pg->state = S_RESIDENT; /* a hole has no memory, so no error in it */
+                    lines_damage(o, p * LINES_PER_PAGE, LINES_PER_PAGE, 0);
                     free(pg->data);
                     pg->data = NULL;
                 } else if (op[0] == 's') {
+                    /* HARDWARE_ERROR is an uncorrectable error in every line of the page; any other state repairs them. */
                     pg->state = (uint8_t)value;
+                    if (lines_damage(o, p * LINES_PER_PAGE, LINES_PER_PAGE, value == S_HARDWARE_ERROR) != 0) {
+                        bad(&r, "out of memory%s%s", "", "");
+                        goto done;
+                    }
                 } else {
                     pg->pinned = 1;
                     if (pg->state == S_PAGED_OUT) pg->state = S_RESIDENT; /* pinning brings the page in */
@@ -390,7 +525,7 @@ static void apply(int64_t seq, const jnode *m) {
         int64_t first = int_field(&r, m, "first_line"), lines = int_field(&r, m, "lines");
         int64_t version = int_field(&r, m, "version");
         if (r.bad) goto done;
-        int64_t total = o->pages * PAGE_SIZE / ADI_LINE;
+        int64_t total = o->pages * LINES_PER_PAGE;
         if (first < 0 || lines < 1 || first > total - lines || version < 0 || version > 15) {
             bad(&r, "ADI lines or version out of range for \"%s\"%s", o->name, "");
             goto done;
@@ -402,6 +537,8 @@ static void apply(int64_t seq, const jnode *m) {
         }
         memset(o->adi + first, (int)version, (size_t)lines);
         result_done(seq);
+    } else if (strcmp(op, "damage_lines") == 0) {
+        damage_lines(&r, seq, m);
     } else if (strcmp(op, "delete_segment") == 0) {
         object_t *o = object_field(&r, m, "object");
         if (!r.bad) {
@@ -438,12 +575,13 @@ static void apply(int64_t seq, const jnode *m) {
     } else if (strcmp(op, "copyout") == 0) {
         ctx_t c = context_field(&r, m);
         uint64_t from = addr_field(&r, m, "driverbuf"), to = addr_field(&r, m, "userbuf");
-        int64_t cn = int_field(&r, m, "cn");
+        uint64_t cn = u64_field(&r, m, "cn");
         if (!r.bad) result_returned(seq, copyout(&W, &c, from, to, cn));
     } else if (strcmp(op, "ddi_copyout") == 0) {
         ctx_t c = context_field(&r, m);
         uint64_t from = addr_field(&r, m, "driverbuf"), to = addr_field(&r, m, "buf");
-        int64_t cn = int_field(&r, m, "cn"), flags = int_field(&r, m, "flags");
+        uint64_t cn = u64_field(&r, m, "cn");
+        int64_t flags = int_field(&r, m, "flags");
         if (!r.bad) result_returned(seq, ddi_copyout(&W, &c, from, to, cn, (uint32_t)flags));
     } else if (strcmp(op, "xx_ioctl") == 0) {
         ctx_t c = context_field(&r, m);
@@ -454,6 +592,8 @@ static void apply(int64_t seq, const jnode *m) {
     /* ---- observations ---- */
     else if (strcmp(op, "observe_bytes") == 0) {
         observe_bytes(&r, seq, m);
+    } else if (strcmp(op, "observe_digest") == 0) {
+        observe_digest(&r, seq, m);
     } else if (strcmp(op, "observe_protection") == 0) {
         observe_protection(&r, seq, m);
     } else {
@@ -521,9 +661,65 @@ static void handle(const char *line, size_t len) {
     }
 }
 
+/* ------------------------------------------------------------------ self-test */
+
+static int check_digest(const char *what, const uint8_t *page, uint64_t want) {
+    uint64_t got = page_digest(page);
+    if (got == want) return 0;
+    printf("FAIL digest of %s: %016llx, PROTOCOL.md says %016llx\n", what, (unsigned long long)got, (unsigned long long)want);
+    return 1;
+}
+
+/*
+ * --self-test: the check values PROTOCOL.md gives for the Fill pattern (section 7) and the page digest (section 9),
+ * computed the way the observations compute them. Exit status 0 when all match.
+ */
+static int self_test(void) {
+    static const struct {
+        uint64_t seed;
+        uint8_t bytes[10]; /* offsets -2 .. 7 */
+    } FILLS[] = {
+        {1, {0xa5, 0xc4, 0xe5, 0x20, 0x67, 0xe9, 0x0b, 0xae, 0x80, 0xa5}},
+        {2, {0x0d, 0xba, 0x8a, 0xce, 0xe9, 0x0d, 0x64, 0x29, 0x5a, 0x3c}},
+    };
+    int failures = 0, checks = 0;
+    for (size_t f = 0; f < sizeof FILLS / sizeof *FILLS; f++) {
+        for (int i = 0; i < 10; i++, checks++) {
+            uint8_t got = fill_byte(FILLS[f].seed, i - 2);
+            if (got == FILLS[f].bytes[i]) continue;
+            printf("FAIL fill(%llu, %d): %02x, PROTOCOL.md says %02x\n", (unsigned long long)FILLS[f].seed, i - 2, got, FILLS[f].bytes[i]);
+            failures++;
+        }
+    }
+    /* The three pages as an observation reads them: a hole, page 0 of a region of seed 1, the guard page before
+     * a region of seed 2. */
+    world_init(&W);
+    char err[256];
+    space_t *p = space_create(&W, "p", err, sizeof err);
+    placement_t own = {PLACE_OWN_SEGMENTS, 0};
+    object_t *one = p ? object_create(&W, "one", p, 1, P_RW, 1, 0, own, err, sizeof err) : NULL;
+    object_t *two = p ? object_create(&W, "two", p, 1, P_RW, 2, 0, own, err, sizeof err) : NULL;
+    if (!one || !two) {
+        printf("FAIL setting up the regions: %s\n", err);
+        return 1;
+    }
+    static uint8_t page[PAGE_SIZE];
+    memset(page, 0, sizeof page);
+    failures += check_digest("a page of zeros", page, 0xa2118c93ea87ebfbULL);
+    obj_read(one, 0, page, PAGE_SIZE);
+    failures += check_digest("offsets 0..4095 of Fill seed 1", page, 0x61c16eedaa56a2ccULL);
+    obj_read(two, -PAGE_SIZE, page, PAGE_SIZE);
+    failures += check_digest("offsets -4096..-1 of Fill seed 2", page, 0xb895f5edd4980c5eULL);
+    checks += 3;
+    world_free(&W);
+    printf("self-test: %d of %d checks passed\n", checks - failures, checks);
+    return failures ? 1 : 0;
+}
+
 static void usage(FILE *f) {
     fputs("usage: xmemck-c-example [--fault NAME] [--trace]\n"
           "       xmemck-c-example --list-faults\n"
+          "       xmemck-c-example --self-test\n"
           "Speaks the xmemck process protocol on standard input and output; exits when standard input closes.\n",
           f);
 }
@@ -541,6 +737,8 @@ int main(int argc, char **argv) {
                 return 2;
             }
             active_fault = f;
+        } else if (strcmp(argv[i], "--self-test") == 0) {
+            return self_test();
         } else if (strcmp(argv[i], "--trace") == 0) {
             trace = 1;
         } else if (strcmp(argv[i], "--help") == 0) {

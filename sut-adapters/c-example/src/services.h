@@ -37,8 +37,9 @@ long xmemout(world_t *w, const ctx_t *ctx, uint64_t kaddr, uint64_t uaddr, int64
 /* m1 is the file segment named by sid (NULL when there is none). */
 long vm_mvc(world_t *w, const ctx_t *ctx, object_t *m1, int64_t pno, int64_t pgoffs, int64_t count, int cmd,
             const char *dp, uint64_t ptr);
-long copyout(world_t *w, const ctx_t *ctx, uint64_t driverbuf, uint64_t userbuf, int64_t cn);
-long ddi_copyout(world_t *w, const ctx_t *ctx, uint64_t driverbuf, uint64_t buf, int64_t cn, uint32_t flags);
+/* cn is a size_t in the manual pages: 64 bits on the kernels they describe. */
+long copyout(world_t *w, const ctx_t *ctx, uint64_t driverbuf, uint64_t userbuf, uint64_t cn);
+long ddi_copyout(world_t *w, const ctx_t *ctx, uint64_t driverbuf, uint64_t buf, uint64_t cn, uint32_t flags);
 long xx_ioctl(world_t *w, const ctx_t *ctx, uint64_t regs, int cmd, uint64_t arg);
 
 #endif

@@ -477,7 +477,7 @@ final class Judge {
         for (Effect.Write w : writes) {
             Seen s = Seen.find(w.object(), seen);
             if (s == null || w.length() == 0 || !done.add(w.object() + "/" + w.offset() + "/" + w.length())) continue;
-            sb.append("; ").append(w.object()).append("[").append(w.offset()).append(", ").append(w.offset() + w.length()).append(") holds ").append(effectShape(w, s));
+            sb.append("; ").append(w.object()).append("[").append(w.offset()).append(", ").append(w.offset() + w.length()).append("): ").append(effectShape(w, s));
         }
         return sb.toString();
     }

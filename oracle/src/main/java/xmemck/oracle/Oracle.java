@@ -169,7 +169,6 @@ public final class Oracle {
                     s.page(p).read(0, copy, 0, MemObject.PAGE);
                     content = new PageContent.Raw(copy);
                 }
-                if (PageContent.same(content, o.page(p))) continue;
                 o.setPage(p, content);
                 Effects.bringIn(o, p);   // a page that was written was in memory
             }

@@ -52,9 +52,17 @@ sealed interface PageContent {
         @Override public byte at(int index) { return 0; }
     }
 
-    /** The first index in {@code [from, to)} where the pages differ, or -1. Symbolic pages that are equal cost nothing. */
+    /**
+     * The first index in {@code [from, to)} where the pages differ, or -1. Two symbolic pages are compared as records
+     * when the range is the whole page: two different patterns (another seed or base), or a pattern and zeros, never
+     * hold the same 4096 bytes (the chance is below 2^-30000), so a large move is judged without generating it.
+     */
     static int mismatch(PageContent a, PageContent b, int from, int to) {
-        if (from >= to || a == b || symbolic(a) && a.equals(b)) return -1;
+        if (from >= to || a == b) return -1;
+        if (symbolic(a) && symbolic(b)) {
+            if (a.equals(b)) return -1;
+            if (from == 0 && to == PAGE) return firstDifference(a, b);
+        }
         View x = a.view(), y = b.view();
         int m = Arrays.mismatch(x.array(), x.offset() + from, x.offset() + to, y.array(), y.offset() + from, y.offset() + to);
         return m < 0 ? -1 : from + m;
@@ -69,6 +77,12 @@ sealed interface PageContent {
     }
 
     static boolean same(PageContent a, PageContent b) { return mismatch(a, b, 0, PAGE) < 0; }
+
+    /** Where two different symbolic pages first differ (almost always byte 0); walks only as far as it must. */
+    private static int firstDifference(PageContent a, PageContent b) {
+        for (int i = 0; i < PAGE; i++) if (a.at(i) != b.at(i)) return i;
+        return -1;
+    }
 
     private static boolean symbolic(PageContent c) { return c instanceof Pattern || c instanceof Zero; }
 }

@@ -33,7 +33,7 @@ final class Questions {
         return new Question(service + ".attached-range", "Does " + service + " move bytes outside the range the descriptor was attached to?", Question.AnsweredBy.RETURN_VALUE);
     }
 
-    static Question protzeroProtection() {
-        return new Question("vm_mvc.protzero-protection", "Which protection does VM_MVC_PROTZERO give the page (read-only or no access)?", Question.AnsweredBy.PROTECTION);
+    static Question protzeroProtection(String service) {
+        return new Question(service + ".protzero-protection", "Which protection does VM_MVC_PROTZERO give the page (read-only or no access)?", Question.AnsweredBy.PROTECTION);
     }
 }

@@ -86,7 +86,7 @@ final class VmMvcOracle {
             case Call.VM_MVC_PROTZERO -> new Expectation.Allowed(List.of(Outcomes.alt(0, List.of(Outcomes.exact(m1.name, m1Offset, n, new Data.Zeros()),
                             new Effect.Protect(m1.name, v.pno(), Set.of(Prot.READ, Prot.NONE))),
                     Outcomes.concat("vm_mvc.protzero", tags), "0: " + n + " bytes of m1 zeroed and the page protected against writes")),
-                    List.of(Questions.protzeroProtection()));
+                    List.of(Questions.protzeroProtection("vm_mvc")));
             case Call.VM_MVC_READ -> Outcomes.one(Outcomes.alt(0, List.of(Outcomes.exact(m2.name, ptr.offset(), n, new Data.CopyOf(m1.name, m1Offset))),
                     Outcomes.concat("vm_mvc.read", tags), "0: " + n + " bytes copied from m1 to m2"));
             default -> Outcomes.one(Outcomes.alt(0, List.of(Outcomes.exact(m1.name, m1Offset, n, new Data.CopyOf(m2.name, ptr.offset()))),

@@ -156,10 +156,6 @@ final class XmemOracle {
 
         List<Alternative> alts = new ArrayList<>(3);
         List<Question> questions = new ArrayList<>(3);
-        if (documented.complete()) {
-            alts.add(Outcomes.alt(Call.XMEM_SUCC, List.of(Outcomes.exact(dst.name, u.offset(), n, data)),
-                    Outcomes.concat(hardware.complete() ? "xmemout.succ" : HARDWARE, tags), "XMEM_SUCC: " + n + " bytes moved"));
-        }
         if (!documented.complete() || !hardware.complete()) {
             // The page lists paging I/O errors, not hardware memory errors: with one, XMEM_SUCC (above) or XMEM_FAIL.
             Reach both = documented.plus(hardware);
@@ -170,6 +166,10 @@ final class XmemOracle {
             if (!writable.isEmpty()) questions.add(Questions.failureEffect("xmemout"));
             if (documented.complete()) questions.add(Questions.hardwareError("xmemout"));
         }
+        if (documented.complete()) {
+            alts.add(Outcomes.alt(Call.XMEM_SUCC, List.of(Outcomes.exact(dst.name, u.offset(), n, data)),
+                    Outcomes.concat(hardware.complete() ? "xmemout.succ" : HARDWARE, tags), "XMEM_SUCC: " + n + " bytes moved"));
+        }
         if (n > Layout.SEGMENT_SIZE) {
             // Implementations check count against the segment size before they move anything; the page is silent.
             alts.add(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.untouched(dst.name, u.offset(), n, data)),
@@ -178,10 +178,11 @@ final class XmemOracle {
         }
         if (!d.covers(u.object(), u.offset(), n)) {
             // The page does not say whether the buffer must lie inside the attached range: failing untouched conforms too.
+            String attachedRange = "xmemout.attached-range";
             alts.add(Outcomes.alt(Call.XMEM_FAIL, List.of(Outcomes.untouched(dst.name, u.offset(), n, data)),
-                    Outcomes.concat("xmemout.attached-range", tags), "XMEM_FAIL, nothing moved: [" + u.describe() + ", +" + n
+                    Outcomes.concat(attachedRange, tags), "XMEM_FAIL, nothing moved: [" + u.describe() + ", +" + n
                             + ") is not inside the range " + d.object() + "[" + d.offset() + ", " + (d.offset() + d.count()) + ") that " + d.name() + " describes"));
-            if (alts.getFirst().returnValue() == Call.XMEM_SUCC) alts.set(0, withClause(alts.getFirst(), "xmemout.attached-range"));
+            for (int i = 0; i < alts.size() - 1; i++) alts.set(i, withClause(alts.get(i), attachedRange));
             questions.add(Questions.attachedRange("xmemout"));
         }
         return new Expectation.Allowed(alts, questions);

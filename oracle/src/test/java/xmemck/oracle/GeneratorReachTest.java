@@ -30,7 +30,7 @@ class GeneratorReachTest {
                             case Expectation.OutsideContract oc -> "outside";
                             case Expectation.Allowed a when a.alternatives().size() > 1 -> "several";
                             case Expectation.Allowed a -> a.alternatives().get(0).effects().stream()
-                                    .anyMatch(e -> e instanceof Effect.Write w && w.maxWritten() > 0 && !w.exact()) ? "prefix" : "one";
+                                    .anyMatch(e -> e instanceof Effect.Write w && !w.exact() && !w.untouched()) ? "prefix" : "one";
                         };
                         kinds.merge(kind, 1, Integer::sum);
                         details.merge(kind + ":" + (o.expectation() instanceof Expectation.Allowed a ? a.alternatives().get(0).clauses().get(0) : ((Expectation.OutsideContract) o.expectation()).clause()), 1, Integer::sum);

@@ -37,7 +37,7 @@ class LargeMoveTest {
         Expectation e = o.expect(move);
         long expectCost = allocated() - before;
         Effect.Write w = Twin.onlyWrite(((Expectation.Allowed) e).alternatives().get(0));
-        assertEquals(new Effect.Write("u", 0, N, new Data.CopyOf("k", 0), N, N), w);
+        assertEquals(Outcomes.exact("u", 0, N, new Data.CopyOf("k", 0)), w);
         assertTrue(expectCost < MIB, "expect() must not copy data: it allocated " + expectCost + " bytes");
 
         before = allocated();
@@ -80,7 +80,7 @@ class LargeMoveTest {
         assertTrue(j.conforms(), j.findings()::toString);
 
         long before = allocated();
-        t.model.commit(move, j, observed);
+        t.model.commit(move, j);
         long commitCost = allocated() - before;
         assertTrue(commitCost < 4 * MIB, "whole written pages are stored as patterns, not copied: commit allocated " + commitCost + " bytes");
 

@@ -64,7 +64,7 @@ final class Twin {
         for (var o : model.observationsFor(call, e)) observed.add(impl.observe(o));
         observed = tamper.apply(observed);
         Judgement j = model.judge(call, e, returned, observed);
-        model.commit(call, j, observed);
+        model.commit(call, j);
         return new Outcome(e, returned, observed, j);
     }
 
@@ -78,6 +78,21 @@ final class Twin {
                 if (r instanceof Result.Bytes b && b.object().equals(object)) {
                     byte[] d = b.data().clone();
                     d[(int) (offset - b.from())] = (byte) value;
+                    out.add(new Result.Bytes(b.object(), b.from(), d, b.unreadablePages()));
+                } else out.add(r);
+            }
+            return out;
+        };
+    }
+
+    /** Overwrite {@code object}'s observation at {@code offset} with {@code bytes}. */
+    static UnaryOperator<List<Result>> write(String object, long offset, byte[] bytes) {
+        return list -> {
+            List<Result> out = new ArrayList<>();
+            for (Result r : list) {
+                if (r instanceof Result.Bytes b && b.object().equals(object)) {
+                    byte[] d = b.data().clone();
+                    System.arraycopy(bytes, 0, d, (int) (offset - b.from()), bytes.length);
                     out.add(new Result.Bytes(b.object(), b.from(), d, b.unreadablePages()));
                 } else out.add(r);
             }
@@ -115,6 +130,16 @@ final class Twin {
     static void assertOutside(Expectation e, String clause) {
         if (!(e instanceof Expectation.OutsideContract oc)) { fail("expected outside the contract (" + clause + "), got " + e); return; }
         assertEquals(clause, oc.clause(), () -> "outside-contract reason: " + oc.reason());
+    }
+
+    /** The bytes a failed write may have stored, as ranges of indexes into it (empty: untouched). */
+    static List<Effect.Range> writable(Effect.Write w) {
+        return w.extent() instanceof Effect.Extent.Partial p ? p.writable() : List.of(new Effect.Range(0, w.length()));
+    }
+
+    /** A failed write that may store only its first {@code n} bytes. */
+    static boolean storesOnlyFirst(Effect.Write w, long n) {
+        return !w.exact() && writable(w).equals(n == 0 ? List.of() : List.of(new Effect.Range(0, n)));
     }
 
     static Effect.Write onlyWrite(Alternative a) {

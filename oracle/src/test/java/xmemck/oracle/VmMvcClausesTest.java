@@ -39,7 +39,7 @@ class VmMvcClausesTest {
         Twin t = world(true);
         Twin.Outcome o = t.call(mvc(1, 10, 20, Call.VM_MVC_ZERO, 0));
         assertAllowedOnly(o.expectation(), 0, "vm_mvc.zero");
-        assertEquals(new Effect.Write("f", PAGE + 10, 20, new Data.Zeros(), 20, 20), onlyWrite(o.allowed().alternatives().get(0)));
+        assertEquals(Outcomes.exact("f", PAGE + 10, 20, new Data.Zeros()), onlyWrite(o.allowed().alternatives().get(0)));
         assertTrue(o.judgement().conforms(), o.judgement().findings()::toString);
         Result.Bytes b = (Result.Bytes) t.model.observe(new Observe.Bytes("f", PAGE + 9, 22));
         assertEquals(Fill.byteAt(33, PAGE + 9), b.data()[0]);
@@ -47,7 +47,7 @@ class VmMvcClausesTest {
         assertEquals(Fill.byteAt(33, PAGE + 30), b.data()[21]);
     }
 
-    @Test void vm_mvc_protzero_zeroes_and_makes_the_page_read_only() {
+    @Test void vm_mvc_protzero_zeroes_and_protects_the_page_against_writes() {
         Twin t = world(true);
         Twin.Outcome o = t.call(mvc(0, 0, PAGE, Call.VM_MVC_PROTZERO, 0));
         assertAllowedOnly(o.expectation(), 0, "vm_mvc.protzero");
@@ -59,14 +59,30 @@ class VmMvcClausesTest {
         Twin.Outcome bad = t2.call(mvc(0, 0, 8, Call.VM_MVC_PROTZERO, 0), list -> list.stream().map(r -> r instanceof Result.Protection ? new Result.Protection(Prot.READ_WRITE) : r).toList());
         assertFalse(bad.judgement().conforms());
         assertEquals(List.of("vm_mvc.protzero"), bad.findingClauses());
-        assertTrue(bad.judgement().findings().get(0).message().contains("should have protection READ but has READ_WRITE"), bad.judgement().findings().toString());
+        assertTrue(bad.judgement().findings().get(0).message().contains("should have protection one of [NONE, READ] but has READ_WRITE"), bad.judgement().findings().toString());
+        // "schützen" says no more than that: a page left with no access at all conforms too, and the choice is recorded.
+        Twin t3 = world(true);
+        Twin.Outcome none = t3.call(mvc(0, 0, 8, Call.VM_MVC_PROTZERO, 0), list -> list.stream().map(r -> r instanceof Result.Protection ? new Result.Protection(Prot.NONE) : r).toList());
+        assertTrue(none.judgement().conforms(), none.judgement().findings()::toString);
+        assertEquals("NONE", none.judgement().answers().get("vm_mvc.protzero-protection"));
+        assertEquals(new Result.Protection(Prot.NONE), t3.model.observe(new Observe.Protection("f", 0)), "the model adopts the protection seen");
+    }
+
+    @Test void vm_mvc_kernel_buffer_as_m2_and_env_kernel_process() {
+        Twin t = Twin.standard().setup(new Setup.CreateFileSegment("f", 2, 33), new Setup.MapRegion("kb", "kernel", 1, Prot.READ_WRITE, 66), new Setup.Pin("kb", 0, 1));
+        t.call(new Call.Xmattach(Context.kernelProcess(), at("kb", 0), PAGE, "dk", Call.SYS_ADSPACE));
+        Twin.Outcome o = t.call(new Call.VmMvc(Context.kernelProcess(), "f", 1, 8, 100, Call.VM_MVC_READ, "dk", at("kb", 16)));
+        assertAllowedOnly(o.expectation(), 0, "vm_mvc.kernel-buffer");
+        assertTrue(o.allowed().alternatives().get(0).clauses().contains("vm_mvc.env.kernel-process"));
+        assertTrue(o.judgement().conforms(), o.judgement().findings()::toString);
+        assertAllowedOnly(t.model.expect(new Call.VmMvc(p("p1"), "f", 1, 8, 100, Call.VM_MVC_WRITE, "dk", at("kb", 16))), 0, "vm_mvc.kernel-buffer");
     }
 
     @Test void vm_mvc_read_copies_m1_into_m2() {
         Twin t = world(true);
         Twin.Outcome o = t.call(mvc(1, 100, 50, Call.VM_MVC_READ, 7));
         assertAllowedOnly(o.expectation(), 0, "vm_mvc.read");
-        assertEquals(new Effect.Write("u", 7, 50, new Data.CopyOf("f", PAGE + 100), 50, 50), onlyWrite(o.allowed().alternatives().get(0)));
+        assertEquals(Outcomes.exact("u", 7, 50, new Data.CopyOf("f", PAGE + 100)), onlyWrite(o.allowed().alternatives().get(0)));
         assertTrue(o.judgement().conforms(), o.judgement().findings()::toString);
         assertEquals(Fill.byteAt(33, PAGE + 100), ((Result.Bytes) t.model.observe(new Observe.Bytes("u", 7, 1))).data()[0]);
     }
@@ -75,7 +91,7 @@ class VmMvcClausesTest {
         Twin t = world(true);
         Twin.Outcome o = t.call(mvc(0, 0, 50, Call.VM_MVC_WRITE, 3));
         assertAllowedOnly(o.expectation(), 0, "vm_mvc.write");
-        assertEquals(new Effect.Write("f", 0, 50, new Data.CopyOf("u", 3), 50, 50), onlyWrite(o.allowed().alternatives().get(0)));
+        assertEquals(Outcomes.exact("f", 0, 50, new Data.CopyOf("u", 3)), onlyWrite(o.allowed().alternatives().get(0)));
         assertEquals(Fill.byteAt(22, 3 + 49), ((Result.Bytes) t.model.observe(new Observe.Bytes("f", 49, 1))).data()[0]);
     }
 
@@ -97,7 +113,7 @@ class VmMvcClausesTest {
         Twin t = world(true);
         Expectation e = t.model.expect(mvc(0, 4000, 97, Call.VM_MVC_ZERO, 0));
         assertAllowedOnly(e, Call.EINVAL, "vm_mvc.einval.boundary");
-        assertEquals(0, onlyWrite(((Expectation.Allowed) e).alternatives().get(0)).maxWritten(), "nothing touched");
+        assertTrue(((Expectation.Allowed) e).alternatives().get(0).effects().stream().allMatch(w -> ((Effect.Write) w).untouched()), "nothing touched");
         assertAllowedOnly(t.model.expect(mvc(0, PAGE, 1, Call.VM_MVC_ZERO, 0)), Call.EINVAL, "vm_mvc.einval.boundary");
         assertAllowedOnly(t.model.expect(mvc(0, 4000, 96, Call.VM_MVC_ZERO, 0)), 0, "vm_mvc.zero");
     }
@@ -124,16 +140,29 @@ class VmMvcClausesTest {
         assertAllowedOnly(t.model.expect(new Call.VmMvc(Context.kernelProcess(), "f", 0, 0, 10, Call.VM_MVC_ZERO, "d", at("u", 0))), 0, "vm_mvc.zero");
     }
 
-    @Test void vm_mvc_m2_pinned_for_read_and_write_only() {
+    @Test void vm_mvc_m2_pinned_for_every_command_the_note_is_unconditional() {
         Twin t = world(false);
-        assertOutside(t.model.expect(mvc(0, 0, 10, Call.VM_MVC_READ, 0)), "vm_mvc.m2-pinned");
-        assertOutside(t.model.expect(mvc(0, 0, 10, Call.VM_MVC_WRITE, 0)), "vm_mvc.m2-pinned");
-        assertAllowedOnly(t.model.expect(mvc(0, 0, 10, Call.VM_MVC_ZERO, 0)), 0, "vm_mvc.zero");
+        for (int cmd : new int[] {Call.VM_MVC_READ, Call.VM_MVC_WRITE, Call.VM_MVC_ZERO, Call.VM_MVC_PROTZERO}) {
+            assertOutside(t.model.expect(mvc(0, 0, 10, cmd, 0)), "vm_mvc.m2-pinned");
+        }
+        assertOutside(t.model.expect(new Call.VmMvc(p("p1"), "f", 0, 0, 10, Call.VM_MVC_ZERO, "d", xmemck.ops.Addr.special(xmemck.ops.Addr.Place.NULL))), "vm_mvc.m2-pinned");
+    }
+
+    @Test void documented_argument_errors_come_before_the_obligations_on_m2() {
+        Twin t = world(false);
+        assertAllowedOnly(t.model.expect(mvc(0, 4000, 200, Call.VM_MVC_READ, 0)), Call.EINVAL, "vm_mvc.einval.boundary");
+        assertAllowedOnly(t.model.expect(mvc(0, 0, 10, 9, 0)), Call.EINVAL, "vm_mvc.einval.cmd");
+        // A boundary-crossing READ into an m2 shorter than the count (the descriptor covers 16 bytes): still EINVAL.
+        Twin s = Twin.standard().setup(new Setup.CreateFileSegment("f", 2, 33), new Setup.Pin("u", 0, 2));
+        s.call(new Call.Xmattach(p("p1"), at("u", 0), 16, "d", Call.USER_ADSPACE));
+        assertAllowedOnly(s.model.expect(mvc(0, 4000, 200, Call.VM_MVC_READ, 0)), Call.EINVAL, "vm_mvc.einval.boundary");
+        assertOutside(s.model.expect(mvc(0, 0, 200, Call.VM_MVC_READ, 0)), "vm_mvc.caller.m2-buffer");
     }
 
     @Test void vm_mvc_caller_m2_buffer_inside_the_attached_range_and_usable() {
         Twin t = world(true);
-        assertOutside(t.model.expect(mvc(0, 0, 10, Call.VM_MVC_READ, 2 * PAGE - 5)), "vm_mvc.caller.m2-buffer");
+        t.call(new Call.Xmattach(p("p1"), at("u", 0), PAGE, "half", Call.USER_ADSPACE));
+        assertOutside(t.model.expect(new Call.VmMvc(p("p1"), "f", 0, 0, 10, Call.VM_MVC_READ, "half", at("u", PAGE - 5))), "vm_mvc.caller.m2-buffer");
         assertOutside(t.model.expect(new Call.VmMvc(p("p1"), "f", 0, 0, 10, Call.VM_MVC_READ, "nod", at("u", 0))), "vm_mvc.caller.m2-buffer");
         t.setup(new Setup.Protect("u", 0, 1, Prot.READ));
         assertOutside(t.model.expect(mvc(0, 0, 10, Call.VM_MVC_READ, 0)), "vm_mvc.caller.m2-buffer");

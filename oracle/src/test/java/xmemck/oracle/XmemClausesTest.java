@@ -8,6 +8,7 @@ import static xmemck.oracle.Twin.assertOutside;
 import static xmemck.oracle.Twin.at;
 import static xmemck.oracle.Twin.onlyWrite;
 import static xmemck.oracle.Twin.p;
+import static xmemck.oracle.Twin.storesOnlyFirst;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class XmemClausesTest {
         Twin.Outcome o = t.call(out(p("p1"), 8, 100, 5000));
         assertAllowedOnly(o.expectation(), Call.XMEM_SUCC, "xmemout.succ");
         Effect.Write w = onlyWrite(o.allowed().alternatives().get(0));
-        assertEquals(new Effect.Write("u", 100, 5000, new Data.CopyOf("k", 8), 5000, 5000), w);
+        assertEquals(Outcomes.exact("u", 100, 5000, new Data.CopyOf("k", 8)), w);
         assertTrue(o.judgement().conforms(), o.judgement().findings()::toString);
         Result.Bytes b = (Result.Bytes) t.impl.observe(new xmemck.ops.Observe.Bytes("u", 99, 5002));
         assertEquals(Fill.byteAt(22, 99), b.data()[0], "byte before the destination unchanged");
@@ -126,8 +127,7 @@ class XmemClausesTest {
         Expectation e = t.model.expect(out(p("p1"), 0, 4000, 200));
         assertAllowedOnly(e, Call.XMEM_FAIL, "xmemout.fail.authority");
         Effect.Write w = onlyWrite(((Expectation.Allowed) e).alternatives().get(0));
-        assertEquals(0, w.minWritten());
-        assertEquals(96, w.maxWritten(), "up to the first byte of the read-only page");
+        assertTrue(storesOnlyFirst(w, 96), "only the bytes before the read-only page may be stored: " + w);
     }
 
     @Test void xmemout_fail_range_for_a_hole_and_for_a_special_address() {
@@ -142,7 +142,7 @@ class XmemClausesTest {
         Twin t = attached().setup(new Setup.DeleteSegment("u"));
         Expectation e = t.model.expect(out(p("p1"), 0, 0, 10));
         assertAllowedOnly(e, Call.XMEM_FAIL, "xmemout.fail.segment-deleted");
-        assertEquals(0, onlyWrite(((Expectation.Allowed) e).alternatives().get(0)).maxWritten());
+        assertTrue(onlyWrite(((Expectation.Allowed) e).alternatives().get(0)).untouched());
     }
 
     @Test void xmemout_fail_descriptor_never_attached() {
@@ -155,9 +155,23 @@ class XmemClausesTest {
         assertAllowedOnly(t.model.expect(out(p("p1"), 0, 0, 2 * PAGE)), Call.XMEM_FAIL, "xmemout.fail.paging-io");
     }
 
-    @Test void xmemout_fail_hardware_is_the_kits_decision() {
-        Twin t = attached().setup(new Setup.SetPageState("u", 0, 1, PageState.HARDWARE_ERROR));
-        assertAllowedOnly(t.model.expect(out(p("p1"), 0, 0, 10)), Call.XMEM_FAIL, "xmemout.fail.hardware");
+    @Test void xmemout_hardware_error_allows_success_or_failure_the_page_lists_no_such_error() {
+        Twin t = attached().setup(new Setup.DamageLines("u", 1, 1));   // bytes 64..127
+        Expectation.Allowed a = (Expectation.Allowed) t.model.expect(out(p("p1"), 0, 0, 200));
+        assertEquals(List.of((long) Call.XMEM_FAIL, (long) Call.XMEM_SUCC), a.alternatives().stream().map(Alternative::returnValue).toList());
+        assertEquals("xmemout.hardware-error", a.alternatives().get(1).clauses().getFirst());
+        assertTrue(onlyWrite(a.alternatives().get(1)).exact(), "XMEM_SUCC moves everything");
+        assertEquals(List.of(new Effect.Range(0, 64), new Effect.Range(128, 200)), Twin.writable(onlyWrite(a.alternatives().get(0))),
+                "XMEM_FAIL may store every byte but the damaged line's");
+        assertEquals("xmemout.hardware-error", a.questions().getLast().id());
+        Twin.Outcome failed = t.call(out(p("p1"), 0, 0, 200));
+        assertTrue(failed.judgement().conforms(), failed.judgement().findings()::toString);
+        assertEquals("returned -1 (XMEM_FAIL)", failed.judgement().answers().get("xmemout.hardware-error"));
+        // A move that never touches the damaged line is an ordinary move.
+        assertAllowedOnly(t.model.expect(out(p("p1"), 0, 128, 100)), Call.XMEM_SUCC, "xmemout.succ");
+        // With a documented cause as well, only XMEM_FAIL conforms.
+        t.setup(new Setup.Protect("u", 1, 1, Prot.READ));
+        assertAllowedOnly(t.model.expect(out(p("p1"), 0, 0, PAGE + 10)), Call.XMEM_FAIL, "xmemout.fail.authority");
     }
 
     @Test void xmemout_fail_interrupt_not_resident_but_process_not_resident_succeeds() {
@@ -208,10 +222,34 @@ class XmemClausesTest {
         assertOutside(t.model.expect(out(p("p1"), 2 * PAGE - 5, 0, 10)), "xmemout.caller.kaddr");
     }
 
-    @Test void xmemout_caller_attached_range_outside_the_descriptor() {
+    @Test void xmemout_attached_range_outside_it_the_move_or_xmem_fail_untouched() {
         Twin t = Twin.standard();
         t.call(new Call.Xmattach(p("p1"), at("u", 100), 100, "d", Call.USER_ADSPACE));
-        assertOutside(t.model.expect(out(p("p1"), 0, 150, 100)), "xmemout.caller.attached-range");
+        Expectation.Allowed a = (Expectation.Allowed) t.model.expect(out(p("p1"), 0, 150, 100));
+        assertEquals(List.of((long) Call.XMEM_SUCC, (long) Call.XMEM_FAIL), a.alternatives().stream().map(Alternative::returnValue).toList());
+        assertTrue(a.alternatives().get(0).clauses().contains("xmemout.attached-range"));
+        Twin.Outcome moved = t.call(out(p("p1"), 0, 150, 100));
+        assertTrue(moved.judgement().conforms(), moved.judgement().findings()::toString);
+        assertTrue(onlyWrite(a.alternatives().get(1)).untouched());
         assertAllowedOnly(t.model.expect(out(p("p1"), 0, 100, 100)), Call.XMEM_SUCC, "xmemout.succ");
+        Twin.Outcome refused = t.callReturning(out(p("p1"), 0, 150, 100), Call.XMEM_FAIL, list -> t.model.observationsFor(out(p("p1"), 0, 150, 100),
+                t.model.expect(out(p("p1"), 0, 150, 100))).stream().map(t.model::observe).toList());
+        assertTrue(refused.judgement().conforms(), refused.judgement().findings()::toString);
+    }
+
+    @Test void xmemout_caller_uaddr_space_an_object_of_another_space() {
+        Twin t = Twin.standard().setup(new Setup.MapRegion("v", "p2", 1, Prot.READ_WRITE, 44));
+        t.call(new Call.Xmattach(p("p1"), at("u", 0), 2 * PAGE, "d", Call.USER_ADSPACE));
+        assertOutside(t.model.expect(new Call.Xmemout(p("p1"), at("k", 0), at("v", 0), 10, "d")), "xmemout.caller.uaddr-space");
+    }
+
+    @Test void xmemout_segment_crossing_a_buffer_over_a_256_mib_boundary_is_moved_whole() {
+        Twin t = Twin.standard().setup(new Setup.MapRegionAcrossSegments("x", "p1", 2, Prot.READ_WRITE, 55, 1));
+        t.call(new Call.Xmattach(p("p1"), at("x", 0), 2 * PAGE, "dx", Call.USER_ADSPACE));
+        Twin.Outcome o = t.call(new Call.Xmemout(p("p1"), at("k", 0), at("x", PAGE - 100), 200, "dx"));
+        assertAllowedOnly(o.expectation(), Call.XMEM_SUCC, "xmemout.segment-crossing");
+        assertTrue(o.judgement().conforms(), o.judgement().findings()::toString);
+        assertFalse(((Expectation.Allowed) t.model.expect(new Call.Xmemout(p("p1"), at("k", 0), at("x", 0), 200, "dx"))).alternatives().get(0).clauses()
+                .contains("xmemout.segment-crossing"), "a buffer within one segment does not cross");
     }
 }

@@ -16,6 +16,12 @@ import xmemck.spi.SutFailure;
  * that process's regions). The copy is {@code pread(2)} from the file into the user buffer: inside the kernel,
  * the page-cache read path calls copy_to_user, which stops at the first byte it cannot store. A complete read
  * is copyout's 0; a short count or -1 (EFAULT) is its -1. The raw system-call result is kept as a note.
+ *
+ * <p>A driver buffer with a page the driver cannot read (no access, or a hole) cannot be handed over through its file:
+ * the page cache does not know the mapping's protection. It is handed over through the kit's mapping instead, with
+ * {@code process_vm_readv(2)} on the kit itself: the kernel pins the driver buffer's pages without forcing access, so
+ * it refuses the unreadable page, and stores into the user buffer with copy_to_user. The copy ends at whichever comes
+ * first, as copyout's would.
  */
 final class CopyoutService {
     static final String NOTE = "linux.syscall";
@@ -36,9 +42,9 @@ final class CopyoutService {
         if ((x.flags() & Call.FKIOCTL) == 0) return copy(x, x.context(), x.driverbuf(), x.buf(), x.cn(), 0, -1);
         // FKIOCTL: the destination is a kernel address; kernel global memory is the kit's, so the copy is still a
         // pread(2), into the kernel region's mapping.
-        Source src = source(x.driverbuf(), x.cn());
+        DriverBuffer src = driverBuffer(x.driverbuf(), x.cn());
         long dst = world.resolve(x.buf(), Names.KERNEL, true, x);
-        return read(src, dst, x.buf(), world.regionOf(x.buf()), x.cn(), 0, -1);
+        return move(src, dst, x.buf(), 0, -1);
     }
 
     /** XX_GETREGS: copyout of the 12-byte register block; the driver returns EFAULT when copyout fails. */
@@ -54,9 +60,50 @@ final class CopyoutService {
             throw new CannotCreate("copyout copies into the calling process's address space; from " + ctx.describe() + " there is none for Linux to copy into");
         }
         if (!world.processes.containsKey(p.process())) throw World.protocol(call, "no process " + p.process());
-        Source src = source(driverbuf, cn);
+        DriverBuffer src = driverBuffer(driverbuf, cn);
         long dst = world.resolve(userbuf, p.process(), true, call);
-        return read(src, dst, userbuf, world.regionOf(userbuf), cn, success, failure);
+        return move(src, dst, userbuf, success, failure);
+    }
+
+    /** {@code count} bytes of a kernel region from {@code offset}, all within its guard pages. */
+    private record DriverBuffer(Addr.In addr, Region region, long offset, long count) {}
+
+    /**
+     * The driver buffer, which must be kernel memory the adapter owns. {@code cn} is a size_t: a negative long is a
+     * count of 2^63 or more, which no driver buffer holds (the kit never sends one; another caller gets the reason).
+     */
+    private DriverBuffer driverBuffer(Addr driverbuf, long cn) throws CannotCreate {
+        if (!(driverbuf instanceof Addr.In in) || !(world.regions.get(in.object()) instanceof Region r) || !r.isKernel()) {
+            throw new CannotCreate("the driver buffer must be a kernel region: the adapter hands its bytes to the kernel from the kit's memory");
+        }
+        if (in.offset() < -Geometry.GUARD || cn < 0 || in.offset() + cn > r.size() + Geometry.GUARD) {
+            throw new CannotCreate("the driver buffer [" + in.offset() + ", +" + Long.toUnsignedString(cn) + ") runs beyond " + r.name + "'s guard pages");
+        }
+        return new DriverBuffer(in, r, in.offset(), cn);
+    }
+
+    /** The copy: through the driver buffer's files when every page of it can be read there, else through its mapping. */
+    private Result move(DriverBuffer src, long dst, Addr to, long success, long failure) throws SutFailure {
+        world.checkHolesStillEmpty(world.regionOf(to), dst, src.count());
+        Region r = src.region();
+        if (src.count() == 0 || r.readableFromFiles(src.offset(), src.offset() + src.count())) {
+            return read(source(src), dst, to, src.count(), success, failure);
+        }
+        return throughMapping(src, dst, to, success, failure);
+    }
+
+    /**
+     * process_vm_readv from the kit to the kit: the driver buffer is read through the kit's mapping of it, whose
+     * protections and holes are the region's, and the user buffer is written with copy_to_user.
+     */
+    private Result throughMapping(DriverBuffer src, long dst, Addr to, long success, long failure) throws SutFailure {
+        long from = src.region().home.objectAddress() + src.offset();
+        world.checkHolesStillEmpty(src.region(), from, src.count());   // a reused hole would be read as if it were the buffer
+        long iov = world.scratch.iovecs(dst, from, src.count());
+        long r = c.processVmReadv(world.kit.pid(), iov, 1, iov + 16, 1);
+        String note = "process_vm_readv(the kit, {" + Notes.where(to, 0) + ", " + src.count() + "}, {" + Notes.where(src.addr(), 0) + ", " + src.count() + "}) = " + r
+                + (r < 0 ? " " + Libc.errnoName(c.errno()) : r != src.count() ? " (partial)" : "");
+        return new Result.Returned(r == src.count() ? success : failure, Map.of(NOTE, note));
     }
 
     /**
@@ -67,23 +114,15 @@ final class CopyoutService {
         int runs() { return fds.length; }
     }
 
-    private Source source(Addr driverbuf, long cn) throws CannotCreate, SutFailure {
-        if (!(driverbuf instanceof Addr.In in) || !(world.regions.get(in.object()) instanceof Region r) || !r.isKernel()) {
-            throw new CannotCreate("the driver buffer must be a kernel region: the adapter hands its bytes to the kernel through the region's memory file");
-        }
-        long n = Math.max(cn, 0);
-        if (in.offset() < -Geometry.GUARD || in.offset() + n > r.size() + Geometry.GUARD) {
-            throw new CannotCreate("the driver buffer [" + in.offset() + ", " + (in.offset() + n) + ") runs beyond " + r.name + "'s guard pages");
-        }
-        if (n == 0 || r.plainlyInMemory(in.offset(), in.offset() + n)) {
-            return new Source(r, new int[] {r.fd}, new long[] {Region.fileOffset(in.offset())}, new long[] {cn});
-        }
-        if (!r.readableFromFiles(in.offset(), in.offset() + n)) {
-            throw new CannotCreate("the driver buffer has pages that are unmapped, unreadable or past the end of their file; the adapter hands it to the kernel through files, which would not see that");
+    private Source source(DriverBuffer b) throws SutFailure {
+        Region r = b.region();
+        long n = b.count();
+        if (n == 0 || r.plainlyInMemory(b.offset(), b.offset() + n)) {
+            return new Source(r, new int[] {r.fd}, new long[] {Region.fileOffset(b.offset())}, new long[] {n});
         }
         java.util.List<long[]> runs = new java.util.ArrayList<>();
         int disk = world.pagingFd();
-        for (long at = in.offset(), end = in.offset() + n; at < end; ) {
+        for (long at = b.offset(), end = b.offset() + n; at < end; ) {
             long page = Math.floorDiv(at, Geometry.PAGE);
             long len = Math.min((page + 1) * Geometry.PAGE, end) - at;
             boolean out = page >= 0 && page < r.pages && r.backing((int) page) == Region.Backing.PAGED_OUT;
@@ -105,8 +144,7 @@ final class CopyoutService {
         return new Source(r, fds, offs, lens);
     }
 
-    private Result read(Source src, long dst, Addr to, Region dstRegion, long cn, long success, long failure) throws SutFailure {
-        world.checkHolesStillEmpty(dstRegion, dst, cn);
+    private Result read(Source src, long dst, Addr to, long cn, long success, long failure) {
         if (src.runs() == 1) {
             long r = c.pread(src.fds()[0], dst, cn, src.offsets()[0]);
             String note = call(src, 0, Notes.where(to, 0), cn) + " = " + r + (r < 0 ? " " + Libc.errnoName(c.errno()) : r != cn ? " (short)" : "");

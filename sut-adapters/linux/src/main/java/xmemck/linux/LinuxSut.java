@@ -76,6 +76,7 @@ final class LinuxSut implements Sut {
                 case Call.Xmemout x -> xmem.xmemout(x);
                 case Call.VmMvc x -> vmMvc.vmMvc(x);
                 case Observe.Bytes b -> observer.bytes(b);
+                case Observe.Digest d -> observer.digest(d);
                 case Observe.Protection p -> observer.protection(p);
             };
         } catch (CannotCreate e) {

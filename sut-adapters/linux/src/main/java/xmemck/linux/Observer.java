@@ -8,71 +8,69 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import xmemck.ops.Observe;
+import xmemck.ops.PageDigest;
 import xmemck.ops.Prot;
 import xmemck.ops.Result;
 import xmemck.spi.SutFailure;
 
 /**
- * The kit's privileged view of memory.
- *
- * <p>A region is read where it lives (its helper for a user region, the kit for kernel memory) through
- * {@code /proc/PID/mem}: the kernel reads the address space as a debugger would, so a no-access page still
- * reads (forced access), while a hole, an unmapped segment or a page past the end of its file cannot be read
- * and is reported unreadable. Pages beyond the guard pages are not read at all.
- *
- * <p>A file segment is read from its memory file with pread, which reads holes as zeros without giving them a
- * page; a page without a real frame shows the bytes it keeps on its "disk" (and would regain).
- *
- * <p>A page's protection is read from {@code /proc/PID/maps}.
+ * Answers the observation ops: bytes and page digests through the kit's privileged view ({@link PrivilegedView}), and a
+ * page's protection from {@code /proc/PID/maps}.
  */
 final class Observer {
+    /**
+     * Digests are computed a chunk at a time: large enough that a 256 MiB object takes a few hundred system calls,
+     * small enough that the copy into the Java heap stays in the cache for the digest that follows it.
+     */
+    static final int DIGEST_CHUNK = 1 << 20;
+
     private final World world;
-    private final Libc c;
+    private final PrivilegedView view;
+    /** The Java-heap copy of one chunk, for {@link PageDigest#of}; reused across calls. */
+    private final byte[] chunk = new byte[DIGEST_CHUNK];
 
     Observer(World world) {
         this.world = world;
-        this.c = world.c;
+        this.view = new PrivilegedView(world);
     }
 
     Result bytes(Observe.Bytes b) throws SutFailure, OsError {
         if (b.length() > Integer.MAX_VALUE - 16) throw World.protocol(b, "cannot observe more than 2 GiB at once");
         int length = (int) b.length();
-        byte[] data = new byte[length];
-        List<Long> unreadable = new ArrayList<>();
         MemorySegment buf = world.scratch.buffer(Math.max(length, Geometry.PAGE));
-        Region r = world.regions.get(b.object());
-        FileSegment s = r == null ? world.segments.get(b.object()) : null;
-        if (r == null && s == null) throw World.protocol(b, "no object " + b.object());
-        long pages = r != null ? r.pages : s.pages;
-        long size = pages * Geometry.PAGE;
-        long end = b.from() + length;
-        boolean wholeDone = false;
-        if (r != null && b.from() >= -Geometry.GUARD && end <= size + Geometry.GUARD && length > 0) {
-            // the common case, one read of everything; page by page only when something in it cannot be read
-            long got = c.pread(r.home.space().memFd(), buf.address(), length, r.home.objectAddress() + b.from());
-            wholeDone = got == length;
-        }
-        for (long at = b.from(); at < end && !wholeDone; ) {
-            long page = Math.floorDiv(at, Geometry.PAGE);
-            int n = (int) (Math.min((page + 1) * Geometry.PAGE, end) - at);
-            int into = (int) (at - b.from());
-            boolean ok;
-            if (page < -1 || page > pages) {
-                ok = false;  // beyond the guard pages: the kit owns no memory there
-            } else if (r != null) {
-                ok = c.pread(r.home.space().memFd(), buf.address() + into, n, r.home.objectAddress() + at) == n;
-            } else {
-                boolean frame = page < 0 || page >= pages || world.hasFrame(s, page);
-                ok = c.pread(frame ? s.fd : s.backingFd, buf.address() + into, n, Region.fileOffset(at)) == n;
-            }
-            if (!ok) {
-                unreadable.add(page);
-                buf.asSlice(into, n).fill((byte) 0);
-            }
-            at += n;
-        }
+        List<Long> unreadable = new ArrayList<>();
+        view.read(b, b.object(), b.from(), length, buf, unreadable);
+        byte[] data = new byte[length];
         MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, data, 0, length);
         return new Result.Bytes(b.object(), b.from(), data, unreadable);
+    }
+
+    /**
+     * One {@link PageDigest} per page, read a chunk at a time with the same view as {@link #bytes}: the bytes never
+     * exist in full in the Java heap, so a large object costs its reading and one copy per chunk, not an array of its size.
+     */
+    Result digest(Observe.Digest d) throws SutFailure, OsError {
+        long pages = d.length() / Geometry.PAGE;
+        if (pages > Integer.MAX_VALUE - 16) throw World.protocol(d, "too many pages for one answer");
+        long[] digests = new long[(int) pages];
+        List<Long> unreadable = new ArrayList<>();
+        MemorySegment buf = world.scratch.buffer(DIGEST_CHUNK);
+        long firstPage = Math.floorDiv(d.from(), Geometry.PAGE);
+        for (long done = 0; done < d.length(); done += DIGEST_CHUNK) {
+            int n = (int) Math.min(DIGEST_CHUNK, d.length() - done);
+            int before = unreadable.size();
+            view.read(d, d.object(), d.from() + done, n, buf, unreadable);
+            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, chunk, 0, n);
+            // the unreadable pages of this chunk come in ascending order: walk them alongside the pages
+            int next = before;
+            long chunkPage = firstPage + done / Geometry.PAGE;
+            for (int k = 0; k < n / Geometry.PAGE; k++) {
+                boolean gone = next < unreadable.size() && unreadable.get(next) == chunkPage + k;
+                if (gone) next++;
+                digests[(int) (done / Geometry.PAGE) + k] = gone ? PageDigest.ZERO_PAGE : PageDigest.of(chunk, k * Geometry.PAGE);
+            }
+        }
+        return new Result.Digest(d.object(), d.from(), digests, unreadable);
     }
 
     Result protection(Observe.Protection p) throws SutFailure {

@@ -16,7 +16,8 @@ final class Scratch {
     final MemorySegment zeroPage = arena.allocate(Geometry.PAGE, Geometry.PAGE);
     /** Two {@code struct iovec}: local at 0, remote at 16. */
     final MemorySegment iovecs = arena.allocate(32, 8);
-    final MemorySegment vec = arena.allocate(64, 8);
+    /** A mincore vector: one byte per page, for runs of up to 1024 pages. */
+    final MemorySegment vec = arena.allocate(1024, 8);
 
     /** A buffer of at least {@code size} bytes; its contents are not kept when it grows. */
     MemorySegment buffer(long size) {

@@ -67,6 +67,10 @@ final class World {
                 processes.put(p.name(), pool.acquire());
             }
             case Setup.MapRegion r -> mapRegion(r);
+            // AIX segments mean nothing to Linux: a region across a segment boundary is an ordinary region.
+            case Setup.MapRegionAcrossSegments r -> mapRegion(r.region());
+            case Setup.MapRegionBelowUserBlock r -> throw new CannotCreate(LinuxCapabilities.NO_USER_BLOCK_NEIGHBOUR);
+            case Setup.DamageLines d -> throw new CannotCreate(LinuxCapabilities.NO_DAMAGED_LINES);
             case Setup.CreateFileSegment f -> createSegment(f);
             case Setup.SetFrame f -> setFrame(f);
             case Setup.Protect p -> {

@@ -136,6 +136,35 @@ class XmemOnLinuxTest {
         assertPass(s);
     }
 
+    /**
+     * The buffer lies in the descriptor's address space but outside the range it was attached to. Linux has no
+     * descriptor to hold the range against the call, so the adapter makes the ordinary move and the kernel decides;
+     * the kit allows that (or XMEM_FAIL with nothing moved) and records which.
+     */
+    @Test void outsideTheAttachedRangeTheMoveIsTheOrdinaryOne() {
+        List<Op> ops = new ArrayList<>(List.of(process("p"), kernelRegion("k", 2, 5), userRegion("u", "p", 3, 6), userRegion("w", "p", 1, 7),
+                new Call.Xmattach(P, at("u", 0), PAGE, "dp", Call.USER_ADSPACE)));
+        // beyond the attached page of u; then in another region of the same process
+        for (Call.Xmemout x : List.of(out(0, PAGE + 16, 2 * PAGE - 32), new Call.Xmemout(KPROC, at("k", 0), at("w", 8), 64, "dp"))) {
+            List<Op> all = new ArrayList<>(ops);
+            all.add(x);
+            Session s = run(sut, all);
+            assertPass(s);
+            Step call = lastCall(s);
+            assertEquals(Call.XMEM_SUCC, returned(call));
+            assertTrue(call.clauses().contains("xmemout.attached-range"), call.clauses().toString());
+            assertTrue(note(call).startsWith("process_vm_writev("), note(call));
+            assertEquals("returned 0 (XMEM_SUCC)", call.implementationDefined().get("xmemout.attached-range"), call.implementationDefined().toString());
+        }
+        // where the ordinary move fails, it fails as it would inside the range: a prefix stored, XMEM_FAIL
+        List<Op> all = new ArrayList<>(ops);
+        all.addAll(List.of(new Setup.Protect("u", 2, 1, Prot.READ), out(0, 2 * PAGE - 8, 64)));
+        Session s = run(sut, all);
+        assertPass(s);
+        assertEquals(Call.XMEM_FAIL, returned(lastCall(s)));
+        assertTrue(note(lastCall(s)).endsWith("= 8 (partial)"), note(lastCall(s)));
+    }
+
     @Test void nonPositiveCounts() {
         assertPass(attached(out(0, 0, 0)));
         assertPass(attached(out(0, 0, -5)));

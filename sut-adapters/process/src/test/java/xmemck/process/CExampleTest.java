@@ -91,7 +91,7 @@ class CExampleTest {
                 new Call.Copyout(P, k(0), Addr.special(Addr.Place.NULL), 8)));
         CATCHES.put("vm_mvc_read_write_swapped", world(file(), attach("dp"), new Setup.Pin("u", 0, 3),
                 new Call.VmMvc(P, "f", 0, 100, 200, Call.VM_MVC_READ, "dp", u(50))));
-        CATCHES.put("protzero_no_protect", world(file(),
+        CATCHES.put("protzero_no_protect", world(file(), attach("dp"), new Setup.Pin("u", 0, 3),
                 new Call.VmMvc(P, "f", 1, 0, PAGE, Call.VM_MVC_PROTZERO, "dp", u(0))));
         CATCHES.put("copyout_drops_unaligned_tail", world(
                 new Call.Copyout(P, k(3), u(5), 13)));
@@ -107,6 +107,12 @@ class CExampleTest {
                 new Call.Copyout(P, k(0), new Addr.In("u", 0, 3), 100)));
         CATCHES.put("ioctl_returns_minus_one", world(
                 new Call.XxIoctl(P, k(0), Call.XX_GETREGS, Addr.special(Addr.Place.UNMAPPED))));
+        CATCHES.put("copyout_writes_readonly_page", world(new Setup.Protect("u", 1, 1, Prot.READ),
+                new Call.Copyout(P, k(0), u(PAGE - 8), 16)));
+        CATCHES.put("copyout_ignores_adi_version_3", world(new Setup.SetAdiVersion("u", 0, 64, 3),
+                new Call.Copyout(P, k(0), new Addr.In("u", 0, 5), 100)));
+        CATCHES.put("protzero_partial_page_unprotected", world(file(), attach("dp"), new Setup.Pin("u", 0, 3),
+                new Call.VmMvc(P, "f", 1, 8, 100, Call.VM_MVC_PROTZERO, "dp", u(0))));
     }
 
     /** More behaviour the conforming build must get right (each program must PASS throughout). */
@@ -169,7 +175,66 @@ class CExampleTest {
                 new Call.Xmemout(Context.interrupt(), k(0), Addr.in("w", 16), 32, "dq"),
                 new Call.Xmattach(P, k(0), PAGE, "dk", Call.SYS_ADSPACE),
                 new Setup.DeleteSegment("w"),
-                new Call.Xmemout(P, k(0), Addr.in("w", 0), 8, "dq")));
+                new Call.Xmemout(P, k(0), Addr.in("w", 0), 8, "dq"),
+                new Call.Xmemout(P, k(0), Addr.in("w", 0), 0, "dq"),
+                new Call.Xmemout(P, k(0), u(0), 0, "never-attached")));
+        CONFORMS.put("vm_mvc with count 0: argument errors hold whatever the count", world(file(), attach("dp"), new Setup.Pin("u", 0, 3),
+                new Call.VmMvc(P, "f", 0, PAGE, 0, Call.VM_MVC_READ, "dp", u(0)),
+                new Call.VmMvc(P, "f", 0, 0, 0, Call.VM_MVC_WRITE, "dp", u(0)),
+                new Setup.SetFrame("f", 1, false),
+                new Call.VmMvc(P, "f", 1, 0, 0, Call.VM_MVC_READ, "dp", u(0))));
+        CONFORMS.put("copyout from a driver buffer with a no-access page and a hole", world(
+                new Setup.MapRegion("ks", "kernel", 3, Prot.READ_WRITE, 12),
+                new Setup.Protect("ks", 1, 1, Prot.NONE),
+                new Setup.Unmap("ks", 2, 1),
+                new Call.Copyout(P, Addr.in("ks", PAGE - 40), u(0), 100),
+                new Call.Copyout(P, Addr.in("ks", 2 * PAGE - 40), u(PAGE), 100),
+                Observe.Bytes.whole("u", 3 * PAGE)));
+        CONFORMS.put("ADI: memory versions 0 and 15 match every pointer version", world(
+                new Setup.SetAdiVersion("u", 1, 1, 15),
+                new Setup.SetAdiVersion("u", 2, 1, 5),
+                new Call.Copyout(P, k(0), new Addr.In("u", 0, 7), 128),
+                new Call.Copyout(P, k(0), new Addr.In("u", 0, 15), 128),
+                new Call.Copyout(P, k(0), new Addr.In("u", 0, 7), 160),
+                new Call.Copyout(P, k(0), new Addr.In("u", 64, 5), 128),
+                Observe.Bytes.whole("u", 3 * PAGE)));
+        CONFORMS.put("uncorrectable errors in chosen lines: the copies store up to the damaged line", world(attach("dp"),
+                new Setup.DamageLines("u", 3, 2),
+                new Call.Copyout(P, k(0), u(0), 192),
+                new Call.Copyout(P, k(0), u(100), 200),
+                new Call.Copyout(P, k(0), u(320), 64),
+                new Call.Xmemout(P, k(8), u(150), 100, "dp"),
+                new Setup.SetPageState("u", 0, 1, PageState.RESIDENT),
+                new Call.Copyout(P, k(0), u(100), 200),
+                new Setup.SetPageState("u", 1, 1, PageState.HARDWARE_ERROR),
+                new Setup.DamageLines("u", 129, 1),
+                new Call.Xmemout(P, k(0), u(PAGE - 96), 200, "dp"),
+                new Call.Copyout(P, k(0), u(2 * PAGE), 64),
+                new Call.Copyout(P, k(0), u(2 * PAGE), 65),
+                Observe.Bytes.whole("u", 3 * PAGE)));
+        CONFORMS.put("a region below the user block: copyout runs into the user block and stops", world(
+                new Setup.MapRegionBelowUserBlock("b", "p", 2, Prot.READ_WRITE, 44),
+                new Call.Copyout(P, k(0), Addr.in("b", 2 * PAGE - 8), 16),
+                new Call.Copyout(P, k(0), Addr.in("b", 2 * PAGE), 8),
+                new Call.Copyout(P, k(0), Addr.special(Addr.Place.USER_BLOCK), 8),
+                new Call.Copyout(P, k(1), Addr.in("b", 100), 2 * PAGE - 100),
+                Observe.Bytes.whole("b", 2 * PAGE),
+                Observe.Digest.whole("b", 2 * PAGE)));
+        CONFORMS.put("a region across a segment boundary: xmattach, xmemout and copyout over it", world(
+                new Setup.MapRegionAcrossSegments("x", "p", 3, Prot.READ_WRITE, 55, 1),
+                new Setup.MapRegionAcrossSegments("kx", "kernel", 2, Prot.READ_WRITE, 66, 1),
+                new Call.Xmattach(P, Addr.in("x", PAGE), PAGE, "dx", Call.USER_ADSPACE),
+                new Call.Xmemout(P, k(0), Addr.in("x", PAGE - 100), 300, "dx"),
+                new Call.Xmemout(Context.interrupt(), Addr.in("kx", 10), Addr.in("x", 10), PAGE + 100, "dx"),
+                new Call.Copyout(P, Addr.in("kx", PAGE - 50), Addr.in("x", 2 * PAGE - 20), 100),
+                Observe.Bytes.whole("x", 3 * PAGE)));
+        CONFORMS.put("page digests of a region with holes, and of guard pages", world(
+                new Setup.MapRegion("big", "p", 64, Prot.READ_WRITE, 1),
+                new Setup.Unmap("big", 3, 2),
+                new Call.Copyout(P, k(0), Addr.in("big", 10 * PAGE - 10), 100),
+                Observe.Digest.whole("big", 64 * PAGE),
+                new Observe.Digest("u", -PAGE, PAGE),
+                new Observe.Digest("big", 64 * PAGE, PAGE)));
     }
 
     private static List<Step> run(ProcessSut sut, List<Op> program) {
@@ -223,6 +288,15 @@ class CExampleTest {
     void handshakeDeclaresEveryCapability() {
         assertEquals("xmemck C example 0.1.0", conforming.name());
         assertEquals(java.util.EnumSet.allOf(Capability.class), conforming.capabilities().supported());
+    }
+
+    @Test
+    void selfTestReproducesTheProtocolsCheckValues() throws Exception {
+        Process p = new ProcessBuilder(BINARY, "--self-test").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("checks passed"), out);
     }
 
     @Test

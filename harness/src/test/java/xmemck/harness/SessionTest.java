@@ -209,4 +209,73 @@ class SessionTest {
         assertEquals(Verdict.FAIL, step.verdict());
         assertTrue(step.message().contains("1 byte(s) differ"), step.message());
     }
+
+    // ---- observations: digests, protections that cannot be observed, pages that must be readable ----
+
+    static final List<Op> BIG_WORLD = List.of(
+            new Setup.CreateProcess("p"),
+            new Setup.MapRegion("drv", "kernel", 32, Prot.READ_WRITE, 1),
+            new Setup.MapRegion("big", "kernel", 32, Prot.READ_WRITE, 2));
+    static final Call BIG_COPY = new Call.DdiCopyout(P, Addr.in("drv", 0), Addr.in("big", 0), 32 * 4096, Call.FKIOCTL);
+
+    @Test void largeObjectsAreObservedThroughDigestsWhenTheAdapterCan() {
+        FakeSut sut = FakeSut.conforming();
+        Session s = new Session(sut);
+        s.runAll(BIG_WORLD);
+        Step step = s.run(BIG_COPY);
+        assertEquals(Verdict.PASS, step.verdict(), step.message());
+        assertTrue(sut.batches.getLast().subList(1, 3).stream().allMatch(op -> op instanceof xmemck.ops.Observe.Digest), sut.batches.getLast().toString());
+        assertEquals(1, sut.batches.size() - 1, "one round trip for the call and its digests; nothing to fetch");
+    }
+
+    @Test void withoutTheDigestCapabilityTheBytesTravel() {
+        FakeSut sut = new FakeSut(Capabilities.allBut(Map.of(Capability.DIGEST_OBSERVATION, "no digests")), (op, r) -> r);
+        Session s = new Session(sut);
+        s.runAll(BIG_WORLD);
+        assertEquals(Verdict.PASS, s.run(BIG_COPY).verdict());
+        assertTrue(sut.batches.getLast().subList(1, 3).stream().allMatch(op -> op instanceof xmemck.ops.Observe.Bytes), sut.batches.getLast().toString());
+    }
+
+    @Test void aPageWhoseDigestMatchesNothingIsFetchedAndAWrongPageFails() {
+        FakeSut sut = new FakeSut(Capabilities.all(), (op, r) -> {
+            if (r instanceof Result.Digest d && d.object().equals("big")) {
+                long[] digests = d.digests();
+                digests[5] = 42;   // page 4 claims other content...
+                return new Result.Digest(d.object(), d.from(), digests, d.unreadablePages());
+            }
+            if (op instanceof xmemck.ops.Observe.Bytes b && b.object().equals("big") && b.length() == 4096) {
+                return new Result.Bytes("big", b.from(), new byte[4096]);   // ...and its bytes are zeros: foreign data
+            }
+            return r;
+        });
+        Session s = new Session(sut);
+        s.runAll(BIG_WORLD);
+        Step step = s.run(BIG_COPY);
+        assertEquals(Verdict.FAIL, step.verdict(), step.message());
+        assertTrue(step.message().startsWith("inv.no-foreign-data"), step.message());
+        assertEquals(List.of(new xmemck.ops.Observe.Bytes("big", 4L * 4096, 4096)), sut.batches.getLast(), "only the page that matched nothing travelled as bytes");
+    }
+
+    @Test void aProtectionTheAdapterCannotObserveMakesTheCallUnsupportedNeverPassed() {
+        FakeSut sut = new FakeSut(Capabilities.allBut(Map.of(Capability.PROTECTION_OBSERVATION, "no way to read protections")), (op, r) -> r);
+        Session s = new Session(sut);
+        s.runAll(List.of(new Setup.CreateProcess("p"), new Setup.CreateFileSegment("f", 1, 3), new Setup.MapRegion("ubuf", "p", 1, Prot.READ_WRITE, 2),
+                new Setup.Pin("ubuf", 0, 1)));
+        s.run(new Call.Xmattach(P, Addr.in("ubuf", 0), 4096, "d", Call.USER_ADSPACE));
+        Step step = s.run(new Call.VmMvc(P, "f", 0, 0, 4096, Call.VM_MVC_PROTZERO, "d", Addr.in("ubuf", 0)));
+        assertEquals(Verdict.UNSUPPORTED, step.verdict(), step.message());
+        assertTrue(step.message().contains("no way to read protections"), step.message());
+        assertTrue(sut.received.stream().noneMatch(op -> op instanceof xmemck.ops.Observe.Protection), "the protection is never asked for");
+    }
+
+    @Test void anExistingPageReportedUnreadableIsAProtocolBreachNotAFail() {
+        FakeSut sut = new FakeSut(Capabilities.all(), (op, r) -> r instanceof Result.Bytes b && b.object().equals("ubuf")
+                ? new Result.Bytes(b.object(), b.from(), b.data(), List.of(1L)) : r);
+        Session s = new Session(sut);
+        s.runAll(List.of(new Setup.CreateProcess("p"), new Setup.MapRegion("drv", "kernel", 1, Prot.READ_WRITE, 1),
+                new Setup.MapRegion("ubuf", "p", 2, Prot.NONE, 2)));
+        Step step = s.run(new Call.Copyout(P, Addr.in("drv", 0), Addr.in("ubuf", 0), 64));
+        assertEquals(Verdict.ERROR, step.verdict(), step.message());
+        assertTrue(step.message().startsWith("protocol: the observations do not answer what was asked"), step.message());
+    }
 }

@@ -25,6 +25,9 @@ class OpCodecTest {
     static final List<Op> SAMPLES = List.of(
             new Setup.CreateProcess("p"),
             new Setup.MapRegion("ubuf", "p", 2, Prot.READ_WRITE, Long.MIN_VALUE),
+            new Setup.MapRegionBelowUserBlock("ub", "p", 1, Prot.READ, 9),
+            new Setup.MapRegionAcrossSegments("x", "kernel", 3, Prot.READ_WRITE, -1, 2),
+            new Setup.DamageLines("ubuf", 70, 2),
             new Setup.CreateFileSegment("file", 3, 42),
             new Setup.SetFrame("file", 1, false),
             new Setup.Protect("ubuf", 1, 1, Prot.READ),
@@ -38,9 +41,11 @@ class OpCodecTest {
             new Call.Xmemout(Context.kernelProcess(), Addr.in("kbuf", 0), new Addr.In("ubuf", -5, 3), 100, "dp"),
             new Call.VmMvc(Context.process("p"), "file", 0, 4000, 200, -7, "dp", Addr.in("ubuf", 4095)),
             new Call.Copyout(Context.process("p"), Addr.in("kbuf", 0), new Addr.Special(Addr.Place.USER_BLOCK, 8), 12),
+            new Call.Copyout(Context.process("p"), Addr.in("kbuf", 0), Addr.in("ubuf", 0), -1),
             new Call.DdiCopyout(Context.process("p"), Addr.in("kbuf", 0), Addr.special(Addr.Place.NULL), 1, Call.FKIOCTL),
             new Call.XxIoctl(Context.process("p"), Addr.in("regs", 0), Call.XX_GETREGS, Addr.in("ubuf", 4090)),
             new Observe.Bytes("ubuf", -4096, 16384),
+            new Observe.Digest("ubuf", -4096, 16384),
             new Observe.Protection("ubuf", -1));
 
     @Test
@@ -50,6 +55,18 @@ class OpCodecTest {
             assertEquals(op, OpCodec.decode(Json.parse(text)), text);
             assertEquals(text, OpCodec.encode(OpCodec.decode(Json.parse(text))).write(), "canonical text is stable");
         }
+    }
+
+    @Test
+    void sizeTCountsTravelUnsignedAndIntCountsAreRefused() {
+        String text = OpCodec.encode(new Call.Copyout(Context.process("p"), Addr.in("k", 0), Addr.in("u", 0), -1)).write();
+        assertTrue(text.contains("\"cn\":18446744073709551615"), text);
+        WireFormatException negative = assertThrows(WireFormatException.class, () -> OpCodec.decode(Json.parse(text.replace("18446744073709551615", "-1"))));
+        assertTrue(negative.getMessage().contains("at $: field \"cn\" must be a whole number from 0 to 18446744073709551615"), negative.getMessage());
+        assertThrows(WireFormatException.class, () -> OpCodec.decode(Json.parse(text.replace("18446744073709551615", "18446744073709551616"))));
+        String xmemout = OpCodec.encode(new Call.Xmemout(Context.interrupt(), Addr.in("k", 0), Addr.in("u", 0), -1, "d")).write();
+        WireFormatException tooBig = assertThrows(WireFormatException.class, () -> OpCodec.decode(Json.parse(xmemout.replace("\"count\":-1", "\"count\":4294967296"))));
+        assertTrue(tooBig.getMessage().contains("xmemout count is a C int"), tooBig.getMessage());
     }
 
     @Test

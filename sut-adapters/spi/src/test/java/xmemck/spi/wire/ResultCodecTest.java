@@ -25,6 +25,7 @@ class ResultCodecTest {
                 new Result.Returned(Long.MAX_VALUE, Map.of("z", "last", "a", "first \"quoted\"")),
                 new Result.Bytes("ubuf", -4096, new byte[] {0, (byte) 0xff, 0x7f, (byte) 0x80, 1}),
                 new Result.Bytes("ubuf", 0, new byte[0], List.of(-1L, 2L)),
+                new Result.Digest("ubuf", -4096, new long[] {0, -1, 0x61c16eedaa56a2ccL}, List.of(1L)),
                 new Result.Protection(Prot.NONE),
                 new Result.Unsupported("no ADI on this machine"));
         for (Result r : samples) {
@@ -46,6 +47,12 @@ class ResultCodecTest {
     }
 
     @Test
+    void digestsAreSixteenHexDigits() {
+        assertEquals("{\"result\":\"digest\",\"object\":\"u\",\"from\":0,\"digests\":[\"a2118c93ea87ebfb\",\"0000000000000001\"]}",
+                ResultCodec.encode(new Result.Digest("u", 0, new long[] {0xa2118c93ea87ebfbL, 1}, List.of())).write());
+    }
+
+    @Test
     void badResultsAreRejected() {
         assertError("{\"result\":\"bytes\",\"object\":\"u\",\"from\":0,\"data\":\"AA*\"}", "standard base64");
         assertError("{\"result\":\"returned\"}", "field \"value\" is missing");
@@ -54,6 +61,7 @@ class ResultCodecTest {
         assertError("{\"result\":\"maybe\"}", "unknown result kind \"maybe\"");
         assertError("{\"result\":\"returned\",\"value\":0,\"notes\":{\"k\":1}}", "note \"k\" must be a string");
         assertError("{\"result\":\"bytes\",\"object\":\"u\",\"from\":0,\"data\":\"\",\"unreadable_pages\":[\"x\"]}", "unreadable_pages[0]");
+        assertError("{\"result\":\"digest\",\"object\":\"u\",\"from\":0,\"digests\":[\"abc\"]}", "digests[0]: a digest must be a string of 16 hexadecimal digits");
     }
 
     @Test

@@ -85,6 +85,13 @@ public final class GherkinWriter {
             case Setup.CreateProcess p -> "a user process " + p.name();
             case Setup.MapRegion r -> "a region " + r.name() + " of " + pages(r.pages()) + " in " + r.space()
                     + " with protection " + prot(r.prot()) + " and fill seed " + r.seed();
+            case Setup.MapRegionBelowUserBlock r -> "a region " + r.name() + " of " + pages(r.pages()) + " in " + r.process()
+                    + " just below its user block with protection " + prot(r.prot()) + " and fill seed " + r.seed();
+            case Setup.MapRegionAcrossSegments r -> "a region " + r.name() + " of " + pages(r.pages()) + " in " + r.space()
+                    + " across a segment boundary at page " + r.boundaryPage() + " with protection " + prot(r.prot()) + " and fill seed " + r.seed();
+            case Setup.DamageLines d -> d.lines() == 1
+                    ? "line " + d.firstLine() + " of " + d.object() + " has an uncorrectable hardware error"
+                    : "lines " + d.firstLine() + " to " + (d.firstLine() + d.lines() - 1) + " of " + d.object() + " have an uncorrectable hardware error";
             case Setup.CreateFileSegment f -> "a file segment " + f.sid() + " of " + pages(f.pages()) + " with fill seed " + f.seed();
             case Setup.SetFrame f -> "file page " + f.pno() + " of " + f.sid() + (f.hasFrame() ? " has a real frame" : " has no real frame");
             case Setup.Protect p -> pageRange(p.object(), p.firstPage(), p.pages()) + prot(p.prot());
@@ -101,13 +108,15 @@ public final class GherkinWriter {
             case Call.Xmemout x -> context(x.context()) + " calls xmemout(" + addr(x.kaddr()) + ", " + addr(x.uaddr()) + ", " + x.count() + ", " + x.dp() + ")";
             case Call.VmMvc v -> context(v.context()) + " calls vm_mvc(" + v.sid() + ", " + v.pno() + ", " + v.pgoffs() + ", " + v.count() + ", "
                     + Call.cmdName(v.cmd()) + ", " + v.dp() + ", " + addr(v.ptr()) + ")";
-            case Call.Copyout c -> context(c.context()) + " calls copyout(" + addr(c.driverbuf()) + ", " + addr(c.userbuf()) + ", " + c.cn() + ")";
-            case Call.DdiCopyout c -> context(c.context()) + " calls ddi_copyout(" + addr(c.driverbuf()) + ", " + addr(c.buf()) + ", " + c.cn() + ", "
+            case Call.Copyout c -> context(c.context()) + " calls copyout(" + addr(c.driverbuf()) + ", " + addr(c.userbuf()) + ", " + Long.toUnsignedString(c.cn()) + ")";
+            case Call.DdiCopyout c -> context(c.context()) + " calls ddi_copyout(" + addr(c.driverbuf()) + ", " + addr(c.buf()) + ", " + Long.toUnsignedString(c.cn()) + ", "
                     + ddiFlags(c.flags()) + ")";
             case Call.XxIoctl i -> context(i.context()) + " calls xx_ioctl(" + (i.cmd() == Call.XX_GETREGS ? "XX_GETREGS" : String.valueOf(i.cmd()))
                     + ", " + addr(i.arg()) + ") on the device registers at " + addr(i.regs());
             case Observe.Bytes b -> "the kit reads " + b.length() + (b.length() == 1 ? " byte" : " bytes") + " of " + b.object() + " from offset " + b.from();
             case Observe.Protection p -> "the kit reads the protection of page " + p.page() + " of " + p.object();
+            // Digests are how the harness looks at a call's objects, never an operation of a case.
+            case Observe.Digest d -> throw new IllegalArgumentException(d.describe() + " has no words in the feature vocabulary");
         };
     }
 

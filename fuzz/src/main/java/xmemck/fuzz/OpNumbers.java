@@ -18,6 +18,9 @@ final class OpNumbers {
         return switch (op) {
             case Setup.CreateProcess p -> new long[0];
             case Setup.MapRegion r -> new long[] {r.pages()};
+            case Setup.MapRegionBelowUserBlock r -> new long[] {r.pages()};
+            case Setup.MapRegionAcrossSegments r -> new long[] {r.pages(), r.boundaryPage()};
+            case Setup.DamageLines d -> new long[] {d.firstLine(), d.lines()};
             case Setup.CreateFileSegment f -> new long[] {f.pages()};
             case Setup.SetFrame f -> new long[] {f.pno()};
             case Setup.Protect p -> new long[] {p.firstPage(), p.pages()};
@@ -34,6 +37,7 @@ final class OpNumbers {
             case Call.DdiCopyout x -> new long[] {offset(x.driverbuf()), offset(x.buf()), x.cn()};
             case Call.XxIoctl x -> new long[] {offset(x.regs()), offset(x.arg())};
             case Observe.Bytes b -> new long[] {b.from(), b.length()};
+            case Observe.Digest d -> new long[0];
             case Observe.Protection p -> new long[] {p.page()};
         };
     }
@@ -43,6 +47,9 @@ final class OpNumbers {
         return switch (op) {
             case Setup.CreateProcess p -> p;
             case Setup.MapRegion r -> new Setup.MapRegion(r.name(), r.space(), toInt(n[0]), r.prot(), r.seed());
+            case Setup.MapRegionBelowUserBlock r -> new Setup.MapRegionBelowUserBlock(r.name(), r.process(), toInt(n[0]), r.prot(), r.seed());
+            case Setup.MapRegionAcrossSegments r -> new Setup.MapRegionAcrossSegments(r.name(), r.space(), toInt(n[0]), r.prot(), r.seed(), toInt(n[1]));
+            case Setup.DamageLines d -> new Setup.DamageLines(d.object(), n[0], n[1]);
             case Setup.CreateFileSegment f -> new Setup.CreateFileSegment(f.sid(), toInt(n[0]), f.seed());
             case Setup.SetFrame f -> new Setup.SetFrame(f.sid(), n[0], f.hasFrame());
             case Setup.Protect p -> new Setup.Protect(p.object(), toInt(n[0]), toInt(n[1]), p.prot());
@@ -59,6 +66,7 @@ final class OpNumbers {
             case Call.DdiCopyout x -> new Call.DdiCopyout(x.context(), at(x.driverbuf(), n[0]), at(x.buf(), n[1]), n[2], x.flags());
             case Call.XxIoctl x -> new Call.XxIoctl(x.context(), at(x.regs(), n[0]), x.cmd(), at(x.arg(), n[1]));
             case Observe.Bytes b -> new Observe.Bytes(b.object(), n[0], n[1]);
+            case Observe.Digest d -> d;
             case Observe.Protection p -> new Observe.Protection(p.object(), n[0]);
         };
     }

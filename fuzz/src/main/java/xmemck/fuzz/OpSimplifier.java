@@ -155,6 +155,7 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
             case Setup.SetPageState s -> s.object().equals(name);
             case Setup.Pin p -> p.object().equals(name);
             case Setup.SetAdiVersion a -> a.object().equals(name);
+            case Setup.DamageLines d -> d.object().equals(name);
             case Setup.DeleteSegment d -> d.object().equals(name);
             default -> false;
         };

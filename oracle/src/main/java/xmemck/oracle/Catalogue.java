@@ -67,9 +67,9 @@ public final class Catalogue {
             if (lines[i].isBlank() || lines[i].startsWith("#")) continue;
             String[] f = lines[i].split("\t", -1);
             String where = PAGES + " line " + (i + 1);
-            if (f.length != 3) throw new IllegalStateException(where + ": expected 3 tab-separated fields, found " + f.length);
+            if (f.length != 4) throw new IllegalStateException(where + ": expected 4 tab-separated fields, found " + f.length);
             if (!header) { header = true; continue; }
-            if (out.put(f[0], new Clause.Page(f[0], f[1], f[2].equals("-") ? "" : f[2])) != null) throw new IllegalStateException(where + ": duplicate key " + f[0]);
+            if (out.put(f[0], new Clause.Page(f[0], f[1], f[2], f[3].equals("-") ? "" : f[3])) != null) throw new IllegalStateException(where + ": duplicate key " + f[0]);
         }
         return Collections.unmodifiableMap(out);
     }

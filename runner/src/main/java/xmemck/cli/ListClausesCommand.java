@@ -45,7 +45,9 @@ final class ListClausesCommand implements Callable<Integer> {
                 out.println((clauses.getFirst() == c ? "" : "\n") + group);
             }
             out.printf("  %-" + width + "s  %-17s  %s%n", c.id(), c.kind().name().toLowerCase().replace('_', ' '), c.summary());
-            out.printf("  %-" + width + "s  %-17s  source: %s%n", "", "", String.join(", ", c.sources()));
+            for (Clause.Citation s : c.sources()) {
+                out.printf("  %-" + width + "s  %-17s  source: %s%s%n", "", "", s.describe(), s.page().address().isEmpty() ? "" : " <" + s.page().address() + ">");
+            }
         }
         return Ck.OK;
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Catalogue;
 import xmemck.oracle.Clause;
@@ -19,7 +18,7 @@ import xmemck.report.Verdicts;
 
 /**
  * bundle.json: one run's conformance claim in one file that a machine can check ({@link BundleCheck}): the kit's
- * version, the adapter and its capabilities, the specification seeds and catalogue the verdicts refer to, the
+ * version, the adapter and its capabilities, the manual pages and catalogue the verdicts refer to, the
  * features and the selection that ran (tags, shard), the expectations file's SHA-256, the declared profile's, the
  * totals, the problems that made the run fail, and every scenario's verdict. The layout is in
  * {@code runner/README.md}.
@@ -32,7 +31,6 @@ public final class Bundle {
     public static final int FORMAT_VERSION = 1;
 
     /** A specification seed page, as the catalogue cites it ({@code 000_6f7e8fe9b31e1eb2.txt}). */
-    public static final Pattern SEED = Pattern.compile("[0-9]{3}_[0-9a-f]{16}\\.txt");
 
     /** What produced the run besides its results. {@code expectations} and {@code profile} may be null. */
     public record Context(String createdAt, String implementationCommand, String fault, String tags, Shard shard,
@@ -56,7 +54,7 @@ public final class Bundle {
         impl.put("command", c.implementationCommand());
         impl.put("fault", c.fault());
         root.put("implementation", impl);
-        root.put("seeds", seeds(Catalogue.all()));
+        root.put("sources", sources(Catalogue.all()));
         Map<String, Object> catalogue = new LinkedHashMap<>();
         catalogue.put("sha256", Sha256.of(Catalogue.tsv()));
         catalogue.put("clauses", Catalogue.all().size());
@@ -99,10 +97,10 @@ public final class Bundle {
         return Json.write(root) + "\n";
     }
 
-    /** The seed pages the catalogue's clauses cite, in order of first citation. */
-    public static List<String> seeds(List<Clause> catalogue) {
+    /** The manual pages the catalogue's clauses cite (the keys of its list of pages), in order of first citation. */
+    public static List<String> sources(List<Clause> catalogue) {
         Set<String> out = new LinkedHashSet<>();
-        for (Clause c : catalogue) for (String s : c.sources()) if (SEED.matcher(s).matches()) out.add(s);
+        for (Clause c : catalogue) for (Clause.Citation s : c.sources()) if (!s.page().isKit()) out.add(s.page().key());
         return List.copyOf(out);
     }
 

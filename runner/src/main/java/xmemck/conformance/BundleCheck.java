@@ -87,7 +87,7 @@ public final class BundleCheck {
             capabilities(c, adapter, at);
         }
 
-        seeds(c, root, top);
+        sources(c, root, top);
         Map<?, ?> catalogue = c.object(root, "catalogue", top);
         if (catalogue != null) c.hash(catalogue, "sha256", doc.lineOf(catalogue));
         Map<?, ?> features = c.object(root, "features", top);
@@ -247,15 +247,14 @@ public final class BundleCheck {
         }
     }
 
-    private static void seeds(Checker c, Map<?, ?> root, int top) {
-        List<String> cited = Bundle.seeds(Catalogue.all());
-        if (!(root.get("seeds") instanceof List<?> seeds)) {
-            c.add(top, "\"seeds\" must be the list of specification seed pages");
+    private static void sources(Checker c, Map<?, ?> root, int top) {
+        List<String> cited = Bundle.sources(Catalogue.all());
+        if (!(root.get("sources") instanceof List<?> sources)) {
+            c.add(top, "\"sources\" must be the list of the manual pages the catalogue cites");
             return;
         }
-        for (Object s : seeds) {
-            if (!(s instanceof String t) || !Bundle.SEED.matcher(t).matches()) c.add(top, "seeds: " + quote(s) + " is not a seed page name (NNN_<16 hex digits>.txt)");
-            else if (!cited.contains(t)) c.add(top, "seeds: " + t + " is not a seed this kit's catalogue cites");
+        for (Object s : sources) {
+            if (!(s instanceof String t) || !cited.contains(t)) c.add(top, "sources: " + quote(s) + " is not a page this kit's catalogue cites (" + String.join(", ", cited) + ")");
         }
     }
 

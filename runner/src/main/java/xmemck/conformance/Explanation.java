@@ -124,14 +124,13 @@ public final class Explanation {
                 String range = "bytes [" + w.offset() + ", " + (w.offset() + w.length()) + ") of " + w.object();
                 String data = data(w.data(), w.length());
                 if (w.exact()) yield range + " become " + data;
-                if (w.maxWritten() == 0) yield range + " stay unchanged";
-                String upTo = w.maxWritten() == w.length() ? "all " + w.length() : "at most the first " + w.maxWritten();
-                if (w.minWritten() == 0) yield range + " stay unchanged, or " + upTo + " of them become the start of " + data
-                        + " (a prefix; the rest unchanged)";
-                yield range + ": the first k become the start of " + data + ", for some k from " + w.minWritten() + " to "
-                        + w.maxWritten() + "; the rest unchanged";
+                if (w.untouched()) yield range + " stay unchanged";
+                List<String> parts = new ArrayList<>();
+                for (Effect.Range r : ((Effect.Extent.Partial) w.extent()).writable()) parts.add("[" + (w.offset() + r.from()) + ", " + (w.offset() + r.to()) + ")");
+                yield range + " stay unchanged, except that each byte of " + String.join(" and ", parts) + " (what the copy could store) may instead be "
+                        + "its byte of " + data + " (in any mix: a prefix, a suffix or another)";
             }
-            case Effect.Protect p -> "page " + p.page() + " of " + p.object() + " becomes " + prot(p.prot());
+            case Effect.Protect p -> "page " + p.page() + " of " + p.object() + " becomes " + String.join(" or ", p.allowed().stream().sorted().map(Explanation::prot).toList());
             case Effect.Attach a -> "descriptor " + a.dp() + " describes bytes [" + a.offset() + ", " + (a.offset() + a.count()) + ") of "
                     + a.object() + " in " + a.space() + " (" + Call.segflagName(a.segflag()) + ")";
             case Effect.Detach d -> "descriptor " + d.dp() + " becomes invalid (XMEM_INVAL)";
@@ -182,7 +181,7 @@ public final class Explanation {
                 continue;
             }
             b.append("  ").append(id).append(" [").append(c.kind().name().toLowerCase().replace('_', ' ')).append("; ")
-                    .append(String.join(", ", c.sources())).append("]\n      ").append(c.summary()).append('\n');
+                    .append(String.join("; ", c.sources().stream().map(Clause.Citation::describe).toList())).append("]\n      ").append(c.summary()).append('\n');
         }
         for (String id : unknown) b.append("  ").append(id).append(" (not in the catalogue)\n");
     }

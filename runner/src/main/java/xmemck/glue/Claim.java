@@ -1,7 +1,9 @@
 package xmemck.glue;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import xmemck.oracle.Effect;
 import xmemck.ops.Addr;
 import xmemck.ops.Prot;
 
@@ -28,14 +30,15 @@ public sealed interface Claim {
     }
 
     /**
-     * The destination is left unchanged or holds a prefix of the source ({@code inv.failure-effect}); when
-     * {@code atMost >= 0} the longest allowed prefix is exactly {@code atMost} bytes (the first byte that could not
-     * be written).
+     * The call fails and the destination may hold the source's bytes only where the copy could store them
+     * ({@code inv.failure-effect}): each byte in {@code storable} (indexes into the destination, sorted) is unchanged or
+     * the source's byte, every other byte unchanged. {@code storable} null: the feature does not say which bytes.
      */
-    record UnchangedOrPrefix(Addr.In destination, long length, Addr.In source, long atMost) implements Claim {
+    record PartialCopy(Addr.In destination, long length, Addr.In source, List<Effect.Range> storable) implements Claim {
+        public PartialCopy { storable = storable == null ? null : List.copyOf(storable); }
         public String describe() {
-            return "the " + length + " bytes at " + destination.describe() + " are unchanged or hold "
-                    + (atMost >= 0 ? "at most the first " + atMost + " bytes of " : "a prefix of ") + source.describe();
+            return "the " + length + " bytes at " + destination.describe() + " are unchanged or partly a copy of " + source.describe()
+                    + (storable == null ? "" : " within " + ranges(storable));
         }
     }
 
@@ -54,9 +57,12 @@ public sealed interface Claim {
         public String describe() { return "the " + length + " bytes at " + destination.describe() + " are zero"; }
     }
 
-    /** Page {@code page} of {@code object} gets protection {@code prot}. */
-    record Protection(String object, long page, Prot prot) implements Claim {
-        public String describe() { return "page " + page + " of " + object + " becomes " + ParameterTypes.protWord(prot); }
+    /** Page {@code page} of {@code object} gets one of the protections {@code allowed}, and the oracle allows no other. */
+    record Protection(String object, long page, Set<Prot> allowed) implements Claim {
+        public Protection { allowed = Set.copyOf(allowed); }
+        public String describe() {
+            return "page " + page + " of " + object + (allowed.size() == 1 ? " becomes " + ParameterTypes.protWord(allowed.iterator().next()) : " no longer allows writes");
+        }
     }
 
     /** Descriptor {@code dp} now describes {@code count} bytes at {@code at}. */
@@ -92,6 +98,14 @@ public sealed interface Claim {
     /** No statement beyond "whatever the implementation did is allowed" (used by replayed counterexamples). */
     record Conforms() implements Claim {
         public String describe() { return "the outcome is allowed by the documentation"; }
+    }
+
+    /** "its first 4096 bytes", "bytes 0 to 639 and 704 to 4095". */
+    static String ranges(List<Effect.Range> ranges) {
+        if (ranges.size() == 1 && ranges.getFirst().from() == 0) return "its first " + ranges.getFirst().to() + " bytes";
+        StringBuilder sb = new StringBuilder("bytes ");
+        for (Effect.Range r : ranges) sb.append(sb.length() > 6 ? " and " : "").append(r.from()).append(" to ").append(r.to() - 1);
+        return sb.toString();
     }
 
     /** A claim about memory needs an object address, not a special place. */

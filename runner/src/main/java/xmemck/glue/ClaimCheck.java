@@ -46,10 +46,10 @@ public final class ClaimCheck {
             case Claim.Returns r -> returns(r, alts);
             case Claim.Copy c -> everyAlternative(alts, a -> exactWrite(a, c.destination(), c.length(), new Data.CopyOf(c.source().object(), c.source().offset())));
             case Claim.Zeros z -> everyAlternative(alts, a -> exactWrite(a, z.destination(), z.length(), new Data.Zeros()));
-            case Claim.UnchangedOrPrefix p -> prefix(p, alts);
+            case Claim.PartialCopy p -> partialCopy(p, alts);
             case Claim.Unchanged u -> everyAlternative(alts, a -> untouched(a, u.destination().object(), u.destination().offset(), u.destination().offset() + u.length()));
             case Claim.ObjectUnchanged o -> everyAlternative(alts, a -> untouched(a, o.object(), Long.MIN_VALUE, Long.MAX_VALUE));
-            case Claim.Protection p -> everyAlternative(alts, a -> has(a, new Effect.Protect(p.object(), p.page(), p.prot())));
+            case Claim.Protection p -> everyAlternative(alts, a -> has(a, new Effect.Protect(p.object(), p.page(), p.allowed())));
             case Claim.Attached at -> everyAlternative(alts, a -> attached(a, at));
             case Claim.Detached d -> everyAlternative(alts, a -> has(a, new Effect.Detach(d.dp())));
             case Claim.NothingOutsideDestination n -> everyAlternative(alts, a -> insideDestination(a, call));
@@ -88,39 +88,50 @@ public final class ClaimCheck {
         return Optional.of("the " + length + " bytes at " + dest.describe() + " do not become exactly " + Render.data(data));
     }
 
-    private static Optional<String> prefix(Claim.UnchangedOrPrefix p, List<Alternative> alts) {
-        long least = Long.MAX_VALUE;
-        long most = 0;
+    /**
+     * Every alternative fails with the source's data as the only data the destination may receive, and may store
+     * exactly the bytes the feature names (or, when it names none, some bytes).
+     */
+    private static Optional<String> partialCopy(Claim.PartialCopy p, List<Alternative> alts) {
         Data wanted = new Data.CopyOf(p.source().object(), p.source().offset());
         for (Alternative a : alts) {
-            long min = 0;
-            long max = 0;
             for (Effect e : a.effects()) {
-                if (!(e instanceof Effect.Write w) || !w.object().equals(p.destination().object()) || w.maxWritten() == 0) continue;
-                if (w.offset() != p.destination().offset() || !w.data().equals(wanted) || w.maxWritten() > p.length()) {
-                    return Optional.of("the destination " + p.destination().describe() + " may receive something other than a prefix of "
-                            + p.source().describe() + ": " + Render.alternative(a));
+                if (!(e instanceof Effect.Write w) || !w.object().equals(p.destination().object()) || w.untouched()) continue;
+                if (w.offset() != p.destination().offset() || w.length() != p.length() || !w.data().equals(wanted) || w.exact()) {
+                    return Optional.of("the destination " + p.destination().describe() + " may receive something other than part of "
+                            + p.source().describe() + " from a failed copy: " + Render.alternative(a));
                 }
-                min = w.minWritten();
-                max = w.maxWritten();
+                List<Effect.Range> storable = ((Effect.Extent.Partial) w.extent()).writable();
+                if (p.storable() != null && !storable.equals(p.storable())) {
+                    return Optional.of("the copy may store " + Claim.ranges(storable) + " of the destination, the feature says " + Claim.ranges(p.storable()));
+                }
             }
-            least = Math.min(least, min);
-            most = Math.max(most, max);
         }
-        if (least != 0) return Optional.of("the oracle does not allow the destination to stay unchanged (at least " + least + " bytes are always written)");
-        if (p.atMost() < 0 && most == 0 && p.length() > 0) return Optional.of("the oracle allows no partial copy at all: the destination must stay unchanged");
-        if (p.atMost() >= 0 && most != p.atMost()) {
-            return Optional.of("the oracle allows a prefix of up to " + most + " bytes, the feature says at most " + p.atMost());
+        if (p.storable() == null && alts.stream().noneMatch(a -> a.effects().stream().anyMatch(e -> e instanceof Effect.Write w
+                && w.object().equals(p.destination().object()) && !w.untouched()))) {
+            return Optional.of("the oracle allows no partial copy at all: the destination must stay unchanged");
+        }
+        if (p.storable() != null && !p.storable().isEmpty() && alts.stream().noneMatch(a -> a.effects().stream().anyMatch(e -> e instanceof Effect.Write w
+                && w.object().equals(p.destination().object()) && !w.untouched()))) {
+            return Optional.of("the oracle allows the copy to store nothing in the destination, the feature says " + Claim.ranges(p.storable()));
         }
         return Optional.empty();
+    }
+
+    /** Where {@code w} may change bytes: its whole range for a success, from the first to the end of the last storable range for a failure. */
+    private static long[] reach(Effect.Write w) {
+        return switch (w.extent()) {
+            case Effect.Extent.Whole whole -> new long[] {w.offset(), w.offset() + w.length()};
+            case Effect.Extent.Partial part -> part.writable().isEmpty() ? null
+                    : new long[] {w.offset() + part.writable().getFirst().from(), w.offset() + part.writable().getLast().to()};
+        };
     }
 
     /** No byte of {@code object} in {@code [from, to)} may change, nor its protection. */
     private static Optional<String> untouched(Alternative a, String object, long from, long to) {
         for (Effect e : a.effects()) {
             switch (e) {
-                case Effect.Write w when w.object().equals(object) && w.maxWritten() > 0
-                        && w.offset() < to && w.offset() + w.maxWritten() > from ->
+                case Effect.Write w when w.object().equals(object) && reach(w) != null && reach(w)[0] < to && reach(w)[1] > from ->
                         { return Optional.of(object + " may change (" + Render.effect(w) + ")"); }
                 case Effect.Protect pr when pr.object().equals(object) && from == Long.MIN_VALUE ->
                         { return Optional.of(object + " may change protection (" + Render.effect(pr) + ")"); }
@@ -148,8 +159,8 @@ public final class ClaimCheck {
         Optional<CallRanges.Range> dest = CallRanges.destination(call);
         for (Effect e : a.effects()) {
             switch (e) {
-                case Effect.Write w when w.maxWritten() > 0 -> {
-                    if (dest.isEmpty() || !dest.get().contains(w.object(), w.offset(), w.offset() + w.maxWritten())) {
+                case Effect.Write w when reach(w) != null -> {
+                    if (dest.isEmpty() || !dest.get().contains(w.object(), reach(w)[0], reach(w)[1])) {
                         return Optional.of("bytes outside the destination " + dest.map(CallRanges.Range::describe).orElse("(none)") + " may change (" + Render.effect(w) + ")");
                     }
                 }
@@ -169,7 +180,7 @@ public final class ClaimCheck {
         Optional<CallRanges.Range> src = CallRanges.source(call);
         if (src.isEmpty()) return Optional.empty();
         for (Effect e : a.effects()) {
-            if (e instanceof Effect.Write w && w.maxWritten() > 0 && src.get().overlaps(w.object(), w.offset(), w.offset() + w.maxWritten())) {
+            if (e instanceof Effect.Write w && reach(w) != null && src.get().overlaps(w.object(), reach(w)[0], reach(w)[1])) {
                 return Optional.of("the source " + src.get().describe() + " may change (" + Render.effect(w) + ")");
             }
         }
@@ -180,7 +191,7 @@ public final class ClaimCheck {
         Optional<CallRanges.Range> src = CallRanges.source(call);
         Optional<CallRanges.Range> dest = CallRanges.destination(call);
         for (Effect e : a.effects()) {
-            if (!(e instanceof Effect.Write w) || w.maxWritten() == 0) continue;
+            if (!(e instanceof Effect.Write w) || reach(w) == null) continue;
             boolean fromSource = switch (w.data()) {
                 case Data.Zeros z -> CallRanges.zeroes(call);
                 case Data.CopyOf c -> src.isPresent() && dest.isPresent() && c.object().equals(src.get().object())
@@ -215,8 +226,8 @@ public final class ClaimCheck {
         public static String effect(Effect e) {
             return switch (e) {
                 case Effect.Write w -> "write " + w.object() + "[" + w.offset() + ", " + (w.offset() + w.length()) + ") from " + data(w.data())
-                        + (w.exact() ? "" : ", " + w.minWritten() + ".." + w.maxWritten() + " bytes");
-                case Effect.Protect p -> "page " + p.page() + " of " + p.object() + " becomes " + p.prot();
+                        + (w.exact() ? "" : w.untouched() ? ", untouched" : ", old or new within " + Claim.ranges(((Effect.Extent.Partial) w.extent()).writable()));
+                case Effect.Protect p -> "page " + p.page() + " of " + p.object() + " becomes " + (p.allowed().size() == 1 ? p.allowed().iterator().next() : "one of " + new java.util.TreeSet<>(p.allowed()));
                 case Effect.Attach at -> "descriptor " + at.dp() + " describes " + at.object() + "+" + at.offset() + " for " + at.count() + " bytes in " + at.space();
                 case Effect.Detach d -> "descriptor " + d.dp() + " becomes XMEM_INVAL";
             };

@@ -1,7 +1,9 @@
 package xmemck.glue;
 
 import io.cucumber.java.en.Then;
+import java.util.List;
 import java.util.Set;
+import xmemck.oracle.Effect;
 import xmemck.ops.Addr;
 import xmemck.ops.Prot;
 
@@ -20,14 +22,19 @@ public class ClaimSteps {
         ScenarioRun.current().claim(new Claim.Copy(Claim.inObject(destination), length, Claim.inObject(source)));
     }
 
-    @Then("the {long} byte(s) at {addr} are/is unchanged or hold(s) a prefix of {addr}")
-    public void unchangedOrPrefix(long length, Addr destination, Addr source) {
-        ScenarioRun.current().claim(new Claim.UnchangedOrPrefix(Claim.inObject(destination), length, Claim.inObject(source), -1));
+    @Then("the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr}")
+    public void partialCopy(long length, Addr destination, Addr source) {
+        ScenarioRun.current().claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), null));
     }
 
-    @Then("the {long} byte(s) at {addr} are/is unchanged or hold(s) at most the first {long} byte(s) of {addr}")
-    public void unchangedOrBoundedPrefix(long length, Addr destination, long atMost, Addr source) {
-        ScenarioRun.current().claim(new Claim.UnchangedOrPrefix(Claim.inObject(destination), length, Claim.inObject(source), atMost));
+    @Then("the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr} within its first {long} byte(s)")
+    public void partialCopyOfAPrefix(long length, Addr destination, Addr source, long storable) {
+        ScenarioRun.current().claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), List.of(new Effect.Range(0, storable))));
+    }
+
+    @Then("the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr} within bytes {byteRanges}")
+    public void partialCopyWithin(long length, Addr destination, Addr source, List<Effect.Range> storable) {
+        ScenarioRun.current().claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), storable));
     }
 
     @Then("the {long} byte(s) at {addr} are/is unchanged")
@@ -47,12 +54,18 @@ public class ClaimSteps {
 
     @Then("page {long} of {name} becomes {prot}")
     public void protection(long page, String object, Prot prot) {
-        ScenarioRun.current().claim(new Claim.Protection(object, page, prot));
+        ScenarioRun.current().claim(new Claim.Protection(object, page, Set.of(prot)));
     }
 
     @Then("file page {long} of {name} becomes {prot}")
     public void filePageProtection(long pno, String sid, Prot prot) {
-        ScenarioRun.current().claim(new Claim.Protection(sid, pno, prot));
+        ScenarioRun.current().claim(new Claim.Protection(sid, pno, Set.of(prot)));
+    }
+
+    /** VM_MVC_PROTZERO "protects" the page: read-only or no access, whichever the implementation chooses. */
+    @Then("file page {long} of {name} no longer allows writes")
+    public void filePageProtected(long pno, String sid) {
+        ScenarioRun.current().claim(new Claim.Protection(sid, pno, Set.of(Prot.READ, Prot.NONE)));
     }
 
     @Then("descriptor {name} describes {long} byte(s) at {addr}")

@@ -2,6 +2,7 @@ package xmemck.glue;
 
 import io.cucumber.java.ParameterType;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -75,6 +76,21 @@ public final class ParameterTypes {
 
     @ParameterType(name = "prot", value = PROT)
     public Prot prot(String text) { return convert(() -> toProt(text)); }
+
+    /** "0 to 639 and 704 to 4095": byte ranges, inclusive, in the order they lie. */
+    @ParameterType(name = "byteRanges", value = "\\d+ to \\d+(?: and \\d+ to \\d+)*")
+    public List<xmemck.oracle.Effect.Range> byteRanges(String text) { return convert(() -> toByteRanges(text)); }
+
+    public static List<xmemck.oracle.Effect.Range> toByteRanges(String text) {
+        List<xmemck.oracle.Effect.Range> out = new java.util.ArrayList<>();
+        for (String part : text.split(" and ")) {
+            String[] ends = part.split(" to ");
+            long from = parseLong(ends[0].strip(), "first byte"), last = parseLong(ends[1].strip(), "last byte");
+            if (last < from || !out.isEmpty() && from <= out.getLast().to()) throw new IllegalArgumentException("byte ranges must be in order and apart: \"" + text + "\"");
+            out.add(new xmemck.oracle.Effect.Range(from, last + 1));
+        }
+        return out;
+    }
 
     @ParameterType(name = "condition", value = CONDITION)
     public PageCondition condition(String text) { return convert(() -> PageCondition.fromWords(text)); }

@@ -34,6 +34,42 @@ public class WorldSteps {
         ScenarioRun.current().apply(new Setup.MapRegion(name, space, pages, prot, seed));
     }
 
+    @Given("a user buffer {name} of {int} page(s) in process {name} just below its user block")
+    public void userBufferBelowUserBlock(String name, int pages, String process) {
+        ScenarioRun.current().apply(new Setup.MapRegionBelowUserBlock(name, process, pages, Prot.READ_WRITE, Seeds.of(name)));
+    }
+
+    @Given("a region {name} of {int} page(s) in {name} just below its user block with protection {prot} and fill seed {long}")
+    public void regionBelowUserBlock(String name, int pages, String process, Prot prot, long seed) {
+        ScenarioRun.current().apply(new Setup.MapRegionBelowUserBlock(name, process, pages, prot, seed));
+    }
+
+    @Given("a user buffer {name} of {int} page(s) in process {name} across a segment boundary at page {int}")
+    public void userBufferAcrossSegments(String name, int pages, String process, int boundary) {
+        ScenarioRun.current().apply(new Setup.MapRegionAcrossSegments(name, process, pages, Prot.READ_WRITE, Seeds.of(name), boundary));
+    }
+
+    @Given("a kernel buffer {name} of {int} page(s) across a segment boundary at page {int}")
+    public void kernelBufferAcrossSegments(String name, int pages, int boundary) {
+        ScenarioRun.current().apply(new Setup.MapRegionAcrossSegments(name, Names.KERNEL, pages, Prot.READ_WRITE, Seeds.of(name), boundary));
+    }
+
+    @Given("a region {name} of {int} page(s) in {name} across a segment boundary at page {int} with protection {prot} and fill seed {long}")
+    public void regionAcrossSegments(String name, int pages, String space, int boundary, Prot prot, long seed) {
+        ScenarioRun.current().apply(new Setup.MapRegionAcrossSegments(name, space, pages, prot, seed, boundary));
+    }
+
+    @Given("line {long} of {name} has an uncorrectable hardware error")
+    public void damagedLine(long line, String object) {
+        ScenarioRun.current().apply(new Setup.DamageLines(object, line, 1));
+    }
+
+    @Given("lines {long} to {long} of {name} have an uncorrectable hardware error")
+    public void damagedLines(long first, long last, String object) {
+        if (last < first) throw new IllegalArgumentException("lines " + first + " to " + last + ": the last line comes before the first");
+        ScenarioRun.current().apply(new Setup.DamageLines(object, first, last - first + 1));
+    }
+
     @Given("page {int} of {name} is {condition}")
     public void page(int page, String object, PageCondition condition) {
         ScenarioRun.current().apply(condition.op(object, page, 1));

@@ -7,7 +7,7 @@ import xmemck.oracle.Clause;
  * A row of the matrix: a catalogue clause, or an id that scenarios named but the catalogue does not know (shown
  * rather than dropped, so a stale tag is visible).
  */
-public record ClauseLine(String id, String service, String kind, List<String> sources, String summary,
+public record ClauseLine(String id, String service, String kind, List<Clause.Citation> sources, String summary,
                          boolean catalogued) {
     public ClauseLine { sources = List.copyOf(sources); }
 

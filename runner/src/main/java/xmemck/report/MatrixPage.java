@@ -74,7 +74,17 @@ public final class MatrixPage {
         if (!c.kind().isEmpty()) b.append("<br><span class=\"muted kind\">").append(esc(c.kind().toLowerCase().replace('_', ' '))).append("</span>");
         b.append("</td><td class=\"summary\">").append(esc(c.summary()));
         if (!c.catalogued()) b.append(" <strong>(unknown id: check the scenario's @clause tag)</strong>");
-        b.append("</td><td class=\"sources mono\">").append(esc(String.join(", ", c.sources()))).append("</td>");
+        b.append("</td><td class=\"sources\">");
+        for (int i = 0; i < c.sources().size(); i++) {
+            xmemck.oracle.Clause.Citation s = c.sources().get(i);
+            if (i > 0) b.append("<br>");
+            String address = s.page().address();
+            // The kit's own interpretations are a file of this repository; manual pages link to their public address.
+            if (address.startsWith("https://")) b.append("<a href=\"").append(esc(address)).append("\" title=\"").append(esc(s.page().title())).append("\">").append(esc(s.page().name())).append("</a>");
+            else b.append("<span title=\"").append(esc(s.page().title())).append("\">").append(esc(s.page().name())).append("</span>");
+            b.append(", ").append(esc(s.section()));
+        }
+        b.append("</td>");
         for (int col = 0; col < row.cells().size(); col++) {
             Matrix.Cell cell = row.cells().get(col);
             String detail = "d-" + rowNo + "-" + col;

@@ -63,6 +63,8 @@ public final class CaseGen implements Gen<List<Op>> {
     private final int[] vmEvents;
     private final boolean kernelProcess;
     private final int[] spaces;
+    private final int userBlockNeighbour;
+    private final int segmentCrossing;
 
     public CaseGen(Capabilities caps) {
         this.caps = caps;
@@ -79,19 +81,24 @@ public final class CaseGen implements Gen<List<Op>> {
         prots = new int[] {12, w(Capability.READ_ONLY_PAGES, 1), w(Capability.NO_ACCESS_PAGES, 1)};
         faultKinds = new int[] {
                 w(Capability.READ_ONLY_PAGES, 4), w(Capability.NO_ACCESS_PAGES, 2), w(Capability.UNMAPPED_PAGES, 2),
-                w(Capability.PAGED_OUT_PAGES, 3), w(Capability.PAGING_IO_ERROR, 3), w(Capability.HARDWARE_ERROR, 2)};
+                w(Capability.PAGED_OUT_PAGES, 3), w(Capability.PAGING_IO_ERROR, 3), w(Capability.HARDWARE_ERROR, 2),
+                w(Capability.DAMAGED_LINES, 3)};
         // A pinned page cannot be paged out: only protection and hardware faults on pinned buffers.
-        faultKindsPinned = new int[] {w(Capability.READ_ONLY_PAGES, 4), w(Capability.NO_ACCESS_PAGES, 2), 0, 0, 0, w(Capability.HARDWARE_ERROR, 1)};
+        faultKindsPinned = new int[] {w(Capability.READ_ONLY_PAGES, 4), w(Capability.NO_ACCESS_PAGES, 2), 0, 0, 0, w(Capability.HARDWARE_ERROR, 1),
+                w(Capability.DAMAGED_LINES, 1)};
         copyKinds = new int[] {w(Capability.COPYOUT, 6), w(Capability.DDI_COPYOUT, 2),
                 has(Capability.DDI_COPYOUT) ? w(Capability.KERNEL_DESTINATION, 1) : 0, w(Capability.COPYOUT, 2)};
-        destinations = new int[] {24, w(Capability.SPECIAL_ADDRESSES, 1), w(Capability.USER_BLOCK, 1), w(Capability.ADI, 2)};
+        destinations = new int[] {24, w(Capability.SPECIAL_ADDRESSES, 1), w(Capability.USER_BLOCK, 1), w(Capability.ADI, 3)};
+        userBlockNeighbour = w(Capability.USER_BLOCK_NEIGHBOUR, 2);
+        segmentCrossing = w(Capability.SEGMENT_CROSSING, 2);
         copyoutContexts = new int[] {40, w(Capability.INTERRUPT_CONTEXT, 1), w(Capability.KERNEL_PROCESS_CONTEXT, 1), other ? 1 : 0};
         xmemoutContexts = new int[] {w(Capability.INTERRUPT_CONTEXT, 4), w(Capability.KERNEL_PROCESS_CONTEXT, 3), 3, other ? 1 : 0};
-        vmMvcContexts = new int[] {25, w(Capability.INTERRUPT_CONTEXT, 1)};
+        vmMvcContexts = new int[] {25, w(Capability.INTERRUPT_CONTEXT, 1), w(Capability.KERNEL_PROCESS_CONTEXT, 4)};
         // events: fault, earlier call, detach, delete segment, attach again
         boolean anyFault = sum(faultKinds) > 0;
         xmemEvents = new int[] {anyFault ? 6 : 0, 2, 3, w(Capability.SEGMENT_DELETE, 2), 1};
-        copyEvents = new int[] {anyFault ? 6 : 0, 2, 0, 0, 0};
+        // for copyout, event 3 is a fault on the driver buffer: a page the driver cannot read is a paging fault
+        copyEvents = new int[] {anyFault ? 6 : 0, 2, 0, w(Capability.NO_ACCESS_PAGES, 1) + w(Capability.UNMAPPED_PAGES, 1), 0};
         // no faults on the vm_mvc buffer and no detach: m2 must be usable and attached, else the call is outside the contract
         vmEvents = new int[] {0, 1, 0, 0, 0, w(Capability.FRAMES, 5)};
     }
@@ -120,20 +127,24 @@ public final class CaseGen implements Gen<List<Op>> {
             case 2 -> Context.kernelProcess();
             default -> Context.process(Names.OTHER_PROCESS);
         };
-        CopyShape shape = copyShape(c, kind, usize);
+        // Sometimes the destination ends where the process's user block begins, and the copy runs into it.
+        boolean belowUserBlock = !kernelDestination && c.weighted(new int[] {30, userBlockNeighbour}) == 1;
+        CopyShape shape = belowUserBlock ? intoUserBlock(c, kind, usize) : copyShape(c, kind, usize);
         List<Setup> adi = new ArrayList<>(1);
-        Addr dst = destination(c, Names.DESTINATION, usize, shape.uoff, shape.count, kernelDestination, adi);
+        Addr dst = belowUserBlock ? Addr.in(Names.DESTINATION, shape.uoff)
+                : destination(c, Names.DESTINATION, usize, shape.uoff, shape.count, kernelDestination, adi);
         Call call = copyCall(kind, ctx, shape, dst);
         List<Op> events = events(c, kernelDestination ? KERNEL_COPY_EVENTS : copyEvents, Names.DESTINATION, upages, false, shape.uoff, shape.count, () -> {
             CopyShape earlier = copyShape(c, kind, usize);
             return copyCall(kind, ctx, earlier, Addr.in(Names.DESTINATION, earlier.uoff));
-        }, null, null);
+        }, null, null, () -> sourceFault(c, shape));
         int kpages = shape.kpages;
         for (Op e : events) if (e instanceof Call x) kpages = Math.max(kpages, sourcePagesOf(x));
 
         List<Op> ops = new ArrayList<>(6 + events.size());
         ops.add(new Setup.MapRegion(Names.SOURCE, Names.KERNEL, kpages, Prot.READ_WRITE, Names.SOURCE_SEED));
-        ops.add(new Setup.MapRegion(Names.DESTINATION, kernelDestination ? Names.KERNEL : Names.PROCESS, upages, uprot, Names.DESTINATION_SEED));
+        ops.add(belowUserBlock ? new Setup.MapRegionBelowUserBlock(Names.DESTINATION, Names.PROCESS, upages, uprot, Names.DESTINATION_SEED)
+                : new Setup.MapRegion(Names.DESTINATION, kernelDestination ? Names.KERNEL : Names.PROCESS, upages, uprot, Names.DESTINATION_SEED));
         ops.addAll(adi);
         ops.addAll(events);
         ops.add(call);
@@ -142,10 +153,26 @@ public final class CaseGen implements Gen<List<Op>> {
 
     private record CopyShape(long koff, long uoff, long count, int kpages) {}
 
+    /** A copy that starts in the last page of a region just below the user block and runs up to a page into it. */
+    private CopyShape intoUserBlock(Choices c, int kind, long usize) {
+        long uoff = usize - 1 - c.below(Math.min(usize, 2 * PAGE));
+        long count = kind == 3 ? Call.DEVICE_REGS_SIZE : Math.max(1, usize - uoff + (c.below(3) == 0 ? 0 : 1 + c.below(PAGE)));
+        long koff = c.weighted(SOURCE_OFFSETS) == 0 ? 0 : 1 + c.below(63);
+        return new CopyShape(koff, uoff, count, sourcePages(koff, count));
+    }
+
+    /** A page of the driver buffer the driver cannot read: no access, or unmapped. */
+    private Setup sourceFault(Choices c, CopyShape shape) {
+        int page = shape.count <= 0 ? 0 : (int) Math.min(shape.kpages - 1, Math.floorDiv(shape.koff + c.below(shape.count), PAGE));
+        return has(Capability.NO_ACCESS_PAGES) && (c.below(2) == 0 || !has(Capability.UNMAPPED_PAGES))
+                ? new Setup.Protect(Names.SOURCE, page, 1, Prot.NONE) : new Setup.Unmap(Names.SOURCE, page, 1);
+    }
+
+
     private CopyShape copyShape(Choices c, int kind, long usize) {
         // the ioctl always copies 12 bytes: keep its destination inside the region most of the time
         long uoff = Spans.offset(c, kind == 3 ? usize - Call.DEVICE_REGS_SIZE + 1 : usize);
-        long count = kind == 3 ? Call.DEVICE_REGS_SIZE : Spans.count(c, uoff, usize);
+        long count = kind == 3 ? Call.DEVICE_REGS_SIZE : Spans.count(c, uoff, usize, false);
         long koff = c.weighted(SOURCE_OFFSETS) == 0 ? 0 : 1 + c.below(63);
         return new CopyShape(koff, uoff, count, sourcePages(koff, count));
     }
@@ -175,8 +202,13 @@ public final class CaseGen implements Gen<List<Op>> {
             }
             case 2 -> { return new Addr.Special(Addr.Place.USER_BLOCK, c.below(2) == 0 ? 0 : offset); }
             case 3 -> {
-                // ADI: tag some lines the copy touches, and a pointer whose version matches them or not.
-                int version = 1 + (int) c.below(15);
+                // ADI: tag some lines the copy touches, and a pointer whose version matches them or not. Versions 0
+                // and 15 are universal (they match every pointer), so they come up too.
+                int version = switch (c.weighted(ADI_VERSION_KINDS)) {
+                    case 0 -> 1 + (int) c.below(14);
+                    case 1 -> 15;
+                    default -> 0;
+                };
                 long regionLines = size / Layout.ADI_LINE;
                 long firstLine = Math.min(regionLines - 1, Math.max(0, Math.floorDiv(offset, Layout.ADI_LINE))
                         + (c.below(3) == 0 ? 0 : c.below(Math.max(1, Math.max(0, count) / Layout.ADI_LINE + 1))));
@@ -185,7 +217,7 @@ public final class CaseGen implements Gen<List<Op>> {
                 int pointer = switch ((int) c.below(3)) {
                     case 0 -> version;
                     case 1 -> -1;
-                    default -> 1 + (version + (int) c.below(14)) % 15;
+                    default -> 1 + (version + (int) c.below(13)) % 14;   // another version, 1..14
                 };
                 return new Addr.In(object, offset, pointer);
             }
@@ -233,14 +265,18 @@ public final class CaseGen implements Gen<List<Op>> {
         long uoff = ((Addr.In) last.uaddr()).offset();
         List<Op> events = events(c, xmemEvents, Names.DESTINATION, upages, false, uoff, last.count(), call,
                 () -> new Call.Xmdetach(c.below(2) == 1 ? Context.process(Names.PROCESS) : interruptOrKernel(), Names.DESCRIPTOR),
-                () -> attach);
+                () -> attach, null);
 
         int kpages = sourcePagesOf(last);
         for (Op e : events) if (e instanceof Call x) kpages = Math.max(kpages, sourcePagesOf(x));
 
         List<Op> ops = new ArrayList<>(6 + events.size());
         ops.add(new Setup.MapRegion(Names.SOURCE, Names.KERNEL, kpages, Prot.READ_WRITE, Names.SOURCE_SEED));
-        ops.add(new Setup.MapRegion(Names.DESTINATION, kernelSpace ? Names.KERNEL : Names.PROCESS, upages, uprot, Names.DESTINATION_SEED));
+        // Sometimes the destination straddles a 256 MiB segment boundary.
+        String space = kernelSpace ? Names.KERNEL : Names.PROCESS;
+        ops.add(upages > 1 && c.weighted(new int[] {12, segmentCrossing}) == 1
+                ? new Setup.MapRegionAcrossSegments(Names.DESTINATION, space, upages, uprot, Names.DESTINATION_SEED, 1 + (int) c.below(upages - 1))
+                : new Setup.MapRegion(Names.DESTINATION, space, upages, uprot, Names.DESTINATION_SEED));
         ops.add(attach);
         ops.addAll(events);
         ops.add(last);
@@ -292,7 +328,11 @@ public final class CaseGen implements Gen<List<Op>> {
             default -> c.below(PAGE);
         };
         int bpages = (int) Math.min(MAX_SOURCE_PAGES, Math.max(Spans.pages(c), sourcePages(boff, count)));
-        Context ctx = c.weighted(vmMvcContexts) == 0 ? processCtx : Context.interrupt();
+        Context ctx = switch (c.weighted(vmMvcContexts)) {
+            case 0 -> processCtx;
+            case 1 -> Context.interrupt();
+            default -> Context.kernelProcess();   // the process environment too, whichever space m2 is in
+        };
         Call call = new Call.VmMvc(ctx, Names.FILE, pno, pgoffs, count, cmd, Names.DESCRIPTOR, Addr.in(Names.BUFFER, boff));
 
         List<Op> events = new ArrayList<>(2);
@@ -337,10 +377,12 @@ public final class CaseGen implements Gen<List<Op>> {
     /**
      * Up to three events before the final call, each one span, drawn by {@code weights} over: a fault on
      * {@code object} (0), an earlier call (1), detaching the descriptor (2), deleting the segment of
-     * {@code object} (3), attaching again (4). A missing supplier stands for an event the family does not have.
+     * {@code object} (3, or {@code otherFault} when given), attaching again (4). A missing supplier stands for an event
+     * the family does not have.
      */
     private List<Op> events(Choices c, int[] weights, String object, int pages, boolean pinned, long from, long count,
-                            Supplier<? extends Op> earlierCall, Supplier<? extends Op> detach, Supplier<? extends Op> attachAgain) {
+                            Supplier<? extends Op> earlierCall, Supplier<? extends Op> detach, Supplier<? extends Op> attachAgain,
+                            Supplier<? extends Op> otherFault) {
         List<Op> events = new ArrayList<>(3);
         boolean holes = false, deleted = false;
         while (events.size() < 3) {
@@ -350,11 +392,11 @@ public final class CaseGen implements Gen<List<Op>> {
                 case 0 -> fault(c, object, pages, pinned, from, count);
                 case 1 -> earlierCall == null ? null : earlierCall.get();
                 case 2 -> detach == null ? null : detach.get();
-                case 3 -> new Setup.DeleteSegment(object);
+                case 3 -> otherFault != null ? otherFault.get() : new Setup.DeleteSegment(object);
                 default -> attachAgain == null ? null : attachAgain.get();
             };
             // an unmapped page has no page state, and a segment is deleted once: such events are left out
-            if (e instanceof Setup.SetPageState && holes || e instanceof Setup.DeleteSegment && deleted) e = null;
+            if ((e instanceof Setup.SetPageState || e instanceof Setup.DamageLines) && holes || e instanceof Setup.DeleteSegment && deleted) e = null;
             holes |= e instanceof Setup.Unmap;
             deleted |= e instanceof Setup.DeleteSegment;
             if (e != null) events.add(e);
@@ -380,11 +422,18 @@ public final class CaseGen implements Gen<List<Op>> {
             case 2 -> new Setup.Unmap(object, first, n);
             case 3 -> new Setup.SetPageState(object, first, n, PageState.PAGED_OUT);
             case 4 -> new Setup.SetPageState(object, first, n, PageState.PAGING_IO_ERROR);
-            default -> new Setup.SetPageState(object, first, n, PageState.HARDWARE_ERROR);
+            case 5 -> new Setup.SetPageState(object, first, n, PageState.HARDWARE_ERROR);
+            default -> {
+                // An uncorrectable error in a few 64-byte lines, most often inside the range the call touches.
+                long line = Math.floorDiv(Math.max(0, Math.min((long) pages * PAGE - 1, from + (count <= 0 ? 0 : c.below(count)))), Layout.ADI_LINE);
+                long lines = Math.min((long) pages * PAGE / Layout.ADI_LINE - line, 1 + c.below(3));
+                yield new Setup.DamageLines(object, line, lines);
+            }
         };
     }
 
     private static final int[] FAULT_PAGES = {4, 4, 1, 2};
+    private static final int[] ADI_VERSION_KINDS = {6, 1, 1};
     private static final int[] FAULT_WIDTHS = {6, 1};
 
     // ---- helpers ----
@@ -410,6 +459,8 @@ public final class CaseGen implements Gen<List<Op>> {
             String name = switch (op) {
                 case Call call when call.context() instanceof Context.Process proc -> proc.process();
                 case Setup.MapRegion r -> r.space();
+                case Setup.MapRegionBelowUserBlock r -> r.process();
+                case Setup.MapRegionAcrossSegments r -> r.space();
                 default -> null;
             };
             p |= Names.PROCESS.equals(name);

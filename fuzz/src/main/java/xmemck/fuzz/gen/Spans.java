@@ -36,7 +36,13 @@ final class Spans {
      * inside the object (reaching past it is a caller error the oracle calls outside the contract, which tests
      * nothing); a few reach past the end, and a few are negative or huge.
      */
-    static long count(Choices c, long offset, long size) {
+    static long count(Choices c, long offset, long size) { return count(c, offset, size, true); }
+
+    /**
+     * As {@link #count(Choices, long, long)}; with {@code signed} false the count is a {@code size_t} (copyout's
+     * {@code cn}), which has no negative values: the odd draw is then a count just past the end instead.
+     */
+    static long count(Choices c, long offset, long size, boolean signed) {
         long room = Math.max(0, size - Math.max(0, offset));
         return switch (c.weighted(COUNT_KINDS)) {
             case 0 -> Math.min(room, switch (c.weighted(SMALL_COUNTS)) {             // 0, 1 and small counts
@@ -49,7 +55,7 @@ final class Spans {
             case 3 -> Math.min(room, PAGE * (1 + c.below(Math.max(1, size / PAGE))));  // whole pages
             case 4 -> c.below(room + 1);                                               // anything that fits
             case 5 -> room + 1 + c.below(16);                                          // just past the end
-            default -> ODD_COUNTS[(int) c.below(ODD_COUNTS.length)];                   // negative and huge
+            default -> signed ? ODD_COUNTS[(int) c.below(ODD_COUNTS.length)] : room + 1 + c.below(PAGE); // negative; or past the end
         };
     }
 

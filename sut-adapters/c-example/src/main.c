@@ -416,7 +416,7 @@ static void map_object(req *r, int64_t seq, const char *op, const jnode *m) {
     if (place.kind == PLACE_ACROSS_SEGMENTS) place.boundary_page = int_field(r, m, "boundary_page");
     if (r->bad) return;
     space_t *sp = space_find(&W, space);
-    if (!sp) bad(r, "unknown space \"%s\"%s", space, "");
+    if (!sp) bad(r, place.kind == PLACE_BELOW_UBLOCK ? "unknown process \"%s\"%s" : "unknown space \"%s\"%s", space, "");
     else if (place.kind == PLACE_BELOW_UBLOCK && sp->is_kernel) bad(r, "the kernel has no user block; name a process%s%s", "", "");
     if (!r->bad && (pages < 1 || pages > (1 << 18))) bad(r, "pages must be 1..262144%s%s", "", "");
     if (!r->bad && place.kind == PLACE_ACROSS_SEGMENTS && (place.boundary_page < 1 || place.boundary_page >= pages))
@@ -691,8 +691,8 @@ static int self_test(void) {
             failures++;
         }
     }
-    /* The three pages as an observation reads them: a hole, page 0 of a region of seed 1, the guard page before
-     * a region of seed 2. */
+    /* The digests of a page of zeros (what a hole reads as), and of two pages read as an observation reads them:
+     * page 0 of a region of seed 1, the guard page before a region of seed 2. */
     world_init(&W);
     char err[256];
     space_t *p = space_create(&W, "p", err, sizeof err);

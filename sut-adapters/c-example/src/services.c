@@ -112,8 +112,8 @@ long xmemout(world_t *w, const ctx_t *ctx, uint64_t kaddr, uint64_t uaddr, int64
             if (ctx->kind == CTX_INTERRUPT && !FAULT(F_XMEMOUT_INTERRUPT_PAGEIN)) return XMEM_FAIL;
             pg->state = S_RESIDENT;
         }
-        /* An uncorrectable error in a line (the page lists none; the store into the line fails as it would on the
-         * hardware): the move stores the bytes before that line and fails. */
+        /* An uncorrectable error in a line of the buffer: the page lists no such cause, but the store into that line
+         * fails on the hardware, so the move stores the bytes before the line and fails. */
         int64_t stop = first_damaged(o, at, k);
         /* The source goes through a bounce buffer (kernel global memory may be paged). */
         int64_t fresh = stop - at;

@@ -27,9 +27,17 @@ class ClaimCheckTest {
         return new Expectation.Allowed(List.of(new Alternative(ret, List.of(effects), List.of("c"), "")), List.of());
     }
 
-    static Effect.Write write(long min, long max) {
-        return new Effect.Write("ubuf", 100, 8192, new Data.CopyOf("kbuf", 0), min, max);
+    /** A success: all 8192 bytes. */
+    static Effect.Write whole() {
+        return new Effect.Write("ubuf", 100, 8192, new Data.CopyOf("kbuf", 0), new Effect.Extent.Whole());
     }
+
+    /** A failure that may store the given ranges (none: untouched). */
+    static Effect.Write partial(Effect.Range... storable) {
+        return new Effect.Write("ubuf", 100, 8192, new Data.CopyOf("kbuf", 0), new Effect.Extent.Partial(List.of(storable)));
+    }
+
+    static Effect.Range r(long from, long to) { return new Effect.Range(from, to); }
 
     static void agrees(Claim c, Expectation e) {
         Optional<String> why = ClaimCheck.check(c, COPY, e);
@@ -53,35 +61,40 @@ class ClaimCheckTest {
 
     @Test
     void aCopyClaimNeedsAnExactWriteOfThatSource() {
-        agrees(new Claim.Copy(UBUF, 8192, KBUF), one(0, write(8192, 8192)));
-        assertTrue(disagrees(new Claim.Copy(UBUF, 8192, new Addr.In("kbuf", 8)), one(0, write(8192, 8192))).contains("do not become exactly a copy of kbuf+8"));
-        disagrees(new Claim.Copy(UBUF, 8192, KBUF), one(-1, write(0, 4000)));
+        agrees(new Claim.Copy(UBUF, 8192, KBUF), one(0, whole()));
+        assertTrue(disagrees(new Claim.Copy(UBUF, 8192, new Addr.In("kbuf", 8)), one(0, whole())).contains("do not become exactly a copy of kbuf+8"));
+        disagrees(new Claim.Copy(UBUF, 8192, KBUF), one(-1, partial(r(0, 4000))));
     }
 
     @Test
-    void unchangedOrPrefixNeedsUntouchedToBeAllowedAndChecksTheBound() {
-        agrees(new Claim.UnchangedOrPrefix(UBUF, 8192, KBUF, -1), one(-1, write(0, 3996)));
-        agrees(new Claim.UnchangedOrPrefix(UBUF, 8192, KBUF, 3996), one(-1, write(0, 3996)));
-        agrees(new Claim.UnchangedOrPrefix(UBUF, 8192, KBUF, 0), one(-1, write(0, 0)));
-        assertTrue(disagrees(new Claim.UnchangedOrPrefix(UBUF, 8192, KBUF, 4096), one(-1, write(0, 3996))).contains("up to 3996 bytes, the feature says at most 4096"));
-        assertTrue(disagrees(new Claim.UnchangedOrPrefix(UBUF, 8192, KBUF, -1), one(-1, write(8192, 8192))).contains("does not allow the destination to stay unchanged"));
-        assertTrue(disagrees(new Claim.UnchangedOrPrefix(UBUF, 8192, KBUF, -1), one(-1, write(0, 0))).contains("allows no partial copy"));
+    void aPartialCopyClaimNamesExactlyTheBytesTheCopyCouldStore() {
+        agrees(new Claim.PartialCopy(UBUF, 8192, KBUF, null), one(-1, partial(r(0, 3996))));
+        agrees(new Claim.PartialCopy(UBUF, 8192, KBUF, List.of(r(0, 3996))), one(-1, partial(r(0, 3996))));
+        agrees(new Claim.PartialCopy(UBUF, 8192, KBUF, List.of(r(0, 640), r(704, 8192))), one(-1, partial(r(0, 640), r(704, 8192))));
+        assertTrue(disagrees(new Claim.PartialCopy(UBUF, 8192, KBUF, List.of(r(0, 4096))), one(-1, partial(r(0, 3996))))
+                .contains("the copy may store its first 3996 bytes of the destination, the feature says its first 4096 bytes"));
+        assertTrue(disagrees(new Claim.PartialCopy(UBUF, 8192, KBUF, null), one(-1, whole())).contains("something other than part of kbuf+0 from a failed copy"));
+        assertTrue(disagrees(new Claim.PartialCopy(UBUF, 8192, KBUF, null), one(-1, partial())).contains("allows no partial copy"));
     }
 
     @Test
     void unchangedMeansNoAlternativeWritesThere() {
-        agrees(new Claim.Unchanged(UBUF, 8192), one(-1, write(0, 0)));
+        agrees(new Claim.Unchanged(UBUF, 8192), one(-1, partial()));
         agrees(new Claim.ObjectUnchanged("ubuf"), one(-1));
-        assertTrue(disagrees(new Claim.ObjectUnchanged("ubuf"), one(-1, write(0, 10))).contains("ubuf may change"));
+        assertTrue(disagrees(new Claim.ObjectUnchanged("ubuf"), one(-1, partial(r(0, 10)))).contains("ubuf may change"));
         // A write elsewhere in the object does not touch the claimed range.
-        agrees(new Claim.Unchanged(new Addr.In("ubuf", 0), 100), one(0, write(8192, 8192)));
-        disagrees(new Claim.Unchanged(new Addr.In("ubuf", 0), 101), one(0, write(8192, 8192)));
+        agrees(new Claim.Unchanged(new Addr.In("ubuf", 0), 100), one(0, whole()));
+        disagrees(new Claim.Unchanged(new Addr.In("ubuf", 0), 101), one(0, whole()));
+        // Bytes a failure can never store stay unchanged.
+        agrees(new Claim.Unchanged(new Addr.In("ubuf", 200), 100), one(-1, partial(r(0, 50), r(300, 400))));
     }
 
     @Test
     void protectionsAndDescriptors() {
-        agrees(new Claim.Protection("seg", 1, Prot.READ), one(0, new Effect.Protect("seg", 1, Prot.READ)));
-        assertTrue(disagrees(new Claim.Protection("seg", 0, Prot.READ), one(0, new Effect.Protect("seg", 1, Prot.READ))).contains("there is no effect page 0 of seg"));
+        agrees(new Claim.Protection("seg", 1, Set.of(Prot.READ, Prot.NONE)), one(0, new Effect.Protect("seg", 1, Set.of(Prot.READ, Prot.NONE))));
+        assertTrue(disagrees(new Claim.Protection("seg", 1, Set.of(Prot.READ)), one(0, new Effect.Protect("seg", 1, Set.of(Prot.READ, Prot.NONE))))
+                .contains("there is no effect page 1 of seg becomes READ"));
+        assertTrue(disagrees(new Claim.Protection("seg", 0, Set.of(Prot.READ)), one(0, new Effect.Protect("seg", 1, Set.of(Prot.READ)))).contains("there is no effect page 0 of seg"));
         agrees(new Claim.Attached("d", new Addr.In("ubuf", 0), 4096), one(0, new Effect.Attach("d", "p1", "ubuf", 0, 4096, 0)));
         disagrees(new Claim.Attached("d", new Addr.In("ubuf", 0), 4095), one(0, new Effect.Attach("d", "p1", "ubuf", 0, 4096, 0)));
         agrees(new Claim.Detached("d"), one(0, new Effect.Detach("d")));
@@ -99,14 +112,15 @@ class ClaimCheckTest {
 
     @Test
     void theInvariantsLookAtWhereAndWhatEachAlternativeWrites() {
-        agrees(new Claim.NothingOutsideDestination(), one(0, write(8192, 8192)));
-        Effect.Write past = new Effect.Write("ubuf", 101, 8192, new Data.CopyOf("kbuf", 1), 8192, 8192);
+        Effect.Extent all = new Effect.Extent.Whole();
+        agrees(new Claim.NothingOutsideDestination(), one(0, whole()));
+        Effect.Write past = new Effect.Write("ubuf", 101, 8192, new Data.CopyOf("kbuf", 1), all);
         assertTrue(disagrees(new Claim.NothingOutsideDestination(), one(0, past)).contains("bytes outside the destination ubuf[100, 8292)"));
-        agrees(new Claim.SourceUnchanged(), one(0, write(8192, 8192)));
-        disagrees(new Claim.SourceUnchanged(), one(0, new Effect.Write("kbuf", 0, 1, new Data.Zeros(), 1, 1)));
-        agrees(new Claim.NoForeignData(), one(0, write(8192, 8192)));
-        assertTrue(disagrees(new Claim.NoForeignData(), one(0, new Effect.Write("ubuf", 100, 8192, new Data.CopyOf("other", 0), 8192, 8192))).contains("not the source's"));
-        disagrees(new Claim.NoForeignData(), one(0, new Effect.Write("ubuf", 100, 8192, new Data.Zeros(), 8192, 8192)));
+        agrees(new Claim.SourceUnchanged(), one(0, whole()));
+        disagrees(new Claim.SourceUnchanged(), one(0, new Effect.Write("kbuf", 0, 1, new Data.Zeros(), all)));
+        agrees(new Claim.NoForeignData(), one(0, whole()));
+        assertTrue(disagrees(new Claim.NoForeignData(), one(0, new Effect.Write("ubuf", 100, 8192, new Data.CopyOf("other", 0), all))).contains("not the source's"));
+        disagrees(new Claim.NoForeignData(), one(0, new Effect.Write("ubuf", 100, 8192, new Data.Zeros(), all)));
     }
 
     @Test

@@ -15,12 +15,17 @@ final class Fixtures {
     /** A name with every character HTML treats specially. */
     static final String NASTY = "copy <script>alert('x')</script> & \"quoted\" 'single'";
 
+    private static final Clause.Page XMEMOUT = new Clause.Page("xmemout", "xmemout (AIX)", "xmemout Kernel Service", "https://example.org/xmemout");
+    private static final Clause.Page XMEMOUT_FR = new Clause.Page("xmemout.fr", "xmemout (AIX, French)", "Service du noyau xmemout", "https://example.org/fr/xmemout");
+    private static final Clause.Page VM_MVC = new Clause.Page("vm_mvc.de", "vm_mvc (AIX, German)", "vm_mvc Kernel-Service", "https://example.org/de/vm_mvc");
+    private static final Clause.Page COPYOUT = new Clause.Page("copyout", "copyout(9F)", "copyout(9F)", "https://example.org/copyout-9f");
+
     static final List<Clause> CATALOGUE = List.of(
-            new Clause("xmemout.succ", "xmemout", ClauseKind.RETURN_VALUE, List.of("001_c46877fb2c075f5c.txt"), "xmemout returns XMEM_SUCC"),
-            new Clause("xmemout.fail.range", "xmemout", ClauseKind.ERROR_CONDITION, List.of("000_6f7e8fe9b31e1eb2.txt", "001_c46877fb2c075f5c.txt"), "an invalid range fails"),
-            new Clause("vm_mvc.enoent", "vm_mvc", ClauseKind.ERROR_CONDITION, List.of("002_c2661b92cf1f949d.txt"), "no real frame gives ENOENT"),
-            new Clause("copyout.succ", "copyout", ClauseKind.RETURN_VALUE, List.of("003_74085ab9e5a16f9c.txt"), "copyout returns 0"),
-            new Clause("copyout.fail.adi", "copyout", ClauseKind.ERROR_CONDITION, List.of("003_74085ab9e5a16f9c.txt"), "ADI mismatch fails"));
+            new Clause("xmemout.succ", "xmemout", ClauseKind.RETURN_VALUE, List.of(new Clause.Citation(XMEMOUT, "Return Values")), "xmemout returns XMEM_SUCC"),
+            new Clause("xmemout.fail.range", "xmemout", ClauseKind.ERROR_CONDITION, List.of(new Clause.Citation(XMEMOUT, "Return Values"), new Clause.Citation(XMEMOUT_FR, "Valeurs renvoyées")), "an invalid range fails"),
+            new Clause("vm_mvc.enoent", "vm_mvc", ClauseKind.ERROR_CONDITION, List.of(new Clause.Citation(VM_MVC, "Rückgabewerte")), "no real frame gives ENOENT"),
+            new Clause("copyout.succ", "copyout", ClauseKind.RETURN_VALUE, List.of(new Clause.Citation(COPYOUT, "RETURN VALUES")), "copyout returns 0"),
+            new Clause("copyout.fail.adi", "copyout", ClauseKind.ERROR_CONDITION, List.of(new Clause.Citation(COPYOUT, "RETURN VALUES")), "ADI mismatch fails"));
 
     static ScenarioResult scenario(String name, Verdict v, String... clauses) {
         return scenario(name, v, Map.of(), clauses);

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xmemck.ops.Fill;
+import xmemck.ops.Observe;
+import xmemck.ops.PageDigest;
+import xmemck.ops.Prot;
 import xmemck.ops.Result;
 import xmemck.ops.Setup;
 import xmemck.spi.Capability;
@@ -75,6 +78,38 @@ class ProtocolDocTest {
             rows++;
         }
         assertEquals(2, rows, "the Fill reference table");
+    }
+
+    @Test
+    void theDigestCheckValuesAreTheKitsAndTheCExamplesDigests() throws Exception {
+        String text = doc().replaceAll("\\s+", " ");
+        long zero = digestIn(text, "a page of zeros gives `");
+        long seed1 = digestIn(text, "the page at offsets 0..4095 of Fill seed 1 gives `");
+        long seed2 = digestIn(text, "the page at offsets -4096..-1 of Fill seed 2 (a guard page) gives `");
+        assertEquals(PageDigest.ZERO_PAGE, zero, "the zero page");
+        assertEquals(PageDigest.of(fillPage(1, 0), 0), seed1, "Fill seed 1, offsets 0..4095");
+        assertEquals(PageDigest.of(fillPage(2, -4096), 0), seed2, "Fill seed 2, offsets -4096..-1");
+        try (ProcessSut c = ProcessSut.start(List.of(CExampleTest.BINARY), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2))) {
+            c.reset();
+            for (Setup op : List.of(new Setup.CreateProcess("p"), new Setup.MapRegion("one", "p", 1, Prot.READ_WRITE, 1),
+                    new Setup.MapRegion("two", "p", 1, Prot.READ_WRITE, 2), new Setup.Unmap("two", 0, 1))) {
+                assertEquals(new Result.Done(), c.apply(op), op.describe());
+            }
+            assertEquals(new Result.Digest("one", 0, new long[] {seed1}, List.of()), c.apply(new Observe.Digest("one", 0, 4096)));
+            assertEquals(new Result.Digest("two", -4096, new long[] {seed2, zero}, List.of(0L)), c.apply(new Observe.Digest("two", -4096, 8192)));
+        }
+    }
+
+    private static long digestIn(String text, String before) {
+        int at = text.indexOf(before);
+        assertTrue(at >= 0, "PROTOCOL.md says \"" + before + "\"");
+        return Long.parseUnsignedLong(text.substring(at + before.length(), at + before.length() + 16), 16);
+    }
+
+    private static byte[] fillPage(long seed, long from) {
+        byte[] page = new byte[4096];
+        for (int i = 0; i < page.length; i++) page[i] = Fill.byteAt(seed, from + i);
+        return page;
     }
 
     @Test

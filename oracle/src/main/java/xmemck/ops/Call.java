@@ -15,7 +15,7 @@ public sealed interface Call extends Op {
     /** The service's name as its manual page spells it. */
     String service();
 
-    // ---- Constants (values from the vendors' headers; see spec-notes) ----
+    // ---- Constants (the values of the vendors' headers) ----
     int XMEM_SUCC = 0;
     int XMEM_FAIL = -1;
     int USER_ADSPACE = 0;

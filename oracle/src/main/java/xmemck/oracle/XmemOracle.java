@@ -11,7 +11,7 @@ import xmemck.ops.PageState;
 
 /**
  * AIX cross-memory services: xmattach, xmdetach and xmemout (seeds 000 and 001, the AIX xmattach and
- * xmdetach pages named in spec-notes). Checks run in the order the pages state them; every clause id is
+ * xmdetach pages). Checks run in the order the pages state them; every clause id is
  * written next to the check that decides it.
  */
 final class XmemOracle {

@@ -30,7 +30,6 @@ public final class Bundle {
     public static final String FORMAT = "xmemck-bundle";
     public static final int FORMAT_VERSION = 1;
 
-    /** A specification seed page, as the catalogue cites it ({@code 000_6f7e8fe9b31e1eb2.txt}). */
 
     /** What produced the run besides its results. {@code expectations} and {@code profile} may be null. */
     public record Context(String createdAt, String implementationCommand, String fault, String tags, Shard shard,

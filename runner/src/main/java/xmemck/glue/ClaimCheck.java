@@ -118,20 +118,25 @@ public final class ClaimCheck {
         return Optional.empty();
     }
 
-    /** Where {@code w} may change bytes: its whole range for a success, from the first to the end of the last storable range for a failure. */
-    private static long[] reach(Effect.Write w) {
+    /** The bytes {@code w} may change, as offsets into its object: its whole range for a success, the storable ranges for a failure. */
+    private static List<long[]> changes(Effect.Write w) {
         return switch (w.extent()) {
-            case Effect.Extent.Whole whole -> new long[] {w.offset(), w.offset() + w.length()};
-            case Effect.Extent.Partial part -> part.writable().isEmpty() ? null
-                    : new long[] {w.offset() + part.writable().getFirst().from(), w.offset() + part.writable().getLast().to()};
+            case Effect.Extent.Whole whole -> w.length() == 0 ? List.of() : List.of(new long[] {w.offset(), w.offset() + w.length()});
+            case Effect.Extent.Partial part -> part.writable().stream().map(r -> new long[] {w.offset() + r.from(), w.offset() + r.to()}).toList();
         };
+    }
+
+    /** From the first byte {@code w} may change to the end of the last one; null when it changes none. */
+    private static long[] reach(Effect.Write w) {
+        List<long[]> c = changes(w);
+        return c.isEmpty() ? null : new long[] {c.getFirst()[0], c.getLast()[1]};
     }
 
     /** No byte of {@code object} in {@code [from, to)} may change, nor its protection. */
     private static Optional<String> untouched(Alternative a, String object, long from, long to) {
         for (Effect e : a.effects()) {
             switch (e) {
-                case Effect.Write w when w.object().equals(object) && reach(w) != null && reach(w)[0] < to && reach(w)[1] > from ->
+                case Effect.Write w when w.object().equals(object) && changes(w).stream().anyMatch(r -> r[0] < to && r[1] > from) ->
                         { return Optional.of(object + " may change (" + Render.effect(w) + ")"); }
                 case Effect.Protect pr when pr.object().equals(object) && from == Long.MIN_VALUE ->
                         { return Optional.of(object + " may change protection (" + Render.effect(pr) + ")"); }

@@ -48,8 +48,8 @@ class BundleTest {
         assertEquals("xmemck-bundle", b.get("format"));
         assertEquals("acme", ((Map<String, Object>) b.get("adapter")).get("id"));
         assertEquals(Map.of("ADI", "no SPARC"), ((Map<String, Object>) b.get("adapter")).get("missing"));
-        assertEquals(List.of("000_6f7e8fe9b31e1eb2.txt", "001_c46877fb2c075f5c.txt", "002_c2661b92cf1f949d.txt", "003_74085ab9e5a16f9c.txt"),
-                ((List<String>) b.get("seeds")).stream().sorted().toList(), "the specification seeds the catalogue cites");
+        assertEquals(List.of("adi", "bcopy", "copyout", "ddi_copyout", "linux-adi", "vm_mvc.de", "xmattach", "xmdetach", "xmemout", "xmemout.fr"),
+                ((List<String>) b.get("sources")).stream().sorted().toList(), "the manual pages the catalogue cites");
         assertEquals(Map.of("file", "acme.expectations", "sha256", Sha256.of(EXPECTATIONS_TEXT), "entries", 1L), b.get("expectations"),
                 "the file by name only, no machine's path");
         assertEquals(Map.of("tags", "not @slow", "shard", "1/2"), b.get("selection"));
@@ -98,8 +98,8 @@ class BundleTest {
                 p.contains("expectationProblems lists \"x\", which is not among the problems")));
         assertTrue(problems(GOOD.replace("\"scenarioCount\": 3", "\"scenarioCount\": 4")).stream().anyMatch(p ->
                 p.contains("scenarioCount is 4 but 3 scenarios are listed")));
-        assertTrue(problems(GOOD.replace("\"003_74085ab9e5a16f9c.txt\"", "\"004_0000000000000000.txt\"")).stream().anyMatch(p ->
-                p.contains("seeds: 004_0000000000000000.txt is not a seed this kit's catalogue cites")));
+        assertTrue(problems(GOOD.replace("\"copyout\",", "\"nowhere\",")).stream().anyMatch(p ->
+                p.contains("sources: \"nowhere\" is not a page this kit's catalogue cites")));
     }
 
     @Test

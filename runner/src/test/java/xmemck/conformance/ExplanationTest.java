@@ -46,16 +46,16 @@ class ExplanationTest {
                 "bytes [8, 108) of u become a copy of bytes [0, 100) of k as they were before the call",
                 "decided by: copyout.succ",
                 "(inv.no-write-outside, inv.source-unchanged, inv.no-foreign-data)",
-                "Clauses named above", "copyout.succ [return value; 003_74085ab9e5a16f9c.txt]");
+                "Clauses named above", "copyout.succ [return value; copyout(9F), RETURN VALUES; copyout(9F), DESCRIPTION]");
     }
 
     @Test
-    void aCopyIntoAReadOnlyPageMayLeaveAPrefixAndTheImplementationChoosesHowMuch() {
+    void aCopyIntoAReadOnlyPageMayStoreOnlyWhatComesBeforeItAndTheImplementationChoosesHowMuch() {
         String t = explain(new Setup.Protect("u", 1, 1, Prot.READ), new Call.Copyout(P1, new Addr.In("k", 0), new Addr.In("u", 4090), 16));
         has(t, "returns -1 (failure)",
-                "bytes [4090, 4106) of u stay unchanged, or at most the first 6 of them become the start of a copy of bytes [0, 16) of k",
-                "copyout.fail.no-write-access",
-                "Left to the implementation", "copyout.failure-prefix");
+                "bytes [4090, 4106) of u stay unchanged, except that each byte of [4090, 4096) (what the copy could store) may instead be its byte of a copy of bytes [0, 16) of k",
+                "copyout.fail.paging-fault",
+                "Left to the implementation", "copyout.failure-effect");
     }
 
     @Test

@@ -88,7 +88,7 @@ final class SweepFeatures {
             }
         }
         t.line();
-        t.line("  @clause:copyout.count.nonpositive");
+        t.line("  @clause:copyout.count.zero");
         t.line("  Scenario Outline: copyout of 0 bytes from kbuf+<src> to ubuf+<dst> copies nothing");
         t.line("    Given a kernel buffer kbuf of 1 page");
         t.line("    And a user buffer ubuf of 1 page in process p1");
@@ -120,15 +120,23 @@ final class SweepFeatures {
 
     // ------------------------------------------------------------------ fault positions
 
-    /** A bad page and what it does to a copy. */
+    /**
+     * A bad page and what it does to a copy: the clause that makes copyout fail, and the one that makes xmemout fail
+     * (null when xmemout may also succeed, see {@link #XMEMOUT_HARDWARE}).
+     */
     record Fault(String condition, String copyoutClause, String xmemoutClause) {}
+
+    static final String DAMAGED = "damaged by an uncorrectable hardware error";
 
     static final List<Fault> FAULTS = List.of(
             new Fault("unmapped", "copyout.fail.invalid-address", "xmemout.fail.range"),
-            new Fault("read-only", "copyout.fail.no-write-access", "xmemout.fail.authority"),
-            new Fault("inaccessible", "copyout.fail.no-write-access", "xmemout.fail.authority"),
+            new Fault("read-only", "copyout.fail.paging-fault", "xmemout.fail.authority"),
+            new Fault("inaccessible", "copyout.fail.paging-fault", "xmemout.fail.authority"),
             new Fault("failing with a paging I/O error", "copyout.fail.hardware", "xmemout.fail.paging-io"),
-            new Fault("damaged by an uncorrectable hardware error", "copyout.fail.hardware", "xmemout.fail.hardware"));
+            new Fault(DAMAGED, "copyout.fail.hardware", null));
+
+    /** The AIX page lists paging I/O errors, not memory errors: a damaged page lets xmemout succeed or fail. */
+    static final String XMEMOUT_HARDWARE = "xmemout.hardware-error";
 
     /** A three-page destination, on a page boundary or starting inside a page (and so unaligned). */
     record Destination(int start, int bytes) {}
@@ -137,19 +145,30 @@ final class SweepFeatures {
 
     static final String[] POSITIONS = {"first", "middle", "last"};
 
-    /** The longest prefix a copy may leave when page {@code page} is bad: everything before that page. */
-    static int written(Destination d, int page) {
-        return Math.max(page * PAGE, d.start()) - d.start();
+    /**
+     * The bytes a failed copy may store when page {@code page} is bad, as indexes into the destination (inclusive
+     * ends, in the words of the step): every byte of the destination outside that page, before it and after it.
+     */
+    static String storable(Destination d, int page) {
+        int end = d.start() + d.bytes();
+        int badFrom = Math.max(page * PAGE, d.start()) - d.start();
+        int badTo = Math.min((page + 1) * PAGE, end) - d.start();
+        List<String> ranges = new ArrayList<>();
+        if (badFrom > 0) ranges.add("0 to " + (badFrom - 1));
+        if (badTo < d.bytes()) ranges.add(badTo + " to " + (d.bytes() - 1));
+        return String.join(" and ", ranges);
     }
 
     static String copyoutFaultPositions() {
         Text t = new Text();
-        t.line("Feature: copyout stops at a bad page wherever it lies in a multi-page destination");
+        t.line("Feature: copyout fails on a bad page wherever it lies in a multi-page destination");
         t.line();
-        t.line("  A bad page (unmapped, read-only, inaccessible, failing paging I/O, damaged memory) at the first, a");
-        t.line("  middle or the last page of a three-page destination, which starts on a page boundary or inside a page.");
-        t.line("  copyout returns -1, and the destination is unchanged or holds at most the bytes before the bad page.");
-        t.line("  A page that is merely paged out is brought in: copyout runs in user context and succeeds.");
+        t.line("  copyout(9F), RETURN VALUES: -1 on a paging fault, an invalid user address or a hardware fault. A bad");
+        t.line("  page (unmapped, read-only, inaccessible, failing paging I/O, damaged memory) lies at the first, a middle");
+        t.line("  or the last page of a three-page destination, which starts on a page boundary or inside a page. copyout");
+        t.line("  returns -1; the bad page keeps its old bytes, and every byte before or after it may hold its old value or");
+        t.line("  the new one, in any mix (the copy may run in any order and stop anywhere). A page that is merely paged");
+        t.line("  out is brought in: copyout runs in user context (copyout(9F), CONTEXT) and succeeds.");
         t.line(NOTE);
         t.line();
         background(t, false);
@@ -157,7 +176,7 @@ final class SweepFeatures {
         t.line("    Given page <page> of ubuf is <condition>");
         t.line("    When process p1 calls copyout(kbuf+0, ubuf+<start>, <bytes>)");
         t.line("    Then copyout returns -1");
-        t.line("    And the <bytes> bytes at ubuf+<start> are unchanged or hold at most the first <written> bytes of kbuf+0");
+        t.line("    And the <bytes> bytes at ubuf+<start> are unchanged or partly a copy of kbuf+0 within bytes <storable>");
         t.line("    And nothing outside the destination changes");
         for (Fault f : FAULTS) {
             t.line();
@@ -175,19 +194,22 @@ final class SweepFeatures {
         t.line("    And nothing outside the destination changes");
         t.line();
         t.line("    Examples:");
-        t.table(positionRows(null), "      ");
+        t.table(positionRows(null, false), "      ");
         return t.toString();
     }
 
     static String xmemoutFaultPositions() {
         Text t = new Text();
-        t.line("Feature: xmemout stops at a bad page wherever it lies in a multi-page destination, in either environment");
+        t.line("Feature: xmemout fails on a bad page wherever it lies in a multi-page destination, in either environment");
         t.line();
-        t.line("  A bad page (unmapped, read-only, inaccessible, failing paging I/O, damaged memory) at the first, a");
-        t.line("  middle or the last page of a three-page destination, which starts on a page boundary or inside a page,");
-        t.line("  called from the process environment and at interrupt level. xmemout returns XMEM_FAIL, and the");
-        t.line("  destination is unchanged or holds at most the bytes before the bad page. A page that is merely paged");
-        t.line("  out is brought in at process level, but fails the move at interrupt level.");
+        t.line("  xmemout kernel service, Return Values: XMEM_FAIL when the user lacks access authority, the buffer lies");
+        t.line("  in an address range that is not valid, a paging I/O error occurs or, at interrupt level, the buffer is");
+        t.line("  not in memory. A bad page lies at the first, a middle or the last page of a three-page destination, which");
+        t.line("  starts on a page boundary or inside a page, and the move is called from the process environment and at");
+        t.line("  interrupt level (Execution Environment). xmemout returns XMEM_FAIL; the bad page keeps its old bytes, and");
+        t.line("  every byte before or after it may hold its old value or the new one, in any mix. A page that is merely");
+        t.line("  paged out is brought in at process level, but fails the move at interrupt level. The page does not list");
+        t.line("  memory errors: with a damaged page the move may succeed whole or fail.");
         t.line(NOTE);
         t.line();
         background(t, true);
@@ -195,9 +217,10 @@ final class SweepFeatures {
         t.line("    Given page <page> of ubuf is <condition>");
         t.line("    When <caller> calls xmemout(kbuf+0, ubuf+<start>, <bytes>, d)");
         t.line("    Then xmemout returns XMEM_FAIL");
-        t.line("    And the <bytes> bytes at ubuf+<start> are unchanged or hold at most the first <written> bytes of kbuf+0");
+        t.line("    And the <bytes> bytes at ubuf+<start> are unchanged or partly a copy of kbuf+0 within bytes <storable>");
         t.line("    And nothing outside the destination changes");
         for (Fault f : FAULTS) {
+            if (f.xmemoutClause() == null) continue;
             for (String caller : new String[] {"process p1", "an interrupt handler"}) {
                 String env = caller.startsWith("process") ? "xmemout.env.process" : "xmemout.env.interrupt";
                 t.line();
@@ -211,6 +234,20 @@ final class SweepFeatures {
         t.line("    Examples: paged out, interrupt level");
         t.table(faultRows("paged out", "an interrupt handler"), "      ");
         t.line();
+        t.line("  Scenario Outline: a damaged page at the <position> of <bytes> bytes at ubuf+<start> lets xmemout from <caller> succeed or fail");
+        t.line("    Given page <page> of ubuf is " + DAMAGED);
+        t.line("    When <caller> calls xmemout(kbuf+0, ubuf+<start>, <bytes>, d)");
+        t.line("    Then xmemout returns XMEM_SUCC or XMEM_FAIL");
+        t.line("    And nothing outside the destination changes");
+        t.line("    And every byte written comes from the source");
+        for (String caller : new String[] {"process p1", "an interrupt handler"}) {
+            String env = caller.startsWith("process") ? "xmemout.env.process" : "xmemout.env.interrupt";
+            t.line();
+            t.line("    @clause:" + XMEMOUT_HARDWARE + " @clause:" + env);
+            t.line("    Examples: " + (caller.startsWith("process") ? "process environment" : "interrupt level"));
+            t.table(positionRows(caller, false), "      ");
+        }
+        t.line();
         t.line("  @clause:xmemout.process-not-resident @clause:xmemout.succ @clause:xmemout.env.process");
         t.line("  Scenario Outline: a paged-out page at the <position> of <bytes> bytes at ubuf+<start> is brought in for <caller>");
         t.line("    Given page <page> of ubuf is paged out");
@@ -220,7 +257,7 @@ final class SweepFeatures {
         t.line("    And nothing outside the destination changes");
         t.line();
         t.line("    Examples:");
-        t.table(positionRows("a kernel process"), "      ");
+        t.table(positionRows("a kernel process", true), "      ");
         return t.toString();
     }
 
@@ -236,21 +273,22 @@ final class SweepFeatures {
     private static List<String[]> faultRows(String condition, String caller) {
         List<String[]> rows = new ArrayList<>();
         rows.add(caller == null
-                ? new String[] {"condition", "position", "page", "start", "bytes", "written"}
-                : new String[] {"condition", "caller", "position", "page", "start", "bytes", "written"});
+                ? new String[] {"condition", "position", "page", "start", "bytes", "storable"}
+                : new String[] {"condition", "caller", "position", "page", "start", "bytes", "storable"});
         for (Destination d : DESTINATIONS) {
             for (int page = 0; page < 3; page++) {
-                String[] tail = {POSITIONS[page], "" + page, "" + d.start(), "" + d.bytes(), "" + written(d, page)};
+                String[] tail = {POSITIONS[page], "" + page, "" + d.start(), "" + d.bytes(), storable(d, page)};
                 rows.add(caller == null ? concat(new String[] {condition}, tail) : concat(new String[] {condition, caller}, tail));
             }
         }
         return rows;
     }
 
-    private static List<String[]> positionRows(String caller) {
+    /** Rows for {@code caller} (none when null), after process p1's rows when {@code withP1}. */
+    private static List<String[]> positionRows(String caller, boolean withP1) {
         List<String[]> rows = new ArrayList<>();
         rows.add(caller == null ? new String[] {"position", "page", "start", "bytes"} : new String[] {"caller", "position", "page", "start", "bytes"});
-        for (String c : caller == null ? new String[] {null} : new String[] {"process p1", caller}) {
+        for (String c : caller == null ? new String[] {null} : withP1 ? new String[] {"process p1", caller} : new String[] {caller}) {
             for (Destination d : DESTINATIONS) {
                 for (int page = 0; page < 3; page++) {
                     String[] tail = {POSITIONS[page], "" + page, "" + d.start(), "" + d.bytes()};
@@ -270,9 +308,10 @@ final class SweepFeatures {
         Text t = new Text();
         t.line("Feature: vm_mvc's m1 range may end anywhere up to the end of its page, and not one byte past it");
         t.line();
-        t.line("  vm_mvc returns EINVAL when the m1 object crosses the page boundary. For each command and several start");
-        t.line("  offsets, the range ends one byte before the page end, exactly at it (both allowed) and one byte past it");
-        t.line("  (EINVAL, and nothing is moved). A range of a whole page is not a partial page; every other one is.");
+        t.line("  vm_mvc kernel service, Rückgabewerte: EINVAL when the m1 object crosses the page boundary. For each");
+        t.line("  command and several start offsets, the range ends one byte before the page end, exactly at it (both");
+        t.line("  allowed) and one byte past it (EINVAL, and nothing is moved). A range of a whole page is not a partial");
+        t.line("  page; every other one is. VM_MVC_PROTZERO protects the page: afterwards it allows no writes.");
         t.line(NOTE);
         t.line();
         t.line("  Background:");
@@ -291,7 +330,7 @@ final class SweepFeatures {
                 case "VM_MVC_ZERO" -> t.line("    And the <count> bytes at offset <offset> of file page 1 of seg are zero");
                 case "VM_MVC_PROTZERO" -> {
                     t.line("    And the <count> bytes at offset <offset> of file page 1 of seg are zero");
-                    t.line("    And file page 1 of seg becomes read-only");
+                    t.line("    And file page 1 of seg no longer allows writes");
                 }
                 case "VM_MVC_READ" -> t.line("    And the <count> bytes at ubuf+0 are a copy of offset <offset> of file page 1 of seg");
                 default -> t.line("    And the <count> bytes at offset <offset> of file page 1 of seg are a copy of ubuf+0");

@@ -277,9 +277,23 @@ public final class Oracle {
                 if (!diffs.isEmpty()) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, diffs.render(o.describe() + ": memory differs from the model")));
             }
             case Observe.Digest d -> {
-                if (!(observed instanceof Result.Digest rd) || !rd.equals(mine)) {
-                    out.add(new Finding(Judge.NO_WRITE_OUTSIDE, "the page digests of " + d.object() + " differ from the model's: " + observed));
+                MemObject o = world.object(op, d.object());
+                if (!(observed instanceof Result.Digest rd) || rd.from() != d.from() || (long) rd.pages() * MemObject.PAGE != d.length()) {
+                    out.add(new Finding(Judge.OBSERVABLE, "could not " + d.describe() + ": the implementation answered " + observed));
+                    break;
                 }
+                // The same readability rules as for bytes: pages that may be unreadable are not compared.
+                Set<Long> unreadable = new HashSet<>(rd.unreadablePages());
+                List<Long> differ = new ArrayList<>();
+                for (int i = 0; i < rd.pages(); i++) {
+                    long page = MemObject.pageOf(d.from()) + i;
+                    Judge.Readability r = Judge.readability(o, page);
+                    boolean unr = unreadable.contains(page);
+                    if (unr && r == Judge.Readability.MUST) out.add(new Finding(Judge.OBSERVABLE, o.describe() + ": page " + page + " exists in the model but the implementation reports it unreadable"));
+                    if (!unr && r == Judge.Readability.HOLE) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, o.describe() + ": page " + page + " is a hole in the model but the implementation reports it readable"));
+                    if (!unr && r != Judge.Readability.HOLE && rd.digest(i) != ((Result.Digest) mine).digest(i)) differ.add(page);
+                }
+                if (!differ.isEmpty()) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, o.describe() + ": the digests of page(s) " + differ + " differ from the model's"));
             }
             case Observe.Protection p -> {
                 if (!(observed instanceof Result.Protection rp)) {

@@ -93,6 +93,9 @@ final class LinuxSut implements Sut {
 
     @Override public String drainDiagnostics() { return pool.drainDiagnostics(); }
 
+    /** The world as built (for tests that look at what the kernel holds, such as whether a page is resident). */
+    World world() { return world; }
+
     /** Pids of the helper processes now running (for tests and diagnostics). */
     List<Long> helperPids() { return pool.pids(); }
 

@@ -16,6 +16,10 @@ import xmemck.spi.SutFailure;
  * read. The kernel's read stops at the first page it cannot read and reports how far it got, so a range is read with
  * one {@code pread} per run of readable pages, not one per page.
  *
+ * <p>Looking must not change what is looked at: a paged-out page read through the address space would be paged in (the
+ * kernel's read faults it in from the paging file), and a later call would find it resident. So a mapped page that is
+ * paged out is read from its slot of the paging file instead, and evicted again ({@code POSIX_FADV_DONTNEED}) after.
+ *
  * <p>A file segment is read from its memory file with {@code pread} (a hole in the file reads as zeros without getting
  * a page); a page without a real frame shows the bytes it keeps on its "disk", which it would regain. Whether a page
  * has a frame is asked of {@code mincore} once for a whole run of pages.
@@ -50,8 +54,8 @@ final class PrivilegedView {
                 at = unreadable(page, from, end, into, unreadable);
                 continue;
             }
-            long got = r != null ? readRegion(r, at, upTo - at, into.address() + (at - from))
-                                 : readSegment(s, at, upTo - at, into.address() + (at - from));
+            long buf = into.address() + (at - from);
+            long got = r != null ? readRegion(r, page, at, upTo, buf) : readSegment(s, at, upTo - at, buf);
             if (got > 0) {
                 at += got;   // on a short read, the next round starts at the page that stopped it
             } else {
@@ -68,9 +72,29 @@ final class PrivilegedView {
         return b;
     }
 
-    /** One pread of the region's address space: the bytes read, up to the first page it cannot read (0 or less if that is the first). */
-    private long readRegion(Region r, long at, long n, long buf) throws SutFailure {
-        return c.pread(r.home.space().memFd(), buf, n, r.home.objectAddress() + at);
+    /**
+     * Reads the run of the region from {@code at} (in {@code page}) towards {@code upTo}: one pread of its address space,
+     * up to the first page it cannot read or the next paged-out page, or a paged-out page from the paging file. Answers
+     * the bytes read, 0 or less if none could be.
+     */
+    private long readRegion(Region r, long page, long at, long upTo, long buf) throws SutFailure {
+        boolean object = page >= 0 && page < r.pages;
+        if (object && r.mapped((int) page) && r.backing((int) page) == Region.Backing.PAGED_OUT) {
+            return readPagedOut(r, page, at, Math.min(upTo, (page + 1) * Geometry.PAGE) - at, buf);
+        }
+        int next = page + 1 < r.pages ? r.nextPagedOut((int) Math.max(page + 1, 0)) : -1;
+        if (next >= 0) upTo = Math.min(upTo, (long) next * Geometry.PAGE);
+        return c.pread(r.home.space().memFd(), buf, upTo - at, r.home.objectAddress() + at);
+    }
+
+    /** Bytes of paged-out page {@code page} from its slot of the paging file, which is then dropped from memory again. */
+    private long readPagedOut(Region r, long page, long at, long n, long buf) throws SutFailure {
+        int disk = world.pagingFd();
+        long slot = r.pagingOffset((int) page);
+        long got = c.pread(disk, buf, n, slot + (at - page * Geometry.PAGE));
+        // Best effort: a page that a call has mapped in since stays resident whatever is advised, as it should.
+        c.posixFadvise(disk, slot, Geometry.PAGE, Libc.POSIX_FADV_DONTNEED);
+        return got;
     }
 
     /**

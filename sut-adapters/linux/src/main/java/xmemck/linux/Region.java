@@ -46,6 +46,8 @@ final class Region {
     private final boolean[] mapped;
     private final Backing[] backing;
     private final long[] pagingOffset;
+    /** The pages backed by the paging file, to find the next one fast in a large region. */
+    private final java.util.BitSet pagedOut = new java.util.BitSet();
     private int holes;
     private boolean deleted;
 
@@ -85,6 +87,9 @@ final class Region {
     Backing backing(int page) { return backing[page]; }
 
     long pagingOffset(int page) { return pagingOffset[page]; }
+
+    /** The first page at or after {@code from} that is backed by the paging file, or -1. */
+    int nextPagedOut(int from) { return pagedOut.nextSetBit(from); }
 
     boolean hasHoles() { return holes > 0; }
 
@@ -159,6 +164,7 @@ final class Region {
         }
         backing[page] = how;
         pagingOffset[page] = how == Backing.PAGED_OUT ? offset : 0;
+        pagedOut.set(page, how == Backing.PAGED_OUT);
     }
 
     /** Give back the kit's mappings (a helper's go when it is reset). */

@@ -38,7 +38,9 @@ final class VmMvcService {
             return answer(Call.EINVAL, "no system call: command " + cmd + " is not valid");
         }
         long n = Math.max(v.count(), 0);
-        if (v.pgoffs() < 0 || v.pgoffs() >= Geometry.PAGE || n > Geometry.PAGE - v.pgoffs()) {
+        // m1 = [pgoffs, pgoffs + count) crosses the boundary when it leaves the page; an empty range at the page's end
+        // (pgoffs == PAGE, count 0) stays in it.
+        if (v.pgoffs() < 0 || v.pgoffs() > Geometry.PAGE || n > Geometry.PAGE - v.pgoffs()) {
             return answer(Call.EINVAL, "no system call: m1 [" + v.pgoffs() + ", " + (v.pgoffs() + n) + ") crosses the page boundary");
         }
         if (v.pno() < 0 || v.pno() >= s.pages) return answer(Call.ENOENT, "no system call: segment " + s.sid + " has no page " + v.pno());

@@ -182,6 +182,26 @@ class CopyoutOnLinuxTest {
         assertUnsupported(with(new Setup.SetPageState("u", 0, 1, PageState.HARDWARE_ERROR)), "MADV_HWPOISON");
         assertUnsupported(with(new Setup.SetAdiVersion("u", 0, 1, 3)), "SPARC");
         assertUnsupported(with(new Call.Copyout(P, at("k", 0), Addr.special(Addr.Place.USER_BLOCK), 8)), "user block");
+        assertUnsupported(run(sut, List.of(process("p"), new Setup.MapRegionBelowUserBlock("u", "p", 1, Prot.READ_WRITE, 22))), "no user block");
+        assertUnsupported(with(new Setup.DamageLines("u", 3, 2)), "64-byte lines");
+    }
+
+    @Test void theAdapterRefusesTheseOpsEvenWhenAskedDirectly() throws Exception {
+        sut.reset();
+        for (Setup op : world()) sut.apply(op);
+        Result below = sut.apply(new Setup.MapRegionBelowUserBlock("v", "p", 1, Prot.READ_WRITE, 22));
+        assertTrue(below instanceof Result.Unsupported u && u.reason().contains(LinuxCapabilities.NO_USER_BLOCK_NEIGHBOUR), below.toString());
+        Result damaged = sut.apply(new Setup.DamageLines("u", 0, 1));
+        assertTrue(damaged instanceof Result.Unsupported u && u.reason().contains(LinuxCapabilities.NO_DAMAGED_LINES), damaged.toString());
+    }
+
+    @Test void aRegionAcrossAnAixSegmentBoundaryIsAnOrdinaryRegion() {
+        Session s = run(sut, List.of(process("p"), kernelRegion("k", 4, 11),
+                new Setup.MapRegionAcrossSegments("u", "p", 4, Prot.READ_WRITE, 22, 2), new Setup.Protect("u", 3, 1, Prot.READ),
+                new Call.Copyout(P, at("k", 0), at("u", 100), 2L * Layout.PAGE_SIZE),
+                new Call.Copyout(P, at("k", 0), at("u", 2L * Layout.PAGE_SIZE + 8), Layout.PAGE_SIZE)));
+        assertPass(s);
+        assertTrue(note(lastCall(s)).endsWith(" (short)"), note(lastCall(s)));
     }
 
     @Test void callerObligationsAreLeftToTheOracle() {

@@ -2,20 +2,26 @@ package xmemck.linux;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static xmemck.linux.Scenarios.*;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import xmemck.ops.Call;
 import xmemck.ops.Fill;
 import xmemck.ops.Layout;
 import xmemck.ops.Observe;
 import xmemck.ops.Op;
 import xmemck.ops.PageDigest;
+import xmemck.ops.PageState;
 import xmemck.ops.Prot;
 import xmemck.ops.Result;
 import xmemck.ops.Setup;
+import xmemck.spi.Capability;
 import xmemck.spi.Sut;
 import xmemck.spi.SutOptions;
 
@@ -96,6 +102,34 @@ class ObservationsOnLinuxTest {
         assertPass(run(sut, List.of(process("p"), userRegion("u", "p", 20, 9), kernelRegion("k", 20, 10),
                 new Setup.Protect("u", 3, 1, Prot.NONE), new Setup.Unmap("u", 5, 2), new Setup.Protect("k", 4, 1, Prot.NONE),
                 Observe.Digest.whole("u", 20L * PAGE), Observe.Digest.whole("k", 20L * PAGE), new Observe.Digest("u", 2L * PAGE, 4L * PAGE))));
+    }
+
+    /** Looking changes nothing: a paged-out page that is observed stays paged out, and a later call still pages it in. */
+    @Test void anObservationPagesNothingIn() throws Exception {
+        Assumptions.assumeTrue(sut.capabilities().supported().contains(Capability.PAGED_OUT_PAGES), "paged-out pages are not supported here");
+        build(process("p"), userRegion("u", "p", 3, 7), kernelRegion("k", 3, 8),
+                new Setup.SetPageState("u", 1, 1, PageState.PAGED_OUT), new Setup.SetPageState("k", 0, 3, PageState.PAGED_OUT),
+                new Setup.Protect("u", 1, 1, Prot.NONE));
+        assertArrayEquals(Fill.bytes(7, -PAGE, 5 * PAGE), bytes(Observe.Bytes.whole("u", 3L * PAGE)).data());
+        assertArrayEquals(Fill.bytes(8, PAGE - 10, PAGE + 20), bytes(new Observe.Bytes("k", PAGE - 10, PAGE + 20)).data());
+        Result.Digest d = digest(Observe.Digest.whole("k", 3L * PAGE));
+        assertEquals(PageDigest.of(Fill.bytes(8, 0, PAGE), 0), d.digest(1));
+        assertFalse(resident("u", 1), "observing paged page 1 of u in");
+        for (int p = 0; p < 3; p++) assertFalse(resident("k", p), "observing paged page " + p + " of k in");
+        // the kernel's own read, for a call, is a real page-in
+        sut.apply(new Setup.Protect("u", 1, 1, Prot.READ_WRITE));
+        Result r = sut.apply(new Call.Copyout(P, at("k", 0), at("u", PAGE), 64));
+        assertEquals(0, ((Result.Returned) r).value(), r.toString());
+        assertTrue(resident("u", 1));
+    }
+
+    /** Whether the page-cache page behind page {@code page} of region {@code name} is in memory ({@code mincore} on the kit's mapping). */
+    private static boolean resident(String name, int page) {
+        World w = ((LinuxSut) sut).world();
+        Region r = w.regions.get(name);
+        Region.View v = r.mirror != null ? r.mirror : r.home;
+        assertEquals(0, w.c.mincore(v.pageAddress(page), PAGE, w.scratch.vec.address()), "mincore");
+        return (w.scratch.vec.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0) & 1) != 0;
     }
 
     /** Read every page: no access, read-only, and both, in a helper, in the kit's own memory and in a file segment. */

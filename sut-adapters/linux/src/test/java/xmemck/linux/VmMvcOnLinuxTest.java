@@ -90,6 +90,17 @@ class VmMvcOnLinuxTest {
         assertEquals(Call.EINVAL, returned(both));
     }
 
+    @Test void anEmptyRangeAtThePagesEndCrossesNothing() {
+        // pgoffs == PAGE with count 0 leaves no page: the frame decides (ENOENT), not the boundary (EINVAL)
+        Session s = world(new Setup.SetFrame("f", 1, false), mvc(1, PAGE, 0, Call.VM_MVC_READ));
+        assertPass(s);
+        assertEquals(Call.ENOENT, returned(lastCall(s)));
+        assertPass(world(mvc(0, PAGE, 0, Call.VM_MVC_READ)));
+        Session past = world(mvc(0, PAGE + 1, 0, Call.VM_MVC_READ));
+        assertPass(past);
+        assertEquals(Call.EINVAL, returned(lastCall(past)));
+    }
+
     @Test void nonPositiveCount() {
         assertPass(world(mvc(0, 0, 0, Call.VM_MVC_READ)));
         assertPass(world(mvc(0, 0, -1, Call.VM_MVC_ZERO)));

@@ -165,6 +165,15 @@ class XmemOnLinuxTest {
         assertTrue(note(lastCall(s)).endsWith("= 8 (partial)"), note(lastCall(s)));
     }
 
+    @Test void acrossAnAixSegmentBoundaryTheMoveIsOrdinary() {
+        Session s = run(sut, List.of(process("p"), kernelRegion("k", 3, 5), new Setup.MapRegionAcrossSegments("u", "p", 3, Prot.READ_WRITE, 6, 1),
+                new Call.Xmattach(P, at("u", 0), 3L * PAGE, "dp", Call.USER_ADSPACE),
+                out(0, PAGE - 100, 200)));
+        assertPass(s);
+        assertEquals(Call.XMEM_SUCC, returned(lastCall(s)));
+        assertTrue(lastCall(s).clauses().contains("xmemout.segment-crossing"), lastCall(s).clauses().toString());
+    }
+
     @Test void nonPositiveCounts() {
         assertPass(attached(out(0, 0, 0)));
         assertPass(attached(out(0, 0, -5)));

@@ -1,10 +1,14 @@
-Feature: copyout may be called from user context only, with a driver buffer it can read
+Feature: copyout may be called from user context only, with a driver buffer that holds the count
 
-  copyout can be called from user context only: it copies into the address space of the process the call runs
-  under, so a kernel process or an interrupt handler (which run under no user process) must not call it; they
-  use xmemout. The kit also asks the obvious of the caller: the driver buffer is readable kernel memory, and the
-  destination belongs to the process the call runs under. The page promises nothing to a caller that breaks
-  these rules: such a call is outside the contract and nothing is judged.
+  copyout(9F), CONTEXT: user context only. copyout copies into the address space of the process the call runs
+  under, so a kernel process or an interrupt handler (which run under no user process) must not call it; they use
+  xmemout. copyout(9F), PARAMETERS: driverbuf is the source address in the driver, and cn (a size_t, SYNOPSIS)
+  the number of bytes to copy, so the driver buffer is kernel memory that holds cn bytes. There is no negative
+  count: -1 passed as cn is the largest size_t, 18446744073709551615, far more than any driver buffer holds. The
+  kit also asks that the destination belongs to the process the call runs under. The page promises nothing to a
+  caller that breaks these rules: such a call is outside the contract and nothing is judged. A driver buffer page
+  that the copy cannot read is not such a breach but a paging fault, which the page documents (see the failures
+  feature).
 
   Background:
     Given user processes p1 and p2
@@ -38,7 +42,22 @@ Feature: copyout may be called from user context only, with a driver buffer it c
     Then the call breaks the caller obligation copyout.caller.driverbuf
 
   @clause:copyout.caller.driverbuf
-  Scenario: a driver buffer that cannot be read
-    Given page 0 of kbuf is inaccessible
+  Scenario: a count larger than the driver buffer is outside the contract
+    When process p1 calls copyout(kbuf+0, ubuf+0, 8192)
+    Then the call breaks the caller obligation copyout.caller.driverbuf
+
+  @clause:copyout.caller.driverbuf
+  Scenario Outline: a count of <count> is, as a size_t, larger than any driver buffer, so the call is outside the contract
+    When process p1 calls copyout(kbuf+0, ubuf+0, <count>)
+    Then the call breaks the caller obligation copyout.caller.driverbuf
+
+    Examples:
+      | count               |
+      | 9223372036854775807 |
+      | -1                  |
+
+  @clause:copyout.caller.driverbuf
+  Scenario: a driver buffer in memory damaged by an uncorrectable hardware error is a broken source
+    Given page 0 of kbuf is damaged by an uncorrectable hardware error
     When process p1 calls copyout(kbuf+0, ubuf+0, 64)
     Then the call breaks the caller obligation copyout.caller.driverbuf

@@ -26,7 +26,7 @@ Feature: no call changes a byte outside its destination
       | 4031 | 65    |
       | 0    | 4096  |
 
-  @clause:copyout.fail.no-write-access
+  @clause:copyout.fail.paging-fault
   Scenario: a failing copyout changes nothing outside its destination either
     Given a user buffer two of 2 pages in process p1
     And page 1 of two is read-only

@@ -17,7 +17,7 @@ Feature: the source never changes, and only the source's data reaches the destin
     And the source is unchanged
     And every byte written comes from the source
 
-  @clause:inv.source-unchanged @clause:inv.no-foreign-data @clause:copyout.fail.no-write-access
+  @clause:inv.source-unchanged @clause:inv.no-foreign-data @clause:copyout.fail.paging-fault
   Scenario: a failing copyout leaves its driver buffer alone and writes only its data
     Given page 1 of ubuf is read-only
     When process p1 calls copyout(kbuf+0, ubuf+0, 8192)

@@ -1,9 +1,10 @@
 Feature: vm_mvc returns ENOENT for a file page without a real frame and EINVAL for a bad range or command
 
-  vm_mvc returns ENOENT when (sid, pno) is not associated with a real frame, and EINVAL when the m1 range
-  crosses the page boundary or the command is not valid. Both are found before anything is moved, so memory is
-  left unchanged. When both hold, the page names no winner: either error is allowed, and the kit records which
-  one an implementation chooses. The page does not say what a count of zero or less does.
+  vm_mvc kernel service, Rückgabewerte: ENOENT when (sid, pno) is not associated with a real frame; EINVAL when
+  the m1 range crosses the page boundary or the command is not valid. Both concern the arguments and are found
+  before anything is moved, so memory is left unchanged. When both hold, the page names no winner: either error
+  is allowed, and the kit records which one an implementation chooses. Counts of zero or less are in the counts
+  feature.
 
   Background:
     Given a user process p1
@@ -80,16 +81,3 @@ Feature: vm_mvc returns ENOENT for a file page without a real frame and EINVAL f
     When process p1 calls vm_mvc(seg, 0, 0, 10, 9, d, ubuf+0)
     Then vm_mvc returns ENOENT or EINVAL
     And seg is unchanged
-
-  @clause:vm_mvc.count.nonpositive
-  Scenario Outline: a count of <count> moves nothing, and <command> may return 0 or EINVAL
-    When process p1 calls vm_mvc(seg, 0, 0, <count>, <command>, d, ubuf+0)
-    Then vm_mvc returns 0 or EINVAL
-    And seg is unchanged
-    And ubuf is unchanged
-
-    Examples:
-      | count | command     |
-      | 0     | VM_MVC_ZERO |
-      | 0     | VM_MVC_READ |
-      | -1    | VM_MVC_ZERO |

@@ -1,13 +1,15 @@
-Feature: xmemout returns XMEM_FAIL, having moved at most what comes before the fault, when the move cannot be made
+Feature: xmemout returns XMEM_FAIL when the move cannot be made, and the bytes it could not store keep their old values
 
-  The manual page lists the causes of XMEM_FAIL: the user does not have the access authority the user buffer
-  needs; the user buffer is in an address range that is not valid; the segment containing the user buffer has
-  been deleted; the cross-memory descriptor is not valid; a paging I/O error occurred while the user buffer was
-  being accessed; and, at interrupt level only, the user buffer is not in memory.
-  The page does not say what the user buffer holds after a failure. The kit allows it to be unchanged, or to
-  hold a prefix of the data that ends before the first byte that could not be written; nothing else. Causes
-  found before any byte is touched (a deleted segment, a descriptor that is not valid, an address that is not
-  a user buffer at all) leave the buffer unchanged.
+  The xmemout kernel service, Return Values, lists the causes of XMEM_FAIL: the user does not have the access
+  authority the user buffer needs; the user buffer is in an address range that is not valid; the segment
+  containing the user buffer has been deleted; the cross-memory descriptor is not valid; a paging I/O error
+  occurred while the user buffer was being accessed; and, at interrupt level only, the user buffer is not in
+  memory. The page does not say what the user buffer holds after a failure. A move may run in any order and stop
+  anywhere, so every byte it could store holds its old value or its new one, in any mix, and every byte it could
+  not store (a read-only, inaccessible or unmapped page, a page whose paging I/O fails, a page not in memory at
+  interrupt level) keeps its old value. Causes found before any byte is touched (a deleted segment, a descriptor
+  that is not valid, an address that is not a user buffer at all) leave the buffer unchanged. Memory errors, which
+  the page does not list, are in the hardware errors feature.
 
   Background:
     Given user processes p1 and p2
@@ -19,7 +21,8 @@ Feature: xmemout returns XMEM_FAIL, having moved at most what comes before the f
     Given page 1 of ubuf is <protection>
     When <caller> calls xmemout(kbuf+0, ubuf+0, 12288, d)
     Then xmemout returns XMEM_FAIL
-    And the 12288 bytes at ubuf+0 are unchanged or hold at most the first 4096 bytes of kbuf+0
+    And the 12288 bytes at ubuf+0 are unchanged or partly a copy of kbuf+0 within bytes 0 to 4095 and 8192 to 12287
+    And the 4096 bytes at ubuf+4096 are unchanged
     And nothing outside the destination changes
 
     @clause:xmemout.fail.authority @clause:xmemout.env.process
@@ -40,7 +43,7 @@ Feature: xmemout returns XMEM_FAIL, having moved at most what comes before the f
     Given page 2 of ubuf is unmapped
     When <caller> calls xmemout(kbuf+0, ubuf+4096, 12288, d)
     Then xmemout returns XMEM_FAIL
-    And the 12288 bytes at ubuf+4096 are unchanged or hold at most the first 4096 bytes of kbuf+0
+    And the 12288 bytes at ubuf+4096 are unchanged or partly a copy of kbuf+0 within bytes 0 to 4095 and 8192 to 12287
     And nothing outside the destination changes
 
     @clause:xmemout.fail.range @clause:xmemout.env.process
@@ -127,7 +130,7 @@ Feature: xmemout returns XMEM_FAIL, having moved at most what comes before the f
     Given page 1 of ubuf is failing with a paging I/O error
     When <caller> calls xmemout(kbuf+0, ubuf+0, 12288, d)
     Then xmemout returns XMEM_FAIL
-    And the 12288 bytes at ubuf+0 are unchanged or hold at most the first 4096 bytes of kbuf+0
+    And the 12288 bytes at ubuf+0 are unchanged or partly a copy of kbuf+0 within bytes 0 to 4095 and 8192 to 12287
     And nothing outside the destination changes
 
     @clause:xmemout.fail.paging-io @clause:xmemout.env.process
@@ -146,13 +149,13 @@ Feature: xmemout returns XMEM_FAIL, having moved at most what comes before the f
     Given page <page> of ubuf is paged out
     When an interrupt handler calls xmemout(kbuf+0, ubuf+0, 12288, d)
     Then xmemout returns XMEM_FAIL
-    And the 12288 bytes at ubuf+0 are unchanged or hold at most the first <written> bytes of kbuf+0
+    And the 12288 bytes at ubuf+0 are unchanged or partly a copy of kbuf+0 within bytes <storable>
     And nothing outside the destination changes
 
     Examples:
-      | position  | page | written |
-      | the start | 0    | 0       |
-      | the end   | 2    | 8192    |
+      | position  | page | storable      |
+      | the start | 0    | 4096 to 12287 |
+      | the end   | 2    | 0 to 8191     |
 
   @clause:xmemout.process-not-resident @clause:xmemout.succ @clause:xmemout.env.process
   Scenario Outline: paged-out pages of the user buffer are brought in when <caller> moves
@@ -168,22 +171,12 @@ Feature: xmemout returns XMEM_FAIL, having moved at most what comes before the f
       | process p2       |
       | a kernel process |
 
-  Scenario Outline: an uncorrectable hardware error on a page of the user buffer fails the move, called by <caller>
-    The AIX page does not mention memory errors; the kit treats an uncorrectable error in the user buffer like a
-    paging I/O error: the buffer cannot be accessed, so the move fails.
-
-    Given page 1 of ubuf is damaged by an uncorrectable hardware error
-    When <caller> calls xmemout(kbuf+0, ubuf+0, 12288, d)
+  @clause:xmemout.fail.authority @clause:xmemout.fail.range @clause:xmemout.env.process
+  Scenario: a read-only page and a hole in one move: XMEM_FAIL, and only the bytes around both may be stored
+    Given page 0 of ubuf is read-only
+    And page 2 of ubuf is unmapped
+    When a kernel process calls xmemout(kbuf+0, ubuf+2048, 12288, d)
     Then xmemout returns XMEM_FAIL
-    And the 12288 bytes at ubuf+0 are unchanged or hold at most the first 4096 bytes of kbuf+0
+    And the 12288 bytes at ubuf+2048 are unchanged or partly a copy of kbuf+0 within bytes 2048 to 6143 and 10240 to 12287
     And nothing outside the destination changes
 
-    @clause:xmemout.fail.hardware @clause:xmemout.env.process
-    Examples: the process environment
-      | caller     |
-      | process p1 |
-
-    @clause:xmemout.fail.hardware @clause:xmemout.env.interrupt
-    Examples: an interrupt handler
-      | caller               |
-      | an interrupt handler |

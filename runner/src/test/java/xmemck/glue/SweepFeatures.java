@@ -46,11 +46,12 @@ final class SweepFeatures {
         Text t = new Text();
         t.line("Feature: copyout copies correctly at every alignment of source and destination");
         t.line();
-        t.line("  \"Addresses that are word-aligned are moved most efficiently. However, the driver developer is not");
-        t.line("  obligated to ensure alignment\" (copyout(9F)). Implementations choose a different copy loop for each");
-        t.line("  alignment, and that is where their bugs hide. This sweep copies every size that matters (around the");
-        t.line("  8-byte word, the 64-byte line and the 4096-byte page, and several pages) from every source offset 0..7");
-        t.line("  to every destination offset 0..7, and checks every byte, the guard pages around the buffer included.");
+        t.line("  copyout(9F), DESCRIPTION: word-aligned addresses are the fastest to move, but the driver need not align");
+        t.line("  them. Implementations choose a different copy loop for each alignment, and that is where their bugs hide.");
+        t.line("  This sweep copies every size that matters (around the 8-byte word, the 64-byte line and the 4096-byte");
+        t.line("  page, and several pages) from every source offset 0..7 to every destination offset 0..7, and checks every");
+        t.line("  byte, the guard pages around the buffer included. A count of 0 (cn is a size_t, copyout(9F), SYNOPSIS)");
+        t.line("  accesses nothing: copyout may return 0 or -1, and copies nothing.");
         t.line(NOTE);
         t.line();
         t.line("  Background:");

@@ -59,10 +59,14 @@ class SweepFeaturesTest {
     }
 
     @Test
-    void aFaultOnTheFirstPageOfAPageAlignedDestinationAllowsNothingToBeWritten() {
-        assertEquals(0, SweepFeatures.written(new SweepFeatures.Destination(0, 3 * 4096), 0));
-        assertEquals(4096, SweepFeatures.written(new SweepFeatures.Destination(0, 3 * 4096), 1));
-        assertEquals(8192 - 1001, SweepFeatures.written(new SweepFeatures.Destination(1001, 10000), 2));
-        assertEquals(0, SweepFeatures.written(new SweepFeatures.Destination(1001, 10000), 0));
+    void aFailedCopyMayStoreEveryByteOfTheDestinationOutsideTheBadPage() {
+        SweepFeatures.Destination aligned = new SweepFeatures.Destination(0, 3 * 4096);
+        SweepFeatures.Destination inside = new SweepFeatures.Destination(1001, 10000);
+        assertEquals("4096 to 12287", SweepFeatures.storable(aligned, 0));
+        assertEquals("0 to 4095 and 8192 to 12287", SweepFeatures.storable(aligned, 1));
+        assertEquals("0 to 8191", SweepFeatures.storable(aligned, 2));
+        assertEquals("3095 to 9999", SweepFeatures.storable(inside, 0));
+        assertEquals("0 to 3094 and 7191 to 9999", SweepFeatures.storable(inside, 1));
+        assertEquals("0 to " + (8192 - 1001 - 1), SweepFeatures.storable(inside, 2));
     }
 }

@@ -52,9 +52,9 @@ Feature: copyout may be called from user context only, with a driver buffer that
     Then the call breaks the caller obligation copyout.caller.driverbuf
 
     Examples:
-      | count               |
-      | 9223372036854775807 |
-      | -1                  |
+      | count                |
+      | 9223372036854775807  |
+      | 18446744073709551615 |
 
   @clause:copyout.caller.driverbuf
   Scenario: a driver buffer in memory damaged by an uncorrectable hardware error is a broken source

@@ -36,7 +36,7 @@ import xmemck.report.SuiteIndexPage;
                 "  ck run --adapter process --sut ./my-impl --expectations my-impl.expectations --profile my-impl.profile.json",
                 "  ck run --adapter reference --shard 2/4         the second quarter of the scenarios",
                 "  ck run --tags '@clause:copyout.succ'           one clause's scenarios",
-                "  ck run --tags '@slow or not @slow'             everything, the slow 256 MiB moves included"})
+                "  ck run --tags '@slow or not @slow'             everything, scenarios tagged @slow included"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fault", paramLabel = "NAME", description = "switch on a seeded fault (ck list faults shows the C example's)")
     String fault;
 
-    /** Scenarios tagged @slow (a 256 MiB move) take seconds each; they run only when asked for. */
+    /** Scenarios tagged @slow (a convention for long ones; the kit's own have none) run only when asked for. */
     static final String DEFAULT_TAGS = "not @slow";
 
     @Option(names = "--tags", paramLabel = "EXPRESSION", defaultValue = DEFAULT_TAGS,

@@ -47,12 +47,12 @@ public class CallSteps {
         ScenarioRun.current().apply(new Call.VmMvc(context, sid, pno, pgoffs, count, cmd, dp, ptr));
     }
 
-    @When("{context} calls copyout\\({addr}, {addr}, {long}\\)")
+    @When("{context} calls copyout\\({addr}, {addr}, {size}\\)")
     public void copyout(Context context, Addr driverbuf, Addr userbuf, long cn) {
         ScenarioRun.current().apply(new Call.Copyout(context, driverbuf, userbuf, cn));
     }
 
-    @When("{context} calls ddi_copyout\\({addr}, {addr}, {long}, {ddiFlags}\\)")
+    @When("{context} calls ddi_copyout\\({addr}, {addr}, {size}, {ddiFlags}\\)")
     public void ddiCopyout(Context context, Addr driverbuf, Addr buf, long cn, Integer flags) {
         ScenarioRun.current().apply(new Call.DdiCopyout(context, driverbuf, buf, cn, flags));
     }

@@ -77,6 +77,21 @@ public final class ParameterTypes {
     @ParameterType(name = "prot", value = PROT)
     public Prot prot(String text) { return convert(() -> toProt(text)); }
 
+    /**
+     * A {@code size_t} count (copyout's {@code cn}): 0 to 18446744073709551615, held unsigned in a long. A minus sign is
+     * refused: a size_t has none (write the huge number).
+     */
+    @ParameterType(name = "size", value = "\\d+")
+    public Long size(String text) { return convert(() -> toSize(text)); }
+
+    public static long toSize(String text) {
+        try {
+            return Long.parseUnsignedLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a size_t count is a whole number from 0 to 18446744073709551615, got \"" + text + "\"");
+        }
+    }
+
     /** "0 to 639 and 704 to 4095": byte ranges, inclusive, in the order they lie. */
     @ParameterType(name = "byteRanges", value = "\\d+ to \\d+(?: and \\d+ to \\d+)*")
     public List<xmemck.oracle.Effect.Range> byteRanges(String text) { return convert(() -> toByteRanges(text)); }

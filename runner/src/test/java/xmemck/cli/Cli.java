@@ -60,7 +60,7 @@ final class Cli {
         Files.writeString(f.resolve("failures.feature"), """
                 Feature: failures
 
-                  @clause:copyout.fail.no-write-access
+                  @clause:copyout.fail.paging-fault
                   Scenario: a copy that runs into a read-only page fails
                     Given a user process p1
                     And a kernel buffer kbuf of 1 page

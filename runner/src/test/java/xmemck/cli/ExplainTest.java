@@ -27,7 +27,7 @@ class ExplainTest {
         Cli.Ran r = ck("explain", f.toString());
         assertEquals(0, r.status(), r.all());
         for (String part : new String[] {"5. call: copyout(k+0, u+4090, 16) from process p1", "returns -1 (failure)",
-                "at most the first 6 of them", "decided by: copyout.fail.no-write-access", "copyout.failure-prefix"}) {
+                "each byte of [4090, 4096) (what the copy could store)", "decided by: copyout.fail.paging-fault", "copyout.failure-effect"}) {
             assertTrue(r.out().contains(part), part + " in\n" + r.out());
         }
     }

@@ -4,14 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The kit's Fill pattern (xmemck.ops.Fill): low byte of splitmix64(seed ^ (offset * golden)). */
-uint8_t fill_byte(uint64_t seed, int64_t offset) {
-    uint64_t x = seed ^ ((uint64_t)offset * 0x9E3779B97F4A7C15ULL);
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    x = x ^ (x >> 31);
-    return (uint8_t)x;
-}
+#include "xmemck_protocol.h" /* the kit's Fill pattern, which gives every page its content until it is written */
 
 void world_init(world_t *w) {
     memset(w, 0, sizeof *w);
@@ -156,7 +149,7 @@ object_t *object_create(world_t *w, const char *name, space_t *sp, int64_t pages
         /* The guard page after is the user block's first page: it starts out as the region's Fill pattern, so
          * that the kit, observing the guard page, sees any write into the user block. */
         o->below_ublock = 1;
-        for (int i = 0; i < PAGE_SIZE; i++) sp->ublock[i] = fill_byte(seed, pages * PAGE_SIZE + i);
+        for (int i = 0; i < PAGE_SIZE; i++) sp->ublock[i] = xp_fill_byte(seed, pages * PAGE_SIZE + i);
         pt[pages + 1].data = sp->ublock;
     }
     for (unsigned s = 0; s < o->nsegs; s++) sp->seg[o->segno + s] = o;
@@ -243,7 +236,7 @@ static uint8_t *materialise(object_t *o, int64_t p) {
             exit(3);
         }
         int64_t base = p * PAGE_SIZE;
-        for (int i = 0; i < PAGE_SIZE; i++) pg->data[i] = fill_byte(o->seed, base + i);
+        for (int i = 0; i < PAGE_SIZE; i++) pg->data[i] = xp_fill_byte(o->seed, base + i);
     }
     return pg->data;
 }
@@ -256,7 +249,7 @@ void obj_read(object_t *o, int64_t off, uint8_t *dst, int64_t n) {
         page_t *pg = page_of(o, p);
         if (pg && pg->data) memcpy(dst, pg->data + in, (size_t)k);
         else
-            for (int64_t i = 0; i < k; i++) dst[i] = fill_byte(o->seed, off + i);
+            for (int64_t i = 0; i < k; i++) dst[i] = xp_fill_byte(o->seed, off + i);
         dst += k;
         off += k;
         n -= k;

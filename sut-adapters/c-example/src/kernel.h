@@ -126,8 +126,8 @@ enum tr translate(const space_t *sp, uint64_t ea, object_t **obj, int64_t *off);
 int lines_damage(object_t *o, int64_t first, int64_t n, int bad);
 int64_t first_damaged(const object_t *o, int64_t off, int64_t n);
 
-/* Byte access to object memory, page by page, with no checks: the services check before they touch. */
-uint8_t fill_byte(uint64_t seed, int64_t offset);
+/* Byte access to object memory, page by page, with no checks: the services check before they touch. A page nobody
+ * wrote reads as the kit's Fill pattern of its object (xp_fill_byte). */
 void obj_read(object_t *o, int64_t off, uint8_t *dst, int64_t n);
 void obj_write(object_t *o, int64_t off, const uint8_t *src, int64_t n);
 void obj_zero(object_t *o, int64_t off, int64_t n);

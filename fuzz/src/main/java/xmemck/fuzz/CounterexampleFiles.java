@@ -5,14 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import xmemck.fuzz.engine.Counterexample;
 import xmemck.harness.Step;
 import xmemck.oracle.Catalogue;
 import xmemck.ops.Op;
-import xmemck.spi.wire.Json;
-import xmemck.spi.wire.OpCodec;
+import xmemck.wire.OpCodec;
+import xmemck.wire.WireJson;
 
 /**
  * Writes a minimised counterexample under the report directory: {@code regressions/NAME.feature} (replayed by
@@ -51,7 +50,7 @@ public final class CounterexampleFiles {
                 feature = null;
             }
             if (text != null) Files.writeString(reportDir.resolve(feature), text, StandardCharsets.UTF_8);
-            Files.writeString(reportDir.resolve(json), json(origin, verdict, cx.value()).write() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(reportDir.resolve(json), json(origin, verdict, cx.value()) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the counterexample under " + reportDir.resolve(FOLDER) + ": " + e.getMessage(), e);
         }
@@ -60,19 +59,21 @@ public final class CounterexampleFiles {
     }
 
     /** The counterexample as JSON: the header facts and the operations in their canonical wire form. */
-    public static Json.Obj json(GherkinWriter.Origin origin, String verdict, List<Op> ops) {
-        List<Json> encoded = new ArrayList<>(ops.size());
-        for (Op op : ops) encoded.add(OpCodec.encode(op));
-        return Json.object()
-                .put("adapter", origin.adapter())
-                .put("fault", origin.fault() == null ? Json.NULL : Json.str(origin.fault()))
-                .put("seed", origin.seed())
-                .put("case", origin.caseIndex())
-                .put("verdict", verdict)
-                .put("clause", origin.clause())
-                .put("signature", origin.signature())
-                .put("ops", new Json.Arr(encoded))
-                .build();
+    public static String json(GherkinWriter.Origin origin, String verdict, List<Op> ops) {
+        return WireJson.write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("adapter", origin.adapter());
+            g.writeStringProperty("fault", origin.fault()); // null is written as null
+            g.writeNumberProperty("seed", origin.seed());
+            g.writeNumberProperty("case", origin.caseIndex());
+            g.writeStringProperty("verdict", verdict);
+            g.writeStringProperty("clause", origin.clause());
+            g.writeStringProperty("signature", origin.signature());
+            g.writeArrayPropertyStart("ops");
+            for (Op op : ops) OpCodec.write(g, op);
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 
     static String choices(long[] choices) {

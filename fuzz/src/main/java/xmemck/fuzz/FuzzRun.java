@@ -243,7 +243,7 @@ public final class FuzzRun {
     private static void write(Path file, Summary summary) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, SummaryFile.json(summary).write() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, SummaryFile.json(summary) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,10 +1,9 @@
 package xmemck.fuzz;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
-import xmemck.spi.wire.Json;
+import tools.jackson.core.JsonGenerator;
+import xmemck.wire.WireJson;
 
 /**
  * {@code fuzz/summary.json} in the report directory:
@@ -18,39 +17,45 @@ public final class SummaryFile {
     /** Where the summary goes, relative to the report directory. */
     public static final String PATH = "fuzz/summary.json";
 
-    public static Json.Obj json(FuzzRun.Summary s) {
-        List<Json> failures = new ArrayList<>();
-        for (Failure f : s.failures()) {
-            failures.add(Json.object()
-                    .put("clause", f.clause())
-                    .put("feature", f.feature() == null ? Json.NULL : Json.str(f.feature()))
-                    .put("verdict", f.verdict())
-                    .put("signature", f.signature())
-                    .put("case", f.caseIndex())
-                    .put("operations", f.ops().size())
-                    .put("json", f.json() == null ? Json.NULL : Json.str(f.json()))
-                    .put("reproduced", f.reproduced())
-                    .build());
-        }
-        List<Json> clauses = new ArrayList<>();
-        for (String c : s.clausesReached()) clauses.add(Json.str(c));
-        Json.ObjBuilder endings = Json.object();
-        new TreeMap<>(s.caseEndings()).forEach(endings::put);
-        return Json.object()
-                .put("adapter", s.adapter())
-                .put("seed", s.seed())
-                .put("cases", s.cases())
-                .put("seconds", decimal(s.seconds()))
-                .put("casesPerSecond", decimal(s.casesPerSecond()))
-                .put("failures", new Json.Arr(failures))
-                .put("clausesReached", new Json.Arr(clauses))
-                .put("caseEndings", endings.build())
-                .put("invalidCases", s.invalidCases())
-                .put("generatorErrors", s.generatorErrors())
-                .build();
+    /** The summary's text: one line of compact JSON, members in the order above. */
+    public static String json(FuzzRun.Summary s) {
+        return WireJson.write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("adapter", s.adapter());
+            g.writeNumberProperty("seed", s.seed());
+            g.writeNumberProperty("cases", s.cases());
+            g.writeName("seconds");
+            g.writeNumber(decimal(s.seconds()));
+            g.writeName("casesPerSecond");
+            g.writeNumber(decimal(s.casesPerSecond()));
+            g.writeArrayPropertyStart("failures");
+            for (Failure f : s.failures()) failure(g, f);
+            g.writeEndArray();
+            g.writeArrayPropertyStart("clausesReached");
+            for (String c : s.clausesReached()) g.writeString(c);
+            g.writeEndArray();
+            g.writeObjectPropertyStart("caseEndings");
+            new TreeMap<>(s.caseEndings()).forEach(g::writeNumberProperty);
+            g.writeEndObject();
+            g.writeNumberProperty("invalidCases", s.invalidCases());
+            g.writeNumberProperty("generatorErrors", s.generatorErrors());
+            g.writeEndObject();
+        });
     }
 
-    private static Json decimal(double v) {
-        return new Json.Num(String.format(Locale.ROOT, "%.3f", v));
+    private static void failure(JsonGenerator g, Failure f) {
+        g.writeStartObject();
+        g.writeStringProperty("clause", f.clause());
+        g.writeStringProperty("feature", f.feature()); // null is written as null
+        g.writeStringProperty("verdict", f.verdict());
+        g.writeStringProperty("signature", f.signature());
+        g.writeNumberProperty("case", f.caseIndex());
+        g.writeNumberProperty("operations", f.ops().size());
+        g.writeStringProperty("json", f.json());
+        g.writeBooleanProperty("reproduced", f.reproduced());
+        g.writeEndObject();
     }
+
+    /** Seconds and rates with three decimals, as the reports show them. */
+    private static String decimal(double v) { return String.format(Locale.ROOT, "%.3f", v); }
 }

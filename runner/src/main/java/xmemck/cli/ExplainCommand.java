@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,10 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import xmemck.conformance.Explanation;
-import xmemck.ops.Op;
-import xmemck.spi.wire.Json;
-import xmemck.spi.wire.JsonReader;
-import xmemck.spi.wire.OpCodec;
 
 /**
  * {@code ck explain FILE}: the specification oracle for a person. The file holds a world and calls, as a small
@@ -60,7 +55,7 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             boolean ok = true;
             if (isJson(text)) {
-                ok = print(out, Explanation.of(name, ops(text, name)));
+                ok = print(out, Explanation.of(name, OpsJson.read(text, name)));
             } else {
                 List<FeatureOps.ScenarioOps> scenarios = FeatureOps.read(text, name);
                 if (scenarios.isEmpty()) {
@@ -92,40 +87,5 @@ final class ExplainCommand implements Callable<Integer> {
     static boolean isJson(String text) {
         String t = text.stripLeading();
         return t.startsWith("[") || t.startsWith("{");
-    }
-
-    /** The ops of a JSON text: a list of ops, an object with "ops", or one op. */
-    static List<Op> ops(String text, String name) {
-        Json json;
-        try {
-            json = JsonReader.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CliProblem(Ck.USAGE, name + ": not JSON: " + e.getMessage());
-        }
-        List<Json> items = new ArrayList<>();
-        String base;
-        if (json instanceof Json.Arr a) {
-            items.addAll(a.items());
-            base = "$";
-        } else if (json instanceof Json.Obj o && o.has("ops")) {
-            if (!(o.get("ops") instanceof Json.Arr a)) throw new CliProblem(Ck.USAGE, name + ": $.ops must be a list of operations");
-            items.addAll(a.items());
-            base = "$.ops";
-        } else if (json instanceof Json.Obj o && o.has("op")) {
-            items.add(o);
-            base = null;
-        } else {
-            throw new CliProblem(Ck.USAGE, name + ": expected a list of operations, an object with \"ops\", or one operation");
-        }
-        List<Op> ops = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                ops.add(OpCodec.decode(items.get(i), base == null ? "$" : base + "[" + i + "]"));
-            } catch (IllegalArgumentException e) {
-                throw new CliProblem(Ck.USAGE, name + ": " + e.getMessage());
-            }
-        }
-        if (ops.isEmpty()) throw new CliProblem(Ck.USAGE, name + ": no operation to explain");
-        return ops;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import xmemck.wire.Excerpt;
 
 /**
  * One running implementation process and the three threads that keep its pipes moving: a writer (so that a child
@@ -223,9 +224,16 @@ final class ChildProcess {
     private void endLine() {
         if (overlong == 0) {
             int end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
-            deliver(new Incoming.Line(new String(line, 0, end, StandardCharsets.UTF_8)));
+            if (line.length > 1 << 20) {
+                // A huge answer: hand over the buffer itself instead of a copy, and do not keep a huge buffer here.
+                deliver(new Incoming.Line(line, end));
+                line = new byte[1 << 12];
+            } else {
+                deliver(new Incoming.Line(java.util.Arrays.copyOf(line, end), end));
+            }
+        } else if (line.length > 1 << 20) {
+            line = new byte[1 << 12];
         }
-        if (line.length > 1 << 20) line = new byte[1 << 12]; // do not keep a huge buffer after a huge answer
         len = 0;
         overlong = 0;
         partialLength = 0;
@@ -251,5 +259,5 @@ final class ChildProcess {
         }
     }
 
-    private static String wireExcerpt(String s) { return xmemck.spi.wire.Excerpt.of(s, 200); }
+    private static String wireExcerpt(String s) { return Excerpt.of(s, 200); }
 }

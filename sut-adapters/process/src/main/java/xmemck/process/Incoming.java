@@ -2,8 +2,11 @@ package xmemck.process;
 
 /** What the reader of the implementation's standard output saw next. */
 sealed interface Incoming {
-    /** One complete line, without its line end. */
-    record Line(String text) implements Incoming {}
+    /**
+     * One complete line, without its line end: the first {@code length} bytes of {@code bytes}, UTF-8. Kept as
+     * bytes because a line may be a gigabyte of base64 that the parser decodes in place.
+     */
+    record Line(byte[] bytes, int length) implements Incoming {}
 
     /** The implementation closed its standard output (usually: it exited). */
     record End() implements Incoming {}

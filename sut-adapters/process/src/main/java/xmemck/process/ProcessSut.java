@@ -13,8 +13,8 @@ import xmemck.spi.Capabilities;
 import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 import xmemck.spi.SutFailure.Kind;
-import xmemck.spi.wire.Excerpt;
-import xmemck.spi.wire.WireFormatException;
+import xmemck.wire.Excerpt;
+import xmemck.wire.WireFormatException;
 
 /**
  * An implementation in any language, run as a child process and driven over the line protocol of
@@ -207,10 +207,10 @@ public final class ProcessSut implements Sut {
                     + " bytes so far) where " + awaited + " was due, beginning " + Excerpt.of(o.prefix(), QUOTE));
             case Incoming.Line line -> {
                 try {
-                    yield Protocol.parse(line.text());
+                    yield Protocol.parse(line.bytes(), line.length());
                 } catch (WireFormatException e) {
                     throw fail(Kind.PROTOCOL, "sent a malformed message where " + awaited + " was due: " + e.getMessage()
-                            + "; received " + Excerpt.of(line.text(), QUOTE));
+                            + "; received " + Excerpt.ofUtf8(line.bytes(), line.length(), QUOTE));
                 }
             }
         };

@@ -1,24 +1,26 @@
 package xmemck.process;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import tools.jackson.core.JsonParser;
 import xmemck.ops.Op;
 import xmemck.ops.Result;
 import xmemck.spi.Capabilities;
-import xmemck.spi.wire.CapabilitiesCodec;
-import xmemck.spi.wire.Json;
-import xmemck.spi.wire.OpCodec;
-import xmemck.spi.wire.ResultCodec;
-import xmemck.spi.wire.WireFormatException;
+import xmemck.wire.CapabilitiesCodec;
+import xmemck.wire.Members;
+import xmemck.wire.OpCodec;
+import xmemck.wire.ResultCodec;
+import xmemck.wire.Slots;
+import xmemck.wire.WireFormatException;
+import xmemck.wire.WireJson;
 
 /**
  * The messages of the process protocol (see {@code sut-adapters/PROTOCOL.md}): one JSON object per line, each with
  * a {@code "type"}. The kit sends {@code hello}, {@code reset} and {@code apply}; the implementation answers
  * {@code hello}, {@code ready}, {@code result} or {@code error}. An {@code apply} message is the canonical op
  * ({@link OpCodec}) with {@code "type"} and {@code "seq"} in front; a {@code result} message is the canonical
- * result ({@link ResultCodec}) with {@code "type"} and the same {@code "seq"}.
+ * result ({@link ResultCodec}) with {@code "type"} and the same {@code "seq"}. Envelope members a reader does not
+ * know are ignored; the members of a result are exact.
  */
 final class Protocol {
     /** The protocol versions this kit speaks. */
@@ -27,15 +29,27 @@ final class Protocol {
     private Protocol() {}
 
     static String hello(String kit) {
-        List<Json> versions = new ArrayList<>();
-        for (int v : VERSIONS) versions.add(Json.num(v));
-        return Json.object().put("type", "hello").put("protocols", new Json.Arr(versions)).put("kit", kit).build().write();
+        return WireJson.write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("type", "hello");
+            g.writeArrayPropertyStart("protocols");
+            for (int v : VERSIONS) g.writeNumber(v);
+            g.writeEndArray();
+            g.writeStringProperty("kit", kit);
+            g.writeEndObject();
+        });
     }
 
     static String reset() { return "{\"type\":\"reset\"}"; }
 
     static String apply(long seq, Op op) {
-        return Json.object().put("type", "apply").put("seq", seq).putAll(OpCodec.encode(op)).build().write();
+        return WireJson.write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("type", "apply");
+            g.writeNumberProperty("seq", seq);
+            OpCodec.writeMembers(g, op);
+            g.writeEndObject();
+        });
     }
 
     /** A message from the implementation. */
@@ -46,44 +60,124 @@ final class Protocol {
         record Error(Long seq, String message) implements Reply {}
     }
 
-    /** Parses one line from the implementation; anything that is not a message of the protocol is an error. */
-    static Reply parse(String line) {
-        Json json = Json.parse(line);
-        if (!(json instanceof Json.Obj o)) throw new WireFormatException("a message must be a JSON object, got " + json.typeName());
-        if (!(o.get("type") instanceof Json.Str type)) throw new WireFormatException("at $: a message needs a string field \"type\"");
-        return switch (type.value()) {
-            case "hello" -> hello(o);
-            case "ready" -> new Reply.Ready();
-            case "result" -> {
-                long seq = seq(o);
-                Map<String, Json> rest = new LinkedHashMap<>(o.members());
-                rest.remove("type");
-                rest.remove("seq");
-                yield new Reply.ResultOf(seq, ResultCodec.decode(new Json.Obj(rest)));
+    /**
+     * Parses one line from the implementation (UTF-8, without its line end); anything that is not a message of the
+     * protocol is an error. The line is read as a stream: the base64 of a large observation is decoded from these
+     * bytes, never copied into a string.
+     */
+    static Reply parse(byte[] line, int length) {
+        try (JsonParser p = WireJson.parser(line, 0, length)) {
+            Members m = Members.of(p, "a message");
+            String first = m.next();
+            // Implementations write "type" first (the canonical form does); any other order costs a second reading.
+            if ("type".equals(first)) return read(type(m), m, m.next(), p);
+            String type = findType(line, length);
+            try (JsonParser again = WireJson.parser(line, 0, length)) {
+                Members all = Members.of(again, "a message");
+                return read(type, all, all.next(), again);
             }
-            case "error" -> new Reply.Error(o.has("seq") ? seq(o) : null,
-                    o.get("message") instanceof Json.Str m ? m.value() : "(no message given)");
-            default -> throw new WireFormatException("at $.type: unknown message type \"" + type.value()
+        }
+    }
+
+    /** Reads the members of a message whose type is known, from {@code name}, the member the parser is at. */
+    private static Reply read(String type, Members m, String name, JsonParser p) {
+        Reply reply = switch (type) {
+            case "hello" -> hello(m, name);
+            case "ready" -> {
+                for (; name != null; name = m.next()) m.skip();
+                yield new Reply.Ready();
+            }
+            case "result" -> result(m, name);
+            case "error" -> error(m, name);
+            default -> throw new WireFormatException("at $.type: unknown message type \"" + type
                     + "\"; an implementation sends hello, ready, result or error");
         };
+        WireJson.end(p);
+        return reply;
     }
 
-    private static Reply.Hello hello(Json.Obj o) {
-        if (!(o.get("protocol") instanceof Json.Num n) || n.asLong().isEmpty()) {
-            throw new WireFormatException("at $.protocol: the hello needs the protocol version the implementation speaks, a whole number");
+    private static String type(Members m) {
+        String type = m.stringOrNull();
+        if (type == null) throw new WireFormatException("at $: a message needs a string field \"type\"");
+        return type;
+    }
+
+    /** The type of a message that does not begin with it. */
+    private static String findType(byte[] line, int length) {
+        try (JsonParser p = WireJson.parser(line, 0, length)) {
+            Members m = Members.of(p, "a message");
+            for (String name; (name = m.next()) != null; ) {
+                if (name.equals("type")) return type(m);
+                m.skip();
+            }
+            throw new WireFormatException("at $: a message needs a string field \"type\"");
         }
-        if (!(o.get("name") instanceof Json.Str name) || name.value().isBlank()) {
+    }
+
+    private static Reply.Hello hello(Members m, String name) {
+        Long protocol = null;
+        String implementation = null;
+        Capabilities caps = null;
+        List<String> warnings = new ArrayList<>();
+        for (; name != null; name = m.next()) {
+            switch (name) {
+                case "protocol" -> {
+                    protocol = m.wholeOrNull();
+                    if (protocol == null) throw versionNeeded();
+                }
+                case "name" -> implementation = m.stringOrNull();
+                case "capabilities" -> caps = CapabilitiesCodec.decode(m.parser(), warnings);
+                default -> m.skip();
+            }
+        }
+        if (protocol == null) throw versionNeeded();
+        if (implementation == null || implementation.isBlank()) {
             throw new WireFormatException("at $.name: the hello needs the implementation's name, a non-empty string");
         }
-        if (!o.has("capabilities")) throw new WireFormatException("at $.capabilities: the hello must declare the implementation's capabilities");
-        List<String> warnings = new ArrayList<>();
-        Capabilities caps = CapabilitiesCodec.decode(o.get("capabilities"), "$.capabilities", warnings);
-        long v = n.asLong().getAsLong();
-        return new Reply.Hello((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v)), name.value(), caps, warnings);
+        if (caps == null) throw new WireFormatException("at $.capabilities: the hello must declare the implementation's capabilities");
+        int version = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, protocol));
+        return new Reply.Hello(version, implementation, caps, warnings);
     }
 
-    private static long seq(Json.Obj o) {
-        if (o.get("seq") instanceof Json.Num n && n.asLong().isPresent()) return n.asLong().getAsLong();
-        throw new WireFormatException("at $.seq: a " + ((Json.Str) o.get("type")).value() + " message needs the whole-number \"seq\" of the apply it answers");
+    private static WireFormatException versionNeeded() {
+        return new WireFormatException("at $.protocol: the hello needs the protocol version the implementation speaks, a whole number");
+    }
+
+    /** The result's members share the object with "type" and "seq"; anything else is one of them, or an error. */
+    private static Reply.ResultOf result(Members m, String name) {
+        Slots result = new Slots(m);
+        Long seq = null;
+        for (; name != null; name = m.next()) {
+            switch (name) {
+                case "type" -> m.skip();
+                case "seq" -> seq = seq(m, "result");
+                default -> result.read(ResultCodec.MEMBERS);
+            }
+        }
+        if (seq == null) throw seqNeeded("result");
+        return new Reply.ResultOf(seq, ResultCodec.of(result));
+    }
+
+    private static Reply.Error error(Members m, String name) {
+        Long seq = null;
+        String message = null;
+        for (; name != null; name = m.next()) {
+            switch (name) {
+                case "seq" -> seq = seq(m, "error");
+                case "message" -> message = m.stringOrNull();
+                default -> m.skip();
+            }
+        }
+        return new Reply.Error(seq, message == null ? "(no message given)" : message);
+    }
+
+    private static long seq(Members m, String type) {
+        Long seq = m.wholeOrNull();
+        if (seq == null) throw seqNeeded(type);
+        return seq;
+    }
+
+    private static WireFormatException seqNeeded(String type) {
+        return new WireFormatException("at $.seq: a " + type + " message needs the whole-number \"seq\" of the apply it answers");
     }
 }

@@ -20,7 +20,7 @@ import xmemck.ops.Setup;
 import xmemck.spi.Capability;
 import xmemck.spi.SutFailure;
 import xmemck.spi.SutFailure.Kind;
-import xmemck.spi.wire.CapabilitiesCodec;
+import xmemck.wire.CapabilitiesCodec;
 
 /**
  * The adapter against deliberately broken implementations (src/test/c/fake_impl.c): each breakage gives the right
@@ -147,7 +147,7 @@ class BrokenImplementationTest {
         long pid = s.pid();
         SutFailure f = assertThrows(SutFailure.class, () -> s.apply(OP));
         assertEquals(Kind.PROTOCOL, f.kind());
-        assertContains(f.getMessage(), "sent a malformed message where its answer to op 1", "JSON syntax error at character 1",
+        assertContains(f.getMessage(), "sent a malformed message where its answer to op 1", "at $: invalid JSON at line 1, column 1",
                 "received \"Segmentation fault (core dumped)\\u0001\\u0002\"");
         assertTrue(Procs.awaitGone(pid, Duration.ofSeconds(3)), "after a protocol breach the implementation is stopped");
     }

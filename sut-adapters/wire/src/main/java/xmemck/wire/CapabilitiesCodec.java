@@ -1,10 +1,11 @@
-package xmemck.spi.wire;
+package xmemck.wire;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import xmemck.spi.Capabilities;
 import xmemck.spi.Capability;
 
@@ -20,38 +21,66 @@ public final class CapabilitiesCodec {
     /** Reason given for a capability an implementation neither supports nor declares missing. */
     public static final String UNDECLARED = "not declared by the implementation";
 
-    public static Json.Obj encode(Capabilities c) {
-        List<Json> supported = new ArrayList<>();
-        for (Capability cap : Capability.values()) if (c.supported().contains(cap)) supported.add(Json.str(cap.name()));
-        Json.ObjBuilder missing = Json.object();
-        for (Capability cap : Capability.values()) if (c.missing().containsKey(cap)) missing.put(cap.name(), c.missing().get(cap));
-        return Json.object().put("supported", new Json.Arr(supported)).put("missing", missing.build()).build();
+    /** The canonical text: capabilities in the order of {@link Capability}. */
+    public static String encode(Capabilities c) { return WireJson.write(g -> write(g, c)); }
+
+    public static void write(JsonGenerator g, Capabilities c) {
+        g.writeStartObject();
+        new MemberWriter(g)
+                .array("supported", a -> { for (Capability cap : Capability.values()) if (c.supported().contains(cap)) a.writeString(cap.name()); })
+                .object("missing", m -> { for (Capability cap : Capability.values()) if (c.missing().containsKey(cap)) m.str(cap.name(), c.missing().get(cap)); });
+        g.writeEndObject();
     }
 
-    /** The declared capabilities; {@code warnings} receives one line per capability name the kit did not know. */
-    public static Capabilities decode(Json json, String path, List<String> warnings) {
-        Fields f = Fields.of(json, path, "capabilities");
+    /** The capabilities of a whole JSON text; {@code warnings} receives one line per capability name the kit did not know. */
+    public static Capabilities decode(String text, List<String> warnings) {
+        try (JsonParser p = WireJson.parser(text)) {
+            Capabilities c = decode(p, warnings);
+            WireJson.end(p);
+            return c;
+        }
+    }
+
+    /** The capabilities whose object the parser is at (a hello's {@code "capabilities"} member). */
+    public static Capabilities decode(JsonParser p, List<String> warnings) {
+        Members f = Members.of(p, "capabilities");
         EnumSet<Capability> supported = EnumSet.noneOf(Capability.class);
         EnumMap<Capability, String> missing = new EnumMap<>(Capability.class);
-        List<Json> names = f.has("supported") ? f.arr("supported") : List.of();
-        for (int i = 0; i < names.size(); i++) {
-            String where = f.pathOf("supported") + "[" + i + "]";
-            if (!(names.get(i) instanceof Json.Str s)) throw new WireFormatException("at " + where + ": a capability name must be a string");
-            Capability c = known(s.value(), where, warnings);
-            if (c != null && !supported.add(c)) throw new WireFormatException("at " + where + ": capability " + c + " is listed twice");
-        }
-        Json.Obj miss = f.has("missing") ? f.obj("missing") : new Json.Obj(Map.of());
-        for (Map.Entry<String, Json> e : miss.members().entrySet()) {
-            String where = f.pathOf("missing") + "." + e.getKey();
-            Capability c = known(e.getKey(), where, warnings);
-            if (c == null) continue;
-            if (!(e.getValue() instanceof Json.Str reason) || reason.value().isBlank()) {
-                throw new WireFormatException("at " + where + ": a missing capability needs a non-empty reason string");
+        for (String member; (member = f.next()) != null; ) {
+            switch (member) {
+                case "supported" -> {
+                    // The two lists may come in either order: "missing" is checked against this one at the end.
+                    Items names = f.array();
+                    while (names.next()) {
+                        String name = names.stringOrNull();
+                        if (name == null) throw names.error("a capability name must be a string");
+                        Capability c = known(name, names.path(), warnings);
+                        if (c != null && !supported.add(c)) throw names.error("capability " + c + " is listed twice");
+                    }
+                }
+                case "missing" -> {
+                    Members m = f.object("missing");
+                    for (String name; (name = m.next()) != null; ) {
+                        String where = m.pathOf(name);
+                        Capability c = known(name, where, warnings);
+                        String reason = m.token() == JsonToken.VALUE_STRING ? m.string() : null;
+                        if (reason == null) m.skip();
+                        if (c == null) continue;
+                        if (reason == null || reason.isBlank()) {
+                            throw new WireFormatException("at " + where + ": a missing capability needs a non-empty reason string");
+                        }
+                        missing.put(c, reason);
+                    }
+                }
+                default -> {
+                    f.skip();
+                    throw f.error("unknown field \"" + Excerpt.inline(member, 80) + "\"");
+                }
             }
-            if (supported.contains(c)) throw new WireFormatException("at " + where + ": capability " + c + " is declared both supported and missing");
-            missing.put(c, reason.value());
         }
-        f.done();
+        for (Capability c : missing.keySet()) {
+            if (supported.contains(c)) throw new WireFormatException("at " + f.pathOf("missing") + "." + c + ": capability " + c + " is declared both supported and missing");
+        }
         for (Capability c : Capability.values()) if (!supported.contains(c) && !missing.containsKey(c)) missing.put(c, UNDECLARED);
         return new Capabilities(supported, missing);
     }

@@ -1,62 +1,101 @@
-package xmemck.spi.wire;
+package xmemck.wire;
+
+import static java.util.Map.entry;
 
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import xmemck.ops.Prot;
 import xmemck.ops.Result;
 
 /**
  * The canonical JSON form of a {@link Result}: one object whose first member {@code "result"} names the kind
- * ({@code done}, {@code returned}, {@code bytes}, {@code protection}, {@code unsupported}). Bytes are standard
- * base64 with padding (RFC 4648 section 4). Optional members ({@code notes}, {@code unreadable_pages}) are left out
- * when empty; notes are written sorted by key so that the text is canonical.
+ * ({@code done}, {@code returned}, {@code bytes}, {@code digest}, {@code protection}, {@code unsupported}). Bytes
+ * are standard base64 with padding (RFC 4648 section 4), decoded straight from the parser's input; digests are 16
+ * lower-case hexadecimal digits. Optional members ({@code notes}, {@code unreadable_pages}) are left out when
+ * empty; notes are written sorted by key so that the text is canonical.
  */
 public final class ResultCodec {
     private ResultCodec() {}
 
-    public static Json.Obj encode(Result result) {
-        Json.ObjBuilder b = Json.object();
-        switch (result) {
-            case Result.Done d -> b.put("result", "done");
-            case Result.Returned r -> {
-                b.put("result", "returned").put("value", r.value());
-                if (!r.notes().isEmpty()) {
-                    Json.ObjBuilder notes = Json.object();
-                    new TreeMap<>(r.notes()).forEach(notes::put);
-                    b.put("notes", notes.build());
-                }
-            }
-            case Result.Bytes x -> {
-                b.put("result", "bytes").put("object", x.object()).put("from", x.from())
-                        .put("data", Base64.getEncoder().encodeToString(x.data()));
-                if (!x.unreadablePages().isEmpty()) b.put("unreadable_pages", pageList(x.unreadablePages()));
-            }
-            case Result.Digest d -> {
-                List<Json> digests = new ArrayList<>(d.pages());
-                for (int i = 0; i < d.pages(); i++) digests.add(Json.str(hex16(d.digest(i))));
-                b.put("result", "digest").put("object", d.object()).put("from", d.from()).put("digests", new Json.Arr(digests));
-                if (!d.unreadablePages().isEmpty()) b.put("unreadable_pages", pageList(d.unreadablePages()));
-            }
-            case Result.Protection p -> b.put("result", "protection").put("prot", p.prot().name());
-            case Result.Unsupported u -> b.put("result", "unsupported").put("reason", u.reason());
-        }
-        return b.build();
+    // ---- encoding ----
+
+    /** The canonical text of the result. */
+    public static String encode(Result result) { return WireJson.write(g -> write(g, result)); }
+
+    public static void write(JsonGenerator g, Result result) {
+        g.writeStartObject();
+        writeMembers(g, result);
+        g.writeEndObject();
     }
 
-    public static Result decode(Json json) { return decode(json, "$"); }
+    /** Writes the result's members into the object being written (a protocol message puts its own members first). */
+    public static void writeMembers(JsonGenerator g, Result result) {
+        MemberWriter w = new MemberWriter(g);
+        switch (result) {
+            case Result.Done d -> w.str("result", "done");
+            case Result.Returned r -> {
+                w.str("result", "returned").num("value", r.value());
+                if (!r.notes().isEmpty()) w.object("notes", n -> new TreeMap<>(r.notes()).forEach(n::str));
+            }
+            case Result.Bytes x -> {
+                w.str("result", "bytes").str("object", x.object()).num("from", x.from()).base64("data", x.data());
+                if (!x.unreadablePages().isEmpty()) w.array("unreadable_pages", a -> x.unreadablePages().forEach(a::writeNumber));
+            }
+            case Result.Digest d -> {
+                w.str("result", "digest").str("object", d.object()).num("from", d.from())
+                        .array("digests", a -> { for (long v : d.digests()) a.writeString(hex16(v)); });
+                if (!d.unreadablePages().isEmpty()) w.array("unreadable_pages", a -> d.unreadablePages().forEach(a::writeNumber));
+            }
+            case Result.Protection p -> w.str("result", "protection").str("prot", p.prot().name());
+            case Result.Unsupported u -> w.str("result", "unsupported").str("reason", u.reason());
+        }
+    }
 
-    public static Result decode(Json json, String path) {
-        Fields f = Fields.of(json, path, "a result");
+    /** A digest as 16 lower-case hexadecimal digits. */
+    private static String hex16(long v) {
+        String h = Long.toHexString(v);
+        return "0".repeat(16 - h.length()) + h;
+    }
+
+    // ---- decoding ----
+
+    /** The result of a whole JSON text; errors name the path from {@code $}. */
+    public static Result decode(String text) {
+        try (JsonParser p = WireJson.parser(text)) {
+            Result r = decode(p);
+            WireJson.end(p);
+            return r;
+        }
+    }
+
+    /** The result whose object the parser is at (or, for a fresh parser, the document's value). */
+    public static Result decode(JsonParser p) { return of(Slots.read(Members.of(p, "a result"), MEMBERS)); }
+
+    /**
+     * The readers of a result's members, for a message that holds them beside members of its own (the process
+     * protocol's {@code result} message); {@link #of} then builds the result.
+     */
+    public static final Map<String, Slots.Reader> MEMBERS = Map.ofEntries(
+            entry("result", Members::string), entry("value", Members::int64), entry("notes", ResultCodec::readNotes),
+            entry("object", Members::string), entry("from", Members::int64), entry("data", Members::base64),
+            entry("unreadable_pages", ResultCodec::readPages), entry("digests", ResultCodec::readDigests),
+            entry("prot", m -> m.enumeration(Prot.class)), entry("reason", Members::string));
+
+    /** The result whose members were read with {@link #MEMBERS}; members it does not have are rejected. */
+    public static Result of(Slots f) {
         String kind = f.str("result");
         Result r = switch (kind) {
             case "done" -> new Result.Done();
             case "returned" -> new Result.Returned(f.lng("value"), f.has("notes") ? notes(f) : Map.of());
-            case "bytes" -> bytes(f);
-            case "digest" -> digest(f);
-            case "protection" -> new Result.Protection(f.enumeration("prot", Prot.class));
+            case "bytes" -> new Result.Bytes(f.str("object"), f.lng("from"), f.get("data", byte[].class), unreadable(f));
+            case "digest" -> new Result.Digest(f.str("object"), f.lng("from"), f.get("digests", long[].class), unreadable(f));
+            case "protection" -> new Result.Protection(f.get("prot", Prot.class));
             case "unsupported" -> {
                 String reason = f.str("reason");
                 if (reason.isBlank()) throw f.error("an unsupported result needs a non-empty \"reason\"");
@@ -69,67 +108,51 @@ public final class ResultCodec {
         return r;
     }
 
-    private static Map<String, String> notes(Fields f) {
-        Json.Obj o = f.obj("notes");
+    /** The notes as read: a sorted map of strings. */
+    private record Notes(Map<String, String> map) {}
+
+    /** Page numbers as read. */
+    private record Pages(List<Long> list) {}
+
+    private static Map<String, String> notes(Slots f) { return f.get("notes", Notes.class).map(); }
+
+    private static List<Long> unreadable(Slots f) { return f.has("unreadable_pages") ? f.get("unreadable_pages", Pages.class).list() : List.of(); }
+
+    private static Notes readNotes(Members outer) {
+        Members m = outer.object("notes");
         Map<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, Json> e : o.members().entrySet()) {
-            if (!(e.getValue() instanceof Json.Str s)) {
-                throw new WireFormatException("at " + f.pathOf("notes") + ": note \"" + e.getKey() + "\" must be a string, got " + e.getValue().typeName());
+        while (m.next() != null) {
+            if (m.token() != JsonToken.VALUE_STRING) {
+                throw m.error("note \"" + Excerpt.inline(m.name(), 80) + "\" must be a string, got " + WireJson.describe(m.token()));
             }
-            out.put(e.getKey(), s.value());
+            out.put(m.name(), m.string());
         }
-        return out;
+        return new Notes(out);
     }
 
-    private static Json.Arr pageList(List<Long> pages) {
-        List<Json> out = new ArrayList<>(pages.size());
-        for (Long p : pages) out.add(Json.num(p));
-        return new Json.Arr(out);
+    private static Pages readPages(Members m) {
+        Items items = m.array();
+        List<Long> pages = new ArrayList<>();
+        while (items.next()) {
+            Long page = items.wholeOrNull();
+            if (page == null) throw items.error("a page number must be a whole number");
+            pages.add(page);
+        }
+        return new Pages(pages);
     }
 
-    /** A digest as 16 lower-case hexadecimal digits. */
-    private static String hex16(long v) {
-        String h = Long.toHexString(v);
-        return "0".repeat(16 - h.length()) + h;
-    }
-
-    private static Result digest(Fields f) {
-        String object = f.str("object");
-        long from = f.lng("from");
-        List<Json> items = f.arr("digests");
-        long[] digests = new long[items.size()];
-        for (int i = 0; i < digests.length; i++) {
-            if (items.get(i) instanceof Json.Str s && s.value().length() == 16 && s.value().chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                digests[i] = Long.parseUnsignedLong(s.value(), 16);
-            } else {
-                throw new WireFormatException("at " + f.pathOf("digests") + "[" + i + "]: a digest must be a string of 16 hexadecimal digits");
+    private static long[] readDigests(Members m) {
+        Items items = m.array();
+        long[] digests = new long[16];
+        int n = 0;
+        while (items.next()) {
+            String s = items.stringOrNull();
+            if (s == null || s.length() != 16 || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw items.error("a digest must be a string of 16 hexadecimal digits");
             }
+            if (n == digests.length) digests = Arrays.copyOf(digests, n * 2);
+            digests[n++] = Long.parseUnsignedLong(s, 16);
         }
-        return new Result.Digest(object, from, digests, unreadable(f));
-    }
-
-    private static List<Long> unreadable(Fields f) {
-        List<Long> unreadable = new ArrayList<>();
-        if (f.has("unreadable_pages")) {
-            List<Json> items = f.arr("unreadable_pages");
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i) instanceof Json.Num n && n.asLong().isPresent()) unreadable.add(n.asLong().getAsLong());
-                else throw new WireFormatException("at " + f.pathOf("unreadable_pages") + "[" + i + "]: a page number must be a whole number");
-            }
-        }
-        return unreadable;
-    }
-
-    private static Result bytes(Fields f) {
-        String object = f.str("object");
-        long from = f.lng("from");
-        String data = f.str("data");
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(data);
-        } catch (IllegalArgumentException e) {
-            throw f.error("field \"data\" must be standard base64 with padding: " + e.getMessage());
-        }
-        return new Result.Bytes(object, from, raw, unreadable(f));
+        return Arrays.copyOf(digests, n);
     }
 }

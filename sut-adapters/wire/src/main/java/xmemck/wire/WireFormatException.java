@@ -1,8 +1,9 @@
-package xmemck.spi.wire;
+package xmemck.wire;
 
 /**
- * Text that is not JSON, or JSON that is not a well-formed message of the operation language. The message names
- * the place: a character position for syntax, a path such as {@code $.context.kind} for content.
+ * Text that is not JSON, or JSON that is not a well-formed message of the operation language: the one exception of
+ * every decoder. The message names the path ({@code at $.context: ...}) and, for text that is not JSON, the line
+ * and column.
  */
 public final class WireFormatException extends IllegalArgumentException {
     public WireFormatException(String message) { super(message); }

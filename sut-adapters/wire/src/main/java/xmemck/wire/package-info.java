@@ -1,8 +1,10 @@
 /**
- * The wire form of the operation language: a small dependency-free JSON reader and writer ({@link
- * xmemck.spi.wire.Json}) and the canonical codecs {@link xmemck.spi.wire.OpCodec} (op to and from JSON), {@link
- * xmemck.spi.wire.ResultCodec} and {@link xmemck.spi.wire.CapabilitiesCodec}. The process protocol, the results
- * bundle and {@code ck explain} all use this one form; {@code sut-adapters/PROTOCOL.md} documents it field by
- * field.
+ * The wire form of the operation language: the canonical codecs {@link xmemck.wire.OpCodec} (op to and from JSON),
+ * {@link xmemck.wire.ResultCodec} and {@link xmemck.wire.CapabilitiesCodec}, on Jackson's streaming parser and
+ * generator ({@link xmemck.wire.WireJson} holds the one configured factory and its limits). Decoding never builds a
+ * tree: {@link xmemck.wire.Members} reads an object member by member, {@link xmemck.wire.Slots} keeps the typed
+ * values until the object's kind is known, and base64 is decoded straight from the input. Every decode error is a
+ * {@link xmemck.wire.WireFormatException} naming the path. The process protocol, the fuzzer's counterexamples and
+ * {@code ck explain} all use this one form; {@code sut-adapters/PROTOCOL.md} documents it field by field.
  */
-package xmemck.spi.wire;
+package xmemck.wire;

@@ -1,4 +1,4 @@
-package xmemck.spi.wire;
+package xmemck.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
 import xmemck.ops.Prot;
 import xmemck.ops.Result;
 import xmemck.spi.Capabilities;
@@ -29,19 +30,19 @@ class ResultCodecTest {
                 new Result.Protection(Prot.NONE),
                 new Result.Unsupported("no ADI on this machine"));
         for (Result r : samples) {
-            String text = ResultCodec.encode(r).write();
-            assertEquals(r, ResultCodec.decode(Json.parse(text)), text);
-            assertEquals(text, ResultCodec.encode(ResultCodec.decode(Json.parse(text))).write());
+            String text = ResultCodec.encode(r);
+            assertEquals(r, ResultCodec.decode(text), text);
+            assertEquals(text, ResultCodec.encode(ResultCodec.decode(text)));
         }
     }
 
     @Test
     void canonicalTextSortsNotesAndUsesBase64() {
         assertEquals("{\"result\":\"returned\",\"value\":0,\"notes\":{\"a\":\"1\",\"b\":\"2\"}}",
-                ResultCodec.encode(new Result.Returned(0, Map.of("b", "2", "a", "1"))).write());
+                ResultCodec.encode(new Result.Returned(0, Map.of("b", "2", "a", "1"))));
         assertEquals("{\"result\":\"bytes\",\"object\":\"u\",\"from\":-2,\"data\":\"AAH/\"}",
-                ResultCodec.encode(new Result.Bytes("u", -2, new byte[] {0, 1, (byte) 0xff})).write());
-        Result.Bytes b = (Result.Bytes) ResultCodec.decode(Json.parse("{\"result\":\"bytes\",\"object\":\"u\",\"from\":3,\"data\":\"AAH/\",\"unreadable_pages\":[0]}"));
+                ResultCodec.encode(new Result.Bytes("u", -2, new byte[] {0, 1, (byte) 0xff})));
+        Result.Bytes b = (Result.Bytes) ResultCodec.decode("{\"result\":\"bytes\",\"object\":\"u\",\"from\":3,\"data\":\"AAH/\",\"unreadable_pages\":[0]}");
         assertArrayEquals(new byte[] {0, 1, (byte) 0xff}, b.data());
         assertEquals(List.of(0L), b.unreadablePages());
     }
@@ -49,7 +50,7 @@ class ResultCodecTest {
     @Test
     void digestsAreSixteenHexDigits() {
         assertEquals("{\"result\":\"digest\",\"object\":\"u\",\"from\":0,\"digests\":[\"a2118c93ea87ebfb\",\"0000000000000001\"]}",
-                ResultCodec.encode(new Result.Digest("u", 0, new long[] {0xa2118c93ea87ebfbL, 1}, List.of())).write());
+                ResultCodec.encode(new Result.Digest("u", 0, new long[] {0xa2118c93ea87ebfbL, 1}, List.of())));
     }
 
     @Test
@@ -68,11 +69,11 @@ class ResultCodecTest {
     void capabilitiesRoundTripAndForgiveWhatThePromiseAllows() {
         Capabilities c = Capabilities.allBut(Map.of(Capability.ADI, "no tagged memory", Capability.HARDWARE_ERROR, "cannot inject ECC errors"));
         List<String> warnings = new ArrayList<>();
-        assertEquals(c, CapabilitiesCodec.decode(Json.parse(CapabilitiesCodec.encode(c).write()), "$", warnings));
+        assertEquals(c, CapabilitiesCodec.decode(CapabilitiesCodec.encode(c), warnings));
         assertEquals(List.of(), warnings);
 
         Capabilities partial = CapabilitiesCodec.decode(
-                Json.parse("{\"supported\":[\"COPYOUT\",\"TIME_TRAVEL\"],\"missing\":{\"ADI\":\"none here\"}}"), "$.capabilities", warnings);
+                "{\"missing\":{\"ADI\":\"none here\"},\"supported\":[\"COPYOUT\",\"TIME_TRAVEL\"]}", warnings);
         assertEquals(EnumSet.of(Capability.COPYOUT), partial.supported());
         assertEquals("none here", partial.missing().get(Capability.ADI));
         assertEquals(CapabilitiesCodec.UNDECLARED, partial.missing().get(Capability.VM_MVC));
@@ -80,15 +81,30 @@ class ResultCodecTest {
         assertTrue(warnings.get(0).contains("\"TIME_TRAVEL\""), warnings.get(0));
 
         var both = assertThrows(WireFormatException.class, () -> CapabilitiesCodec.decode(
-                Json.parse("{\"supported\":[\"ADI\"],\"missing\":{\"ADI\":\"x\"}}"), "$.capabilities", new ArrayList<>()));
+                "{\"supported\":[\"ADI\"],\"missing\":{\"ADI\":\"x\"}}", new ArrayList<>()));
         assertTrue(both.getMessage().contains("both supported and missing"), both.getMessage());
-        var noReason = assertThrows(WireFormatException.class, () -> CapabilitiesCodec.decode(
-                Json.parse("{\"missing\":{\"ADI\":\"\"}}"), "$.capabilities", new ArrayList<>()));
+        var twice = assertThrows(WireFormatException.class, () -> CapabilitiesCodec.decode("{\"supported\":[\"ADI\",\"ADI\"]}", new ArrayList<>()));
+        assertTrue(twice.getMessage().contains("at $.supported[1]: capability ADI is listed twice"), twice.getMessage());
+        var noReason = assertThrows(WireFormatException.class, () -> inHello("{\"missing\":{\"ADI\":\"\"}}"));
         assertTrue(noReason.getMessage().contains("at $.capabilities.missing.ADI"), noReason.getMessage());
+        var misspelt = assertThrows(WireFormatException.class, () -> inHello("{\"suported\":[]}"));
+        assertTrue(misspelt.getMessage().contains("at $.capabilities: unknown field \"suported\""), misspelt.getMessage());
+    }
+
+    /** The capabilities as the member of a hello: paths in messages start at the message. */
+    private static Capabilities inHello(String capabilities) {
+        try (JsonParser p = WireJson.parser("{\"type\":\"hello\",\"capabilities\":" + capabilities + "}")) {
+            p.nextToken();
+            p.nextName();
+            p.nextToken();
+            p.nextName();
+            p.nextToken();
+            return CapabilitiesCodec.decode(p, new ArrayList<>());
+        }
     }
 
     private static void assertError(String text, String expected) {
-        WireFormatException e = assertThrows(WireFormatException.class, () -> ResultCodec.decode(Json.parse(text)));
+        WireFormatException e = assertThrows(WireFormatException.class, () -> ResultCodec.decode(text));
         assertTrue(e.getMessage().contains(expected), () -> "message \"" + e.getMessage() + "\" should contain \"" + expected + "\"");
     }
 }

@@ -1,4 +1,5 @@
-#include "json.h"
+/* The JSON reader and writer of the xmemck protocol library (see xmemck_json.h). */
+#include "xmemck_json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,11 +7,13 @@
 
 #define MAX_DEPTH 64
 
-static void *arena_alloc(arena *a, size_t n) {
+const char *xpj_program = "xmemck implementation";
+
+void *xpj_alloc(xpj_arena *a, size_t n) {
     n = (n + 15) & ~(size_t)15;
     if (!a->top || a->top->used + n > a->top->cap) {
         size_t cap = n > 65536 ? n : 65536;
-        arena_block *b = malloc(sizeof(arena_block) + cap);
+        xpj_block *b = malloc(sizeof(xpj_block) + cap);
         if (!b) return NULL;
         b->prev = a->top;
         b->cap = cap;
@@ -22,23 +25,23 @@ static void *arena_alloc(arena *a, size_t n) {
     return p;
 }
 
-void arena_reset(arena *a) {
+void xpj_arena_reset(xpj_arena *a) {
     while (a->top && a->top->prev) {
-        arena_block *prev = a->top->prev;
+        xpj_block *prev = a->top->prev;
         free(a->top);
         a->top = prev;
     }
     if (a->top) a->top->used = 0;
 }
 
-void arena_free(arena *a) {
-    arena_reset(a);
+void xpj_arena_free(xpj_arena *a) {
+    xpj_arena_reset(a);
     free(a->top);
     a->top = NULL;
 }
 
 typedef struct {
-    arena *a;
+    xpj_arena *a;
     const char *s;
     size_t len, pos;
     int depth;
@@ -60,8 +63,8 @@ static void skip_ws(parser *p) {
     }
 }
 
-static jnode *node(parser *p, jkind k) {
-    jnode *n = arena_alloc(p->a, sizeof(jnode));
+static xpj_node *node(parser *p, xpj_kind k) {
+    xpj_node *n = xpj_alloc(p->a, sizeof(xpj_node));
     if (!n) {
         fail(p, "message too complex");
         return NULL;
@@ -71,7 +74,7 @@ static jnode *node(parser *p, jkind k) {
     return n;
 }
 
-static jnode *value(parser *p);
+static xpj_node *value(parser *p);
 
 static int hexval(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -80,13 +83,13 @@ static int hexval(char c) {
     return -1;
 }
 
-/* Parses a string literal at p->pos (on the opening quote) into the arena. */
+/* Parses a string literal at p->pos (on the opening quote) into the xpj_arena. */
 static const char *string(parser *p, size_t *outlen) {
     p->pos++;
     /* Find the closing quote first: the decoded string is never longer than the literal. */
     size_t end = p->pos;
     while (end < p->len && p->s[end] != '"') end += p->s[end] == '\\' ? 2 : 1;
-    char *out = arena_alloc(p->a, (end < p->len ? end : p->len) - p->pos + 1);
+    char *out = xpj_alloc(p->a, (end < p->len ? end : p->len) - p->pos + 1);
     if (!out) {
         fail(p, "out of memory for a string");
         return NULL;
@@ -157,7 +160,7 @@ static const char *string(parser *p, size_t *outlen) {
     return NULL;
 }
 
-static jnode *number(parser *p) {
+static xpj_node *number(parser *p) {
     size_t start = p->pos;
     int integral = 1;
     if (p->s[p->pos] == '-') p->pos++;
@@ -177,7 +180,7 @@ static jnode *number(parser *p) {
         if (p->pos < p->len && (p->s[p->pos] == '+' || p->s[p->pos] == '-')) p->pos++;
         while (p->pos < p->len && p->s[p->pos] >= '0' && p->s[p->pos] <= '9') p->pos++;
     }
-    jnode *n = node(p, J_NUM);
+    xpj_node *n = node(p, XPJ_NUM);
     if (!n) return NULL;
     if (integral) {
         /* Exact 64-bit parse with overflow detection: signed -2^63 .. 2^63-1, and unsigned up to 2^64-1. */
@@ -209,7 +212,7 @@ static jnode *number(parser *p) {
     return n;
 }
 
-static jnode *value(parser *p) {
+static xpj_node *value(parser *p) {
     skip_ws(p);
     if (p->pos >= p->len) {
         fail(p, "unexpected end of text");
@@ -223,11 +226,11 @@ static jnode *value(parser *p) {
         }
         int obj = c == '{';
         char close = obj ? '}' : ']';
-        jnode *n = node(p, obj ? J_OBJ : J_ARR);
+        xpj_node *n = node(p, obj ? XPJ_OBJ : XPJ_ARR);
         if (!n) return NULL;
         p->pos++;
         skip_ws(p);
-        jnode **tail = &n->child;
+        xpj_node **tail = &n->child;
         if (p->pos < p->len && p->s[p->pos] == close) {
             p->pos++;
             p->depth--;
@@ -251,7 +254,7 @@ static jnode *value(parser *p) {
                 }
                 p->pos++;
             }
-            jnode *v = value(p);
+            xpj_node *v = value(p);
             if (!v) return NULL;
             v->key = key;
             *tail = v;
@@ -272,7 +275,7 @@ static jnode *value(parser *p) {
         return n;
     }
     if (c == '"') {
-        jnode *n = node(p, J_STR);
+        xpj_node *n = node(p, XPJ_STR);
         if (!n) return NULL;
         n->str = string(p, &n->len);
         return n->str ? n : NULL;
@@ -283,7 +286,7 @@ static jnode *value(parser *p) {
         size_t wl = strlen(words[i]);
         if (p->len - p->pos >= wl && memcmp(p->s + p->pos, words[i], wl) == 0) {
             p->pos += wl;
-            jnode *n = node(p, i == 2 ? J_NULL : J_BOOL);
+            xpj_node *n = node(p, i == 2 ? XPJ_NULL : XPJ_BOOL);
             if (n) n->boolean = i == 0;
             return n;
         }
@@ -292,10 +295,10 @@ static jnode *value(parser *p) {
     return NULL;
 }
 
-jnode *json_parse(arena *a, const char *text, size_t len, char *err, size_t errlen) {
-    arena_reset(a);
+xpj_node *xpj_parse(xpj_arena *a, const char *text, size_t len, char *err, size_t errlen) {
+    xpj_arena_reset(a);
     parser p = {a, text, len, 0, 0, err, errlen, 0};
-    jnode *v = value(&p);
+    xpj_node *v = value(&p);
     if (!v) return NULL;
     skip_ws(&p);
     if (p.pos < len) {
@@ -305,20 +308,20 @@ jnode *json_parse(arena *a, const char *text, size_t len, char *err, size_t errl
     return v;
 }
 
-const jnode *json_get(const jnode *obj, const char *key) {
-    if (!obj || obj->kind != J_OBJ) return NULL;
-    for (const jnode *m = obj->child; m; m = m->next)
+const xpj_node *xpj_get(const xpj_node *obj, const char *key) {
+    if (!obj || obj->kind != XPJ_OBJ) return NULL;
+    for (const xpj_node *m = obj->child; m; m = m->next)
         if (strcmp(m->key, key) == 0) return m;
     return NULL;
 }
 
-void buf_reserve(buf *b, size_t n) {
+void xpj_reserve(xpj_buf *b, size_t n) {
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 4096;
         while (cap < b->len + n + 1) cap *= 2;
         char *d = realloc(b->data, cap);
         if (!d) {
-            fputs("xmemck-c-example: out of memory\n", stderr);
+            fprintf(stderr, "%s: out of memory\n", xpj_program);
             exit(3);
         }
         b->data = d;
@@ -326,45 +329,45 @@ void buf_reserve(buf *b, size_t n) {
     }
 }
 
-void buf_put(buf *b, const char *s, size_t n) {
-    buf_reserve(b, n);
+void xpj_put(xpj_buf *b, const char *s, size_t n) {
+    xpj_reserve(b, n);
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
 }
 
-void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
+void xpj_puts(xpj_buf *b, const char *s) { xpj_put(b, s, strlen(s)); }
 
-void buf_putc(buf *b, char c) { buf_put(b, &c, 1); }
+void xpj_putc(xpj_buf *b, char c) { xpj_put(b, &c, 1); }
 
-void buf_i64(buf *b, int64_t v) {
+void xpj_i64(xpj_buf *b, int64_t v) {
     char tmp[32];
     int n = snprintf(tmp, sizeof tmp, "%lld", (long long)v);
-    buf_put(b, tmp, (size_t)n);
+    xpj_put(b, tmp, (size_t)n);
 }
 
-void buf_jstr(buf *b, const char *s) {
-    buf_putc(b, '"');
+void xpj_str(xpj_buf *b, const char *s) {
+    xpj_putc(b, '"');
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '"') buf_puts(b, "\\\"");
-        else if (c == '\\') buf_puts(b, "\\\\");
-        else if (c == '\n') buf_puts(b, "\\n");
-        else if (c == '\t') buf_puts(b, "\\t");
-        else if (c == '\r') buf_puts(b, "\\r");
+        if (c == '"') xpj_puts(b, "\\\"");
+        else if (c == '\\') xpj_puts(b, "\\\\");
+        else if (c == '\n') xpj_puts(b, "\\n");
+        else if (c == '\t') xpj_puts(b, "\\t");
+        else if (c == '\r') xpj_puts(b, "\\r");
         else if (c < 0x20) {
             char tmp[8];
             snprintf(tmp, sizeof tmp, "\\u%04x", c);
-            buf_puts(b, tmp);
-        } else buf_putc(b, (char)c);
+            xpj_puts(b, tmp);
+        } else xpj_putc(b, (char)c);
     }
-    buf_putc(b, '"');
+    xpj_putc(b, '"');
 }
 
-void buf_base64(buf *b, const uint8_t *d, size_t n) {
+void xpj_base64(xpj_buf *b, const uint8_t *d, size_t n) {
     static const char A[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     size_t out = (n + 2) / 3 * 4;
-    buf_reserve(b, out);
+    xpj_reserve(b, out);
     char *o = b->data + b->len;
     size_t i = 0;
     for (; i + 3 <= n; i += 3) {

@@ -84,8 +84,8 @@ Feature: copyout's count is a size_t: a count of 0 accesses nothing, and no coun
     And kb2 is unchanged
 
   @clause:copyout.caller.driverbuf
-  Scenario Outline: ddi_copyout with flags <flags> and a count of -1, the largest size_t, is outside the contract
-    When <caller> calls ddi_copyout(kbuf+0, <destination>, -1, <flags>)
+  Scenario Outline: ddi_copyout with flags <flags> and a count of 18446744073709551615, the largest size_t, is outside the contract
+    When <caller> calls ddi_copyout(kbuf+0, <destination>, 18446744073709551615, <flags>)
     Then the call breaks the caller obligation copyout.caller.driverbuf
 
     Examples:

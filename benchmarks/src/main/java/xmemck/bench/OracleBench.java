@@ -61,7 +61,7 @@ public class OracleBench {
             implementation = new Oracle();
             for (Op op : Worlds.xmemoutWorld(PAGES)) {
                 if (op instanceof xmemck.ops.Setup s) { oracle.apply(s); implementation.apply(s); }
-                else { Call c = (Call) op; oracle.commit(c, judge(oracle, c, implementation.perform(c).value(), implementation), List.of()); }
+                else { Call c = (Call) op; oracle.commit(c, judge(oracle, c, implementation.perform(c).value(), implementation)); }
             }
             call = Worlds.xmemout((long) PAGES * 4096);
             expectation = oracle.expect(call);

@@ -15,7 +15,7 @@ final class KitPaths {
 
     /** How to build the C example, for messages. */
     static final String BUILD_C_EXAMPLE = "build it with ./mvnw -q -B -pl sut-adapters/process -am package -DskipTests"
-            + " (or: gcc -O2 -std=c11 -o " + C_EXAMPLE + " sut-adapters/c-example/src/*.c)";
+            + " (or: gcc -O2 -std=c11 -I sut-adapters/c-protocol -o " + C_EXAMPLE + " sut-adapters/c-example/src/*.c sut-adapters/c-protocol/*.c)";
 
     static Path root() {
         String r = System.getProperty("xmemck.root", "").strip();

@@ -68,7 +68,7 @@ final class Cli {
                     And page 1 of ubuf is read-only
                     When process p1 calls copyout(kbuf+0, ubuf+4090, 16)
                     Then copyout returns -1
-                    And the 16 bytes at ubuf+4090 are unchanged or hold a prefix of kbuf+0
+                    And the 16 bytes at ubuf+4090 are unchanged or partly a copy of kbuf+0
                 """);
         return dir.resolve("features");
     }

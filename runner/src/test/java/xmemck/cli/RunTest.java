@@ -118,18 +118,18 @@ class RunTest {
         assertEquals(0, first.status(), first.all());
         Path declared = dir.resolve("reference.profile.json");
         Files.copy(dir.resolve("reports/reference/profile.json"), declared);
-        assertTrue(read(declared).contains("copyout.failure-prefix"), "the read-only copy leaves an implementation-defined prefix");
+        assertTrue(read(declared).contains("copyout.failure-effect"), "the read-only copy leaves an implementation-defined effect");
 
         Cli.Ran same = run(JAN_2027, dir, "reference", "--profile", declared.toString());
         assertEquals(0, same.status(), same.all());
         assertTrue(same.out().contains("no drift from the declared profile (1 scenarios compared)"), same.out());
 
-        Files.writeString(declared, read(declared).replace("bytes written before failure: 6 of 16", "bytes written before failure: 0 of 16"));
+        Files.writeString(declared, read(declared).replace("a prefix: the first 6 of 16 bytes written", "untouched"));
         Cli.Ran drift = run(JAN_2027, dir, "reference", "--profile", declared.toString());
         assertEquals(1, drift.status(), drift.all());
         assertTrue(drift.err().contains("profile drift: " + Cli.READ_ONLY + " (a copy that runs into a read-only page fails): "
-                + "copyout(kbuf+0, ubuf+4090, 16) from process p1: copyout.failure-prefix: declared \"bytes written before failure: 0 of 16\","
-                + " now \"bytes written before failure: 6 of 16\""), drift.err());
+                + "copyout(kbuf+0, ubuf+4090, 16) from process p1: copyout.failure-effect: declared \"untouched\","
+                + " now \"a prefix: the first 6 of 16 bytes written\""), drift.err());
         assertTrue(drift.err().contains("declare it: copy " + dir.resolve("reports/reference/profile.json")), drift.err());
     }
 

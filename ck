@@ -7,7 +7,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-JAR="$ROOT/runner/target/xmemck-ck.jar"
+JAR="$ROOT/runner/cli/target/xmemck-ck.jar"
 
 # The major version of the java at $1, or nothing.
 java_major() {
@@ -38,8 +38,8 @@ stale() {
 }
 
 if stale; then
-  echo "ck: building the kit (./mvnw -pl runner -am package, without tests) ..." >&2
-  (cd "$ROOT" && ./mvnw -q -B -pl runner -am package -Dmaven.test.skip=true) >&2
+  echo "ck: building the kit (./mvnw -pl runner/cli -am package, without tests) ..." >&2
+  (cd "$ROOT" && ./mvnw -q -B -pl runner/cli -am package -Dmaven.test.skip=true) >&2
 fi
 
 # xmemck.root lets the jar find the repository's own files (the C example that the process adapter runs by default).

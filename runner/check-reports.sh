@@ -32,11 +32,13 @@ java_bin() {
   echo "check-reports: no JDK 25 found (set JAVA_HOME)" >&2; exit 2
 }
 java=$(java_bin)
-jar=$root/runner/target/xmemck-ck.jar
-if [ ! -f "$jar" ]; then
-  (cd "$root" && ./mvnw -q -B -pl runner -am package -DskipTests)
+# The checks are test code of the reporting module (ReportAudit, PageCheck), run with the kit's jar.
+jar=$root/runner/cli/target/xmemck-ck.jar
+checks=$root/runner/reporting/target/test-classes
+if [ ! -f "$jar" ] || [ ! -d "$checks/xmemck/report" ]; then
+  (cd "$root" && ./mvnw -q -B -pl runner/cli -am package -DskipTests)
 fi
-kit() { "$java" -Djava.awt.headless=true -cp "$jar" "$@"; }
+kit() { "$java" -Djava.awt.headless=true -cp "$jar:$checks" "$@"; }
 
 status=0
 kit xmemck.report.ReportAudit "$dir" "${audit_args[@]}" || status=1

@@ -1,0 +1,217 @@
+package xmemck.cli;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import xmemck.conformance.Bundle;
+import xmemck.conformance.ExpectationCheck;
+import xmemck.conformance.ProfileDrift;
+import xmemck.glue.Hooks;
+import xmemck.harness.RunRecorder;
+import xmemck.harness.ScenarioResult;
+import xmemck.oracle.Catalogue;
+import xmemck.oracle.Verdict;
+import xmemck.records.AdapterInfo;
+import xmemck.report.AllureReport;
+import xmemck.report.ConformancePlugin;
+import xmemck.records.KitVersion;
+import xmemck.report.ReportWriter;
+import xmemck.records.RunReport;
+import xmemck.records.Totals;
+
+/**
+ * The feature suite against one adapter, in this JVM, through Cucumber with the same plugins as the Maven run,
+ * into {@code REPORT-DIR/ADAPTER/}; then the run is held against the expectations and the declared profile, its
+ * reports are rewritten to show expected failures, and bundle.json is written.
+ */
+final class AdapterRun {
+    private AdapterRun() {}
+
+    /** How the run went. {@code problems} are what failed it beyond unexpected FAIL and ERROR scenarios. */
+    record Outcome(AdapterChoice adapter, Path dir, RunReport run, ExpectationCheck.Reconciliation reconciliation, ProfileDrift.Drift drift,
+                   List<String> problems, boolean passed) {}
+
+    /** Settings that are not part of the plan. */
+    record Settings(Long timeoutMillis, boolean allure, boolean progress, Clock clock) {}
+
+    static final String ALLURE_PLUGIN = "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm";
+
+    static Outcome run(RunPlan plan, AdapterChoice a, Settings s, PrintWriter out, PrintWriter err) {
+        Path dir = plan.reportRoot().resolve(a.folder());
+        LocalDate today = LocalDate.now(s.clock());
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("xmemck.adapter", a.id());
+        properties.put("xmemck.sut", a.sut());
+        properties.put("xmemck.fault", a.fault());
+        properties.put("xmemck.timeoutMillis", s.timeoutMillis() == null ? null : s.timeoutMillis().toString());
+        properties.put("xmemck.reportDir", dir.toString());
+        properties.put("xmemck.features", plan.suite().root().toAbsolutePath().normalize().toString());
+        properties.put("allure.results.directory", AllureReport.resultsDir(dir).toString());
+        properties.put("cucumber.publish.quiet", "true");
+        if (!s.allure()) properties.put("xmemck.allure", "off");
+        Map<String, String> saved = set(properties);
+        ProgressPlugin.labelWith(r -> r.verdict().label()
+                + (ExpectationCheck.covering(plan.expectations(), today, r).isPresent() ? " (expected)" : ""));
+        Instant started = s.clock().instant();
+        AllureLifecycle allureBefore = Allure.getLifecycle();
+        byte status;
+        List<ScenarioResult> results;
+        Map<String, String> info;
+        try {
+            // Allure keeps one lifecycle per JVM, created with the results folder of the first run: each adapter needs its own.
+            Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(AllureReport.resultsDir(dir))));
+            RunRecorder.global().clear();
+            out.println("ck run " + a.id() + ": " + plan.selected().size() + " scenarios" + (plan.shard().isAll() ? "" : " (shard " + plan.shard() + ")")
+                    + (a.sut() == null ? "" : ", implementation " + a.sut()) + ", reports in " + dir);
+            out.flush();
+            status = io.cucumber.core.cli.Main.run(cucumberArguments(plan, dir, s).toArray(String[]::new),
+                    Thread.currentThread().getContextClassLoader());
+            results = RunRecorder.global().results();
+            info = Map.copyOf(RunRecorder.global().runInfo());
+        } catch (RuntimeException e) {
+            status = 1;
+            results = RunRecorder.global().results();
+            info = Map.copyOf(RunRecorder.global().runInfo());
+            err.println("ck run " + a.id() + ": the features could not be run: " + e);
+        } finally {
+            restore(saved);
+            // Leave this JVM's Allure as it was (tests run other Cucumber runs after this one).
+            Allure.setLifecycle(allureBefore);
+        }
+        return conclude(plan, a, s, dir, today, started, status, results, info, out, err);
+    }
+
+    private static Outcome conclude(RunPlan plan, AdapterChoice a, Settings s, Path dir, LocalDate today, Instant started, byte status,
+                                    List<ScenarioResult> results, Map<String, String> info, PrintWriter out, PrintWriter err) {
+        ExpectationCheck.Reconciliation rec = ExpectationCheck.reconcile(plan.expectations(), results, today, plan.elsewhere());
+        ProfileDrift.Drift drift = plan.profile() == null ? null : ProfileDrift.compare(plan.profile(), results);
+        AdapterInfo adapter = info.isEmpty() ? new AdapterInfo(a.id(), a.id(), List.of(), Map.of()) : AdapterInfo.fromRunInfo(info);
+        RunReport run = new RunReport(KitVersion.get(), adapter, started.truncatedTo(ChronoUnit.SECONDS).toString(), Hooks.lastRunSeconds(),
+                results, rec.notes());
+
+        Decision d = decide(rec, drift, results, status);
+        List<String> problems = d.problems();
+        boolean passed = d.passed();
+
+        if (!rec.expected().isEmpty()) rewriteReports(dir, run, s.allure(), err);
+        writeBundle(plan, a, dir, run, drift, rec.problems(), problems, passed, s.clock(), err);
+        summarise(a, run, rec, drift, problems, passed, dir, out, err);
+        return new Outcome(a, dir, run, rec, drift, problems, passed);
+    }
+
+    /** A run's outcome: what failed it beyond unexpected FAIL and ERROR scenarios, and whether it passed. */
+    record Decision(List<String> problems, boolean passed) {
+        Decision { problems = List.copyOf(problems); }
+    }
+
+    /**
+     * A run passes when it ran something, no FAIL or ERROR is left that the expectations do not cover, and nothing else
+     * went wrong: no unexpected pass or expired expectation, no drift from the declared profile, and no problem Cucumber
+     * reported on its own (a non-zero status without any failed scenario).
+     */
+    static Decision decide(ExpectationCheck.Reconciliation rec, ProfileDrift.Drift drift, List<ScenarioResult> results, byte cucumberStatus) {
+        List<String> problems = new ArrayList<>(rec.problems());
+        if (drift != null) {
+            for (ProfileDrift.Difference d : drift.differences()) problems.add("profile drift: " + d.describe());
+        }
+        if (results.isEmpty()) problems.add("no scenario ran (do the features exist, and does --tags select any?)");
+        boolean anyBroken = results.stream().anyMatch(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR || r.verdict() == null);
+        if (cucumberStatus != 0 && !anyBroken) problems.add("Cucumber reported a problem (exit status " + cucumberStatus + "); see its output");
+        return new Decision(problems, rec.unexpectedFailures().isEmpty() && problems.isEmpty() && !results.isEmpty());
+    }
+
+    private static List<String> cucumberArguments(RunPlan plan, Path dir, Settings s) {
+        List<String> args = new ArrayList<>(List.of(
+                "--glue", "xmemck.glue",
+                "--no-summary", // ck prints its own; Cucumber's repeats every failure with a stack trace
+                "--plugin", "html:" + dir.resolve(ReportWriter.CUCUMBER),
+                "--plugin", ALLURE_PLUGIN,
+                "--plugin", ConformancePlugin.class.getName() + ":" + dir));
+        if (s.progress()) args.addAll(List.of("--plugin", ProgressPlugin.class.getName() + ":" + plan.selected().size()));
+        if (!plan.tags().isEmpty()) args.addAll(List.of("--tags", plan.tags()));
+        args.addAll(plan.featureArguments());
+        return args;
+    }
+
+    /** The report plugin wrote the pages without knowing the expectations: write them again, keeping its Allure report. */
+    private static void rewriteReports(Path dir, RunReport run, boolean allure, PrintWriter err) {
+        boolean haveAllure = allure && Files.isRegularFile(dir.resolve(AllureReport.LINK));
+        ReportWriter.Written w = ReportWriter.write(dir, run, Catalogue.all(), r -> haveAllure
+                ? new AllureReport.Generated(AllureReport.LINK, 0)
+                : new AllureReport.Skipped(allure ? "not generated (see allure-generate.log)" : "skipped (--no-allure)"));
+        for (String p : w.problems()) err.println("ck run: " + p);
+    }
+
+    private static void writeBundle(RunPlan plan, AdapterChoice a, Path dir, RunReport run, ProfileDrift.Drift drift, List<String> expectationProblems,
+                                    List<String> problems, boolean passed, Clock clock, PrintWriter err) {
+        Bundle.Context c = new Bundle.Context(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), a.sut(), a.fault(), plan.tags(),
+                plan.shard(), plan.suite(), plan.expectations().source().isEmpty() ? null : plan.expectations(),
+                plan.profile(), drift == null ? 0 : drift.differences().size(), expectationProblems, problems, passed);
+        try {
+            Files.writeString(dir.resolve(Bundle.FILE), Bundle.render(run, c), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("ck run: " + Bundle.FILE + " not written: " + e);
+        }
+    }
+
+    private static void summarise(AdapterChoice a, RunReport run, ExpectationCheck.Reconciliation rec, ProfileDrift.Drift drift,
+                                  List<String> problems, boolean passed, Path dir, PrintWriter out, PrintWriter err) {
+        Totals t = Totals.of(run.scenarios());
+        StringBuilder line = new StringBuilder();
+        for (Verdict v : Verdict.values()) line.append(line.isEmpty() ? "" : ", ").append(v.label()).append(' ').append(t.get(v));
+        out.printf(Locale.ROOT, "ck run %s: %d scenario(s) in %.2f s (%.0f scenarios/s): %s%s%n", a.id(), run.scenarios().size(),
+                run.durationSeconds(), run.scenariosPerSecond(), line, run.expectedFailures() > 0 ? "; " + run.expectedFailures() + " expected failure(s)" : "");
+        int shown = 0;
+        for (ScenarioResult r : rec.unexpectedFailures()) {
+            if (shown++ == 20) {
+                err.println("  ... and " + (rec.unexpectedFailures().size() - 20) + " more (see the reports)");
+                break;
+            }
+            // The first two lines of the reason: the clauses, then the first finding (the reports have the rest).
+            List<String> reason = r.reason() == null ? List.of() : r.reason().lines().limit(2).toList();
+            err.println("  " + r.verdict().label() + "  " + r.id() + "  " + r.name());
+            for (String l : reason) err.println("      " + l);
+        }
+        for (String p : problems) err.println("ck run " + a.id() + ": " + p);
+        for (var e : rec.notExercised()) out.println("ck run " + a.id() + ": " + e.where() + ": " + e.target().describe() + " was not exercised by this run");
+        for (var e : rec.undecided()) {
+            out.println("ck run " + a.id() + ": " + e.where() + ": " + e.target().describe() + " passed in this shard but has scenarios in other"
+                    + " shards: ck report --merge-into DIR --expectations FILE decides over all shards");
+        }
+        if (drift != null && drift.none()) out.println("ck run " + a.id() + ": no drift from the declared profile (" + drift.compared() + " scenarios compared)");
+        if (drift != null && !drift.none()) {
+            err.println("ck run " + a.id() + ": " + drift.differences().size() + " difference(s) from the declared profile; if the new behaviour is"
+                    + " intended, declare it: copy " + dir.resolve(xmemck.report.ReportWriter.PROFILE) + " over the declared profile");
+        }
+        out.println("ck run " + a.id() + ": " + (passed ? "passed" : "did NOT pass") + "; reports: " + dir.resolve(ReportWriter.INDEX));
+        out.flush();
+        err.flush();
+    }
+
+    /** Sets each property (a null value clears it) and answers the previous values. */
+    private static Map<String, String> set(Map<String, String> properties) {
+        Map<String, String> saved = new LinkedHashMap<>();
+        properties.forEach((k, v) -> {
+            saved.put(k, System.getProperty(k));
+            if (v == null) System.clearProperty(k);
+            else System.setProperty(k, v);
+        });
+        return saved;
+    }
+
+    private static void restore(Map<String, String> saved) { set(saved); }
+}

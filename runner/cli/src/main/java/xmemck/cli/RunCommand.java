@@ -1,0 +1,143 @@
+package xmemck.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import xmemck.oracle.Catalogue;
+import xmemck.records.Matrix;
+import xmemck.report.MatrixPage;
+import xmemck.records.RunReport;
+import xmemck.report.SuiteIndexPage;
+
+/**
+ * {@code ck run}: the feature suite against one or several adapters (every built-in one by default), each into its
+ * own report folder, then index.html and the combined matrix over all of them. Everything that can be wrong with
+ * the input is checked first ({@link RunPlan}). Exits 0 only when every run passed: no FAIL or ERROR that the
+ * expectations do not cover, no unexpected pass, no expired expectation, no drift from the declared profile.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Ck.Version.class, sortOptions = false,
+        description = {"Run the feature suite against implementations and write the reports.",
+                "Each adapter's reports go to REPORT-DIR/ADAPTER/ (index.html, matrix.html, cucumber.html, the Allure report,",
+                "summary.json, profile.json, results.json, bundle.json); REPORT-DIR/index.html and matrix.html cover them all."},
+        footer = {"", "Examples:",
+                "  ck run                                         reference, the C example (process) and linux",
+                "  ck run --adapter reference --report-dir out",
+                "  ck run --sut \"./my-impl --quiet\"                a process implementation (implies --adapter process)",
+                "  ck run --adapter process --sut ./my-impl --expectations my-impl.expectations --profile my-impl.profile.json",
+                "  ck run --adapter reference --shard 2/4         the second quarter of the scenarios",
+                "  ck run --tags '@clause:copyout.succ'           one clause's scenarios",
+                "  ck run --tags '@slow or not @slow'             everything, scenarios tagged @slow included"})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--adapter", split = ",", paramLabel = "NAME",
+            description = "an implementation's adapter; repeat or separate with commas for several (default: every built-in"
+                    + " adapter: reference, process with the C example, linux; ck list adapters shows them)")
+    List<String> adapters;
+
+    @Option(names = "--sut", paramLabel = "COMMAND",
+            description = "the command line that starts a process implementation (for the process adapter; without --adapter it"
+                    + " selects the process adapter alone)")
+    String sut;
+
+    @Option(names = "--fault", paramLabel = "NAME", description = "switch on a seeded fault (ck list faults shows the C example's)")
+    String fault;
+
+    /** Scenarios tagged @slow (a convention for long ones; the kit's own have none) run only when asked for. */
+    static final String DEFAULT_TAGS = "not @slow";
+
+    @Option(names = "--tags", paramLabel = "EXPRESSION", defaultValue = DEFAULT_TAGS,
+            description = "run only the scenarios this Cucumber tag expression selects (default: ${DEFAULT-VALUE})")
+    String tags;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "run shard I of N (numbered from 1): a fixed partition of the scenarios by a hash of their ids")
+    String shard;
+
+    @Option(names = "--expectations", paramLabel = "FILE",
+            description = "the implementation's known failures, each with a reason and an expiry date (format: runner/README.md)")
+    Path expectations;
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "a declared implementation profile (a profile.json of an accepted run): any drift fails the run")
+    Path profile;
+
+    @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR", description = "where the reports go (default: ${DEFAULT-VALUE})")
+    Path reportDir;
+
+    @Option(names = "--features", defaultValue = "${sys:xmemck.features:-features}", paramLabel = "DIR",
+            description = "the feature files (default: ${DEFAULT-VALUE})")
+    Path features;
+
+    @Option(names = "--timeout-ms", paramLabel = "N", description = "per-call timeout of the implementation, in milliseconds")
+    Long timeoutMillis;
+
+    @Option(names = "--no-allure", description = "do not generate the Allure report (the other reports are written)")
+    boolean noAllure;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    /** Today's date for expiry decisions comes from here (tests set a fixed clock). */
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (timeoutMillis != null && timeoutMillis < 1) {
+            err.println("ck run: --timeout-ms must be at least 1, got " + timeoutMillis);
+            return Ck.USAGE;
+        }
+        RunPlan plan;
+        try {
+            plan = RunPlan.prepare(new RunPlan.Request(adapters, sut, fault, tags, reportDir, features, shard, expectations, profile, timeoutMillis));
+        } catch (CliProblem p) {
+            for (String line : p.getMessage().split("\n")) err.println("ck run: " + line);
+            return p.status();
+        }
+        for (String note : plan.notes()) out.println("ck run: " + note);
+
+        AdapterRun.Settings settings = new AdapterRun.Settings(timeoutMillis, !noAllure, !quiet, clock);
+        List<AdapterRun.Outcome> outcomes = new ArrayList<>();
+        for (AdapterChoice a : plan.adapters()) outcomes.add(AdapterRun.run(plan, a, settings, out, err));
+        List<SuiteIndexPage.Entry> entries = new ArrayList<>();
+        List<RunReport> runs = new ArrayList<>();
+        for (AdapterRun.Outcome o : outcomes) {
+            entries.add(new SuiteIndexPage.Entry(o.adapter().folder(), o.run(), o.passed(), o.problems()));
+            runs.add(o.run());
+        }
+        writeSuitePages(plan.reportRoot(), entries, runs, err);
+
+        long failed = outcomes.stream().filter(o -> !o.passed()).count();
+        if (outcomes.size() > 1) {
+            out.println("ck run: " + (outcomes.size() - failed) + " of " + outcomes.size() + " runs passed; overview: "
+                    + plan.reportRoot().resolve("index.html"));
+        }
+        return failed == 0 ? Ck.OK : Ck.FAILED;
+    }
+
+    /** REPORT-DIR/index.html (one line per run) and REPORT-DIR/matrix.html (every clause against every run). */
+    static void writeSuitePages(Path root, List<SuiteIndexPage.Entry> entries, List<RunReport> runs, PrintWriter err) {
+        try {
+            Files.writeString(root.resolve(SuiteIndexPage.COMBINED_MATRIX),
+                    MatrixPage.render(Matrix.of(Catalogue.all(), runs), "Conformance matrix: " + runs.size() + (runs.size() == 1 ? " run" : " runs")),
+                    StandardCharsets.UTF_8);
+            Files.writeString(root.resolve("index.html"), SuiteIndexPage.render("xmemck conformance runs", entries), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("ck run: the overview pages were not written: " + e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package xmemck.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import xmemck.conformance.DeclaredProfile;
+import xmemck.conformance.ExpectationCheck;
+import xmemck.conformance.Expectations;
+import xmemck.conformance.InputFileException;
+import xmemck.features.Shard;
+import xmemck.features.SuiteScenarios;
+import xmemck.lint.FeatureLint;
+import xmemck.spi.Sut;
+import xmemck.spi.SutFailure;
+
+/**
+ * Everything {@code ck run} checks before it runs anything, so that bad input is said at once and not after an
+ * hour: the shard, the tag expression, the expectations and profile files, the adapters, the features (and their
+ * blocking lint), that the selection holds scenarios, that the report directory can be written, and that every
+ * implementation starts.
+ */
+record RunPlan(List<AdapterChoice> adapters, Shard shard, String tags, SuiteScenarios suite, List<SuiteScenarios.SuiteScenario> selected,
+               Expectations expectations, DeclaredProfile profile, Path reportRoot, List<String> notes) {
+
+    /** The command's options, as the plan needs them. */
+    record Request(List<String> adapters, String sut, String fault, String tags, Path reportDir, Path features, String shard,
+                   Path expectations, Path profile, Long timeoutMillis) {}
+
+    static RunPlan prepare(Request q) {
+        Shard shard;
+        try {
+            shard = q.shard() == null ? Shard.ALL : Shard.parse(q.shard());
+        } catch (IllegalArgumentException e) {
+            throw new CliProblem(Ck.USAGE, e.getMessage());
+        }
+        String tags = q.tags() == null ? "" : q.tags().strip();
+        if (!tags.isEmpty()) {
+            try {
+                SuiteScenarios.parseTags(tags);
+            } catch (IllegalArgumentException e) {
+                throw new CliProblem(Ck.USAGE, e.getMessage());
+            }
+        }
+        Expectations expectations = Expectations.none();
+        DeclaredProfile profile = null;
+        try {
+            if (q.expectations() != null) expectations = Expectations.read(q.expectations());
+            if (q.profile() != null) profile = DeclaredProfile.read(q.profile());
+        } catch (InputFileException e) {
+            throw new CliProblem(Ck.USAGE, e.getMessage());
+        }
+        List<String> notes = new ArrayList<>();
+        List<AdapterChoice> adapters = AdapterChoice.resolve(q.adapters(), q.sut(), q.fault(), notes);
+
+        if (!Files.isDirectory(q.features())) {
+            throw new CliProblem(Ck.USAGE, "no features folder at " + q.features() + " (give one with --features DIR)");
+        }
+        List<FeatureLint.Problem> problems = FeatureLint.blocking(q.features());
+        if (!problems.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            for (FeatureLint.Problem p : problems) b.append(p).append('\n');
+            b.append(problems.size()).append(" problem(s) in the features; nothing was run");
+            throw new CliProblem(Ck.USAGE, b.toString());
+        }
+        SuiteScenarios suite = SuiteScenarios.read(q.features());
+        List<SuiteScenarios.SuiteScenario> selected = suite.select(shard, tags);
+        if (selected.isEmpty()) {
+            throw new CliProblem(Ck.USAGE, "no scenario to run: of the " + suite.all().size() + " scenarios in " + q.features() + ", "
+                    + suite.inShard(shard).size() + " are in shard " + shard + (tags.isEmpty() ? "" : " and none of them matches --tags " + tags));
+        }
+        List<String> unknown = ExpectationCheck.unknownScenarios(expectations, suite);
+        if (!unknown.isEmpty()) throw new CliProblem(Ck.USAGE, String.join("\n", unknown));
+
+        Path root = q.reportDir().toAbsolutePath().normalize();
+        writable(root);
+        for (AdapterChoice a : adapters) writable(root.resolve(a.folder()));
+        for (AdapterChoice a : adapters) starts(a, q.timeoutMillis());
+        return new RunPlan(adapters, shard, tags, suite, selected, expectations, profile, root, notes);
+    }
+
+    /** The report directory must exist or be creatable, and take a file. */
+    static void writable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".ck-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new CliProblem(Ck.USAGE, "cannot write reports to " + dir + ": " + e
+                    + " (give a folder you can write with --report-dir DIR)");
+        }
+    }
+
+    /** Opens and closes the implementation once: one that does not start is said now, with its error and exit status. */
+    static void starts(AdapterChoice a, Long timeoutMillis) {
+        Sut sut;
+        try {
+            sut = xmemck.spi.Adapters.find(a.id()).open(a.options(timeoutMillis));
+        } catch (SutFailure f) {
+            throw new CliProblem(Ck.ADAPTER_FAILED, "the " + a.id() + " adapter could not start its implementation"
+                    + (a.sut() == null ? "" : " (" + a.sut() + ")") + ": " + f.kind() + ": " + f.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CliProblem(Ck.USAGE, "the " + a.id() + " adapter: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new CliProblem(Ck.ADAPTER_FAILED, "the " + a.id() + " adapter failed to open: " + e);
+        }
+        sut.close();
+    }
+
+    /** The scenarios the other shards of this run's partition run (with the same tags); none without shards. */
+    List<SuiteScenarios.SuiteScenario> elsewhere() {
+        if (shard.isAll()) return List.of();
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        for (SuiteScenarios.SuiteScenario s : selected) mine.add(s.id());
+        return suite.select(Shard.ALL, tags).stream().filter(s -> !mine.contains(s.id())).toList();
+    }
+
+    /** Cucumber's feature arguments: the folder, or the exact scenarios of a shard. */
+    List<String> featureArguments() {
+        if (shard.isAll()) return List.of(suite.root().toAbsolutePath().normalize().toString());
+        return suite.locations(suite.inShard(shard));
+    }
+}

@@ -1,0 +1,64 @@
+package xmemck.records;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import xmemck.spi.Capabilities;
+import xmemck.spi.Capability;
+
+/**
+ * The implementation a run was made against: the adapter id given on the command line, the implementation's own
+ * name, the capabilities it declared and, for each one it lacks, the reason it gave.
+ */
+public record AdapterInfo(String id, String name, List<String> capabilities, Map<String, String> missing) {
+    public AdapterInfo {
+        id = id == null ? "unknown" : id;
+        name = name == null ? id : name;
+        capabilities = List.copyOf(capabilities);
+        missing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(missing));
+    }
+
+    /** From a live adapter's declaration. */
+    public static AdapterInfo of(String id, String name, Capabilities caps) {
+        List<String> have = new ArrayList<>();
+        Map<String, String> lack = new LinkedHashMap<>();
+        for (Capability c : Capability.values()) {
+            if (caps.supported().contains(c)) have.add(c.name());
+            else lack.put(c.name(), caps.missing().get(c));
+        }
+        return new AdapterInfo(id, name, have, lack);
+    }
+
+    /** Keys under which a run's adapter is kept in {@code RunRecorder.runInfo()}. */
+    public static final String KEY_ADAPTER = "adapter";
+    public static final String KEY_IMPLEMENTATION = "implementation";
+    /** Supported capability names, comma-separated. */
+    public static final String KEY_CAPABILITIES = "capabilities";
+    /** Prefix of one key per missing capability ({@code missing.ADI}), whose value is the adapter's reason. */
+    public static final String KEY_MISSING = "missing.";
+
+    /** This adapter as run-info entries (what the glue records once the adapter is open). */
+    public Map<String, String> toRunInfo() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(KEY_ADAPTER, id);
+        m.put(KEY_IMPLEMENTATION, name);
+        m.put(KEY_CAPABILITIES, String.join(",", capabilities));
+        missing.forEach((c, why) -> m.put(KEY_MISSING + c, why));
+        return m;
+    }
+
+    /** Reads what {@link #toRunInfo} wrote; an empty map (no adapter was ever opened) gives {@link #unknown()}. */
+    public static AdapterInfo fromRunInfo(Map<String, String> info) {
+        if (!info.containsKey(KEY_ADAPTER) && !info.containsKey(KEY_IMPLEMENTATION)) return unknown();
+        String caps = info.getOrDefault(KEY_CAPABILITIES, "");
+        List<String> have = new ArrayList<>();
+        for (String c : caps.split("[,\\s]+")) if (!c.isBlank()) have.add(c.trim());
+        Map<String, String> lack = new java.util.TreeMap<>();
+        info.forEach((k, v) -> { if (k.startsWith(KEY_MISSING)) lack.put(k.substring(KEY_MISSING.length()), v); });
+        return new AdapterInfo(info.get(KEY_ADAPTER), info.get(KEY_IMPLEMENTATION), have, lack);
+    }
+
+    /** When the run recorded no adapter (for instance nothing ran). */
+    public static AdapterInfo unknown() { return new AdapterInfo("unknown", "unknown", List.of(), Map.of()); }
+}

@@ -1,0 +1,128 @@
+package xmemck.conformance;
+
+import xmemck.features.ShardTest;
+import xmemck.features.Sha256;
+import xmemck.features.Shard;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import xmemck.harness.ScenarioResult;
+import xmemck.oracle.Verdict;
+import xmemck.records.AdapterInfo;
+import xmemck.records.Json;
+import xmemck.records.RunReport;
+import xmemck.spi.Capabilities;
+import xmemck.spi.Capability;
+
+/** The results bundle: what it holds, and the check that finds every inconsistency in it. */
+class BundleTest {
+
+    static final String EXPECTATIONS_TEXT = "clause copyout.fail.adi 2027-03-31 ADI not checked yet\n";
+    static final Expectations EXPECTATIONS = Expectations.parse(EXPECTATIONS_TEXT, "dir/acme.expectations", Sha256.of(EXPECTATIONS_TEXT));
+
+    static ScenarioResult result(String id, Verdict v, String clause) {
+        return new ScenarioResult(id, "scenario " + id, "features/copyout/adi.feature", 1, List.of(clause), v, "", 0.01, List.of(), Map.of());
+    }
+
+    static String bundle(boolean passed, List<String> problems) {
+        List<ScenarioResult> results = List.of(
+                result("features/copyout/adi.feature:10", Verdict.FAIL, "copyout.fail.adi"),
+                result("features/copyout/copies.feature:5", Verdict.PASS, "copyout.succ"),
+                result("features/copyout/copies.feature:9", Verdict.UNSUPPORTED, "copyout.succ"));
+        ExpectationCheck.Reconciliation rec = ExpectationCheck.reconcile(EXPECTATIONS, results, LocalDate.of(2027, 1, 1));
+        AdapterInfo adapter = AdapterInfo.of("acme", "acme kernel 6.2", Capabilities.allBut(Map.of(Capability.ADI, "no SPARC")));
+        RunReport run = new RunReport("0.1.0", adapter, "2027-01-01T00:00:00Z", 3.0, results, rec.notes());
+        return Bundle.render(run, new Bundle.Context("2027-01-01T00:01:00Z", "./acme --kit", null, "not @slow", new Shard(1, 2),
+                ShardTest.SUITE, EXPECTATIONS, null, 0, problems, problems, passed));
+    }
+
+    static final String GOOD = bundle(true, List.of());
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aBundleHoldsTheClaimAMachineNeeds() {
+        Map<String, Object> b = (Map<String, Object>) Json.parse(GOOD, "bundle.json");
+        assertEquals("xmemck-bundle", b.get("format"));
+        assertEquals("acme", ((Map<String, Object>) b.get("adapter")).get("id"));
+        assertEquals(Map.of("ADI", "no SPARC"), ((Map<String, Object>) b.get("adapter")).get("missing"));
+        assertEquals(List.of("adi", "bcopy", "copyout", "ddi_copyout", "linux-adi", "vm_mvc.de", "xmattach", "xmdetach", "xmemout", "xmemout.fr"),
+                ((List<String>) b.get("sources")).stream().sorted().toList(), "the manual pages the catalogue cites");
+        assertEquals(Map.of("file", "acme.expectations", "sha256", Sha256.of(EXPECTATIONS_TEXT), "entries", 1L), b.get("expectations"),
+                "the file by name only, no machine's path");
+        assertEquals(Map.of("tags", "not @slow", "shard", "1/2"), b.get("selection"));
+        assertEquals(1L, b.get("expectedFailures"));
+        assertEquals(0L, b.get("unexpectedFailures"));
+        Map<String, Object> first = ((List<Map<String, Object>>) b.get("scenarios")).getFirst();
+        assertEquals(Map.of("id", "features/copyout/adi.feature:10", "name", "scenario features/copyout/adi.feature:10",
+                "clauses", List.of("copyout.fail.adi"), "verdict", "FAIL", "expected", true), first);
+        assertEquals(ShardTest.SUITE.sha256(), ((Map<String, Object>) b.get("features")).get("sha256"));
+    }
+
+    @Test
+    void aBundleAsWrittenIsConsistent() {
+        BundleCheck.Result r = BundleCheck.verify(GOOD, "bundle.json", null);
+        assertEquals(List.of(), r.problems());
+        assertEquals("adapter acme, kit 0.1.0, 3 scenarios (PASS 1, OUTSIDE-CONTRACT 0, UNSUPPORTED 1, FAIL 1, ERROR 0), 1 expected failures,"
+                + " passed: true", r.claim());
+        assertTrue(BundleCheck.verify(bundle(false, List.of("acme.expectations:3: unexpected pass: ...")), "b", null).consistent());
+    }
+
+    static List<String> problems(String text) { return BundleCheck.verify(text, "bundle.json", null).problems(); }
+
+    @Test
+    void totalsThatDoNotMatchTheVerdictsAreFoundWithTheirLine() {
+        String tampered = GOOD.replace("\"PASS\": 1,", "\"PASS\": 2,");
+        int line = lineOf(tampered, "\"totals\"");
+        assertEquals(List.of("bundle.json:" + line + ": totals.PASS is 2 but 1 scenarios have the verdict PASS"), problems(tampered));
+    }
+
+    @Test
+    void everyOtherInconsistencyIsFound() {
+        assertTrue(problems(GOOD.replace("\"expected\": true", "\"expected\": false")).stream().anyMatch(p ->
+                p.contains("expectedFailures is 1 but 0 scenarios are marked expected")), "an expected failure unmarked");
+        assertTrue(problems(GOOD.replace("\"passed\": true", "\"passed\": false")).stream().anyMatch(p ->
+                p.contains("\"passed\" is false but the bundle shows 0 unexpected FAIL or ERROR, 0 problems and 3 scenarios")));
+        assertTrue(problems(GOOD.replace("\"verdict\": \"UNSUPPORTED\",\n      \"expected\": false", "\"verdict\": \"UNSUPPORTED\",\n      \"expected\": true"))
+                .stream().anyMatch(p -> p.contains("is marked expected but its verdict is UNSUPPORTED")));
+        assertTrue(problems(GOOD.replace("\"copyout.succ\"", "\"copyout.made-up\"")).stream().anyMatch(p ->
+                p.contains("clause \"copyout.made-up\" is not in this kit's catalogue")));
+        assertTrue(problems(GOOD.replace(Sha256.of(EXPECTATIONS_TEXT), "abc")).stream().anyMatch(p ->
+                p.contains("\"sha256\" must be a SHA-256 in 64 lowercase hexadecimal digits, found \"abc\"")));
+        assertTrue(problems(GOOD.replace("\"ADI\": \"no SPARC\"", "\"TELEPORT\": \"no\"")).stream().anyMatch(p ->
+                p.contains("adapter.missing: \"TELEPORT\" is not a capability of this kit")));
+        assertTrue(problems(GOOD.replace("\"shard\": \"1/2\"", "\"shard\": \"3/2\"")).stream().anyMatch(p -> p.contains("shard 3/2 does not exist")));
+        assertTrue(problems(GOOD.replace("\"expectationProblems\": []", "\"expectationProblems\": [\"x\"]")).stream().anyMatch(p ->
+                p.contains("expectationProblems lists \"x\", which is not among the problems")));
+        assertTrue(problems(GOOD.replace("\"scenarioCount\": 3", "\"scenarioCount\": 4")).stream().anyMatch(p ->
+                p.contains("scenarioCount is 4 but 3 scenarios are listed")));
+        assertTrue(problems(GOOD.replace("\"copyout\",", "\"nowhere\",")).stream().anyMatch(p ->
+                p.contains("sources: \"nowhere\" is not a page this kit's catalogue cites")));
+    }
+
+    @Test
+    void theExpectationsFileCanBeCheckedToBeTheOneTheRunUsed() {
+        assertTrue(BundleCheck.verify(GOOD, "b", Sha256.of(EXPECTATIONS_TEXT)).consistent());
+        List<String> p = BundleCheck.verify(GOOD, "b", Sha256.of(EXPECTATIONS_TEXT + "# edited\n")).problems();
+        assertEquals(1, p.size(), p::toString);
+        assertTrue(p.getFirst().contains("the bundle was not made with this file"), p.getFirst());
+    }
+
+    @Test
+    void somethingThatIsNotABundleIsSaidSo() {
+        assertEquals(List.of("b:1: \"format\" is \"xmemck-results\", expected \"xmemck-bundle\": this is not a results bundle"),
+                BundleCheck.verify("{\"format\": \"xmemck-results\"}", "b", null).problems());
+        InputFileException e = assertThrows(InputFileException.class, () -> BundleCheck.verify("{\n\"format\": ", "b", null));
+        assertTrue(e.getMessage().startsWith("b: not JSON: b:2:"), e.getMessage());
+        assertThrows(InputFileException.class, () -> BundleCheck.verify(Path.of("no", "such", "bundle.json"), null));
+    }
+
+    static int lineOf(String text, String needle) {
+        return (int) text.substring(0, text.indexOf(needle)).chars().filter(c -> c == '\n').count() + 1;
+    }
+}

@@ -1,0 +1,116 @@
+package xmemck.report;
+
+import xmemck.records.RunReport;
+import xmemck.records.ResultsJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cucumber.plugin.event.EventHandler;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.Result;
+import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.TestRunFinished;
+import io.cucumber.plugin.event.TestRunStarted;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xmemck.harness.RunRecorder;
+import xmemck.harness.ScenarioResult;
+import xmemck.oracle.Catalogue;
+import xmemck.oracle.Verdict;
+
+/**
+ * The plugin end to end, driven by Cucumber's run events: it must read the global recorder and write every file.
+ * The recorder is global to the JVM (the feature suite uses it too), so its content is saved and put back.
+ */
+class ConformancePluginTest {
+
+    @TempDir Path dir;
+
+    private List<ScenarioResult> savedResults;
+    private Map<String, String> savedInfo;
+    private String savedAllure;
+
+    @BeforeEach
+    void save() {
+        savedResults = RunRecorder.global().results();
+        savedInfo = new HashMap<>(RunRecorder.global().runInfo());
+        savedAllure = System.getProperty("xmemck.allure");
+        RunRecorder.global().clear();
+        System.setProperty("xmemck.allure", "off");
+    }
+
+    @AfterEach
+    void restore() {
+        RunRecorder.global().clear();
+        savedResults.forEach(RunRecorder.global()::add);
+        RunRecorder.global().runInfo().putAll(savedInfo);
+        if (savedAllure == null) System.clearProperty("xmemck.allure");
+        else System.setProperty("xmemck.allure", savedAllure);
+    }
+
+    /** Collects the handlers the plugin registers, so the test can fire events at it. */
+    private static final class Publisher implements EventPublisher {
+        final Map<Class<?>, EventHandler<?>> handlers = new HashMap<>();
+
+        @Override public <T> void registerHandlerFor(Class<T> type, EventHandler<T> handler) { handlers.put(type, handler); }
+
+        @Override public <T> void removeHandlerFor(Class<T> type, EventHandler<T> handler) { handlers.remove(type); }
+
+        @SuppressWarnings("unchecked")
+        <T> void fire(Class<T> type, T event) { ((EventHandler<T>) handlers.get(type)).receive(event); }
+    }
+
+    @Test
+    void writesTheReportsOfTheRecordedRunWhenTheRunFinishes() throws Exception {
+        Path allureResults = dir.resolve("allure-results");
+        Files.createDirectories(allureResults);
+        Files.writeString(allureResults.resolve("old-result.json"), "{}");
+        String previous = System.getProperty("allure.results.directory");
+        System.setProperty("allure.results.directory", allureResults.toString());
+        try {
+            var plugin = new ConformancePlugin(dir.toString());
+            var pub = new Publisher();
+            plugin.setEventPublisher(pub);
+            Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+            RunRecorder.global().add(Fixtures.scenario("from an earlier run in this JVM", Verdict.FAIL, "copyout.succ"));
+            pub.fire(TestRunStarted.class, new TestRunStarted(t0));
+            assertTrue(Files.notExists(allureResults.resolve("old-result.json")), "previous Allure results cleared at start");
+
+            String clause = Catalogue.all().getFirst().id();
+            RunRecorder.global().runInfo().putAll(Fixtures.ADAPTER.toRunInfo());
+            RunRecorder.global().add(Fixtures.scenario("passes", Verdict.PASS, clause));
+            RunRecorder.global().add(Fixtures.scenario("cannot", Verdict.UNSUPPORTED, clause));
+            pub.fire(TestRunFinished.class, new TestRunFinished(t0.plusSeconds(4), new Result(Status.PASSED, Duration.ZERO, null)));
+        } finally {
+            if (previous == null) System.clearProperty("allure.results.directory");
+            else System.setProperty("allure.results.directory", previous);
+        }
+
+        for (String f : List.of("index.html", "matrix.html", "summary.json", "profile.json", "results.json")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f + " written");
+        }
+        RunReport back = ResultsJson.read(Files.readString(dir.resolve("results.json")), "results.json");
+        assertEquals(List.of("passes", "cannot"), back.scenarios().stream().map(ScenarioResult::name).toList(),
+                "only this run's scenarios");
+        assertEquals(4.0, back.durationSeconds());
+        assertEquals("2025-01-01T00:00:00Z", back.startedAt());
+        assertEquals(Fixtures.ADAPTER, back.adapter());
+        String summary = Files.readString(dir.resolve("summary.json"));
+        assertTrue(summary.contains("\"scenariosPerSecond\": 0.5"), summary);
+        assertTrue(summary.contains("\"verdict\": \"UNSUPPORTED\""), "the clause takes the worse verdict");
+        String index = Files.readString(dir.resolve("index.html"));
+        assertTrue(index.contains("skipped (-Dxmemck.allure=off)"), "the skipped Allure report is explained");
+        // every catalogued clause has a row
+        String matrix = Files.readString(dir.resolve("matrix.html"));
+        for (var c : Catalogue.all()) assertTrue(matrix.contains("id=\"clause-" + Html.esc(c.id()) + "\""), c.id());
+    }
+}

@@ -1,0 +1,226 @@
+package xmemck.report;
+
+import xmemck.records.RunReport;
+import xmemck.records.ResultsJson;
+import xmemck.records.Totals;
+import xmemck.records.Verdicts;
+import xmemck.records.Json;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import xmemck.harness.ScenarioResult;
+import xmemck.oracle.Verdict;
+
+/**
+ * The browser half of the report check (runner/check-reports.sh drives Chromium): {@code urls DIR} prints, one per
+ * line, a page name and the address to open (the matrix with a non-passing clause opened, the Allure report on a
+ * skipped scenario); {@code verify DIR SHOTS} then reads what Chromium rendered for each (NAME.dom.html, the DOM
+ * after scripts ran, and NAME.png, the screenshot) and checks that a person sees scenario names, verdicts and the
+ * verdict colours.
+ */
+public final class PageCheck {
+    private PageCheck() {}
+
+    /** Pixels of one verdict colour needed to count it as visible (a badge is a few hundred). */
+    static final int MIN_PIXELS = 150;
+
+    public static void main(String[] args) throws IOException {
+        if (args.length >= 2 && args[0].equals("urls")) {
+            urls(Path.of(args[1]).toAbsolutePath()).forEach((name, url) -> System.out.println(name + " " + url));
+            return;
+        }
+        if (args.length >= 3 && args[0].equals("verify")) {
+            List<ReportAudit.Check> checks = verify(Path.of(args[1]), Path.of(args[2]));
+            int failed = 0;
+            for (ReportAudit.Check c : checks) {
+                if (!c.ok()) {
+                    failed++;
+                    System.out.println("FAILED " + c.what() + ": " + c.problem());
+                }
+            }
+            System.out.println("page check: " + (checks.size() - failed) + " passed, " + failed + " failed");
+            System.exit(failed == 0 ? 0 : 1);
+        }
+        System.err.println("usage: PageCheck urls REPORT_DIR | PageCheck verify REPORT_DIR SHOTS_DIR");
+        System.exit(2);
+    }
+
+    static RunReport run(Path dir) throws IOException {
+        return ResultsJson.read(Files.readString(dir.resolve(ReportWriter.RESULTS)), ReportWriter.RESULTS);
+    }
+
+    /** The pages to look at and where to open each. */
+    public static Map<String, String> urls(Path dir) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        String base = dir.toUri().toString();
+        out.put("index", base + ReportWriter.INDEX);
+        out.put("matrix", base + ReportWriter.MATRIX + focusClause(run(dir)).map(id -> "#focus-" + id).orElse(""));
+        out.put("cucumber", base + ReportWriter.CUCUMBER);
+        if (Files.isRegularFile(dir.resolve(AllureReport.LINK))) {
+            out.put("allure", base + AllureReport.LINK + allureFocus(Files.readString(dir.resolve(AllureReport.LINK))).map(f -> "#suites/" + f + "/").orElse(""));
+        }
+        return out;
+    }
+
+    /** The clause whose cell the matrix check opens: the first with the worst verdict of the run. */
+    static Optional<String> focusClause(RunReport run) {
+        ScenarioResult worst = null;
+        for (ScenarioResult r : run.scenarios()) {
+            if (!r.clauses().isEmpty() && (worst == null || Verdicts.of(r).ordinal() > Verdicts.of(worst).ordinal())) worst = r;
+        }
+        return worst == null ? Optional.empty() : Optional.of(worst.clauses().getFirst());
+    }
+
+    private static final Pattern SUITES = Pattern.compile("d\\('data/suites\\.json','([A-Za-z0-9+/=]+)'\\)");
+
+    /** "parentUid/uid" of the first skipped test in an Allure single file (else the first test). */
+    @SuppressWarnings("unchecked")
+    static Optional<String> allureFocus(String html) {
+        Matcher m = SUITES.matcher(html);
+        if (!m.find()) return Optional.empty();
+        Object tree = Json.parse(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8), "data/suites.json");
+        List<Map<String, Object>> leaves = new ArrayList<>();
+        collectLeaves(tree, leaves);
+        Map<String, Object> pick = leaves.stream().filter(l -> "skipped".equals(l.get("status"))).findFirst()
+                .orElse(leaves.isEmpty() ? null : leaves.getFirst());
+        return pick == null ? Optional.empty() : Optional.of(pick.get("parentUid") + "/" + pick.get("uid"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectLeaves(Object node, List<Map<String, Object>> out) {
+        if (!(node instanceof Map<?, ?> m)) return;
+        if (m.get("children") instanceof List<?> kids) kids.forEach(k -> collectLeaves(k, out));
+        else if (m.containsKey("status")) out.add((Map<String, Object>) m);
+    }
+
+    public static List<ReportAudit.Check> verify(Path dir, Path shots) throws IOException {
+        RunReport run = run(dir);
+        List<ReportAudit.Check> checks = new ArrayList<>();
+        Totals totals = Totals.of(run.scenarios());
+
+        String index = text(shots, "index", checks);
+        if (index != null) {
+            mustShow(checks, "index", index, "adapter " + run.adapter().id(), "Adapter " + run.adapter().id());
+            for (Verdict v : Verdict.values()) mustShow(checks, "index", index, v.label() + " tile", v.label());
+            for (ScenarioResult r : firstNotPassed(run, 20)) mustShow(checks, "index", index, "scenario " + r.name(), r.name());
+            // every tile is drawn, zero or not, so all five colours must be on screen
+            colours(checks, shots, "index", List.of(Verdict.values()));
+        }
+
+        String matrix = text(shots, "matrix", checks);
+        Optional<String> focus = focusClause(run);
+        if (matrix != null && focus.isPresent()) {
+            List<ScenarioResult> behind = run.scenarios().stream().filter(r -> r.clauses().contains(focus.get())).toList();
+            mustShow(checks, "matrix", matrix, "clause " + focus.get(), focus.get());
+            for (ScenarioResult r : behind.subList(0, Math.min(20, behind.size()))) {
+                mustShow(checks, "matrix", matrix, "scenario " + r.name() + " behind the opened cell", r.name());
+            }
+            Verdict worst = behind.stream().map(Verdicts::of).reduce(Verdict.PASS, Verdict::worst);
+            // The page's script must have opened the cell: its button expanded and its detail row shown.
+            String dom = Files.readString(shots.resolve("matrix.dom.html"));
+            Matcher open = Pattern.compile("<button type=\"button\" class=\"cell (v-[A-Z-]+)\" data-row=\"\\d+\" data-detail=\"(d-\\d+-\\d+)\" aria-expanded=\"true\"").matcher(dom);
+            if (open.find()) {
+                checks.add(new ReportAudit.Check("matrix opens the cell of " + focus.get() + " coloured " + worst.label(),
+                        open.group(1).equals("v-" + worst.label()) ? null : "the opened cell has class " + open.group(1)));
+                boolean shown = Pattern.compile("<tr class=\"detail\" id=\"" + open.group(2) + "\" data-row=\"\\d+\">").matcher(dom).find();
+                checks.add(new ReportAudit.Check("matrix shows the opened cell's scenarios", shown ? null : "its detail row is still hidden"));
+            } else {
+                checks.add(new ReportAudit.Check("matrix opens the cell of " + focus.get(), "no expanded cell in the rendered page"));
+            }
+            colours(checks, shots, "matrix", List.of(worst));
+        }
+
+        String cucumber = text(shots, "cucumber", checks);
+        if (cucumber != null && !run.scenarios().isEmpty()) {
+            // Cucumber's page opens with its status filter (counts per status) and the features listed open. An
+            // outline shows its template rather than each example's name, so one readable name is required.
+            boolean someName = run.scenarios().stream().limit(10).anyMatch(r -> cucumber.contains(r.name().replaceAll("\\s+", " ").strip()));
+            checks.add(new ReportAudit.Check("cucumber shows scenario names", someName ? null : "none of the first 10 scenarios' names is on the page"));
+            // the page writes statuses in lower case and capitalises them with CSS
+            String lower = cucumber.toLowerCase(java.util.Locale.ROOT);
+            // When every scenario passed the page shows no status filter, only "100% (N / N) passed".
+            int passed = totals.get(Verdict.PASS);
+            boolean allPassed = passed == run.scenarios().size();
+            mustShow(checks, "cucumber", lower, "the count of passed scenarios",
+                    allPassed && !lower.contains("passed " + passed + " ") ? "(" + passed + " / " + passed + ") passed" : "passed " + passed + " ");
+            int skipped = totals.get(Verdict.UNSUPPORTED) + totals.get(Verdict.OUTSIDE_CONTRACT);
+            if (skipped > 0) mustShow(checks, "cucumber", lower, "the UNSUPPORTED and OUTSIDE-CONTRACT scenarios as skipped", "skipped " + skipped + " ");
+        }
+
+        if (Files.isRegularFile(shots.resolve("allure.dom.html"))) {
+            String allure = text(shots, "allure", checks);
+            List<ScenarioResult> skipped = run.scenarios().stream()
+                    .filter(r -> Verdicts.of(r) == Verdict.UNSUPPORTED || Verdicts.of(r) == Verdict.OUTSIDE_CONTRACT).toList();
+            if (allure != null && !skipped.isEmpty()) {
+                mustShow(checks, "allure", allure, "the Skipped status of the opened scenario", "Skipped");
+                boolean nameShown = skipped.stream().anyMatch(r -> allure.contains(r.name()));
+                checks.add(new ReportAudit.Check("allure shows the opened skipped scenario's name", nameShown ? null : "no skipped scenario's name on the page"));
+                boolean reasonShown = allure.contains("UNSUPPORTED") || allure.contains("OUTSIDE-CONTRACT");
+                checks.add(new ReportAudit.Check("allure shows the skip reason", reasonShown ? null : "neither UNSUPPORTED nor OUTSIDE-CONTRACT on the page"));
+            }
+        }
+        return checks;
+    }
+
+    private static List<ScenarioResult> firstNotPassed(RunReport run, int n) {
+        return run.scenarios().stream().filter(r -> Verdicts.of(r) != Verdict.PASS).limit(n).toList();
+    }
+
+    /** The visible text of a dumped DOM: tags dropped, entities decoded, blanks collapsed. */
+    static String visibleText(String dom) {
+        String t = dom.replaceAll("(?s)<script\\b.*?</script>", " ").replaceAll("(?s)<style\\b.*?</style>", " ")
+                .replaceAll("(?s)<[^>]*>", " ");
+        t = t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&nbsp;", " ").replace("&middot;", "·").replace("&amp;", "&");
+        return t.replaceAll("\\s+", " ");
+    }
+
+    private static String text(Path shots, String page, List<ReportAudit.Check> checks) throws IOException {
+        Path dom = shots.resolve(page + ".dom.html");
+        if (!Files.isRegularFile(dom) || Files.size(dom) == 0) {
+            checks.add(new ReportAudit.Check(page + " was rendered", "no " + dom.getFileName()));
+            return null;
+        }
+        return visibleText(Files.readString(dom));
+    }
+
+    private static void mustShow(List<ReportAudit.Check> checks, String page, String text, String what, String needle) {
+        String n = needle.replaceAll("\\s+", " ");
+        checks.add(new ReportAudit.Check(page + " shows " + what, text.contains(n) ? null : "\"" + n + "\" is not on the page"));
+    }
+
+    /** Each verdict's colour must cover enough pixels of the screenshot to be seen. */
+    private static void colours(List<ReportAudit.Check> checks, Path shots, String page, List<Verdict> verdicts) throws IOException {
+        Path png = shots.resolve(page + ".png");
+        BufferedImage img = Files.isRegularFile(png) ? ImageIO.read(png.toFile()) : null;
+        if (img == null) {
+            checks.add(new ReportAudit.Check(page + " screenshot", "no readable " + png.getFileName()));
+            return;
+        }
+        for (Verdict v : verdicts) {
+            int rgb = Integer.parseInt(Html.background(Optional.of(v)).substring(1), 16);
+            int n = count(img, rgb);
+            checks.add(new ReportAudit.Check(page + " screenshot shows the " + v.label() + " colour " + Html.background(Optional.of(v)),
+                    n >= MIN_PIXELS ? null : "only " + n + " pixels of it"));
+        }
+    }
+
+    static int count(BufferedImage img, int rgb) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) & 0xffffff) == rgb) n++;
+        }
+        return n;
+    }
+}

@@ -20,8 +20,7 @@ import java.util.Map;
 import xmemck.conformance.Bundle;
 import xmemck.conformance.ExpectationCheck;
 import xmemck.conformance.ProfileDrift;
-import xmemck.glue.Hooks;
-import xmemck.harness.RunRecorder;
+import xmemck.glue.CucumberRun;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Catalogue;
 import xmemck.oracle.Verdict;
@@ -63,44 +62,45 @@ final class AdapterRun {
         properties.put("allure.results.directory", AllureReport.resultsDir(dir).toString());
         properties.put("cucumber.publish.quiet", "true");
         if (!s.allure()) properties.put("xmemck.allure", "off");
-        Map<String, String> saved = set(properties);
         ProgressPlugin.labelWith(r -> r.verdict().label()
                 + (ExpectationCheck.covering(plan.expectations(), today, r).isPresent() ? " (expected)" : ""));
         Instant started = s.clock().instant();
+        long startNanos = System.nanoTime();
         AllureLifecycle allureBefore = Allure.getLifecycle();
         byte status;
-        List<ScenarioResult> results;
-        Map<String, String> info;
+        List<ScenarioResult> results = List.of();
+        Map<String, String> info = Map.of();
         try {
             // Allure keeps one lifecycle per JVM, created with the results folder of the first run: each adapter needs its own.
             Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(AllureReport.resultsDir(dir))));
-            RunRecorder.global().clear();
             out.println("ck run " + a.id() + ": " + plan.selected().size() + " scenarios" + (plan.shard().isAll() ? "" : " (shard " + plan.shard() + ")")
                     + (a.sut() == null ? "" : ", implementation " + a.sut()) + ", reports in " + dir);
             out.flush();
-            status = io.cucumber.core.cli.Main.run(cucumberArguments(plan, dir, s).toArray(String[]::new),
-                    Thread.currentThread().getContextClassLoader());
-            results = RunRecorder.global().results();
-            info = Map.copyOf(RunRecorder.global().runInfo());
+            CucumberRun.Outcome o = new CucumberRun(properties, cucumberArguments(plan, dir, s), dir.resolve(MESSAGES)).execute();
+            status = o.status();
+            results = o.read().results();
+            info = o.read().info();
         } catch (RuntimeException e) {
             status = 1;
-            results = RunRecorder.global().results();
-            info = Map.copyOf(RunRecorder.global().runInfo());
             err.println("ck run " + a.id() + ": the features could not be run: " + e);
         } finally {
-            restore(saved);
             // Leave this JVM's Allure as it was (tests run other Cucumber runs after this one).
             Allure.setLifecycle(allureBefore);
         }
-        return conclude(plan, a, s, dir, today, started, status, results, info, out, err);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return conclude(plan, a, s, dir, today, started, seconds, status, results, info, out, err);
     }
 
-    private static Outcome conclude(RunPlan plan, AdapterChoice a, Settings s, Path dir, LocalDate today, Instant started, byte status,
+    /** Cucumber's message stream and its JUnit XML, beside the kit's reports, for any CI system to read. */
+    static final String MESSAGES = "cucumber-messages.ndjson";
+    static final String JUNIT = "cucumber-junit.xml";
+
+    private static Outcome conclude(RunPlan plan, AdapterChoice a, Settings s, Path dir, LocalDate today, Instant started, double seconds, byte status,
                                     List<ScenarioResult> results, Map<String, String> info, PrintWriter out, PrintWriter err) {
         ExpectationCheck.Reconciliation rec = ExpectationCheck.reconcile(plan.expectations(), results, today, plan.elsewhere());
         ProfileDrift.Drift drift = plan.profile() == null ? null : ProfileDrift.compare(plan.profile(), results);
         AdapterInfo adapter = info.isEmpty() ? new AdapterInfo(a.id(), a.id(), List.of(), Map.of()) : AdapterInfo.fromRunInfo(info);
-        RunReport run = new RunReport(KitVersion.get(), adapter, started.truncatedTo(ChronoUnit.SECONDS).toString(), Hooks.lastRunSeconds(),
+        RunReport run = new RunReport(KitVersion.get(), adapter, started.truncatedTo(ChronoUnit.SECONDS).toString(), seconds,
                 results, rec.notes());
 
         Decision d = decide(rec, drift, results, status);
@@ -136,9 +136,9 @@ final class AdapterRun {
 
     private static List<String> cucumberArguments(RunPlan plan, Path dir, Settings s) {
         List<String> args = new ArrayList<>(List.of(
-                "--glue", "xmemck.glue",
                 "--no-summary", // ck prints its own; Cucumber's repeats every failure with a stack trace
                 "--plugin", "html:" + dir.resolve(ReportWriter.CUCUMBER),
+                "--plugin", "junit:" + dir.resolve(JUNIT),
                 "--plugin", ALLURE_PLUGIN,
                 "--plugin", ConformancePlugin.class.getName() + ":" + dir));
         if (s.progress()) args.addAll(List.of("--plugin", ProgressPlugin.class.getName() + ":" + plan.selected().size()));
@@ -202,16 +202,4 @@ final class AdapterRun {
         err.flush();
     }
 
-    /** Sets each property (a null value clears it) and answers the previous values. */
-    private static Map<String, String> set(Map<String, String> properties) {
-        Map<String, String> saved = new LinkedHashMap<>();
-        properties.forEach((k, v) -> {
-            saved.put(k, System.getProperty(k));
-            if (v == null) System.clearProperty(k);
-            else System.setProperty(k, v);
-        });
-        return saved;
-    }
-
-    private static void restore(Map<String, String> saved) { set(saved); }
 }

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import xmemck.glue.CucumberRun;
 import xmemck.glue.ScenarioRun;
-import xmemck.harness.RunRecorder;
 import xmemck.harness.ScenarioResult;
-import xmemck.harness.Step;
+import xmemck.oracle.Verdict;
 import xmemck.lint.FeatureLint;
 import xmemck.lint.StepMatcher;
 import xmemck.ops.Op;
@@ -70,40 +70,22 @@ final class FeatureOps {
     }
 
     private static List<ScenarioOps> run(Path features, int shift) {
-        Map<String, ScenarioOps> byId = new LinkedHashMap<>();
-        Map<String, String> saved = new LinkedHashMap<>();
-        for (String k : List.of("xmemck.adapter", "xmemck.sut", "xmemck.fault", "xmemck.features")) saved.put(k, System.getProperty(k));
-        System.setProperty("xmemck.adapter", "reference");
-        System.clearProperty("xmemck.sut");
-        System.clearProperty("xmemck.fault");
-        System.setProperty("xmemck.features", features.toString());
-        ScenarioRun.onFinish((ScenarioResult r, List<Step> steps) -> {
-            List<Op> ops = new ArrayList<>();
-            for (Step s : steps) if (s.op() != null) ops.add(s.op());
-            String note = r.verdict() == xmemck.oracle.Verdict.PASS || onlyMissingClaim(r, steps) ? "" : r.verdict().label() + ": " + r.reason();
-            byId.put(r.id(), new ScenarioOps(r.name(), r.line() - shift, ops, note));
-        });
-        try {
-            io.cucumber.core.cli.Main.run(new String[] {"--glue", "xmemck.glue", "--no-summary",
-                    "--monochrome", features.toString()}, Thread.currentThread().getContextClassLoader());
-        } finally {
-            ScenarioRun.onFinish(null);
-            RunRecorder.global().clear();
-            saved.forEach((k, v) -> {
-                if (v == null) System.clearProperty(k);
-                else System.setProperty(k, v);
-            });
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("xmemck.adapter", "reference");
+        properties.put("xmemck.sut", null);
+        properties.put("xmemck.fault", null);
+        properties.put("xmemck.features", features.toString());
+        // Explain mode: a question needs no Then step, and each scenario's operations come back attached.
+        properties.put(ScenarioRun.EXPLAIN, "true");
+        CucumberRun.Outcome o = new CucumberRun(properties, List.of("--no-summary", "--monochrome", features.toString()), null).execute();
+        List<ScenarioOps> out = new ArrayList<>();
+        for (ScenarioResult r : o.read().results()) {
+            // What an explanation says of itself (outside the contract, unsupported) is not repeated as a note.
+            boolean quiet = r.verdict() == Verdict.PASS || r.verdict() == Verdict.OUTSIDE_CONTRACT || r.verdict() == Verdict.UNSUPPORTED;
+            out.add(new ScenarioOps(r.name(), r.line() - shift, o.read().opsByScenario().getOrDefault(r.id(), List.of()),
+                    quiet ? "" : r.verdict().label() + ": " + r.reason()));
         }
-        return List.copyOf(byId.values());
-    }
-
-    /**
-     * A question for explain usually has no Then step; when its call is outside the contract (or unsupported) the
-     * glue's complaint that no claim reported that verdict says nothing the explanation does not already say.
-     */
-    private static boolean onlyMissingClaim(ScenarioResult r, List<Step> steps) {
-        boolean quietStop = steps.stream().anyMatch(s -> s.verdict() == xmemck.oracle.Verdict.OUTSIDE_CONTRACT || s.verdict() == xmemck.oracle.Verdict.UNSUPPORTED);
-        return quietStop && r.verdict() == xmemck.oracle.Verdict.ERROR && r.reason().contains("ended without a claim");
+        return out;
     }
 
     private static void delete(Path dir) {

@@ -1,16 +1,15 @@
 package xmemck.cli;
 
 import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
-import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunStarted;
 import java.io.PrintStream;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import xmemck.harness.RunRecorder;
+import xmemck.glue.ResultAttachments;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
 
@@ -52,20 +51,19 @@ public final class ProgressPlugin implements ConcurrentEventListener {
             lastPrinted = started;
             adapter = System.getProperty("xmemck.adapter", "");
         });
-        publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
+        publisher.registerHandlerFor(EmbedEvent.class, this::attached);
     }
 
-    private synchronized void finished(TestCaseFinished e) {
+    /** A scenario ended: the glue attached its result (the last thing it does for a scenario). */
+    private synchronized void attached(EmbedEvent e) {
+        if (!ResultAttachments.RESULT.equals(e.getMediaType())) return;
         done++;
-        List<ScenarioResult> results = RunRecorder.global().results();
-        if (!results.isEmpty()) {
-            ScenarioResult last = results.getLast();
-            Verdict v = last.verdict() == null ? Verdict.ERROR : last.verdict();
-            counts.merge(v, 1, Integer::sum);
-            if (v == Verdict.FAIL || v == Verdict.ERROR) {
-                clearLine();
-                err.println("  " + labeller.apply(last) + "  " + last.id() + "  " + last.name());
-            }
+        ScenarioResult last = ResultAttachments.result(new String(e.getData(), java.nio.charset.StandardCharsets.UTF_8));
+        Verdict v = last.verdict() == null ? Verdict.ERROR : last.verdict();
+        counts.merge(v, 1, Integer::sum);
+        if (v == Verdict.FAIL || v == Verdict.ERROR) {
+            clearLine();
+            err.println("  " + labeller.apply(last) + "  " + last.id() + "  " + last.name());
         }
         long now = System.nanoTime();
         if (now - lastPrinted >= EVERY_NANOS || done == total) {

@@ -12,94 +12,99 @@ import xmemck.ops.Prot;
  * kit is wrong: ERROR), and the implementation's outcome must lie in the oracle's allowed set (else FAIL).
  */
 public class ClaimSteps {
+    private final ScenarioRun run;
+
+    /** Cucumber's object factory (picocontainer) gives every step class of one scenario the same {@link ScenarioRun}. */
+    public ClaimSteps(ScenarioRun run) { this.run = run; }
+
     @Then("{service} returns {returns}")
     public void returns(String service, Set<Long> values) {
-        ScenarioRun.current().claim(new Claim.Returns(service, values));
+        run.claim(new Claim.Returns(service, values));
     }
 
     @Then("the {long} byte(s) at {addr} are/is a copy of {addr}")
     public void copy(long length, Addr destination, Addr source) {
-        ScenarioRun.current().claim(new Claim.Copy(Claim.inObject(destination), length, Claim.inObject(source)));
+        run.claim(new Claim.Copy(Claim.inObject(destination), length, Claim.inObject(source)));
     }
 
     @Then("the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr}")
     public void partialCopy(long length, Addr destination, Addr source) {
-        ScenarioRun.current().claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), null));
+        run.claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), null));
     }
 
     @Then("the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr} within its first {long} byte(s)")
     public void partialCopyOfAPrefix(long length, Addr destination, Addr source, long storable) {
-        ScenarioRun.current().claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), List.of(new Effect.Range(0, storable))));
+        run.claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), List.of(new Effect.Range(0, storable))));
     }
 
     @Then("the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr} within bytes {byteRanges}")
     public void partialCopyWithin(long length, Addr destination, Addr source, List<Effect.Range> storable) {
-        ScenarioRun.current().claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), storable));
+        run.claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), storable));
     }
 
     @Then("the {long} byte(s) at {addr} are/is unchanged")
     public void unchanged(long length, Addr destination) {
-        ScenarioRun.current().claim(new Claim.Unchanged(Claim.inObject(destination), length));
+        run.claim(new Claim.Unchanged(Claim.inObject(destination), length));
     }
 
     @Then("{name} is unchanged")
     public void objectUnchanged(String object) {
-        ScenarioRun.current().claim(new Claim.ObjectUnchanged(object));
+        run.claim(new Claim.ObjectUnchanged(object));
     }
 
     @Then("the {long} byte(s) at {addr} are/is zero")
     public void zeros(long length, Addr destination) {
-        ScenarioRun.current().claim(new Claim.Zeros(Claim.inObject(destination), length));
+        run.claim(new Claim.Zeros(Claim.inObject(destination), length));
     }
 
     @Then("page {long} of {name} becomes {prot}")
     public void protection(long page, String object, Prot prot) {
-        ScenarioRun.current().claim(new Claim.Protection(object, page, Set.of(prot)));
+        run.claim(new Claim.Protection(object, page, Set.of(prot)));
     }
 
     @Then("file page {long} of {name} becomes {prot}")
     public void filePageProtection(long pno, String sid, Prot prot) {
-        ScenarioRun.current().claim(new Claim.Protection(sid, pno, Set.of(prot)));
+        run.claim(new Claim.Protection(sid, pno, Set.of(prot)));
     }
 
     /** VM_MVC_PROTZERO "protects" the page: read-only or no access, whichever the implementation chooses. */
     @Then("file page {long} of {name} no longer allows writes")
     public void filePageProtected(long pno, String sid) {
-        ScenarioRun.current().claim(new Claim.Protection(sid, pno, Set.of(Prot.READ, Prot.NONE)));
+        run.claim(new Claim.Protection(sid, pno, Set.of(Prot.READ, Prot.NONE)));
     }
 
     @Then("descriptor {name} describes {long} byte(s) at {addr}")
     public void attached(String dp, long count, Addr at) {
-        ScenarioRun.current().claim(new Claim.Attached(dp, Claim.inObject(at), count));
+        run.claim(new Claim.Attached(dp, Claim.inObject(at), count));
     }
 
     @Then("descriptor {name} is no longer valid")
     public void detached(String dp) {
-        ScenarioRun.current().claim(new Claim.Detached(dp));
+        run.claim(new Claim.Detached(dp));
     }
 
     @Then("the call breaks the caller obligation {name}")
     public void outsideContract(String clause) {
-        ScenarioRun.current().claim(new Claim.OutsideContract(clause));
+        run.claim(new Claim.OutsideContract(clause));
     }
 
     @Then("nothing outside the destination changes")
     public void nothingOutside() {
-        ScenarioRun.current().claim(new Claim.NothingOutsideDestination());
+        run.claim(new Claim.NothingOutsideDestination());
     }
 
     @Then("the source is unchanged")
     public void sourceUnchanged() {
-        ScenarioRun.current().claim(new Claim.SourceUnchanged());
+        run.claim(new Claim.SourceUnchanged());
     }
 
     @Then("every byte written comes from the source")
     public void noForeignData() {
-        ScenarioRun.current().claim(new Claim.NoForeignData());
+        run.claim(new Claim.NoForeignData());
     }
 
     @Then("the outcome is allowed by the documentation")
     public void conforms() {
-        ScenarioRun.current().claim(new Claim.Conforms());
+        run.claim(new Claim.Conforms());
     }
 }

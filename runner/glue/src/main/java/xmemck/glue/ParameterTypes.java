@@ -24,6 +24,10 @@ import xmemck.ops.Prot;
  * ({@code null address}, {@code unmapped address}, {@code kernel address}, {@code user block}).
  */
 public final class ParameterTypes {
+    private final ScenarioRun run;
+
+    public ParameterTypes(ScenarioRun run) { this.run = run; }
+
 
     /** A process, object or descriptor name (see {@link xmemck.ops.Names}). */
     public static final String NAME = "[A-Za-z_][A-Za-z0-9_.-]*";
@@ -115,7 +119,7 @@ public final class ParameterTypes {
         try {
             return conversion.get();
         } catch (IllegalArgumentException e) {
-            ScenarioRun.current().note(e.getMessage());
+            run.note(e.getMessage());
             throw e;
         }
     }

@@ -23,8 +23,9 @@ import xmemck.ops.Call;
 import xmemck.ops.Op;
 
 /**
- * The state of one scenario, shared by the step classes (one instance per scenario, see {@link #current()}): the
- * harness session every operation runs through, the last call (which the "Then" steps speak of) and the outcome.
+ * The state of one scenario, shared by the step classes: Cucumber's object factory (picocontainer) creates one per
+ * scenario and injects it into every step class of that scenario. It holds the harness session every operation runs
+ * through, the last call (which the "Then" steps speak of) and the outcome.
  *
  * <p>Operations run as soon as their step is read, in order. "Then" steps first compare the feature's words with the
  * oracle's expectation (a disagreement is a kit ERROR), then report the session's verdict: FAIL as an
@@ -33,12 +34,6 @@ import xmemck.ops.Op;
  */
 public final class ScenarioRun {
     /**
-     * The scenario running on this thread. Cucumber creates the step classes afresh for every scenario but gives them
-     * no shared object without a dependency-injection module, so they find the scenario's state here.
-     */
-    private static final ThreadLocal<ScenarioRun> CURRENT = new ThreadLocal<>();
-
-    /**
      * The kit's own invariants (such as kit.observable) are checked on every judged call but named by the oracle
      * only when broken; a judged call counts as naming them.
      */
@@ -46,42 +41,30 @@ public final class ScenarioRun {
             .filter(c -> c.kind() == ClauseKind.INVARIANT && c.service().equals("kit")).map(Clause::id).toList();
 
     /**
-     * Told of every scenario that finishes, with the harness steps it ran (its operations and the oracle's
-     * expectation for each call); null when nobody listens. For tools that need the operations a feature stands for,
-     * such as {@code ck explain}.
+     * Explain mode ({@code -Dxmemck.explain=true}, set by {@code ck explain}): a question needs no "Then" step, and each
+     * scenario's operations are attached for the explanation.
      */
-    private static volatile java.util.function.BiConsumer<ScenarioResult, List<Step>> finishedListener;
-
-    /** Listen to finished scenarios (null to stop). One listener at a time; the last one set wins. */
-    public static void onFinish(java.util.function.BiConsumer<ScenarioResult, List<Step>> listener) { finishedListener = listener; }
+    public static final String EXPLAIN = "xmemck.explain";
 
     private Session session;
+    /** The implementation this scenario borrowed from the run's pool; given back (or discarded) when it ends. */
+    private xmemck.spi.Sut sut;
     private Step lastCall;
     private Outcome outcome;
     private String location = "";
     private long started;
     private final List<String> notes = new ArrayList<>();
 
-    /** A new scenario on this thread (called by the Before hook). */
-    static ScenarioRun begin() {
-        ScenarioRun run = new ScenarioRun();
-        CURRENT.set(run);
-        return run;
-    }
-
-    /** The scenario running on this thread. */
-    public static ScenarioRun current() {
-        ScenarioRun run = CURRENT.get();
-        if (run == null) throw new ScenarioError("kit: a step ran outside a scenario (the Before hook of xmemck.glue.Hooks did not run)");
-        return run;
-    }
+    /** The harness steps run so far (for explain mode's attachment of the operations). */
+    public List<Step> steps() { return session == null ? List.of() : session.steps(); }
 
     /** Open a fresh world. {@code location} ({@code features/x.feature:12}) prefixes kit errors. */
     public void start(String location) {
         this.location = location;
         this.started = System.nanoTime();
         try {
-            session = new Session(AdapterHolder.sut());
+            sut = AdapterPool.run().borrow();
+            session = new Session(sut);
         } catch (ScenarioError e) {
             throw fail(new Outcome(Verdict.ERROR, e.getMessage()));
         }
@@ -138,8 +121,12 @@ public final class ScenarioRun {
     public ScenarioResult finish(String id, String name, String uri, int line, List<String> clauses, String status) {
         Outcome o = outcome;
         if (o == null) {
+            boolean explaining = Boolean.getBoolean(EXPLAIN);
             o = switch (status) {
-                case "PASSED" -> session != null && session.verdict() != Verdict.PASS
+                // A question asked of ck explain states no claim: its verdict is the session's.
+                case "PASSED" -> session != null && session.verdict() != Verdict.PASS && explaining
+                        ? new Outcome(session.verdict(), session.stopper().map(Step::message).orElse(""))
+                        : session != null && session.verdict() != Verdict.PASS
                         ? new Outcome(Verdict.ERROR, location + ": kit: the scenario ended without a claim that reports its verdict "
                                 + session.verdict().label() + " (every call needs a Then step)")
                         : Outcome.pass();
@@ -157,9 +144,13 @@ public final class ScenarioRun {
                         + " for its calls (it named " + namedClauses() + ")");
             }
         }
-        if (o.verdict() == Verdict.ERROR) AdapterHolder.discard();
         List<String> log = session == null ? new ArrayList<>() : new ArrayList<>(session.log());
-        String diagnostics = AdapterHolder.drainDiagnostics();
+        String diagnostics = sut == null ? "" : sut.drainDiagnostics();
+        if (sut != null) {
+            if (o.verdict() == Verdict.ERROR) AdapterPool.run().discard(sut);
+            else AdapterPool.run().giveBack(sut);
+            sut = null;
+        }
         if (!diagnostics.isBlank()) log.add("implementation diagnostics:\n" + diagnostics.strip());
         Map<String, String> implementationDefined = new LinkedHashMap<>();
         if (session != null) {
@@ -169,10 +160,7 @@ public final class ScenarioRun {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        ScenarioResult result = new ScenarioResult(id, name, uri, line, clauses, o.verdict(), o.reason(), seconds, log, implementationDefined);
-        var listener = finishedListener;
-        if (listener != null) listener.accept(result, session == null ? List.of() : session.steps());
-        return result;
+        return new ScenarioResult(id, name, uri, line, clauses, o.verdict(), o.reason(), seconds, log, implementationDefined);
     }
 
     /**

@@ -7,9 +7,10 @@
  * {@link xmemck.glue.ClaimSteps} state documented outcomes. A claim is first checked against the oracle's
  * expectation ({@link xmemck.glue.ClaimCheck}: a feature and the oracle that disagree are a kit ERROR), then the
  * session's verdict is reported: FAIL as an AssertionError naming the clause and the diff, ERROR as a
- * {@link xmemck.glue.ScenarioError}, UNSUPPORTED and OUTSIDE-CONTRACT as skipped. {@link xmemck.glue.Hooks} records
- * every scenario's result in {@link xmemck.harness.RunRecorder} for the reports, and checks that the oracle named
- * every clause the scenario is tagged with. The implementation under test is chosen by system properties
- * ({@link xmemck.glue.AdapterHolder}).
+ * {@link xmemck.glue.ScenarioError}, UNSUPPORTED and OUTSIDE-CONTRACT as skipped. {@link xmemck.glue.Hooks} attaches
+ * every scenario's result to the scenario ({@link xmemck.glue.ResultAttachments}), where report plugins and Cucumber's
+ * message stream find it, and checks that the oracle named every clause the scenario is tagged with. Cucumber's
+ * picocontainer object factory gives each scenario one {@link xmemck.glue.ScenarioRun}. The implementation under test is chosen by system properties
+ * ({@link xmemck.glue.AdapterPool}).
  */
 package xmemck.glue;

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xmemck.harness.RunRecorder;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
 
@@ -31,20 +30,11 @@ class GlueVerdictsTest {
     }
 
     static Run run(String adapter, Path features, String... options) {
-        String old = System.getProperty("xmemck.adapter");
-        System.setProperty("xmemck.adapter", adapter);
-        try {
-            List<String> args = new ArrayList<>(List.of("--glue", "xmemck.glue", "--plugin", "summary", "--monochrome"));
-            args.addAll(List.of(options));
-            args.add(features.toString());
-            byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), GlueVerdictsTest.class.getClassLoader());
-            return new Run(status, RunRecorder.global().results());
-        } finally {
-            // Leave nothing behind for a later run in this JVM (the Maven suite's reports read the same recorder).
-            RunRecorder.global().clear();
-            if (old == null) System.clearProperty("xmemck.adapter");
-            else System.setProperty("xmemck.adapter", old);
-        }
+        List<String> args = new ArrayList<>(List.of("--no-summary", "--monochrome"));
+        args.addAll(List.of(options));
+        args.add(features.toString());
+        CucumberRun.Outcome o = new CucumberRun(java.util.Map.of("xmemck.adapter", adapter), args, null).execute();
+        return new Run(o.status(), o.read().results());
     }
 
     static Run run(String adapter, String... options) { return run(adapter, FeaturesFolder.path(), options); }

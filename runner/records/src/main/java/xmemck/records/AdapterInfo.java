@@ -30,7 +30,7 @@ public record AdapterInfo(String id, String name, List<String> capabilities, Map
         return new AdapterInfo(id, name, have, lack);
     }
 
-    /** Keys under which a run's adapter is kept in {@code RunRecorder.runInfo()}. */
+    /** Keys of the run info the glue attaches ({@code xmemck.glue.AdapterPool#info()}). */
     public static final String KEY_ADAPTER = "adapter";
     public static final String KEY_IMPLEMENTATION = "implementation";
     /** Supported capability names, comma-separated. */

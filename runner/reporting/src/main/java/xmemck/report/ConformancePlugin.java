@@ -5,6 +5,7 @@ import xmemck.records.Totals;
 import xmemck.records.AdapterInfo;
 import xmemck.records.KitVersion;
 import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestRunStarted;
@@ -13,18 +14,22 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import xmemck.harness.RunRecorder;
+import java.util.Map;
+import xmemck.glue.ResultAttachments;
+import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Catalogue;
 import xmemck.oracle.Verdict;
 
 /**
  * The Cucumber plugin that writes the kit's own reports ({@code xmemck.report.ConformancePlugin:DIR}, DIR the
  * report directory; without an argument {@code -Dxmemck.reportDir}, else {@code reports}). It clears the previous
- * run's Allure results when the run starts; when it ends it reads the scenario results the glue recorded in
- * {@link RunRecorder#global()}, writes summary.json, profile.json, results.json, matrix.html and the Allure
- * single-file report, then index.html. Problems are printed and shown in index.html; they never fail the run.
+ * run's Allure results when the run starts, collects each scenario's result as the glue attaches it
+ * ({@link ResultAttachments}), and when the run ends writes summary.json, profile.json, results.json, matrix.html and
+ * the Allure single-file report, then index.html. Problems are printed and shown in index.html; they never fail the run.
  *
  * <p>System properties: {@code xmemck.allure=off} skips the Allure report; {@code xmemck.allure.timeoutSeconds}
  * (default 600) bounds its generation; see {@link AllureCommandline} for where the Allure tool is found.
@@ -33,8 +38,8 @@ public final class ConformancePlugin implements ConcurrentEventListener {
     private final Path reportDir;
     private final PrintStream out;
     private Instant started;
-    /** Results already recorded when this run started: they belong to an earlier run in the same JVM. */
-    private int before;
+    private final List<ScenarioResult> results = new ArrayList<>();
+    private Map<String, String> info = Map.of();
 
     public ConformancePlugin() { this(""); }
 
@@ -47,12 +52,22 @@ public final class ConformancePlugin implements ConcurrentEventListener {
     @Override
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(TestRunStarted.class, this::started);
+        publisher.registerHandlerFor(EmbedEvent.class, this::attached);
         publisher.registerHandlerFor(TestRunFinished.class, this::finished);
+    }
+
+    /** Scenarios end on several threads in a parallel run: the collection is synchronised. */
+    private synchronized void attached(EmbedEvent e) {
+        String body = new String(e.getData(), StandardCharsets.UTF_8);
+        switch (e.getMediaType()) {
+            case ResultAttachments.RESULT -> results.add(ResultAttachments.result(body));
+            case ResultAttachments.RUN_INFO -> info = ResultAttachments.info(body);
+            default -> { }
+        }
     }
 
     private void started(TestRunStarted e) {
         started = e.getInstant();
-        before = RunRecorder.global().results().size();
         try {
             AllureReport.clearResults(AllureReport.resultsDir(reportDir));
         } catch (IOException x) {
@@ -60,16 +75,12 @@ public final class ConformancePlugin implements ConcurrentEventListener {
         }
     }
 
-    private void finished(TestRunFinished e) {
+    private synchronized void finished(TestRunFinished e) {
         Instant begin = started == null ? e.getInstant() : started;
         double seconds = Duration.between(begin, e.getInstant()).toNanos() / 1e9;
-        RunRecorder rec = RunRecorder.global();
-        List<xmemck.harness.ScenarioResult> all = rec.results();
-        // Only this run's results; if the recorder was cleared meanwhile, everything in it is this run's.
-        List<xmemck.harness.ScenarioResult> mine = all.size() >= before ? all.subList(before, all.size()) : all;
-        RunReport run = new RunReport(KitVersion.get(), AdapterInfo.fromRunInfo(rec.runInfo()),
+        RunReport run = new RunReport(KitVersion.get(), AdapterInfo.fromRunInfo(info),
                 begin.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
-                seconds, mine);
+                seconds, List.copyOf(results));
         ReportWriter.Written w = ReportWriter.write(reportDir, run, Catalogue.all(), standardAllure(reportDir));
         Totals t = Totals.of(run.scenarios());
         StringBuilder line = new StringBuilder("xmemck report: ").append(reportDir.resolve(ReportWriter.INDEX))

@@ -5,10 +5,12 @@ import xmemck.records.ResultsJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventHandler;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestRunStarted;
 import java.nio.file.Files;
@@ -22,39 +24,36 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xmemck.harness.RunRecorder;
+import xmemck.glue.ResultAttachments;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Catalogue;
 import xmemck.oracle.Verdict;
 
-/**
- * The plugin end to end, driven by Cucumber's run events: it must read the global recorder and write every file.
- * The recorder is global to the JVM (the feature suite uses it too), so its content is saved and put back.
- */
+/** The plugin end to end, driven by Cucumber's run events: it collects the glue's attachments and writes every file. */
 class ConformancePluginTest {
 
     @TempDir Path dir;
 
-    private List<ScenarioResult> savedResults;
-    private Map<String, String> savedInfo;
     private String savedAllure;
 
     @BeforeEach
     void save() {
-        savedResults = RunRecorder.global().results();
-        savedInfo = new HashMap<>(RunRecorder.global().runInfo());
         savedAllure = System.getProperty("xmemck.allure");
-        RunRecorder.global().clear();
         System.setProperty("xmemck.allure", "off");
     }
 
     @AfterEach
     void restore() {
-        RunRecorder.global().clear();
-        savedResults.forEach(RunRecorder.global()::add);
-        RunRecorder.global().runInfo().putAll(savedInfo);
         if (savedAllure == null) System.clearProperty("xmemck.allure");
         else System.setProperty("xmemck.allure", savedAllure);
+    }
+
+    /** What the glue attaches at the end of a scenario. */
+    private static EmbedEvent attachment(String mediaType, String body) {
+        // The plugin does not look at the test case; the event needs one.
+        TestCase none = (TestCase) java.lang.reflect.Proxy.newProxyInstance(TestCase.class.getClassLoader(), new Class<?>[] {TestCase.class},
+                (proxy, method, args) -> { throw new UnsupportedOperationException(method.getName()); });
+        return new EmbedEvent(Instant.EPOCH, none, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), mediaType, "xmemck");
     }
 
     /** Collects the handlers the plugin registers, so the test can fire events at it. */
@@ -81,14 +80,14 @@ class ConformancePluginTest {
             var pub = new Publisher();
             plugin.setEventPublisher(pub);
             Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
-            RunRecorder.global().add(Fixtures.scenario("from an earlier run in this JVM", Verdict.FAIL, "copyout.succ"));
             pub.fire(TestRunStarted.class, new TestRunStarted(t0));
             assertTrue(Files.notExists(allureResults.resolve("old-result.json")), "previous Allure results cleared at start");
 
             String clause = Catalogue.all().getFirst().id();
-            RunRecorder.global().runInfo().putAll(Fixtures.ADAPTER.toRunInfo());
-            RunRecorder.global().add(Fixtures.scenario("passes", Verdict.PASS, clause));
-            RunRecorder.global().add(Fixtures.scenario("cannot", Verdict.UNSUPPORTED, clause));
+            pub.fire(EmbedEvent.class, attachment(ResultAttachments.RUN_INFO, ResultAttachments.info(Fixtures.ADAPTER.toRunInfo())));
+            pub.fire(EmbedEvent.class, attachment(ResultAttachments.RESULT, ResultAttachments.result(Fixtures.scenario("passes", Verdict.PASS, clause))));
+            pub.fire(EmbedEvent.class, attachment("text/plain", "a screenshot, say: not the kit's"));
+            pub.fire(EmbedEvent.class, attachment(ResultAttachments.RESULT, ResultAttachments.result(Fixtures.scenario("cannot", Verdict.UNSUPPORTED, clause))));
             pub.fire(TestRunFinished.class, new TestRunFinished(t0.plusSeconds(4), new Result(Status.PASSED, Duration.ZERO, null)));
         } finally {
             if (previous == null) System.clearProperty("allure.results.directory");
@@ -99,8 +98,7 @@ class ConformancePluginTest {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f + " written");
         }
         RunReport back = ResultsJson.read(Files.readString(dir.resolve("results.json")), "results.json");
-        assertEquals(List.of("passes", "cannot"), back.scenarios().stream().map(ScenarioResult::name).toList(),
-                "only this run's scenarios");
+        assertEquals(List.of("passes", "cannot"), back.scenarios().stream().map(ScenarioResult::name).toList());
         assertEquals(4.0, back.durationSeconds());
         assertEquals("2025-01-01T00:00:00Z", back.startedAt());
         assertEquals(Fixtures.ADAPTER, back.adapter());

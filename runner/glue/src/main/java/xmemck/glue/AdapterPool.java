@@ -1,0 +1,123 @@
+package xmemck.glue;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import xmemck.spi.Adapters;
+import xmemck.spi.Capabilities;
+import xmemck.spi.Capability;
+import xmemck.spi.Sut;
+import xmemck.spi.SutFailure;
+import xmemck.spi.SutOptions;
+import xmemck.spi.SutProvider;
+
+/**
+ * The implementations under test of a run: each scenario borrows one (its {@link xmemck.harness.Session} resets it)
+ * and gives it back when it ends, so that consecutive scenarios reuse an open implementation and scenarios running
+ * in parallel each have their own. Chosen by system properties, so that Maven and {@code ck run} select it the same
+ * way:
+ * <ul>
+ *   <li>{@code xmemck.adapter}: the adapter id (default {@code reference});</li>
+ *   <li>{@code xmemck.sut}: the command line of a process implementation;</li>
+ *   <li>{@code xmemck.fault}: a seeded fault, for adapters that have them;</li>
+ *   <li>{@code xmemck.timeoutMillis}: the per-call timeout.</li>
+ * </ul>
+ * After a scenario ends in ERROR its implementation may be in any state (crashed, hung): it is closed, never reused.
+ * When opening fails, every scenario reports that failure without trying again until a scenario discards, so that a
+ * missing implementation costs one timeout, not one per scenario.
+ *
+ * <p>The pool is the one run-scoped object of the glue, and so the one static: Cucumber's object factory creates
+ * objects per scenario, and a run's implementations must outlive scenarios. {@link Hooks} closes it when the run ends.
+ */
+public final class AdapterPool {
+    private static final AdapterPool RUN = new AdapterPool();
+
+    /** The pool of this JVM's current Cucumber run. */
+    public static AdapterPool run() { return RUN; }
+
+    private final Deque<Sut> idle = new ArrayDeque<>();
+    private String failure;
+    private Map<String, String> info = Map.of();
+
+    private AdapterPool() {}
+
+    public static String adapterId() {
+        String id = System.getProperty("xmemck.adapter", "").strip();
+        return id.isEmpty() ? "reference" : id;
+    }
+
+    /** The settings passed to the adapter, from the system properties above (blank ones are left out). */
+    public static SutOptions options() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        put(settings, "sut", "xmemck.sut");
+        put(settings, "fault", "xmemck.fault");
+        put(settings, "timeoutMillis", "xmemck.timeoutMillis");
+        return new SutOptions(settings);
+    }
+
+    /** An open implementation for one scenario. @throws ScenarioError when it cannot be opened */
+    synchronized Sut borrow() {
+        Sut s = idle.poll();
+        if (s != null) return s;
+        if (failure != null) throw new ScenarioError(failure);
+        String id = adapterId();
+        try {
+            SutProvider provider = Adapters.find(id);
+            s = provider.open(options());
+            info = describe(id, s);
+            return s;
+        } catch (SutFailure f) {
+            failure = "adapter " + id + " could not be opened: " + f.kind() + ": " + f.getMessage();
+        } catch (RuntimeException e) {
+            failure = "adapter " + id + " could not be opened: " + e.getMessage();
+        }
+        throw new ScenarioError(failure);
+    }
+
+    /** The scenario is over and its implementation is fine: the next scenario may use it. */
+    synchronized void giveBack(Sut s) { idle.push(s); }
+
+    /** The scenario ended in ERROR: its implementation is closed; the next scenario opens a fresh one (once). */
+    synchronized void discard(Sut s) {
+        if (s != null) s.close();
+        failure = null;
+    }
+
+    /** Close every implementation at the end of the run; the next run opens fresh ones. */
+    public synchronized void closeAll() {
+        for (Sut s : idle) s.close();
+        idle.clear();
+        failure = null;
+    }
+
+    /** The adapter and the implementation of the run, as the reports describe them (empty before one was opened). */
+    public synchronized Map<String, String> info() { return info; }
+
+    /** Keys of {@link #info()}. */
+    public static final String INFO_ADAPTER = "adapter";
+    public static final String INFO_IMPLEMENTATION = "implementation";
+    public static final String INFO_CAPABILITIES = "capabilities";
+    /** Prefix of one key per missing capability ({@code missing.ADI}), whose value is the adapter's reason. */
+    public static final String INFO_MISSING_PREFIX = "missing.";
+
+    private static Map<String, String> describe(String id, Sut sut) {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put(INFO_ADAPTER, id);
+        info.put(INFO_IMPLEMENTATION, sut.name());
+        Capabilities caps = sut.capabilities();
+        StringJoiner have = new StringJoiner(",");
+        for (Capability c : Capability.values()) {
+            if (caps.supported().contains(c)) have.add(c.name());
+            else info.put(INFO_MISSING_PREFIX + c.name(), caps.missing().get(c));
+        }
+        info.put(INFO_CAPABILITIES, have.toString());
+        return Map.copyOf(info);
+    }
+
+    private static void put(Map<String, String> settings, String key, String property) {
+        String value = System.getProperty(property, "").strip();
+        if (!value.isEmpty()) settings.put(key, value);
+    }
+}

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import xmemck.fuzz.engine.Budget;
 import xmemck.fuzz.engine.Choices;
@@ -29,45 +30,46 @@ import xmemck.spi.SutFailure;
 import xmemck.spi.SutOptions;
 
 /**
- * A fuzz run against one adapter, as {@code ./ck fuzz --adapter NAME [--sut CMD] [--seconds N | --tries N]
- * [--seed S]} starts it: generate cases until the budget is spent, shrink each new kind of failure to a
- * minimal counterexample, write it as a Gherkin feature and as JSON ops under {@code REPORT/regressions/}, show
- * a live progress line on stderr and write {@code REPORT/fuzz/summary.json}.
+ * A fuzz run against one adapter: generate cases until the budget is spent, shrink each new kind of failure to a
+ * minimal counterexample, write it as a Gherkin feature and as JSON ops under {@code REPORT/regressions/}, show a live
+ * progress line on {@code err} and write {@code REPORT/fuzz/summary.json}.
+ *
+ * <p>This is a plain Java API: an {@link Options} record in, a {@link Summary} out. It reads no command line; {@code ck
+ * fuzz} (runner/cli's {@code FuzzCommand}) maps its options onto {@link Options} and the outcome onto the kit's exit
+ * codes. What can go wrong is said by exceptions: {@link SutFailure} (the implementation could not be used),
+ * {@link IllegalArgumentException} (an unknown adapter, or one that supports none of the fuzzed services),
+ * {@link UncheckedIOException} (the reports could not be written).
  */
 public final class FuzzRun {
     private FuzzRun() {}
 
-    /** Exit codes of {@link #execute}. */
-    public static final int OK = 0, FAILURES = 1, USAGE = 2, ADAPTER_FAILED = 3;
+    /** The search budget when none is given: ten seconds. */
+    public static final Duration DEFAULT_TIME = Duration.ofSeconds(10);
 
-    public static final String USAGE_TEXT = """
-            usage: ck fuzz --adapter NAME [--sut COMMAND] [--fault NAME] [--timeout-ms N]
-                           [--seconds N | --tries N] [--seed S [--case I]] [--max-failures N] [--report DIR] [--quiet]
-              --adapter NAME     the adapter to fuzz (its id, as ck adapters lists them)
-              --sut COMMAND      the implementation's command line, for process adapters
-              --fault NAME       a seeded fault, for adapters that have them
-              --timeout-ms N     per-call timeout of the adapter
-              --seconds N        search for N seconds (default 10); shrinking comes on top
-              --tries N          search N cases instead
-              --seed S           the run's seed (default: a fresh random one, printed)
-              --case I           run only case I of the seed (as a summary or feature header names it), shrink it if it fails
-              --max-failures N   stop after N distinct failures (default 5)
-              --report DIR       the report directory (default reports; --report-dir DIR too)
-              --quiet            no progress line
-            """;
+    /** Distinct failures after which a run stops when not told otherwise. */
+    public static final int DEFAULT_MAX_FAILURES = 5;
 
     /**
-     * A run's settings. {@code summaryPath} is where the summary goes, relative to {@code reportDir}
-     * ({@link SummaryFile#PATH} for {@code ck fuzz}; the JUnit host writes one per adapter and seed).
+     * A run's settings: the adapter's id and the options it is opened with ({@code sut}, {@code fault},
+     * {@code timeoutMillis}: see {@link SutOptions}), the search budget, the seed, where the reports go, how many
+     * distinct failures to find before stopping, whether to draw the progress line. {@code summaryPath} is where the
+     * summary goes, relative to {@code reportDir} ({@link SummaryFile#PATH} for {@code ck fuzz}; the JUnit host writes
+     * one per adapter and seed). {@code onlyCase}, when 0 or more, runs only that case of the seed (as a summary or a
+     * counterexample's header names it) and shrinks it if it fails; -1 searches.
      */
     public record Options(String adapter, SutOptions sutOptions, Budget budget, long seed, Path reportDir, int maxFailures, boolean progress,
                           String summaryPath, long onlyCase) {
         public Options {
-            if (adapter == null || adapter.isBlank()) throw new IllegalArgumentException("--adapter NAME is required");
-            if (maxFailures < 1) throw new IllegalArgumentException("--max-failures must be at least 1, got " + maxFailures);
+            if (adapter == null || adapter.isBlank()) throw new IllegalArgumentException("a fuzz run needs an adapter id");
+            Objects.requireNonNull(sutOptions, "sutOptions");
+            Objects.requireNonNull(budget, "budget");
+            Objects.requireNonNull(reportDir, "reportDir");
+            if (maxFailures < 1) throw new IllegalArgumentException("maxFailures must be at least 1, got " + maxFailures);
             if (summaryPath == null || summaryPath.isBlank()) throw new IllegalArgumentException("a summary path is required");
+            if (onlyCase < -1) throw new IllegalArgumentException("onlyCase is a case index (0 or more) or -1 for a search, got " + onlyCase);
         }
 
+        /** A search (no single case), its summary at {@link SummaryFile#PATH}. */
         public Options(String adapter, SutOptions sutOptions, Budget budget, long seed, Path reportDir, int maxFailures, boolean progress) {
             this(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, SummaryFile.PATH, -1);
         }
@@ -76,65 +78,22 @@ public final class FuzzRun {
             return new Options(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, path, onlyCase);
         }
 
-        /** Reads the command-line arguments; a bad one is an IllegalArgumentException naming it. */
-        public static Options parse(List<String> args) {
-            String adapter = null;
-            Map<String, String> settings = new HashMap<>();
-            Long seconds = null, tries = null, seed = null, onlyCase = null;
-            Path report = Path.of("reports");
-            int maxFailures = 5;
-            boolean progress = true;
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--adapter" -> adapter = value(args, i++);
-                    case "--sut" -> settings.put("sut", value(args, i++));
-                    case "--fault" -> settings.put("fault", value(args, i++));
-                    case "--timeout-ms" -> settings.put("timeoutMillis", String.valueOf(number(args, i++, 1)));
-                    case "--seconds" -> seconds = number(args, i++, 0);
-                    case "--tries" -> tries = number(args, i++, 0);
-                    case "--seed" -> seed = seed(value(args, i++));
-                    case "--max-failures" -> maxFailures = (int) Math.min(Integer.MAX_VALUE, number(args, i++, 1));
-                    case "--report", "--report-dir" -> report = Path.of(value(args, i++)); // --report-dir as in ck run
-                    case "--case" -> onlyCase = number(args, i++, 0);
-                    case "--quiet" -> progress = false;
-                    default -> throw new IllegalArgumentException("unknown argument \"" + a + "\" (argument " + (i + 1) + ")");
-                }
-            }
-            if (seconds != null && tries != null) throw new IllegalArgumentException("give --seconds or --tries, not both");
-            if (onlyCase != null && seed == null) throw new IllegalArgumentException("--case needs the --seed of the run that found it");
-            Budget budget = tries != null ? Budget.calls(tries) : Budget.time(Duration.ofSeconds(seconds != null ? seconds : 10));
-            return new Options(adapter, new SutOptions(settings), budget, seed != null ? seed : new SecureRandom().nextLong(), report, maxFailures,
-                    progress, SummaryFile.PATH, onlyCase != null ? onlyCase : -1);
+        /** Only case {@code index} of the seed, shrunk if it fails. */
+        public Options withOnlyCase(long index) {
+            return new Options(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, summaryPath, index);
         }
 
-        private static String value(List<String> args, int i) {
-            if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) throw new IllegalArgumentException(args.get(i) + " needs a value");
-            return args.get(i + 1);
+        public Options withReportDir(Path dir) {
+            return new Options(adapter, sutOptions, budget, seed, dir, maxFailures, progress, summaryPath, onlyCase);
         }
 
-        private static long number(List<String> args, int i, long min) {
-            String v = value(args, i);
-            try {
-                long n = Long.parseLong(v.strip());
-                if (n < min) throw new IllegalArgumentException(args.get(i) + " must be at least " + min + ", got " + n);
-                return n;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(args.get(i) + " needs a whole number, got \"" + v + "\"");
-            }
-        }
-
-        /** A seed in decimal (may be negative) or hexadecimal ({@code 0x...}, all 64 bits). */
-        static long seed(String v) {
-            try {
-                String t = v.strip();
-                if (t.startsWith("0x") || t.startsWith("0X")) return Long.parseUnsignedLong(t.substring(2), 16);
-                return Long.parseLong(t);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--seed needs a 64-bit whole number (decimal or 0x hexadecimal), got \"" + v + "\"");
-            }
+        public Options withSeed(long s) {
+            return new Options(adapter, sutOptions, budget, s, reportDir, maxFailures, progress, summaryPath, onlyCase);
         }
     }
+
+    /** A seed nobody chose: for a run not told which one (it is printed, and in the summary, so the run replays). */
+    public static long freshSeed() { return new SecureRandom().nextLong(); }
 
     /** What a run found. */
     public record Summary(String adapter, long seed, long cases, double seconds, double casesPerSecond, List<Failure> failures,
@@ -149,33 +108,13 @@ public final class FuzzRun {
         public boolean passed() { return failures.isEmpty(); }
     }
 
-    /** Runs {@code ck fuzz} with these arguments; answers the exit code. Messages go to {@code err}. */
-    public static int execute(List<String> args, PrintStream err) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("ck fuzz: " + e.getMessage());
-            err.print(USAGE_TEXT);
-            return USAGE;
-        }
-        try {
-            Summary s = run(options, err);
-            return s.passed() ? OK : FAILURES;
-        } catch (SutFailure e) {
-            err.println("ck fuzz: the adapter " + options.adapter() + " failed: " + e);
-            return ADAPTER_FAILED;
-        } catch (IllegalArgumentException e) {
-            err.println("ck fuzz: " + e.getMessage());
-            return USAGE;
-        }
-    }
-
-    public static void main(String[] args) {
-        System.exit(execute(List.of(args), System.err));
-    }
-
-    /** Opens the adapter, runs, closes it. */
+    /**
+     * Opens the adapter, runs, closes it. {@code err} gets the progress line and the findings; null for none.
+     *
+     * @throws SutFailure the implementation could not be started or failed while fuzzing
+     * @throws IllegalArgumentException no adapter has that id, or the adapter supports none of the fuzzed services
+     * @throws UncheckedIOException a counterexample or the summary could not be written
+     */
     public static Summary run(Options options, PrintStream err) throws SutFailure {
         Sut sut = Adapters.find(options.adapter()).open(options.sutOptions());
         try {

@@ -1,6 +1,7 @@
 package xmemck.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -25,28 +26,36 @@ class FuzzRunTest {
 
     @TempDir Path reports;
 
-    static String run(List<String> args, int[] code) {
+    /** Runs against an adapter by id, as ck fuzz does; answers what the run printed. */
+    static String run(FuzzRun.Options options, FuzzRun.Summary[] summary) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        code[0] = FuzzRun.execute(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+        summary[0] = FuzzRun.run(options, new PrintStream(err, true, StandardCharsets.UTF_8));
         return err.toString(StandardCharsets.UTF_8);
     }
 
     @Test
-    void badArgumentsAreNamedAndTheUsageShown() {
-        int[] code = new int[1];
-        String out = run(List.of("--adapter", "reference", "--seconds", "x"), code);
-        assertEquals(FuzzRun.USAGE, code[0]);
-        assertTrue(out.contains("--seconds needs a whole number, got \"x\""), out);
-        assertTrue(out.contains("usage: ck fuzz"), out);
-        out = run(List.of("--adapter", "reference", "--seconds", "1", "--tries", "5"), code);
-        assertTrue(out.contains("give --seconds or --tries, not both"), out);
-        out = run(List.of("--seconds", "1"), code);
-        assertTrue(out.contains("--adapter NAME is required"), out);
-        out = run(List.of("--adapter", "reference", "--frobnicate"), code);
-        assertTrue(out.contains("unknown argument \"--frobnicate\" (argument 3)"), out);
-        out = run(List.of("--adapter", "nosuch", "--tries", "1", "--report", reports.toString()), code);
-        assertEquals(FuzzRun.USAGE, code[0]);
-        assertTrue(out.contains("unknown adapter \"nosuch\""), out);
+    void badOptionsAreRefusedByKind() {
+        Budget b = Budget.calls(1);
+        assertThrows(IllegalArgumentException.class, () -> new FuzzRun.Options(" ", SutOptions.none(), b, 1, reports, 1, false));
+        IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
+                () -> new FuzzRun.Options("reference", SutOptions.none(), b, 1, reports, 0, false));
+        assertTrue(few.getMessage().contains("maxFailures"), few.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new FuzzRun.Options("reference", SutOptions.none(), b, 1, reports, 1, false).withOnlyCase(-2));
+        assertThrows(NullPointerException.class, () -> new FuzzRun.Options("reference", SutOptions.none(), null, 1, reports, 1, false));
+    }
+
+    @Test
+    void anUnknownAdapterIsAnIllegalArgumentNamingIt() {
+        var options = new FuzzRun.Options("nosuch", SutOptions.none(), Budget.calls(1), 1, reports, 1, false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FuzzRun.run(options, null));
+        assertTrue(e.getMessage().contains("nosuch") && e.getMessage().contains("reference"), e.getMessage());
+    }
+
+    @Test
+    void anUnwritableReportFolderIsAnUncheckedIOException() throws Exception {
+        Path file = Files.writeString(reports.resolve("a-file"), "not a folder");
+        var options = new FuzzRun.Options("reference", SutOptions.none(), Budget.calls(5), 1, file.resolve("r"), 1, false);
+        assertThrows(java.io.UncheckedIOException.class, () -> FuzzRun.run(options, null));
     }
 
     @Test
@@ -54,20 +63,12 @@ class FuzzRunTest {
         var sut = new PlantedBugSut(Adapters.find("reference").open(SutOptions.none()), PlantedBugSut.Bug.DROPS_LAST_BYTE_OF_9_PLUS);
         var search = FuzzRun.run(sut, new FuzzRun.Options("planted", SutOptions.none(), Budget.calls(5_000), 31, reports, 1, false), null);
         Failure found = search.failures().getFirst();
-        var options = FuzzRun.Options.parse(List.of("--adapter", "planted", "--seed", "31", "--case", String.valueOf(found.caseIndex()),
-                "--report", reports.resolve("again").toString()));
+        var options = new FuzzRun.Options("planted", SutOptions.none(), Budget.calls(5_000), 31, reports.resolve("again"), 1, false)
+                .withOnlyCase(found.caseIndex());
         FuzzRun.Summary again = FuzzRun.run(sut, options, null);
         assertEquals(1, again.cases());
         assertEquals(found.ops(), again.failures().getFirst().ops());
         assertEquals(found.caseIndex(), again.failures().getFirst().caseIndex());
-    }
-
-    @Test
-    void aCaseNeedsItsSeed() {
-        int[] code = new int[1];
-        String out = run(List.of("--adapter", "reference", "--case", "4"), code);
-        assertEquals(FuzzRun.USAGE, code[0]);
-        assertTrue(out.contains("--case needs the --seed of the run that found it"), out);
     }
 
     @Test
@@ -88,22 +89,10 @@ class FuzzRunTest {
     }
 
     @Test
-    void theReportFolderIsNamedAsCkRunNamesIt() {
-        assertEquals(Path.of("r1"), FuzzRun.Options.parse(List.of("--adapter", "reference", "--report", "r1")).reportDir());
-        assertEquals(Path.of("r2"), FuzzRun.Options.parse(List.of("--adapter", "reference", "--report-dir", "r2")).reportDir());
-    }
-
-    @Test
-    void seedsAreDecimalOrHexadecimal() {
-        assertEquals(-3, FuzzRun.Options.seed("-3"));
-        assertEquals(0xFFFF_FFFF_FFFF_FFFFL, FuzzRun.Options.seed("0xffffffffffffffff"));
-    }
-
-    @Test
     void aCleanRunWritesTheSummaryWithItsContractFields() throws Exception {
-        int[] code = new int[1];
-        String out = run(List.of("--adapter", "reference", "--tries", "500", "--seed", "12", "--report", reports.toString()), code);
-        assertEquals(FuzzRun.OK, code[0], out);
+        FuzzRun.Summary[] summary = new FuzzRun.Summary[1];
+        String out = run(new FuzzRun.Options("reference", SutOptions.none(), Budget.calls(500), 12, reports, FuzzRun.DEFAULT_MAX_FAILURES, true), summary);
+        assertTrue(summary[0].passed(), out);
         assertTrue(out.contains("fuzz reference: "), "progress line: " + out);
         JsonNode s = read(reports.resolve("fuzz/summary.json"));
         assertEquals("reference", s.get("adapter").stringValue());

@@ -34,7 +34,8 @@ record AdapterChoice(String id, String sut, String fault) {
     /**
      * The adapters of a run. Named ones must exist (an unknown one lists those that do); none named means every
      * built-in adapter, or only {@code process} when a {@code --sut} is given. The process adapter without a
-     * {@code --sut} runs the C example, which must be built. {@code notes} gets what was left out and why.
+     * {@code --sut} runs the C example, which must be built. A {@code fault} needs adapters that have seeded faults
+     * ({@link #checkFault}). {@code notes} gets what was left out and why.
      */
     static List<AdapterChoice> resolve(List<String> named, String sut, String fault, List<String> notes) {
         List<String> ids = new ArrayList<>();
@@ -87,6 +88,48 @@ record AdapterChoice(String id, String sut, String fault) {
             out.add(new AdapterChoice(id, command, fault));
         }
         if (out.isEmpty()) throw new CliProblem(Ck.USAGE, "no adapter to run against (ck list adapters shows the available ones)");
+        if (fault != null) checkFault(out, fault);
         return out;
+    }
+
+    /**
+     * A seeded fault is for adapters that have them: only the process adapter does (it passes {@code --fault NAME} to
+     * its implementation), and only with an implementation that lists its faults with {@code --list-faults}, as the C
+     * example does; the fault must be one of those. Anything else is a usage error naming the adapter: without this
+     * check the other adapters would silently run without the fault.
+     */
+    static void checkFault(List<AdapterChoice> choices, String fault) {
+        String name = fault.strip();
+        if (name.isEmpty()) throw new CliProblem(Ck.USAGE, "--fault needs the name of a seeded fault (ck list faults shows them)");
+        List<String> without = choices.stream().map(AdapterChoice::id).filter(id -> !id.equals(PROCESS)).toList();
+        if (!without.isEmpty()) {
+            String which = without.size() == 1 ? "the " + without.getFirst() + " adapter has"
+                    : "the " + String.join(", ", without.subList(0, without.size() - 1)) + " and " + without.getLast() + " adapters have";
+            throw new CliProblem(Ck.USAGE, "--fault " + name + ": " + which + " no seeded faults; only the process adapter has them, with an"
+                    + " implementation that lists them (the C example: ck list faults). Use --adapter process, or leave out --fault");
+        }
+        for (AdapterChoice c : choices) {
+            List<String> command;
+            try {
+                command = xmemck.process.CommandLine.split(c.sut());
+            } catch (IllegalArgumentException e) {
+                throw new CliProblem(Ck.USAGE, "--sut: " + e.getMessage());
+            }
+            List<SeededFaults.Fault> faults;
+            try {
+                faults = SeededFaults.list(command);
+            } catch (SeededFaults.NotListed e) {
+                throw new CliProblem(Ck.USAGE, "--fault " + name + ": the process adapter's implementation (" + c.sut() + ") has no seeded"
+                        + " faults: it does not list them (" + e.getMessage() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliProblem(Ck.ADAPTER_FAILED, "interrupted while asking " + c.sut() + " for its seeded faults");
+            }
+            if (faults.stream().noneMatch(f -> f.name().equals(name))) {
+                throw new CliProblem(Ck.USAGE, "--fault " + name + ": the process adapter's implementation (" + c.sut() + ") has no seeded fault"
+                        + " of that name; its faults: " + (faults.isEmpty() ? "none"
+                        : String.join(", ", faults.stream().map(SeededFaults.Fault::name).toList())));
+            }
+        }
     }
 }

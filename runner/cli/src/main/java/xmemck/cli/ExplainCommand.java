@@ -20,9 +20,9 @@ import xmemck.cli.Explanation;
  * outcomes are printed in plain words, with the clause ids that decide them.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Ck.Version.class,
-        description = {"Print what the documentation allows for each call of a small scenario: the return values and memory effects",
-                "it allows, the clauses that decide them, and what it leaves to the implementation. Nothing is run against an",
-                "implementation."},
+        description = {"Print what the documentation allows for each call of a small scenario.",
+                "For each call: the return values and memory effects it allows, the clauses that decide them, and what it leaves to",
+                "the implementation. Nothing is run against an implementation."},
         footer = {"", "Examples:",
                 "  ck explain question.feature           Gherkin: a Feature file, or just Given/When lines",
                 "  ck explain ops.json                   JSON: [{\"op\":\"create_process\",\"name\":\"p1\"}, ...] or {\"ops\":[...]}",

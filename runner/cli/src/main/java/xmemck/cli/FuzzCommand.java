@@ -2,80 +2,155 @@ package xmemck.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import xmemck.features.Shard;
 import xmemck.fuzz.FuzzRun;
+import xmemck.fuzz.engine.Budget;
+import xmemck.spi.SutFailure;
 
 /**
- * {@code ck fuzz}: differential fuzzing through {@link FuzzRun#execute}, whose exit status it keeps (0 nothing found,
- * 1 failures, 2 usage, 3 adapter failed). ck adds the partition of seeds into shards, {@code --report-dir} as the
- * other commands spell it, and the C example as the process adapter's default implementation.
+ * {@code ck fuzz}: differential fuzzing through {@link FuzzRun}'s Java API. The options are picocli's like every
+ * command's (the adapter, the report folder, the shard and the seeds are the mixins {@code ck run} shares); ck picks
+ * this shard's seeds, opens the process adapter on the C example when no {@code --sut} is given, runs
+ * {@link FuzzRun#run} once per seed and maps the outcome onto the shared exit codes ({@link Ck#EXIT_CODES}).
  */
-@Command(name = "fuzz", mixinStandardHelpOptions = true, versionProvider = Ck.Version.class,
-        description = {"Generate cases against an implementation, compare each call with the oracle, shrink each new kind of failure",
-                "to a minimal counterexample and write it as a replayable scenario (REPORT-DIR/regressions/*.feature).",
-                "",
-                "Options of ck (the others go to the fuzzer, listed below):",
-                "  --report-dir DIR   the report folder (also --report; default reports)",
-                "  --seeds A..B       fuzz each of these seeds (or A,B,C); with --shard only this shard's share",
-                "  --shard I/N        shard I of N: the seeds at positions I, I+N, ... of --seeds; with --seed S, seed S+I-1",
-                "  several seeds write to REPORT-DIR/seed-S/ each",
-                "",
-                "Options of the fuzzer:", FuzzRun.USAGE_TEXT},
-        footer = {"", "Exit status: 0 nothing found, 1 failures found, 2 bad arguments, 3 the adapter failed to start.", "",
-                "Examples:",
+@Command(name = "fuzz", mixinStandardHelpOptions = true, versionProvider = Ck.Version.class, sortOptions = false,
+        description = {"Differential fuzzing: generate cases and compare each call of the implementation with the oracle.",
+                "Each new kind of failure is shrunk to a minimal counterexample and written as a replayable scenario",
+                "(REPORT-DIR/regressions/*.feature, and the same operations as JSON for ck explain); a progress line goes to standard",
+                "error and the run's summary to REPORT-DIR/fuzz/summary.json.",
+                "Several seeds (--seeds, or --seed with --shard) are fuzzed one after the other, each into REPORT-DIR/seed-S/."},
+        footer = {"", "Examples:",
                 "  ck fuzz --adapter reference --seconds 60",
                 "  ck fuzz --adapter process --seconds 300 --seed 42          the C example",
+                "  ck fuzz --adapter process --fault copyout_no_write_check --tries 5000   a seeded fault of the C example",
                 "  ck fuzz --adapter process --sut ./my-impl --tries 10000",
                 "  ck fuzz --adapter linux --seeds 1..8 --shard 2/4 --seconds 600   seeds 2 and 6, ten minutes each",
-                "  ck fuzz --adapter linux --seed 12345 --case 17           replay case 17 of a run"})
+                "  ck fuzz --adapter linux --seed 12345 --case 17           replay case 17 of a run (its summary or feature names it)"})
 final class FuzzCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "ARGS", description = "the fuzzer's arguments (see above)")
-    List<String> args = new ArrayList<>();
+    @Mixin
+    AdapterOptions adapter;
+
+    @Option(names = "--seconds", paramLabel = "N", description = "search for N seconds (default 10); shrinking comes on top")
+    Long seconds;
+
+    @Option(names = "--tries", paramLabel = "N", description = "search N cases instead of a time")
+    Long tries;
+
+    @Mixin
+    SeedOptions seeds;
+
+    @Option(names = "--case", paramLabel = "I",
+            description = "run only case I of the seed (as a summary or a counterexample's header names it), shrink it if it fails")
+    Long onlyCase;
+
+    @Option(names = "--max-failures", paramLabel = "N", description = "stop after N distinct failures (default 5)")
+    Long maxFailures;
+
+    @Mixin
+    ShardOption shard;
+
+    @Mixin
+    ReportDirOption report;
+
+    /** The fuzzer's old spelling of --report-dir, still accepted; not shown in the help. */
+    @Option(names = "--report", paramLabel = "DIR", hidden = true)
+    Path reportAlias;
+
+    @Option(names = "--quiet", description = "no progress line")
+    boolean quiet;
+
+    /** What one ck fuzz invocation runs: one {@link FuzzRun.Options} per seed, each with its report folder. */
+    record Plan(List<FuzzRun.Options> runs) {}
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        FuzzArguments parsed;
+        Plan plan;
         try {
-            parsed = FuzzArguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("ck fuzz: " + e.getMessage());
-            err.print(FuzzRun.USAGE_TEXT);
-            err.flush();
-            return FuzzRun.USAGE;
+            plan = plan();
+        } catch (CliProblem p) {
+            for (String line : p.getMessage().split("\n")) err.println("ck fuzz: " + line);
+            return p.status();
         }
         err.flush();
         PrintStream stream = System.err;
-        if (parsed.seeds().size() <= 1) {
-            return FuzzRun.execute(parsed.forSeed(parsed.seeds().isEmpty() ? null : parsed.seeds().getFirst(), parsed.reportDir()), stream);
-        }
-        int worst = FuzzRun.OK;
-        for (long seed : parsed.seeds()) {
-            Path dir = parsed.reportDir().resolve("seed-" + seed);
-            stream.println("ck fuzz: seed " + seed + " (" + (parsed.seeds().indexOf(seed) + 1) + " of " + parsed.seeds().size() + "), reports in " + dir);
-            int status = FuzzRun.execute(parsed.forSeed(seed, dir), stream);
-            if (status == FuzzRun.USAGE) return status;
-            worst = rank(status) > rank(worst) ? status : worst;
+        if (plan.runs().size() == 1) return fuzz(plan.runs().getFirst(), stream);
+        int worst = Ck.OK;
+        int n = 0;
+        for (FuzzRun.Options o : plan.runs()) {
+            stream.println("ck fuzz: seed " + o.seed() + " (" + ++n + " of " + plan.runs().size() + "), reports in " + o.reportDir());
+            int status = fuzz(o, stream);
+            if (status == Ck.USAGE) return status;
+            worst = Math.max(worst, status);
         }
         return worst;
     }
 
-    /** Adapter failures outrank findings, which outrank a clean run. */
-    private static int rank(int status) {
-        return switch (status) {
-            case FuzzRun.ADAPTER_FAILED -> 2;
-            case FuzzRun.FAILURES -> 1;
-            default -> 0;
-        };
+    /** Checks the options together and turns them into the runs to do; a problem is a {@link CliProblem}. */
+    Plan plan() {
+        if (adapter.adapters == null && adapter.sut == null) {
+            throw new CliProblem(Ck.USAGE, "--adapter NAME is required: the adapter to fuzz (ck list adapters shows them)");
+        }
+        if (seconds != null && tries != null) throw new CliProblem(Ck.USAGE, "give --seconds or --tries, not both");
+        atLeast("--seconds", seconds, 0);
+        atLeast("--tries", tries, 0);
+        atLeast("--case", onlyCase, 0);
+        atLeast("--max-failures", maxFailures, 1);
+        if (onlyCase != null && !seeds.given()) throw new CliProblem(Ck.USAGE, "--case needs the --seed of the run that found it");
+        Shard part = shard.get();
+        List<Long> mine = seeds.pick(part);
+        List<AdapterChoice> chosen = adapter.choose(new ArrayList<>());
+        if (chosen.size() != 1) {
+            throw new CliProblem(Ck.USAGE, "ck fuzz fuzzes one adapter at a time, got " + chosen.size() + " ("
+                    + String.join(", ", chosen.stream().map(AdapterChoice::id).toList()) + "): run it once for each");
+        }
+        AdapterChoice a = chosen.getFirst();
+        Path root = reportAlias != null ? reportAlias : report.dir;
+        RunPlan.writable(root.toAbsolutePath().normalize());
+
+        Budget budget = tries != null ? Budget.calls(tries) : Budget.time(seconds != null ? Duration.ofSeconds(seconds) : FuzzRun.DEFAULT_TIME);
+        int failures = maxFailures == null ? FuzzRun.DEFAULT_MAX_FAILURES : (int) Math.min(Integer.MAX_VALUE, maxFailures);
+        FuzzRun.Options base = new FuzzRun.Options(a.id(), a.options(adapter.timeoutMillis), budget, 0, root, failures, !quiet);
+        if (onlyCase != null) base = base.withOnlyCase(onlyCase);
+        if (mine.size() <= 1) {
+            return new Plan(List.of(base.withSeed(mine.isEmpty() ? FuzzRun.freshSeed() : mine.getFirst())));
+        }
+        List<FuzzRun.Options> runs = new ArrayList<>();
+        for (long s : mine) runs.add(base.withSeed(s).withReportDir(root.resolve("seed-" + s)));
+        return new Plan(runs);
+    }
+
+    private static void atLeast(String option, Long value, long min) {
+        if (value != null && value < min) throw new CliProblem(Ck.USAGE, option + " must be at least " + min + ", got " + value);
+    }
+
+    /** One seed's run, its outcome as an exit code; what went wrong goes to {@code stream} with the run's output. */
+    static int fuzz(FuzzRun.Options o, PrintStream stream) {
+        try {
+            return FuzzRun.run(o, stream).passed() ? Ck.OK : Ck.FAILED;
+        } catch (SutFailure e) {
+            stream.println("ck fuzz: the adapter " + o.adapter() + " failed: " + e);
+            return Ck.ADAPTER_FAILED;
+        } catch (UncheckedIOException e) {
+            stream.println("ck fuzz: the reports were not written: " + e.getMessage());
+            return Ck.REPORTS_NOT_WRITTEN;
+        } catch (IllegalArgumentException e) {
+            stream.println("ck fuzz: " + e.getMessage());
+            return Ck.USAGE;
+        }
     }
 }

@@ -10,7 +10,7 @@ import xmemck.spi.SutProvider;
 
 /** {@code ck list adapters}: every adapter on the class path, with what it runs. */
 @Command(name = "adapters", mixinStandardHelpOptions = true, versionProvider = Ck.Version.class, description = "The adapters --adapter accepts, and what each runs.",
-        footer = {"", "Example:", "  ck list adapters"})
+        footer = {"", "Examples:", "  ck list adapters", "  ck run --adapter reference"})
 final class ListAdaptersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,18 +43,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--adapter", split = ",", paramLabel = "NAME",
-            description = "an implementation's adapter; repeat or separate with commas for several (default: every built-in"
-                    + " adapter: reference, process with the C example, linux; ck list adapters shows them)")
-    List<String> adapters;
-
-    @Option(names = "--sut", paramLabel = "COMMAND",
-            description = "the command line that starts a process implementation (for the process adapter; without --adapter it"
-                    + " selects the process adapter alone)")
-    String sut;
-
-    @Option(names = "--fault", paramLabel = "NAME", description = "switch on a seeded fault (ck list faults shows the C example's)")
-    String fault;
+    @Mixin
+    AdapterOptions adapter;
 
     /** Scenarios tagged @slow (a convention for long ones; the kit's own have none) run only when asked for. */
     static final String DEFAULT_TAGS = "not @slow";
@@ -62,9 +53,8 @@ final class RunCommand implements Callable<Integer> {
             description = "run only the scenarios this Cucumber tag expression selects (default: ${DEFAULT-VALUE})")
     String tags;
 
-    @Option(names = "--shard", paramLabel = "I/N",
-            description = "run shard I of N (numbered from 1): a fixed partition of the scenarios by a hash of their ids")
-    String shard;
+    @Mixin
+    ShardOption shard;
 
     @Option(names = "--expectations", paramLabel = "FILE",
             description = "the implementation's known failures, each with a reason and an expiry date (format: runner/README.md)")
@@ -74,15 +64,12 @@ final class RunCommand implements Callable<Integer> {
             description = "a declared implementation profile (a profile.json of an accepted run): any drift fails the run")
     Path profile;
 
-    @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR", description = "where the reports go (default: ${DEFAULT-VALUE})")
-    Path reportDir;
+    @Mixin
+    ReportDirOption report;
 
     @Option(names = "--features", defaultValue = "${sys:xmemck.features:-features}", paramLabel = "DIR",
             description = "the feature files (default: ${DEFAULT-VALUE})")
     Path features;
-
-    @Option(names = "--timeout-ms", paramLabel = "N", description = "per-call timeout of the implementation, in milliseconds")
-    Long timeoutMillis;
 
     @Option(names = "--no-allure", description = "do not generate the Allure report (the other reports are written)")
     boolean noAllure;
@@ -97,20 +84,16 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (timeoutMillis != null && timeoutMillis < 1) {
-            err.println("ck run: --timeout-ms must be at least 1, got " + timeoutMillis);
-            return Ck.USAGE;
-        }
         RunPlan plan;
         try {
-            plan = RunPlan.prepare(new RunPlan.Request(adapters, sut, fault, tags, reportDir, features, shard, expectations, profile, timeoutMillis));
+            plan = RunPlan.prepare(new RunPlan.Request(adapter, tags, report.dir, features, shard.get(), expectations, profile));
         } catch (CliProblem p) {
             for (String line : p.getMessage().split("\n")) err.println("ck run: " + line);
             return p.status();
         }
         for (String note : plan.notes()) out.println("ck run: " + note);
 
-        AdapterRun.Settings settings = new AdapterRun.Settings(timeoutMillis, !noAllure, !quiet, clock);
+        AdapterRun.Settings settings = new AdapterRun.Settings(adapter.timeoutMillis, !noAllure, !quiet, clock);
         List<AdapterRun.Outcome> outcomes = new ArrayList<>();
         for (AdapterChoice a : plan.adapters()) outcomes.add(AdapterRun.run(plan, a, settings, out, err));
         List<SuiteIndexPage.Entry> entries = new ArrayList<>();
@@ -119,18 +102,22 @@ final class RunCommand implements Callable<Integer> {
             entries.add(new SuiteIndexPage.Entry(o.adapter().folder(), o.run(), o.passed(), o.problems()));
             runs.add(o.run());
         }
-        writeSuitePages(plan.reportRoot(), entries, runs, err);
+        boolean written = writeSuitePages(plan.reportRoot(), entries, runs, err);
 
         long failed = outcomes.stream().filter(o -> !o.passed()).count();
         if (outcomes.size() > 1) {
             out.println("ck run: " + (outcomes.size() - failed) + " of " + outcomes.size() + " runs passed; overview: "
                     + plan.reportRoot().resolve("index.html"));
         }
+        if (!written) return Ck.REPORTS_NOT_WRITTEN;
         return failed == 0 ? Ck.OK : Ck.FAILED;
     }
 
-    /** REPORT-DIR/index.html (one line per run) and REPORT-DIR/matrix.html (every clause against every run). */
-    static void writeSuitePages(Path root, List<SuiteIndexPage.Entry> entries, List<RunReport> runs, PrintWriter err) {
+    /**
+     * REPORT-DIR/index.html (one line per run) and REPORT-DIR/matrix.html (every clause against every run); false, with
+     * the reason on {@code err}, when they could not be written.
+     */
+    static boolean writeSuitePages(Path root, List<SuiteIndexPage.Entry> entries, List<RunReport> runs, PrintWriter err) {
         try {
             Files.writeString(root.resolve(SuiteIndexPage.COMBINED_MATRIX),
                     MatrixPage.render(Matrix.of(Catalogue.all(), runs), "Conformance matrix: " + runs.size() + (runs.size() == 1 ? " run" : " runs")),
@@ -138,6 +125,8 @@ final class RunCommand implements Callable<Integer> {
             Files.writeString(root.resolve("index.html"), SuiteIndexPage.render("xmemck conformance runs", entries), StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println("ck run: the overview pages were not written: " + e);
+            return false;
         }
+        return true;
     }
 }

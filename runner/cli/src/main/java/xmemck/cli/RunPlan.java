@@ -25,16 +25,10 @@ record RunPlan(List<AdapterChoice> adapters, Shard shard, String tags, SuiteScen
                Expectations expectations, DeclaredProfile profile, Path reportRoot, List<String> notes) {
 
     /** The command's options, as the plan needs them. */
-    record Request(List<String> adapters, String sut, String fault, String tags, Path reportDir, Path features, String shard,
-                   Path expectations, Path profile, Long timeoutMillis) {}
+    record Request(AdapterOptions adapter, String tags, Path reportDir, Path features, Shard shard, Path expectations, Path profile) {}
 
     static RunPlan prepare(Request q) {
-        Shard shard;
-        try {
-            shard = q.shard() == null ? Shard.ALL : Shard.parse(q.shard());
-        } catch (IllegalArgumentException e) {
-            throw new CliProblem(Ck.USAGE, e.getMessage());
-        }
+        Shard shard = q.shard() == null ? Shard.ALL : q.shard();
         String tags = q.tags() == null ? "" : q.tags().strip();
         if (!tags.isEmpty()) {
             try {
@@ -52,7 +46,7 @@ record RunPlan(List<AdapterChoice> adapters, Shard shard, String tags, SuiteScen
             throw new CliProblem(Ck.USAGE, e.getMessage());
         }
         List<String> notes = new ArrayList<>();
-        List<AdapterChoice> adapters = AdapterChoice.resolve(q.adapters(), q.sut(), q.fault(), notes);
+        List<AdapterChoice> adapters = q.adapter().choose(notes);
 
         if (!Files.isDirectory(q.features())) {
             throw new CliProblem(Ck.USAGE, "no features folder at " + q.features() + " (give one with --features DIR)");
@@ -76,7 +70,7 @@ record RunPlan(List<AdapterChoice> adapters, Shard shard, String tags, SuiteScen
         Path root = q.reportDir().toAbsolutePath().normalize();
         writable(root);
         for (AdapterChoice a : adapters) writable(root.resolve(a.folder()));
-        for (AdapterChoice a : adapters) starts(a, q.timeoutMillis());
+        for (AdapterChoice a : adapters) starts(a, q.adapter().timeoutMillis);
         return new RunPlan(adapters, shard, tags, suite, selected, expectations, profile, root, notes);
     }
 

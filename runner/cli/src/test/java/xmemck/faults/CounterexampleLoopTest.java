@@ -11,12 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xmemck.fuzz.FuzzRun;
+import xmemck.fuzz.engine.Budget;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
+import xmemck.spi.SutFailure;
+import xmemck.spi.SutOptions;
 
 /**
  * The fuzzing loop end to end: fuzzing the C example with a seeded fault finds it, the shrunk counterexample is
@@ -26,16 +30,16 @@ import xmemck.oracle.Verdict;
 class CounterexampleLoopTest {
 
     @Test
-    void aFuzzedFaultBecomesAFeatureThatFailsOnTheSameClause(@TempDir Path reports) throws IOException {
+    void aFuzzedFaultBecomesAFeatureThatFailsOnTheSameClause(@TempDir Path reports) throws IOException, SutFailure {
         Path binary = SeededFault.binary();
         String fault = "xmemout_no_authority_check";
         String clause = "xmemout.fail.authority";
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        int status = FuzzRun.execute(List.of("--adapter", "process", "--sut", binary + " --fault " + fault,
-                "--tries", "20000", "--seed", "1", "--max-failures", "1", "--report", reports.toString(), "--quiet"),
-                new PrintStream(log, true, StandardCharsets.UTF_8));
+        var options = new FuzzRun.Options("process", new SutOptions(Map.of("sut", binary + " --fault " + fault)), Budget.calls(20_000), 1,
+                reports, 1, false);
+        FuzzRun.Summary summary = FuzzRun.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
         String said = log.toString(StandardCharsets.UTF_8);
-        assertEquals(1, status, "the fuzzer must report the fault as a failure:\n" + said);
+        assertFalse(summary.passed(), "the fuzzer must report the fault as a failure:\n" + said);
 
         Path regressions = reports.resolve("regressions");
         List<Path> features;

@@ -4,43 +4,96 @@
 #   ./ck                      usage
 #   ./ck run                  the feature suite against every built-in adapter; reports in reports/
 #   ./ck COMMAND --help       run, list, explain, fuzz, report, verify-bundle (runner/README.md)
+#   ./ck bench [JMH options]  the JMH benchmarks (benchmarks/), on the same JDK
+#   ./ck java                 print the JDK 25 ck found, and where it looked
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 JAR="$ROOT/runner/cli/target/xmemck-ck.jar"
+BENCH_JAR="$ROOT/benchmarks/target/xmemck-benchmarks.jar"
+NEED=25
 
 # The major version of the java at $1, or nothing.
 java_major() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 
-find_java() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
-    local v; v="$(java_major "$JAVA_HOME/bin/java")"
-    if [ -n "$v" ] && [ "$v" -ge 25 ]; then echo "$JAVA_HOME/bin/java"; return 0; fi
+# Every place a JDK is commonly installed, in the order ck tries them: JAVA_HOME, the java on PATH, then the usual
+# folders of Debian/Ubuntu/Fedora (/usr/lib/jvm), SDKMAN, Homebrew and macOS. Prints one java per line.
+candidates() {
+  if [ -n "${JAVA_HOME:-}" ]; then echo "$JAVA_HOME/bin/java"; fi
+  if command -v java >/dev/null 2>&1; then
+    local onpath; onpath="$(command -v java)"
+    echo "$onpath"
+    # /usr/bin/java is often a link into /usr/lib/jvm: the folder it resolves to is tried anyway, below.
   fi
-  local candidate
-  for candidate in /usr/lib/jvm/*25*/bin/java; do
-    if [ -x "$candidate" ]; then echo "$candidate"; return 0; fi
+  local d
+  for d in /usr/lib/jvm/*/ "${SDKMAN_DIR:-$HOME/.sdkman}"/candidates/java/*/ /opt/homebrew/opt/openjdk*/ /usr/local/opt/openjdk*/ \
+           /home/linuxbrew/.linuxbrew/opt/openjdk*/ /Library/Java/JavaVirtualMachines/*/Contents/Home/; do
+    [ -d "$d" ] && echo "${d%/}/bin/java"
   done
+  return 0
+}
+
+LOOKED=()
+find_java() {
+  local c v
+  while IFS= read -r c; do
+    [ -x "$c" ] || { LOOKED+=("$c (missing)"); continue; }
+    v="$(java_major "$c")"
+    if [ -n "$v" ] && [ "$v" -ge "$NEED" ]; then echo "$c"; return 0; fi
+    LOOKED+=("$c (version ${v:-unknown})")
+  done < <(candidates)
   return 1
 }
 
 if ! JAVA="$(find_java)"; then
-  echo "ck: no JDK 25 found: set JAVA_HOME to a JDK 25 or newer, or install one under /usr/lib/jvm" >&2
+  # find_java ran in a subshell: list again for the message.
+  {
+    echo "ck: no JDK $NEED or newer found. Looked at:"
+    while IFS= read -r c; do
+      if [ -x "$c" ]; then echo "  $c (version $(java_major "$c" || true))"; else echo "  $c (missing)"; fi
+    done < <(candidates)
+    [ -z "${JAVA_HOME:-}" ] && echo "  JAVA_HOME (not set)"
+    echo "Install a JDK $NEED (README.md, \"Getting a JDK 25\") and set JAVA_HOME to it, or put its java on PATH."
+  } >&2
   exit 2
 fi
+JDK_HOME="$(cd "$(dirname "$JAVA")/.." && pwd)"
 
 # Rebuild when the jar is missing or any source or pom is newer than it (features are read from disk, not the jar).
 stale() {
-  [ ! -f "$JAR" ] && return 0
-  [ -n "$(find "$ROOT" -path "$ROOT/.git" -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$JAR" -type f -print -quit 2>/dev/null)" ]
+  local jar="$1"
+  [ ! -f "$jar" ] && return 0
+  [ -n "$(find "$ROOT" -path "$ROOT/.git" -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -type f -print -quit 2>/dev/null)" ]
 }
 
-if stale; then
-  echo "ck: building the kit (./mvnw -pl runner/cli -am package, without tests) ..." >&2
-  (cd "$ROOT" && ./mvnw -q -B -pl runner/cli -am package -Dmaven.test.skip=true) >&2
-fi
+# Maven runs on the JDK ck found (the build selects JDK 25 for compiling either way; this needs no other java).
+build() {
+  local module="$1" jar="$2"
+  if stale "$jar"; then
+    echo "ck: building $module and the modules it needs (./mvnw -pl $module -am package, no tests; about a minute the first time) ..." >&2
+    (cd "$ROOT" && JAVA_HOME="$JDK_HOME" ./mvnw -B -ntp -pl "$module" -am package -Dmaven.test.skip=true \
+        | grep --line-buffered -E '^\[INFO\] (Building|BUILD)|ERROR' | sed -u 's/^\[INFO\] /ck:   /') >&2
+    if [ ! -f "$jar" ] || stale "$jar"; then echo "ck: the build did not produce $jar (see the messages above)" >&2; exit 3; fi
+  fi
+}
+
+case "${1:-}" in
+  java)
+    echo "$JAVA (JDK $(java_major "$JAVA"))"
+    exit 0
+    ;;
+  bench)
+    shift
+    build benchmarks "$BENCH_JAR"
+    exec "$JAVA" --enable-native-access=ALL-UNNAMED -Dxmemck.root="$ROOT" -jar "$BENCH_JAR" "$@"
+    ;;
+esac
+
+build runner/cli "$JAR"
+# Allure's own switch: the Allure report page carries no Google Analytics tag.
+export ALLURE_NO_ANALYTICS="${ALLURE_NO_ANALYTICS:-true}"
 
 # xmemck.root lets the jar find the repository's own files (the C example that the process adapter runs by default).
 exec "$JAVA" --enable-native-access=ALL-UNNAMED -Dxmemck.root="$ROOT" -Dxmemck.features="$ROOT/features" -jar "$JAR" "$@"

@@ -59,6 +59,20 @@ public final class Session implements AutoCloseable {
 
     public boolean stopped() { return stopper != null; }
 
+    /** Every finding of the steps so far, in order: what the scenario's FAIL (or protocol ERROR) rests on. */
+    public List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Step s : steps) out.addAll(s.findings());
+        return out;
+    }
+
+    /** The failure pictures of the calls that did not conform. */
+    public List<xmemck.oracle.Picture> pictures() {
+        List<xmemck.oracle.Picture> out = new ArrayList<>();
+        for (Step s : steps) out.addAll(s.pictures());
+        return out;
+    }
+
     /** The step that stopped the session, if any. */
     public Optional<Step> stopper() { return Optional.ofNullable(stopper); }
 
@@ -118,9 +132,10 @@ public final class Session implements AutoCloseable {
         return missing.map(why -> Step.simple(op, Verdict.UNSUPPORTED, why, null)).orElse(null);
     }
 
-    private static Step setupAnswered(Setup op, Result r) {
+    private Step setupAnswered(Setup op, Result r) {
         return switch (r) {
             case Result.Done d -> Step.simple(op, Verdict.PASS, "", r);
+            case Result.Unsupported u when declared(op) -> Step.simple(op, Verdict.ERROR, brokenPromise(op, u), r);
             case Result.Unsupported u -> Step.simple(op, Verdict.UNSUPPORTED, u.reason(), r);
             default -> Step.simple(op, Verdict.ERROR, "protocol: a set-up operation must answer done or unsupported, got " + r, r);
         };
@@ -159,6 +174,21 @@ public final class Session implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Does the implementation declare every capability {@code op} needs, and does it need at least one? Then an
+     * {@code unsupported} answer breaks the declaration: the run would otherwise count as unsupported what the
+     * implementation claims to support. An operation that needs no capability may still be unsupported (a skeleton).
+     */
+    private boolean declared(Op op) {
+        Set<Capability> need = Capability.requiredBy(op);
+        return !need.isEmpty() && sut.capabilities().supported().containsAll(need);
+    }
+
+    private static String brokenPromise(Op op, Result.Unsupported u) {
+        return "protocol: the implementation declares " + new java.util.TreeSet<>(Capability.requiredBy(op)) + " but answered unsupported to "
+                + op.describe() + " (" + u.reason() + ")";
+    }
+
     private Step notRun(Op op) {
         Step skipped = new Step(op, stopper.verdict(), List.of(), "not run: an earlier step ended the scenario", null, null, null, Map.of());
         steps.add(skipped);
@@ -187,6 +217,7 @@ public final class Session implements AutoCloseable {
             return new Step(call, Verdict.ERROR, List.of(), "protocol: " + batch.size() + " operations answered with " + answers.size() + " results", expectation, null, null, Map.of());
         }
         Result r = answers.get(0);
+        if (r instanceof Result.Unsupported u && declared(call)) return new Step(call, Verdict.ERROR, List.of(), brokenPromise(call, u), expectation, r, null, Map.of());
         if (r instanceof Result.Unsupported u) return new Step(call, Verdict.UNSUPPORTED, List.of(), u.reason(), expectation, r, null, Map.of());
         if (!(r instanceof Result.Returned returned)) {
             return new Step(call, Verdict.ERROR, List.of(), "protocol: a call must answer a return value, got " + r, expectation, r, null, Map.of());
@@ -195,6 +226,10 @@ public final class Session implements AutoCloseable {
         int next = 1;
         for (Observe o : wanted) {
             Result got = protections || !(o instanceof Observe.Protection) ? answers.get(next++) : new Result.Unsupported(caps.missing().get(Capability.PROTECTION_OBSERVATION));
+            if (protections && o instanceof Observe.Protection && got instanceof Result.Unsupported u) {
+                return new Step(call, Verdict.ERROR, List.of(), "protocol: the implementation declares " + Capability.PROTECTION_OBSERVATION
+                        + " but answered unsupported to " + o.describe() + " (" + u.reason() + ")", expectation, r, null, Map.of());
+            }
             if (!(got instanceof Result.Bytes || got instanceof Result.Digest || got instanceof Result.Protection || got instanceof Result.Unsupported && o instanceof Observe.Protection)) {
                 return new Step(call, Verdict.ERROR, List.of(), "protocol: " + o.describe() + " answered " + got, expectation, r, null, Map.of());
             }
@@ -242,13 +277,12 @@ public final class Session implements AutoCloseable {
         List<Finding> findings = oracle.checkObservation(op, got);
         if (findings.isEmpty()) return Step.simple(op, Verdict.PASS, "", got);
         Set<String> clauses = new LinkedHashSet<>();
-        StringBuilder message = new StringBuilder();
-        for (Finding f : findings) {
-            clauses.add(f.clause());
-            message.append(f.clause()).append(": ").append(f.message()).append('\n');
-        }
+        for (Finding f : findings) clauses.add(f.clause());
+        StringBuilder message = new StringBuilder(violates(findings));
+        for (Finding f : findings) message.append(f.clause()).append(": ").append(f.message()).append('\n');
         message.append("observation: ").append(op.describe());
-        return new Step(op, Verdict.FAIL, List.copyOf(clauses), message.toString(), null, got, null, Map.of());
+        Verdict v = clauses.contains(OBSERVABLE) ? Verdict.ERROR : Verdict.FAIL;
+        return new Step(op, v, List.copyOf(clauses), (v == Verdict.ERROR ? "protocol: " : "") + message, null, got, null, Map.of(), findings);
     }
 
     private Step record(Step step) {
@@ -264,8 +298,15 @@ public final class Session implements AutoCloseable {
                 + (diagnostics.isBlank() ? "" : "\nits diagnostics:\n" + diagnostics.strip());
     }
 
+    /** "violates inv.no-write-outside, copyout.succ" and a newline: the first line of every FAIL message. */
+    static String violates(List<Finding> findings) {
+        Set<String> named = new LinkedHashSet<>();
+        for (Finding f : findings) named.addAll(f.breaks());
+        return "violates " + String.join(", ", named) + "\n";
+    }
+
     private static String describe(Call call, Result.Returned returned, Judgement j) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(j.findings().isEmpty() ? "" : violates(j.findings()));
         for (Finding f : j.findings()) sb.append(f.clause()).append(": ").append(f.message()).append('\n');
         sb.append("call: ").append(call.describe()).append(" returned ").append(returned.value());
         return sb.toString();

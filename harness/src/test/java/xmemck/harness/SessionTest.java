@@ -139,11 +139,20 @@ class SessionTest {
         assertEquals(Verdict.UNSUPPORTED, s.verdict());
     }
 
-    @Test void anUnsupportedAnswerIsUnsupported() {
+    @Test void anUnsupportedAnswerToAnOperationNeedingNoCapabilityIsUnsupported() {
+        FakeSut sut = new FakeSut(Capabilities.all(), (op, r) -> op instanceof Setup.CreateProcess ? new Result.Unsupported("no processes yet") : r);
+        Session s = new Session(sut);
+        assertEquals(Verdict.UNSUPPORTED, s.run(WORLD.getFirst()).verdict());
+    }
+
+    @Test void anUnsupportedAnswerToAnOperationWhoseCapabilitiesAreDeclaredBreaksTheProtocol() {
         FakeSut sut = new FakeSut(Capabilities.all(), (op, r) -> op instanceof Setup.Protect ? new Result.Unsupported("cannot protect") : r);
         Session s = new Session(sut);
         s.runAll(WORLD);
-        assertEquals(Verdict.UNSUPPORTED, s.run(new Setup.Protect("ubuf", 0, 1, Prot.READ)).verdict());
+        Step step = s.run(new Setup.Protect("ubuf", 0, 1, Prot.READ));
+        assertEquals(Verdict.ERROR, step.verdict());
+        assertTrue(step.message().contains("declares [READ_ONLY_PAGES]"), step.message());
+        assertTrue(step.message().contains("cannot protect"), step.message());
     }
 
     @Test void aCallOutsideTheContractIsNotMadeAndNotJudged() {
@@ -252,7 +261,9 @@ class SessionTest {
         s.runAll(BIG_WORLD);
         Step step = s.run(BIG_COPY);
         assertEquals(Verdict.FAIL, step.verdict(), step.message());
-        assertTrue(step.message().startsWith("inv.no-foreign-data"), step.message());
+        assertTrue(step.message().startsWith("violates inv.no-foreign-data, ddi_copyout.fkioctl\n"), step.message());
+        assertEquals(List.of("inv.no-foreign-data", "ddi_copyout.fkioctl"), step.findings().stream().map(xmemck.oracle.Finding::clause).toList());
+        assertEquals(1, step.pictures().size(), "a failing call has a picture of its destination");
         assertEquals(List.of(new xmemck.ops.Observe.Bytes("big", 4L * 4096, 4096)), sut.batches.getLast(), "only the page that matched nothing travelled as bytes");
     }
 

@@ -40,6 +40,15 @@ final class DiffList {
 
     long count() { return count; }
 
+    /** Which bytes differ, for a {@link Finding}; null when none do. */
+    Finding.Bytes bytes() { return count == 0 ? null : new Finding.Bytes(object.name, first, last, count); }
+
+    /** A finding over these differences. */
+    Finding finding(String clause, Finding.Kind kind, String intro) { return new Finding(clause, kind, render(intro), bytes()); }
+
+    /** A finding that the call departed from alternative {@code a} in these bytes. */
+    Finding finding(Alternative a, Finding.Kind kind, String intro) { return Finding.against(a, kind, render(intro), bytes()); }
+
     /** "{intro}: 3 byte(s) differ, first at offset -16 (guard page before u1), last at offset -14; offset -16: expected 0x5a, found 0x00; ..." */
     String render(String intro) {
         StringBuilder sb = new StringBuilder(intro).append(": ").append(count).append(" byte(s) differ, first at ").append(object.where(first));

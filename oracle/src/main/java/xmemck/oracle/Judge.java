@@ -101,8 +101,8 @@ final class Judge {
             // No allowed outcome returns this value: that is the finding; the memory is described, not judged against an
             // outcome the implementation did not choose.
             best = exp.alternatives().getFirst();
-            findings.add(new Finding(best.clauses().getFirst(), "returned " + valueName(call, returned) + "; allowed: " + allowedText(call, exp)
-                    + describeEffects(writes, seen)));
+            findings.add(Finding.against(best, Finding.Kind.RETURN_VALUE, "returned " + valueName(call, returned) + "; allowed: " + allowedText(call, exp)
+                    + describeEffects(writes, seen), null));
         } else {
             findings.addAll(bestFindings);
         }
@@ -112,8 +112,10 @@ final class Judge {
         clauses.addAll(checked);
         for (Finding f : findings) clauses.add(f.clause());
         Observed observed = new Observed(seen, prots, facts);
+        List<Picture> pictures = findings.isEmpty() ? List.of()
+                : new Pictures(candidates).of(seen, writes, facts, findings, valueName(call, returned), allowedText(call, exp));
         return new Judgement(findings.isEmpty(), best, List.copyOf(clauses), findings, answers(call, exp, returned, best, seen, prots),
-                findings.isEmpty() && needsProtection, observed);
+                findings.isEmpty() && needsProtection, observed, pictures);
     }
 
     // ---------------------------------------------------------------- 1. collect: the answers are what was asked
@@ -130,7 +132,7 @@ final class Judge {
                     if (r instanceof Result.Bytes rb && rb.object().equals(b.object()) && rb.from() == b.from() && rb.data().length == b.length()) {
                         fetched.computeIfAbsent(b.object(), x -> new ArrayList<>()).add(rb);
                     } else {
-                        findings.add(new Finding(OBSERVABLE, "could not " + b.describe() + ": the implementation answered " + brief(r)));
+                        findings.add(new Finding(OBSERVABLE, Finding.Kind.OBSERVATION, "could not " + b.describe() + ": the implementation answered " + brief(r)));
                     }
                 }
                 case Observe.Bytes b -> {
@@ -139,7 +141,7 @@ final class Judge {
                     if (r instanceof Result.Bytes rb && whole && rb.from() == b.from() && rb.data().length == b.length() && rb.object().equals(b.object())) {
                         seen.add(Seen.of(obj, rb));
                     } else {
-                        findings.add(new Finding(OBSERVABLE, "could not " + b.describe() + ": the implementation answered " + brief(r)));
+                        findings.add(new Finding(OBSERVABLE, Finding.Kind.OBSERVATION, "could not " + b.describe() + ": the implementation answered " + brief(r)));
                     }
                 }
                 case Observe.Digest d -> { }   // below, once every fetched page is known
@@ -147,7 +149,7 @@ final class Judge {
                     MemObject obj = world.object(call, p.object());
                     if (r instanceof Result.Protection rp) prots.add(new SeenProt(obj, p.page(), rp.prot()));
                     else if (r instanceof Result.Unsupported) prots.add(new SeenProt(obj, p.page(), null));
-                    else findings.add(new Finding(OBSERVABLE, "could not " + p.describe() + ": the implementation answered " + brief(r)));
+                    else findings.add(new Finding(OBSERVABLE, Finding.Kind.OBSERVATION, "could not " + p.describe() + ": the implementation answered " + brief(r)));
                 }
             }
         }
@@ -159,7 +161,7 @@ final class Judge {
                 Seen s = fromDigests(obj, rd, fetched.getOrDefault(d.object(), List.of()), writes, findings);
                 if (s != null) seen.add(s);
             } else {
-                findings.add(new Finding(OBSERVABLE, "could not " + d.describe() + ": the implementation answered " + brief(r)));
+                findings.add(new Finding(OBSERVABLE, Finding.Kind.OBSERVATION, "could not " + d.describe() + ": the implementation answered " + brief(r)));
             }
         }
     }
@@ -187,7 +189,7 @@ final class Judge {
             pages[i] = fetchedPage(fetched, p);
             if (pages[i] == null) pages[i] = candidateWithDigest(o, p, rd.digest(i), writes);
             if (pages[i] == null) {
-                findings.add(new Finding(OBSERVABLE, o.describe() + ": the digest of page " + p + " matches no allowed content and its bytes were not fetched"));
+                findings.add(new Finding(OBSERVABLE, Finding.Kind.OBSERVATION, o.describe() + ": the digest of page " + p + " matches no allowed content and its bytes were not fetched"));
                 return null;
             }
         }
@@ -232,10 +234,10 @@ final class Judge {
             Readability want = readability(o, p);
             boolean unreadable = !s.readable(p);
             if (unreadable && want == Readability.MUST) {
-                findings.add(new Finding(OBSERVABLE, o.describe() + ": page " + p + (o.isGuard(p) ? " (a guard page)" : "")
+                findings.add(new Finding(OBSERVABLE, Finding.Kind.OBSERVATION, o.describe() + ": page " + p + (o.isGuard(p) ? " (a guard page)" : "")
                         + " exists in the model but the implementation reports it unreadable; the kit's view reads every page whatever its protection"));
             } else if (!unreadable && want == Readability.HOLE) {
-                findings.add(new Finding(NO_WRITE_OUTSIDE, o.describe() + ": page " + p + " is a hole (unmapped) in the model but the implementation reports it readable: something mapped it"));
+                findings.add(new Finding(NO_WRITE_OUTSIDE, Finding.Kind.WRITE_OUTSIDE, o.describe() + ": page " + p + " is a hole (unmapped) in the model but the implementation reports it readable: something mapped it"));
             }
         }
     }
@@ -310,9 +312,9 @@ final class Judge {
                 }
             }
         }
-        if (!outside.isEmpty()) findings.add(new Finding(NO_WRITE_OUTSIDE, outside.render(o.describe() + ": bytes changed outside the destination" + destText(o, writes))));
-        if (!sourceDiff.isEmpty()) findings.add(new Finding(SOURCE_UNCHANGED, sourceDiff.render(o.describe() + ": the source " + source.object() + "[" + source.offset() + ", " + (source.offset() + source.length()) + ") changed")));
-        if (!foreign.isEmpty()) findings.add(new Finding(NO_FOREIGN_DATA, foreign.render(o.describe() + ": destination bytes hold data that is neither their old value nor the source's")));
+        if (!outside.isEmpty()) findings.add(outside.finding(NO_WRITE_OUTSIDE, Finding.Kind.WRITE_OUTSIDE, o.describe() + ": bytes changed outside the destination" + destText(o, writes)));
+        if (!sourceDiff.isEmpty()) findings.add(sourceDiff.finding(SOURCE_UNCHANGED, Finding.Kind.SOURCE_CHANGED, o.describe() + ": the source " + source.object() + "[" + source.offset() + ", " + (source.offset() + source.length()) + ") changed"));
+        if (!foreign.isEmpty()) findings.add(foreign.finding(NO_FOREIGN_DATA, Finding.Kind.FOREIGN_DATA, o.describe() + ": destination bytes hold data that is neither their old value nor the source's"));
     }
 
     private static String destText(MemObject o, List<Effect.Write> writes) {
@@ -351,8 +353,8 @@ final class Judge {
             for (Effect e : a.effects()) if (e instanceof Effect.Protect pr && pr.object().equals(p.object().name) && pr.page() == p.page()) want = pr.allowed();
             if (p.prot() == null) { unobserved = true; continue; }
             if (!want.contains(p.prot())) {
-                out.add(new Finding(a.clauses().getFirst(), p.object().describe() + ": page " + p.page() + " should have protection "
-                        + (want.size() == 1 ? want.iterator().next() : "one of " + new java.util.TreeSet<>(want)) + " but has " + p.prot()));
+                out.add(Finding.against(a, Finding.Kind.PROTECTION, p.object().describe() + ": page " + p.page() + " should have protection "
+                        + (want.size() == 1 ? want.iterator().next() : "one of " + new java.util.TreeSet<>(want)) + " but has " + p.prot(), null));
             }
         }
         return new Shape(out, unobserved);
@@ -388,12 +390,12 @@ final class Judge {
         if (diffs.isEmpty()) return null;
         String range = o.name + "[" + w.offset() + ", " + (w.offset() + w.length()) + ")";
         if (w.exact()) {
-            return new Finding(a.clauses().getFirst(), diffs.render("returned " + valueName(call, returned) + " (" + a.description() + "), so destination "
-                    + range + " must hold exactly the " + w.length() + " new bytes"));
+            return diffs.finding(a, Finding.Kind.INCOMPLETE, "returned " + valueName(call, returned) + " (" + a.description() + "), so destination "
+                    + range + " must hold exactly the " + w.length() + " new bytes");
         }
         String rule = w.untouched() ? "must be untouched" : "may hold new data only in the bytes the copy could store ("
                 + writableText(((Effect.Extent.Partial) w.extent()).writable()) + ") and must keep its old bytes elsewhere";
-        return new Finding(FAILURE_EFFECT, diffs.render("returned " + valueName(call, returned) + " (" + a.description() + "), so destination " + range + " " + rule));
+        return diffs.finding(FAILURE_EFFECT, Finding.Kind.FAILURE_EFFECT, "returned " + valueName(call, returned) + " (" + a.description() + "), so destination " + range + " " + rule);
     }
 
     private static void diff(DiffList diffs, long page, PageContent seen, PageContent want, int from, int to, String label) {

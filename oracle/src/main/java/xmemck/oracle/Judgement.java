@@ -14,12 +14,15 @@ import java.util.Map;
  * @param needsUnobservable true when everything seen conforms but the verdict also needs a protection the adapter
  *                  cannot observe: the call cannot be judged (UNSUPPORTED), never passed
  * @param observed  what the judgement was made from, for {@link Oracle#commit}
+ * @param pictures  when the call does not conform: what it left in each object it wrote or was found to change, line
+ *                  by line (empty otherwise)
  */
 public record Judgement(boolean conforms, Alternative matched, List<String> clauses, List<Finding> findings, Map<String, String> answers,
-                        boolean needsUnobservable, Observed observed) {
+                        boolean needsUnobservable, Observed observed, List<Picture> pictures) {
     public Judgement {
         clauses = List.copyOf(clauses);
         findings = List.copyOf(findings);
         answers = Map.copyOf(answers);
+        pictures = List.copyOf(pictures);
     }
 }

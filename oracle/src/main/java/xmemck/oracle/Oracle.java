@@ -134,7 +134,7 @@ public final class Oracle {
      */
     public Judgement judge(Call call, Expectation expectation, long returned, List<Observe> observations, List<Result> observed) {
         return switch (expectation) {
-            case Expectation.OutsideContract oc -> new Judgement(true, null, List.of(oc.clause()), List.of(), Map.of(), false, Observed.NOTHING);
+            case Expectation.OutsideContract oc -> new Judgement(true, null, List.of(oc.clause()), List.of(), Map.of(), false, Observed.NOTHING, List.of());
             case Expectation.Allowed a -> judge.judge(call, a, returned, observations, observed, sourceOf(call));
         };
     }
@@ -250,7 +250,7 @@ public final class Oracle {
             case Observe.Bytes b -> {
                 MemObject o = world.object(op, b.object());
                 if (!(observed instanceof Result.Bytes rb) || rb.from() != b.from() || rb.data().length != b.length()) {
-                    out.add(new Finding(Judge.OBSERVABLE, "could not " + b.describe() + ": the implementation answered " + observed));
+                    out.add(new Finding(Judge.OBSERVABLE, Finding.Kind.OBSERVATION, "could not " + b.describe() + ": the implementation answered " + observed));
                     break;
                 }
                 Set<Long> unreadable = new HashSet<>(rb.unreadablePages());
@@ -263,8 +263,8 @@ public final class Oracle {
                     int n = (int) (Math.min((page + 1) * MemObject.PAGE, end) - at);
                     Judge.Readability r = Judge.readability(o, page);
                     boolean unr = unreadable.contains(page);
-                    if (unr && r == Judge.Readability.MUST) out.add(new Finding(Judge.OBSERVABLE, o.describe() + ": page " + page + " exists in the model but the implementation reports it unreadable"));
-                    if (!unr && r == Judge.Readability.HOLE) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, o.describe() + ": page " + page + " is a hole in the model but the implementation reports it readable"));
+                    if (unr && r == Judge.Readability.MUST) out.add(new Finding(Judge.OBSERVABLE, Finding.Kind.OBSERVATION, o.describe() + ": page " + page + " exists in the model but the implementation reports it unreadable"));
+                    if (!unr && r == Judge.Readability.HOLE) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, Finding.Kind.WRITE_OUTSIDE, o.describe() + ": page " + page + " is a hole in the model but the implementation reports it readable"));
                     int base = (int) (at - b.from());
                     int j = unr || r == Judge.Readability.HOLE ? -1 : java.util.Arrays.mismatch(want, base, base + n, got, base, base + n);
                     for (int i = base + Math.max(j, 0); j >= 0 && i < base + n; i++) {
@@ -274,12 +274,12 @@ public final class Oracle {
                     }
                     at += n;
                 }
-                if (!diffs.isEmpty()) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, diffs.render(o.describe() + ": memory differs from the model")));
+                if (!diffs.isEmpty()) out.add(diffs.finding(Judge.NO_WRITE_OUTSIDE, Finding.Kind.WRITE_OUTSIDE, o.describe() + ": memory differs from the model"));
             }
             case Observe.Digest d -> {
                 MemObject o = world.object(op, d.object());
                 if (!(observed instanceof Result.Digest rd) || rd.from() != d.from() || (long) rd.pages() * MemObject.PAGE != d.length()) {
-                    out.add(new Finding(Judge.OBSERVABLE, "could not " + d.describe() + ": the implementation answered " + observed));
+                    out.add(new Finding(Judge.OBSERVABLE, Finding.Kind.OBSERVATION, "could not " + d.describe() + ": the implementation answered " + observed));
                     break;
                 }
                 // The same readability rules as for bytes: pages that may be unreadable are not compared.
@@ -289,17 +289,17 @@ public final class Oracle {
                     long page = MemObject.pageOf(d.from()) + i;
                     Judge.Readability r = Judge.readability(o, page);
                     boolean unr = unreadable.contains(page);
-                    if (unr && r == Judge.Readability.MUST) out.add(new Finding(Judge.OBSERVABLE, o.describe() + ": page " + page + " exists in the model but the implementation reports it unreadable"));
-                    if (!unr && r == Judge.Readability.HOLE) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, o.describe() + ": page " + page + " is a hole in the model but the implementation reports it readable"));
+                    if (unr && r == Judge.Readability.MUST) out.add(new Finding(Judge.OBSERVABLE, Finding.Kind.OBSERVATION, o.describe() + ": page " + page + " exists in the model but the implementation reports it unreadable"));
+                    if (!unr && r == Judge.Readability.HOLE) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, Finding.Kind.WRITE_OUTSIDE, o.describe() + ": page " + page + " is a hole in the model but the implementation reports it readable"));
                     if (!unr && r != Judge.Readability.HOLE && rd.digest(i) != ((Result.Digest) mine).digest(i)) differ.add(page);
                 }
-                if (!differ.isEmpty()) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, o.describe() + ": the digests of page(s) " + differ + " differ from the model's"));
+                if (!differ.isEmpty()) out.add(new Finding(Judge.NO_WRITE_OUTSIDE, Finding.Kind.WRITE_OUTSIDE, o.describe() + ": the digests of page(s) " + differ + " differ from the model's"));
             }
             case Observe.Protection p -> {
                 if (!(observed instanceof Result.Protection rp)) {
-                    out.add(new Finding(Judge.OBSERVABLE, "could not " + p.describe() + ": the implementation answered " + observed));
+                    out.add(new Finding(Judge.OBSERVABLE, Finding.Kind.OBSERVATION, "could not " + p.describe() + ": the implementation answered " + observed));
                 } else if (rp.prot() != ((Result.Protection) mine).prot()) {
-                    out.add(new Finding(Judge.OBSERVABLE, "page " + p.page() + " of " + p.object() + ": the model says " + ((Result.Protection) mine).prot() + ", the implementation " + rp.prot()));
+                    out.add(new Finding(Judge.OBSERVABLE, Finding.Kind.OBSERVATION, "page " + p.page() + " of " + p.object() + ": the model says " + ((Result.Protection) mine).prot() + ", the implementation " + rp.prot()));
                 }
             }
         }

@@ -49,6 +49,8 @@ class JudgeTest {
         String want = "region u: bytes changed outside the destination [0, 100): 1 byte(s) differ, first at offset 8197 (guard page after u); offset 8197: expected "
                 + DiffList.hex(Fill.byteAt(22, at)) + ", found " + DiffList.hex((byte) (Fill.byteAt(22, at) ^ 0xff));
         assertEquals(want, f.message());
+        assertEquals(Finding.Kind.WRITE_OUTSIDE, f.kind());
+        assertEquals(new Finding.Bytes("u", at, at, 1), f.bytes(), "the finding names the byte as data, not only in its message");
     }
 
     @Test void inv_no_write_outside_counts_and_limits_the_differences_shown() {
@@ -60,6 +62,7 @@ class JudgeTest {
         Finding f = only(o);
         assertTrue(f.message().contains("6 byte(s) differ, first at offset -16 (guard page before u), last at offset -11 (guard page before u)"), f.message());
         assertTrue(f.message().endsWith("... (4 of 6 shown)"), f.message());
+        assertEquals(new Finding.Bytes("u", -16, -11, 6), f.bytes());
     }
 
     @Test void inv_source_unchanged() {
@@ -67,6 +70,8 @@ class JudgeTest {
         Finding f = only(o);
         assertEquals("inv.source-unchanged", f.clause());
         assertTrue(f.message().startsWith("region k: the source k[0, 100) changed: 1 byte(s) differ, first at offset 50 (page 0)"), f.message());
+        assertEquals(Finding.Kind.SOURCE_CHANGED, f.kind());
+        assertEquals(new Finding.Bytes("k", 50, 50, 1), f.bytes());
     }
 
     @Test void inv_no_foreign_data_when_a_destination_byte_is_neither_old_nor_source() {
@@ -89,6 +94,8 @@ class JudgeTest {
         assertTrue(f.message().startsWith("returned -1 (-1: the copy cannot store offset 4096 (page 1); the bytes it can store may hold the new data), so destination u[4088, 4152) "
                 + "may hold new data only in the bytes the copy could store (bytes 0..7) and must keep its old bytes elsewhere"), f.message());
         assertTrue(f.message().contains("offset 4096 (page 1)"), f.message());
+        assertEquals(Finding.Kind.FAILURE_EFFECT, f.kind());
+        assertEquals(new Finding.Bytes("u", PAGE, PAGE, 1), f.bytes());
     }
 
     @Test void a_failed_copy_may_leave_any_mix_of_old_and_new_bytes_where_it_could_store() {
@@ -105,6 +112,16 @@ class JudgeTest {
         assertEquals("copyout.succ", f.clause());
         assertTrue(f.message().startsWith("returned 0 (0: 100 bytes copied), so destination u[0, 100) must hold exactly the 100 new bytes: 1 byte(s) differ, first at offset 99 (page 0); offset 99: expected "
                 + DiffList.hex(Fill.byteAt(11, 99)) + " (new), found " + DiffList.hex(Fill.byteAt(22, 99))), f.message());
+        assertEquals(Finding.Kind.INCOMPLETE, f.kind());
+    }
+
+    @Test void a_success_that_writes_outside_is_described_as_the_success_it_returned() {
+        // The message describes the observed return, not a failure the call did not report.
+        Twin.Outcome o = Twin.standard().call(copy(0, 0, 100), Twin.poke("u", 100, Fill.byteAt(11, 100)));
+        Finding f = only(o);
+        assertEquals("inv.no-write-outside", f.clause());
+        assertFalse(f.message().contains("failed"), f.message());
+        assertFalse(f.message().contains("-1"), f.message());
     }
 
     @Test void a_wrong_return_value_names_the_expected_alternatives_clause() {
@@ -113,6 +130,8 @@ class JudgeTest {
         Finding f = only(o);
         assertEquals("copyout.fail.paging-fault", f.clause());
         assertEquals("returned 0; allowed: -1 (copyout.fail.paging-fault: -1: the copy cannot store offset 0 (page 0) and nothing before it); u[0, 10): untouched", f.message());
+        assertEquals(Finding.Kind.RETURN_VALUE, f.kind());
+        assertNull(f.bytes());
     }
 
     @Test void symbolic_names_in_return_value_messages() {

@@ -27,13 +27,17 @@ final class AdapterOptions {
                     + " that lists its faults (ck list faults shows them); any other adapter is a usage error")
     String fault;
 
-    @Option(names = "--timeout-ms", paramLabel = "N", description = "per-call timeout of the implementation, in milliseconds")
+    /** A day: longer is no timeout at all, and larger values overflow the deadline arithmetic. */
+    static final long MAX_TIMEOUT_MILLIS = 86_400_000L;
+
+    @Option(names = "--timeout-ms", paramLabel = "N",
+            description = "per-call timeout of the implementation, in milliseconds (1 to " + MAX_TIMEOUT_MILLIS + ")")
     Long timeoutMillis;
 
     /** The adapters these options name, checked; a problem is a {@link CliProblem} with its exit status. */
     List<AdapterChoice> choose(List<String> notes) {
-        if (timeoutMillis != null && timeoutMillis < 1) {
-            throw new CliProblem(Ck.USAGE, "--timeout-ms must be at least 1, got " + timeoutMillis);
+        if (timeoutMillis != null && (timeoutMillis < 1 || timeoutMillis > MAX_TIMEOUT_MILLIS)) {
+            throw new CliProblem(Ck.USAGE, "--timeout-ms must be from 1 to " + MAX_TIMEOUT_MILLIS + " (a day), got " + timeoutMillis);
         }
         return AdapterChoice.resolve(adapters, sut, fault, notes);
     }

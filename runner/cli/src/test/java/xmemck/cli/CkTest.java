@@ -139,4 +139,24 @@ class CkTest {
         assertEquals(0, r.status());
         assertTrue(r.out().startsWith("xmemck "), r.out());
     }
+
+    /** Odd values a script can produce: an empty folder name, a timeout that overflows. Each a usage error, nothing run. */
+    @Test
+    void anEmptyReportFolderAndAnOverflowingTimeoutAreUsageErrors() {
+        for (String command : List.of("run", "fuzz")) {
+            List<String> base = command.equals("run") ? List.of("run", "--adapter", "reference", "--no-allure")
+                    : List.of("fuzz", "--adapter", "reference", "--tries", "1");
+            List<String> empty = new ArrayList<>(base);
+            empty.addAll(List.of("--report-dir", ""));
+            Cli.Ran r = ck(empty.toArray(String[]::new));
+            assertEquals(Ck.USAGE, r.status(), command + ": " + r.all());
+            assertTrue(r.err().contains("--report-dir") && r.err().contains("empty folder name"), command + ": " + r.err());
+
+            List<String> huge = new ArrayList<>(base);
+            huge.addAll(List.of("--report-dir", "target/odd-args", "--timeout-ms", "9223372036854775807"));
+            Cli.Ran t = ck(huge.toArray(String[]::new));
+            assertEquals(Ck.USAGE, t.status(), command + ": " + t.all());
+            assertTrue(t.err().contains("--timeout-ms must be from 1 to 86400000"), command + ": " + t.err());
+        }
+    }
 }

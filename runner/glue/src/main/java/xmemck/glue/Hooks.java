@@ -41,6 +41,10 @@ public class Hooks {
         }
         scenario.attach(ResultAttachments.info(AdapterPool.run().info()), ResultAttachments.RUN_INFO, "xmemck run");
         scenario.attach(ResultAttachments.result(result), ResultAttachments.RESULT, "xmemck result");
+        // The failing call's picture, for readers of cucumber.html and Allure (the kit's pages draw it from the result).
+        for (xmemck.oracle.Picture p : result.pictures()) {
+            scenario.attach(xmemck.picture.PictureSvg.svg(p), "image/svg+xml", "what the call left in " + p.description());
+        }
         if (scenario.getStatus() == Status.PASSED && result.verdict() != Verdict.PASS) {
             // Never let a scenario whose verdict is not PASS look passed.
             throw new ScenarioError(result.reason());

@@ -103,7 +103,7 @@ public final class ScenarioRun {
         Step stopper = s.stopper().orElseThrow();
         String what = stopper.op() == null ? "starting a fresh world" : stopper.op().describe();
         throw fail(switch (stopper.verdict()) {
-            case FAIL -> new Outcome(Verdict.FAIL, "FAIL " + stopper.clauses() + "\n" + stopper.message());
+            case FAIL -> new Outcome(Verdict.FAIL, "FAIL " + stopper.message());
             case ERROR -> new Outcome(Verdict.ERROR, what + ": " + stopper.message());
             case UNSUPPORTED -> new Outcome(Verdict.UNSUPPORTED, what + ": " + stopper.message());
             case OUTSIDE_CONTRACT -> new Outcome(Verdict.OUTSIDE_CONTRACT, stopper.message());
@@ -160,7 +160,10 @@ public final class ScenarioRun {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new ScenarioResult(id, name, uri, line, clauses, o.verdict(), o.reason(), seconds, log, implementationDefined);
+        // Findings only where the verdict rests on them: a FAIL, or the protocol ERROR of observations that did not answer.
+        boolean judged = session != null && (o.verdict() == Verdict.FAIL || o.verdict() == Verdict.ERROR);
+        return new ScenarioResult(id, name, uri, line, clauses, o.verdict(), o.reason(), seconds, log, implementationDefined,
+                judged ? session.findings() : List.of(), o.verdict() == Verdict.FAIL && session != null ? session.pictures() : List.of());
     }
 
     /**

@@ -47,8 +47,11 @@ class GlueVerdictsTest {
         assertEquals(Verdict.PASS, small.verdict(), small.reason());
         ScenarioResult page = r.named("copyout copies 4096 bytes from kbuf+64 to ubuf+128");
         assertEquals(Verdict.FAIL, page.verdict());
-        assertTrue(page.reason().startsWith("FAIL ["), page.reason());
-        assertTrue(page.reason().contains("copyout.succ"), page.reason());
+        assertTrue(page.reason().startsWith("FAIL violates copyout.succ\n"), page.reason());
+        assertEquals(java.util.List.of("copyout.succ"), page.violated(), "the findings travel as data");
+        assertEquals(xmemck.oracle.Finding.Kind.INCOMPLETE, page.findings().getFirst().kind());
+        assertEquals(1, page.pictures().size(), "the failing call's destination is pictured");
+        assertEquals("ubuf", page.pictures().getFirst().object());
         assertTrue(page.reason().contains("ubuf"), page.reason());
         assertTrue(page.reason().matches("(?s).*0x[0-9a-f]{2}.*"), "the diff shows bytes in hex: " + page.reason());
         assertEquals(Verdict.PASS, r.named("copyout copies 8 bytes from kbuf+4096 to ubuf+12280").verdict(), "8 bytes are below the broken size");

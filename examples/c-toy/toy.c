@@ -136,20 +136,39 @@ static xp_status protect(void *state, const xp_protect *op, xp_reply *r) {
     return XP_DONE;
 }
 
-/* copyout: from kernel memory into the process's, or -1. Every page is checked before any is written. */
-static xp_status copyout(void *state, const xp_copyout *op, xp_reply *r) {
-    toy *t = state;
+/* copyout's work, shared with the ioctl: sets *ret to 0 or -1 (XP_RETURNED), or answers unsupported or error. Every
+ * page is checked before any is written. */
+static xp_status copy_out(toy *t, const xp_context *ctx, const xp_addr *driverbuf, const xp_addr *userbuf, uint64_t cn,
+                          xp_reply *r, int64_t *ret) {
     int from_user, to_user;
     uint64_t from, to, si = 0, di = 0;
-    if (op->context.kind != XP_CTX_PROCESS) return xp_unsupported(r, "the toy calls copyout from its process only");
-    if (strcmp(op->context.process, t->process) != 0) return xp_error(r, "unknown process \"%s\"", op->context.process);
-    if (!resolve(t, &op->driverbuf, &from_user, &from, r) || !resolve(t, &op->userbuf, &to_user, &to, r)) return XP_ERROR;
-    if (op->cn == 0) return xp_returned(r, 0);
-    if (from_user || !to_user || !accessible(t, 0, from, op->cn, XP_PROT_READ) || !accessible(t, 1, to, op->cn, XP_PROT_READ_WRITE))
-        return xp_returned(r, -1);
+    if (ctx->kind != XP_CTX_PROCESS) return xp_unsupported(r, "the toy calls copyout from its process only");
+    if (strcmp(ctx->process, t->process) != 0) return xp_error(r, "unknown process \"%s\"", ctx->process);
+    if (!resolve(t, driverbuf, &from_user, &from, r) || !resolve(t, userbuf, &to_user, &to, r)) return XP_ERROR;
+    *ret = 0;
+    if (cn == 0) return XP_RETURNED;
+    if (from_user || !to_user || !accessible(t, 0, from, cn, XP_PROT_READ) || !accessible(t, 1, to, cn, XP_PROT_READ_WRITE)) {
+        *ret = -1;
+        return XP_RETURNED;
+    }
     region *s = at(t, 0, from, &si), *d = at(t, 1, to, &di); /* gaps between regions: one region holds each range */
-    memcpy(d->mem + di, s->mem + si, (size_t)op->cn);
-    return xp_returned(r, 0);
+    memcpy(d->mem + di, s->mem + si, (size_t)cn);
+    return XP_RETURNED;
+}
+
+static xp_status copyout(void *state, const xp_copyout *op, xp_reply *r) {
+    int64_t ret;
+    xp_status s = copy_out(state, &op->context, &op->driverbuf, &op->userbuf, op->cn, r, &ret);
+    return s == XP_RETURNED ? xp_returned(r, ret) : s;
+}
+
+/* The copyout(9F) page's model driver: XX_GETREGS copies the 12-byte register block out, EFAULT when copyout fails.
+ * The toy declares COPYOUT, which covers this ioctl: answering it unsupported would break that declaration. */
+static xp_status xx_ioctl(void *state, const xp_xx_ioctl *op, xp_reply *r) {
+    int64_t ret;
+    if (op->cmd != 1) return xp_returned(r, 22); /* EINVAL: the only command is XX_GETREGS */
+    xp_status s = copy_out(state, &op->context, &op->regs, &op->arg, 12, r, &ret);
+    return s == XP_RETURNED ? xp_returned(r, ret == -1 ? 14 : 0) : s; /* EFAULT when copyout fails */
 }
 
 /* The kit's privileged view: every page reads, whatever its protection. */
@@ -193,7 +212,7 @@ int main(int argc, char **argv) {
         .name = "xmemck C toy 0.1.0", .supported = SUPPORTED, .missing = MISSING,
         .missing_reason = "the toy implements copyout only", .unimplemented_reason = "the toy implements copyout only",
         .reset = reset, .create_process = create_process, .map_region = map_region, .protect = protect,
-        .copyout = copyout, .lookup = lookup, .read = read_region, .protection = protection,
+        .copyout = copyout, .xx_ioctl = xx_ioctl, .lookup = lookup, .read = read_region, .protection = protection,
     };
     reset(&t, NULL);
     int status = xp_serve(&impl, &t, &options);

@@ -24,9 +24,14 @@ import xmemck.spi.SutProvider;
  *   <li>{@code xmemck.fault}: a seeded fault, for adapters that have them;</li>
  *   <li>{@code xmemck.timeoutMillis}: the per-call timeout.</li>
  * </ul>
- * After a scenario ends in ERROR its implementation may be in any state (crashed, hung): it is closed, never reused.
- * When opening fails, every scenario reports that failure without trying again until a scenario discards, so that a
- * missing implementation costs one timeout, not one per scenario.
+ * After a scenario ends in ERROR its implementation may be in any state (crashed, hung): it is closed, never reused,
+ * and the next scenario opens a fresh one.
+ *
+ * <p>A failed open is the borrowing scenario's ERROR, and the next borrow tries again (a start can fail by chance).
+ * After {@value #MAX_FAILED_STARTS} failed opens in a row the pool gives up for the rest of the run: every later
+ * borrow fails at once with "gave up after 3 failed starts: " and the last reason, so that an implementation that
+ * cannot start costs three start timeouts, not one per scenario (hours for the suite). A successful open starts the
+ * count again; {@link #closeAll()} (the end of a run) forgets it.
  *
  * <p>The pool is the one run-scoped object of the glue, and so the one static: Cucumber's object factory creates
  * objects per scenario, and a run's implementations must outlive scenarios. {@link Hooks} closes it when the run ends.
@@ -37,11 +42,28 @@ public final class AdapterPool {
     /** The pool of this JVM's current Cucumber run. */
     public static AdapterPool run() { return RUN; }
 
+    /** Failed opens in a row after which the pool stops trying. */
+    static final int MAX_FAILED_STARTS = 3;
+
+    /** Opens one implementation: the adapter of the system properties, or a stand-in in tests. */
+    @FunctionalInterface
+    interface Opener {
+        Sut open(String adapterId) throws SutFailure;
+    }
+
+    private final Opener opener;
     private final Deque<Sut> idle = new ArrayDeque<>();
-    private String failure;
+    /** Failed opens in a row, and why the last one failed. */
+    private int failedStarts;
+    private String lastFailure;
+    /** Set once the pool has given up: the reason every later borrow fails with. */
+    private String gaveUp;
     private Map<String, String> info = Map.of();
 
-    private AdapterPool() {}
+    private AdapterPool() { this(id -> Adapters.find(id).open(options())); }
+
+    /** A pool that opens with {@code opener} (tests; the run's pool is {@link #run()}). */
+    AdapterPool(Opener opener) { this.opener = opener; }
 
     public static String adapterId() {
         String id = System.getProperty("xmemck.adapter", "").strip();
@@ -61,35 +83,40 @@ public final class AdapterPool {
     synchronized Sut borrow() {
         Sut s = idle.poll();
         if (s != null) return s;
-        if (failure != null) throw new ScenarioError(failure);
+        if (gaveUp != null) throw new ScenarioError(gaveUp);
         String id = adapterId();
         try {
-            SutProvider provider = Adapters.find(id);
-            s = provider.open(options());
+            s = opener.open(id);
             info = describe(id, s);
+            failedStarts = 0;
             return s;
         } catch (SutFailure f) {
-            failure = "adapter " + id + " could not be opened: " + f.kind() + ": " + f.getMessage();
+            lastFailure = "adapter " + id + " could not be opened: " + f.kind() + ": " + f.getMessage();
         } catch (RuntimeException e) {
-            failure = "adapter " + id + " could not be opened: " + e.getMessage();
+            lastFailure = "adapter " + id + " could not be opened: " + e.getMessage();
         }
-        throw new ScenarioError(failure);
+        if (++failedStarts >= MAX_FAILED_STARTS) {
+            gaveUp = "gave up after " + failedStarts + " failed starts: " + lastFailure;
+            throw new ScenarioError(gaveUp);
+        }
+        throw new ScenarioError(lastFailure);
     }
 
     /** The scenario is over and its implementation is fine: the next scenario may use it. */
     synchronized void giveBack(Sut s) { idle.push(s); }
 
-    /** The scenario ended in ERROR: its implementation is closed; the next scenario opens a fresh one (once). */
+    /** The scenario ended in ERROR: its implementation is closed; the next scenario opens a fresh one. */
     synchronized void discard(Sut s) {
         if (s != null) s.close();
-        failure = null;
     }
 
-    /** Close every implementation at the end of the run; the next run opens fresh ones. */
+    /** Close every implementation at the end of the run; the next run opens fresh ones and counts failures afresh. */
     public synchronized void closeAll() {
         for (Sut s : idle) s.close();
         idle.clear();
-        failure = null;
+        failedStarts = 0;
+        lastFailure = null;
+        gaveUp = null;
     }
 
     /** The adapter and the implementation of the run, as the reports describe them (empty before one was opened). */

@@ -144,6 +144,15 @@ public final class ScenarioRun {
                         + " for its calls (it named " + namedClauses() + ")");
             }
         }
+        if (sut != null && o.verdict() != Verdict.ERROR) {
+            try {
+                sut.endScenario();   // anything the implementation said after its last answer is this scenario's ERROR
+            } catch (xmemck.spi.SutFailure f) {
+                o = new Outcome(Verdict.ERROR, location + ": implementation " + f.kind().name().toLowerCase().replace('_', ' ')
+                        + " at the end of the scenario: " + f.getMessage()
+                        + (o.verdict() == Verdict.PASS ? "" : "\n(before that the scenario was " + o.verdict().label() + ": " + o.reason() + ")"));
+            }
+        }
         List<String> log = session == null ? new ArrayList<>() : new ArrayList<>(session.log());
         String diagnostics = sut == null ? "" : sut.drainDiagnostics();
         if (sut != null) {

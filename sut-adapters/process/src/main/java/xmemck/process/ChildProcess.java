@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,15 +23,29 @@ import xmemck.wire.Excerpt;
  */
 final class ChildProcess {
     /**
-     * Longest message line accepted: the longest a Java array can be. The largest region the operation language
-     * allows (1 GiB) with its guard pages is 1.43 GB of base64 in one observation.
+     * Longest message line accepted: about the longest a Java array can be (the JVM refuses arrays within a few
+     * elements of {@code Integer.MAX_VALUE}). The largest region the operation language allows (1 GiB) with its guard
+     * pages is 1.43 GB of base64 in one observation. Lengths are counted in {@code long} everywhere, so a line of any
+     * length is cut off here, never wrapped around.
      */
     static final int MAX_LINE = Integer.MAX_VALUE - 1024;
+
+    /** How often a caller waiting for an answer looks whether the implementation has exited. */
+    private static final long EXIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /**
+     * After the implementation exited, how long the reader must have been quiet before the exit is reported: what it
+     * wrote before exiting is still in the pipe and is read first.
+     */
+    private static final long EXIT_DRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Durations beyond this (about 73 years) are treated as this, so that deadline arithmetic cannot overflow. */
+    private static final long FOREVER_NANOS = Long.MAX_VALUE / 4;
 
     private final int maxLine;
 
     private final Process process;
     private final List<String> command;
+    private final String mark;
+    private final Instant started;
     /** Bounded, so that an implementation that floods its output while the kit is not reading blocks instead. */
     private final BlockingQueue<Incoming> replies = new LinkedBlockingQueue<>(10_000);
     /** Set once the process is being killed: the reader then drops what it still reads instead of waiting for room. */
@@ -42,9 +60,11 @@ final class ChildProcess {
     private volatile long lastProgress = System.nanoTime();
     private static final Object CLOSE_STDIN = new Object();
 
-    private ChildProcess(Process process, List<String> command, int maxLine) {
+    private ChildProcess(Process process, List<String> command, int maxLine, String mark, Instant started) {
         this.process = process;
         this.maxLine = maxLine;
+        this.mark = mark;
+        this.started = started;
         this.command = List.copyOf(command);
         String tag = "xmemck-child-" + process.pid();
         Thread writer = new Thread(this::writeLoop, tag + "-stdin");
@@ -58,8 +78,11 @@ final class ChildProcess {
 
     static ChildProcess start(List<String> command, int maxLine) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
+        String mark = ProcessTree.newMark();
+        pb.environment().put(ProcessTree.MARK, mark);
+        Instant before = Instant.now();
         Process p = pb.start();
-        ChildProcess c = new ChildProcess(p, command, maxLine);
+        ChildProcess c = new ChildProcess(p, command, maxLine, mark, p.info().startInstant().orElse(before));
         Children.add(c);
         return c;
     }
@@ -79,26 +102,74 @@ final class ChildProcess {
     void closeInput() { outgoing.add(CLOSE_STDIN); }
 
     /**
-     * The next thing read from standard output, or null when the implementation sent nothing at all for
-     * {@code timeout}: the clock restarts whenever bytes arrive, so a large observation that takes long to stream
-     * is waited for, while an implementation that stops writing is not.
+     * The next thing read from standard output, or what stands for it when nothing usable comes:
+     * <ul>
+     *   <li>{@link Incoming.Silence} when nothing at all arrived for {@code silence} (the clock restarts whenever bytes
+     *   arrive, so a large observation that takes long to stream is waited for, while an implementation that stops
+     *   writing is not);</li>
+     *   <li>{@link Incoming.Overdue} when bytes kept arriving but no line was complete within {@code overall} of the
+     *   call (a trickle of one byte per second would otherwise hold the kit forever);</li>
+     *   <li>{@link Incoming.Exited} when the implementation exited and everything it wrote has been read, though its
+     *   standard output stays open (a process it started holds it).</li>
+     * </ul>
      */
-    Incoming next(Duration timeout) throws InterruptedException {
-        long limit = timeout.toNanos();
-        long deadline = System.nanoTime() + limit;
+    Incoming next(Duration silence, Duration overall) throws InterruptedException {
+        long quiet = nanos(silence);
+        long start = System.nanoTime();
+        long hard = start + nanos(overall);
+        long exitSeen = 0;
+        boolean exited = false;
         while (true) {
-            Incoming item = replies.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Incoming item = replies.poll();
             if (item != null) return item;
-            long extended = lastProgress + limit;
-            if (extended - System.nanoTime() <= 0) return null;
-            deadline = extended;
+            long now = System.nanoTime();
+            long progress = lastProgress;
+            long quietSince = progress - start > 0 ? progress : start;
+            long silenceLeft = quietSince + quiet - now;
+            if (silenceLeft <= 0) return new Incoming.Silence();
+            long hardLeft = hard - now;
+            if (hardLeft <= 0) return new Incoming.Overdue();
+            long wait = Math.min(Math.min(silenceLeft, hardLeft), EXIT_POLL_NANOS);
+            if (!exited && !process.isAlive()) {
+                exited = true;
+                exitSeen = now;
+            }
+            if (exited) {
+                long drainedAt = (progress - exitSeen > 0 ? progress : exitSeen) + EXIT_DRAIN_NANOS;
+                if (drainedAt - now <= 0) return new Incoming.Exited();
+                wait = Math.min(wait, drainedAt - now);
+            }
+            item = replies.poll(Math.max(1, wait), TimeUnit.NANOSECONDS);
+            if (item != null) return item;
         }
+    }
+
+    /** A duration in nanoseconds, at most {@link #FOREVER_NANOS} and at least 0. */
+    static long nanos(Duration d) {
+        if (d.isNegative()) return 0;
+        return d.compareTo(Duration.ofNanos(FOREVER_NANOS)) >= 0 ? FOREVER_NANOS : d.toNanos();
     }
 
     /** Non-null when a reply line has started but not ended: its beginning and length, for a timeout message. */
     String partialLine() {
         long n = partialLength;
         return n == 0 ? null : wireExcerpt(partialPrefix) + (n > partialPrefix.length() ? " (" + n + " bytes so far)" : "");
+    }
+
+    /**
+     * What the implementation wrote that nobody has read yet, without waiting: the first unread line, or the line
+     * being written; null when there is nothing. For the check when the adapter is closed.
+     */
+    String unread() {
+        Incoming first = replies.peek();
+        String partial = partialLine();
+        if (first == null) return partial == null ? null : partial + " (a line not yet ended)";
+        return switch (first) {
+            case Incoming.Line l -> Excerpt.ofUtf8(l.bytes(), l.length(), ProcessSut.QUOTE);
+            case Incoming.Overlong o -> wireExcerpt(o.prefix()) + " (a line of " + o.length() + " bytes)";
+            case Incoming.End e -> null; // it closed its output: nothing more was said
+            default -> first.toString();
+        };
     }
 
     StderrBuffer stderr() { return stderr; }
@@ -114,38 +185,49 @@ final class ChildProcess {
     }
 
     /**
-     * Ends the process and every process it started, without mercy: what the kit does to an implementation that
-     * hung, crashed or broke the protocol. Waits until the process is reaped, so no zombie is left.
+     * Ends the process and every process of its tree (see {@link ProcessTree}: including those its children left
+     * behind after it exited): SIGTERM, a short grace, then SIGKILL. What the kit does to an implementation that hung,
+     * crashed or broke the protocol. Waits until the process is reaped, so no zombie is left.
      */
-    void kill() { terminate(process.descendants().toList()); }
+    void kill() { terminate(List.of()); }
 
     /**
      * The polite ending: close standard input (the protocol's "stop"), give the implementation {@code grace} to
-     * exit, ask it to terminate, then kill what is left, including anything it started. Never throws.
+     * exit, then end what is left of its tree as {@link #kill()} does. Never throws.
      */
     void stop(Duration grace) {
+        // Taken while the implementation still runs: once it exits its children are no longer its descendants.
         List<ProcessHandle> known = process.descendants().toList();
         closeInput();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroy();
-                process.waitFor(500, TimeUnit.MILLISECONDS);
-            }
+            process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             terminate(known);
         }
+        try {
+            stderrThread.join(500); // its last words, for the report
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void terminate(List<ProcessHandle> known) {
+    /** The live members of this implementation's process tree, the implementation first (for the shutdown hook). */
+    List<ProcessHandle> tree() { return ProcessTree.members(process.toHandle(), mark, started); }
+
+    /** Marks this child as being ended: its reader stops waiting for room in the queue. */
+    void abandon() {
         discarding = true;
         replies.clear();
         outgoing.add(CLOSE_STDIN); // lets the writer thread end instead of waiting for lines that never come
-        List<ProcessHandle> all = new ArrayList<>(known);
-        all.addAll(process.descendants().toList());
-        process.destroyForcibly();
-        for (ProcessHandle d : all) d.destroyForcibly();
+    }
+
+    private void terminate(List<ProcessHandle> known) {
+        abandon();
+        Set<ProcessHandle> all = new LinkedHashSet<>(tree());
+        all.addAll(known);
+        ProcessTree.end(all, ProcessTree.TERM_GRACE);
         try {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -202,23 +284,48 @@ final class ChildProcess {
 
     private void take(byte[] buf, int from, int count) {
         if (count == 0) return;
-        if (overlong == 0 && (long) len + count > maxLine) {
-            overlong = (long) len + count;
-            len = 0;
-            line = new byte[1 << 12];
+        long needed = (long) len + count;
+        if (overlong == 0 && needed > maxLine) {
+            overlong = needed;
+            drop();
             deliver(new Incoming.Overlong(partialPrefix, overlong));
         } else if (overlong > 0) {
             overlong += count;
         } else {
-            if (len + count > line.length) {
-                long grown = Math.max((long) len + count, line.length + (line.length >> 1));
-                line = java.util.Arrays.copyOf(line, (int) Math.min(grown, maxLine));
+            if (needed > line.length) {
+                try {
+                    line = Arrays.copyOf(line, grownCapacity(line.length, needed, maxLine));
+                } catch (OutOfMemoryError e) {
+                    // One huge array the heap cannot hold: say so, and drop the rest of the line as if it were overlong.
+                    overlong = needed;
+                    drop();
+                    deliver(new Incoming.Failed("the kit ran out of memory holding a line of " + needed
+                            + " bytes from the implementation (give the JVM more heap with -Xmx)"));
+                    partialLength = overlong;
+                    return;
+                }
             }
             System.arraycopy(buf, from, line, len, count);
             if (len == 0) partialPrefix = new String(line, 0, Math.min(count, 200), StandardCharsets.UTF_8);
             len += count;
         }
         partialLength = overlong > 0 ? overlong : len;
+    }
+
+    /**
+     * The new size of a line buffer of {@code capacity} bytes that must hold {@code needed} ({@code needed <= max}):
+     * half as large again, so that a line of n bytes costs O(n) copying in all, but never more than {@code max}.
+     * Computed in {@code long}: in {@code int}, half as large again as 1.43 GB wraps around to a negative size, and
+     * the buffer would then grow by one read at a time, copying the whole line each time.
+     */
+    static int grownCapacity(int capacity, long needed, int max) {
+        long grown = Math.max(needed, (long) capacity + (capacity >> 1));
+        return (int) Math.min(grown, max);
+    }
+
+    private void drop() {
+        len = 0;
+        line = new byte[1 << 12];
     }
 
     private void endLine() {
@@ -229,7 +336,7 @@ final class ChildProcess {
                 deliver(new Incoming.Line(line, end));
                 line = new byte[1 << 12];
             } else {
-                deliver(new Incoming.Line(java.util.Arrays.copyOf(line, end), end));
+                deliver(new Incoming.Line(Arrays.copyOf(line, end), end));
             }
         } else if (line.length > 1 << 20) {
             line = new byte[1 << 12];
@@ -260,4 +367,14 @@ final class ChildProcess {
     }
 
     private static String wireExcerpt(String s) { return Excerpt.of(s, 200); }
+
+    /** For the shutdown hook: the members of several trees at once, so that they share one grace period. */
+    static List<ProcessHandle> trees(Iterable<ChildProcess> children) {
+        List<ProcessHandle> all = new ArrayList<>();
+        for (ChildProcess c : children) {
+            c.abandon();
+            all.addAll(c.tree());
+        }
+        return all;
+    }
 }

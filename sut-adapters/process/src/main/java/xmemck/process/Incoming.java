@@ -1,6 +1,9 @@
 package xmemck.process;
 
-/** What the reader of the implementation's standard output saw next. */
+/**
+ * What the reader of the implementation's standard output saw next, or, for the last three kinds, what the waiting
+ * side concluded when nothing came.
+ */
 sealed interface Incoming {
     /**
      * One complete line, without its line end: the first {@code length} bytes of {@code bytes}, UTF-8. Kept as
@@ -16,4 +19,16 @@ sealed interface Incoming {
 
     /** Reading failed. */
     record Failed(String message) implements Incoming {}
+
+    /** Nothing at all arrived for the silence timeout. */
+    record Silence() implements Incoming {}
+
+    /** Bytes kept arriving, but no complete line came before the overall deadline of the answer. */
+    record Overdue() implements Incoming {}
+
+    /**
+     * The implementation exited, and everything it wrote before has been read, but its standard output is still
+     * open: a process it started holds it.
+     */
+    record Exited() implements Incoming {}
 }

@@ -20,15 +20,31 @@ import xmemck.wire.WireFormatException;
  * An implementation in any language, run as a child process and driven over the line protocol of
  * {@code sut-adapters/PROTOCOL.md}.
  *
- * <p>Surviving a broken implementation is this class's main job. Every wait has a deadline (the per-call timeout);
- * a child that misses it is killed and the call fails {@link Kind#HUNG}; one that exits fails {@link Kind#CRASHED}
- * with its exit status; a line that is not the expected message fails {@link Kind#PROTOCOL}, quoting it. After any
- * of these the child is gone and the next {@link #reset()} starts a fresh one, so a run goes on with the next
- * scenario. Ops are pipelined: {@link #applyAll} writes a whole batch before reading the answers, so a fast
- * implementation is not held back by round trips.
+ * <p>Surviving a broken implementation is this class's main job. Every wait has two deadlines: the silence timeout
+ * (nothing arrived for {@code timeoutMillis}) and an overall deadline for the whole answer ({@link #deadline}), so
+ * that neither a silent child nor one that trickles a byte at a time holds the kit. A child that misses either is
+ * killed and the call fails {@link Kind#HUNG}; one that exits fails {@link Kind#CRASHED} with its exit status, even
+ * when a process it started keeps its standard output open; a line that is not the expected message, or breaks a
+ * limit of the protocol (line length, number length, nesting depth: PROTOCOL.md, "Limits"), fails
+ * {@link Kind#PROTOCOL}, quoting it. After any of these the child and everything it started are gone and the next
+ * {@link #reset()} starts a fresh one, so a run goes on with the next scenario; after {@link #MAX_FAILED_STARTS}
+ * failed starts in a row it stops trying. Ops are pipelined: {@link #applyAll} writes a whole batch before reading
+ * the answers, so a fast implementation is not held back by round trips.
+ *
+ * <p>{@link #endScenario()} sends the next scenario's {@code reset} at once and reads its {@code ready}: anything the
+ * implementation wrote after its last answer arrives before that {@code ready} (answers come in order), so an extra
+ * answer is found deterministically and reported for the scenario that caused it, at the cost of no extra round trip
+ * (the following {@link #reset()} then has nothing left to do).
  */
 public final class ProcessSut implements Sut {
     static final int QUOTE = 200;
+
+    /** The overall deadline of one answer is this many silence timeouts, ... */
+    static final int DEADLINE_TIMEOUTS = 10;
+    /** ... plus one more timeout per this many bytes the answer asked for is expected to take (base64, digests). */
+    static final long BYTES_PER_TIMEOUT = 1 << 20;
+    /** After this many failed starts in a row, {@link #reset()} fails at once instead of trying again. */
+    static final int MAX_FAILED_STARTS = 3;
 
     private final List<String> command;
     private final Duration callTimeout;
@@ -44,6 +60,14 @@ public final class ProcessSut implements Sut {
     private String name = "(not started)";
     private Capabilities capabilities;
     private long seq;
+    /** Whether endScenario() has already given the child a fresh world, so that the next reset() has nothing to do. */
+    private boolean fresh;
+    /** Failed starts in a row (by reset(), after a failure), and why the last one failed. */
+    private int failedStarts;
+    private String lastStartFailure;
+    /** The first seq and the descriptions of the last batch of ops, to name an op an extra answer repeats. */
+    private long batchFirst;
+    private List<String> batch = List.of();
     /** Diagnostics not yet drained: standard error of children already gone, and the adapter's own notes. */
     private final StringBuilder pending = new StringBuilder();
 
@@ -87,16 +111,27 @@ public final class ProcessSut implements Sut {
     @Override
     public List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
         ChildProcess c = running();
+        fresh = false;
         long first = seq + 1;
         List<String> lines = new ArrayList<>(ops.size());
-        for (Op op : ops) lines.add(Protocol.apply(++seq, op));
+        List<String> described = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            lines.add(Protocol.apply(++seq, op));
+            described.add(op.describe());
+        }
+        batchFirst = first;
+        batch = described;
         c.send(lines);
         List<Result> out = new ArrayList<>(ops.size());
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
-            String what = "op " + (first + i) + " (" + op.describe() + ")";
-            Protocol.Reply reply = await(c, callTimeout, "its answer to " + what);
+            String what = "op " + (first + i) + " (" + described.get(i) + ")";
+            Protocol.Reply reply = await(c, callTimeout, deadline(callTimeout, answerBytes(op)), "its answer to " + what);
             if (!(reply instanceof Protocol.Reply.ResultOf r)) throw unexpected(reply, "a result for " + what);
+            if (r.seq() >= 1 && r.seq() < first + i) {
+                throw fail(Kind.PROTOCOL, "answered " + opNamed(r.seq()) + " a second time where the result for " + what
+                        + " was due (each op gets exactly one answer)");
+            }
             if (r.seq() != first + i) {
                 throw fail(Kind.PROTOCOL, "answered seq " + r.seq() + " where the result for " + what + " was due (results come in the order of the ops)");
             }
@@ -110,16 +145,79 @@ public final class ProcessSut implements Sut {
     @Override
     public void reset() throws SutFailure {
         if (closed) throw new SutFailure(Kind.INTERNAL, "reset() after close()");
-        if (child == null) {
-            String why = broken == null ? "" : " after " + broken.kind() + ": " + broken.getMessage();
-            launch();
-            note("xmemck: restarted the implementation (pid " + child.pid() + ")" + why);
-            broken = null;
+        if (child != null && fresh) {
+            fresh = false; // endScenario() already reset the world and read the answer
+            return;
         }
+        if (child == null) restart();
         ChildProcess c = child;
         c.send(Protocol.reset());
-        Protocol.Reply reply = await(c, callTimeout, "its answer to reset");
-        if (!(reply instanceof Protocol.Reply.Ready)) throw unexpected(reply, "ready (the answer to reset)");
+        Protocol.Reply reply = await(c, callTimeout, deadline(callTimeout, 0), "its answer to reset");
+        if (!(reply instanceof Protocol.Reply.Ready)) {
+            String extra = extra(reply);
+            if (extra != null) throw fail(Kind.PROTOCOL, extra + " (found at the reset that starts the next scenario)");
+            throw unexpected(reply, "ready (the answer to reset)");
+        }
+    }
+
+    /**
+     * Checks that the implementation said nothing after the scenario's last answer, and gives it a fresh world for the
+     * next scenario: sends {@code reset} now and reads up to its {@code ready}. A line before that {@code ready} (an
+     * op answered twice, a stray message) is a {@link Kind#PROTOCOL} failure of the scenario that just ended; so is a
+     * crash, hang or breach while discarding its world. Costs no extra round trip: the next {@link #reset()} returns
+     * at once. Does nothing when the implementation was already stopped by a failure.
+     */
+    @Override
+    public void endScenario() throws SutFailure {
+        if (closed || child == null || fresh) return;
+        ChildProcess c = child;
+        c.send(Protocol.reset());
+        String awaited = "ready (the answer to the reset that ends the scenario, sent after the scenario's last answer)";
+        Protocol.Reply reply = await(c, callTimeout, deadline(callTimeout, 0), awaited);
+        if (!(reply instanceof Protocol.Reply.Ready)) {
+            String extra = extra(reply);
+            throw extra != null ? fail(Kind.PROTOCOL, extra) : unexpected(reply, awaited);
+        }
+        fresh = true;
+    }
+
+    /** What is wrong with a message that came where no answer was due, when it is an extra answer; else null. */
+    private String extra(Protocol.Reply reply) {
+        return switch (reply) {
+            case Protocol.Reply.ResultOf r when r.seq() >= 1 && r.seq() <= seq ->
+                    "answered " + opNamed(r.seq()) + " a second time, after the scenario's last answer (each op gets exactly one answer)";
+            case Protocol.Reply.ResultOf r -> "sent a result for seq " + r.seq() + ", an op that was never sent, after the scenario's last answer";
+            case Protocol.Reply.Error e -> "reported an error after the scenario's last answer, where nothing was due: "
+                    + Excerpt.of(e.message(), QUOTE) + (e.seq() == null ? "" : " (seq " + e.seq() + ")");
+            default -> null;
+        };
+    }
+
+    /** "op 7 (observe u[0, 8))" when op 7 was in the last batch, else "op 7". */
+    private String opNamed(long n) {
+        long i = n - batchFirst;
+        return "op " + n + (i >= 0 && i < batch.size() ? " (" + batch.get((int) i) + ")" : "");
+    }
+
+    /**
+     * The overall deadline of an answer: {@value #DEADLINE_TIMEOUTS} silence timeouts, plus one timeout for every
+     * {@value #BYTES_PER_TIMEOUT} bytes the answer is expected to take. With the default 5 s timeout: 50 s for a
+     * small answer, about 2 hours for the base64 of a 1 GiB region (1.43 GB, at least 200 KiB/s).
+     */
+    static Duration deadline(Duration timeout, long answerBytes) {
+        long units = DEADLINE_TIMEOUTS + (Math.max(0, answerBytes) + BYTES_PER_TIMEOUT - 1) / BYTES_PER_TIMEOUT;
+        long t = ChildProcess.nanos(timeout);
+        long total = units != 0 && t > Long.MAX_VALUE / 4 / units ? Long.MAX_VALUE / 4 : t * units; // saturates, never wraps
+        return Duration.ofNanos(total);
+    }
+
+    /** How many bytes the answer to {@code op} is expected to take: the base64 of the bytes, the digests. */
+    static long answerBytes(Op op) {
+        return switch (op) {
+            case Observe.Bytes b -> Math.min(Math.max(0, b.length()), 1L << 40) / 3 * 4 + 4;
+            case Observe.Digest d -> Math.min(Math.max(0, d.length()), 1L << 40) / xmemck.ops.Layout.PAGE_SIZE * 19; // "0123456789abcdef",
+            default -> 0;
+        };
     }
 
     @Override
@@ -135,6 +233,10 @@ public final class ProcessSut implements Sut {
         if (closed) return;
         closed = true;
         if (child != null) {
+            // Costs nothing: only what has already arrived is looked at. An adapter user that calls endScenario() has
+            // had anything of this kind reported as an ERROR already.
+            String unread = child.unread();
+            if (unread != null) note("xmemck: protocol: the implementation wrote what nobody asked for before it was closed: " + unread);
             child.stop(closeGrace);
             pending.append(child.stderr().drain());
             child = null;
@@ -142,6 +244,28 @@ public final class ProcessSut implements Sut {
     }
 
     // ---- starting ----
+
+    /**
+     * Starts a fresh child after a failure. After {@value #MAX_FAILED_STARTS} failed starts in a row it gives up, and
+     * every later reset fails at once with the reason: an implementation that cannot start must not cost a start
+     * timeout per scenario.
+     */
+    private void restart() throws SutFailure {
+        if (failedStarts >= MAX_FAILED_STARTS) {
+            throw new SutFailure(Kind.START_FAILED, "gave up after " + failedStarts + " failed starts: " + lastStartFailure);
+        }
+        String why = broken == null ? "" : " after " + broken.kind() + ": " + broken.getMessage();
+        try {
+            launch();
+        } catch (SutFailure f) {
+            failedStarts++;
+            lastStartFailure = f.kind() + ": " + f.getMessage();
+            throw f;
+        }
+        failedStarts = 0;
+        note("xmemck: restarted the implementation (pid " + child.pid() + ")" + why);
+        broken = null;
+    }
 
     private void launch() throws SutFailure {
         ChildProcess c;
@@ -152,10 +276,12 @@ public final class ProcessSut implements Sut {
         }
         child = c;
         seq = 0;
+        fresh = false;
+        batch = List.of();
         c.send(Protocol.hello(kit));
         Protocol.Reply reply;
         try {
-            reply = await(c, startTimeout, "its hello");
+            reply = await(c, startTimeout, deadline(startTimeout, 0), "its hello");
         } catch (SutFailure f) {
             // A child that never said hello could not be started, whatever the detail.
             throw f.kind() == Kind.PROTOCOL ? f : new SutFailure(Kind.START_FAILED, "handshake: " + f.getMessage(), f);
@@ -186,25 +312,35 @@ public final class ProcessSut implements Sut {
         return child;
     }
 
-    /** The next message, or the failure that stands for it: a deadline missed, an exit, an unreadable line. */
-    private Protocol.Reply await(ChildProcess c, Duration timeout, String awaited) throws SutFailure {
+    /**
+     * The next message, or the failure that stands for it: silence for {@code timeout}, the overall {@code deadline}
+     * missed, an exit, a line over a limit, an unreadable line.
+     */
+    private Protocol.Reply await(ChildProcess c, Duration timeout, Duration deadline, String awaited) throws SutFailure {
         Incoming in;
         try {
-            in = c.next(timeout);
+            in = c.next(timeout, deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw fail(Kind.INTERNAL, "interrupted while waiting for " + awaited);
         }
         return switch (in) {
-            case null -> {
+            case Incoming.Silence s -> {
                 String partial = c.partialLine();
                 throw fail(Kind.HUNG, "did not send " + awaited + " (nothing arrived for " + timeout.toMillis() + " ms)"
                         + (partial == null ? "" : "; an unfinished line had begun: " + partial) + "; it was killed");
             }
-            case Incoming.End end -> throw ended(c, "while the kit waited for " + awaited);
+            case Incoming.Overdue o -> {
+                String partial = c.partialLine();
+                throw fail(Kind.HUNG, "did not finish " + awaited + " within the deadline for one answer (" + deadline.toMillis()
+                        + " ms: " + DEADLINE_TIMEOUTS + " times the timeout of " + timeout.toMillis() + " ms, plus one timeout per MiB asked for)"
+                        + "; bytes kept arriving, but too slowly" + (partial == null ? "" : "; the unfinished line: " + partial) + "; it was killed");
+            }
+            case Incoming.End end -> throw ended(c, "while the kit waited for " + awaited, false);
+            case Incoming.Exited x -> throw ended(c, "while the kit waited for " + awaited, true);
             case Incoming.Failed f -> throw fail(Kind.INTERNAL, f.message());
-            case Incoming.Overlong o -> throw fail(Kind.PROTOCOL, "sent a line longer than " + maxLine + " bytes (" + o.length()
-                    + " bytes so far) where " + awaited + " was due, beginning " + Excerpt.of(o.prefix(), QUOTE));
+            case Incoming.Overlong o -> throw fail(Kind.PROTOCOL, "sent a line longer than the limit on line length (" + maxLine
+                    + " bytes; " + o.length() + " bytes so far) where " + awaited + " was due, beginning " + Excerpt.of(o.prefix(), QUOTE));
             case Incoming.Line line -> {
                 try {
                     yield Protocol.parse(line.bytes(), line.length());
@@ -216,7 +352,11 @@ public final class ProcessSut implements Sut {
         };
     }
 
-    private SutFailure ended(ChildProcess c, String when) {
+    /**
+     * The failure for an implementation whose output ended ({@code stillOpen}: it exited, but a process it started
+     * holds its standard output open).
+     */
+    private SutFailure ended(ChildProcess c, String when, boolean stillOpen) {
         Integer status;
         try {
             status = c.awaitExit(Duration.ofSeconds(2));
@@ -227,6 +367,7 @@ public final class ProcessSut implements Sut {
         if (status == null) return fail(Kind.PROTOCOL, "closed its standard output " + when + " but did not exit; it was killed");
         String tail = c.stderr().tail(QUOTE * 2);
         return fail(Kind.CRASHED, ExitStatus.describe(status) + " " + when
+                + (stillOpen ? " (its standard output stayed open: a process it started holds it, and was killed)" : "")
                 + (tail.isEmpty() ? "" : "; its standard error ends with: " + Excerpt.of(tail, QUOTE * 2)));
     }
 
@@ -249,7 +390,7 @@ public final class ProcessSut implements Sut {
             case Observe.Bytes b -> {
                 if (!(result instanceof Result.Bytes got)) yield kindOf(result) + " (observe_bytes answers bytes or unsupported)";
                 if (!got.object().equals(b.object()) || got.from() != b.from() || got.data().length != b.length()) {
-                    yield "bytes of " + got.object() + " from " + got.from() + ", " + got.data().length + " bytes long, where "
+                    yield "bytes of " + objectName(got.object()) + " from " + got.from() + ", " + got.data().length + " bytes long, where "
                             + b.object() + " from " + b.from() + ", " + b.length() + " bytes long was asked";
                 }
                 yield null;
@@ -257,7 +398,7 @@ public final class ProcessSut implements Sut {
             case Observe.Digest d -> {
                 if (!(result instanceof Result.Digest got)) yield kindOf(result) + " (observe_digest answers digest or unsupported)";
                 if (!got.object().equals(d.object()) || got.from() != d.from() || (long) got.pages() * xmemck.ops.Layout.PAGE_SIZE != d.length()) {
-                    yield "digests of " + got.object() + " from " + got.from() + ", " + got.pages() + " pages, where "
+                    yield "digests of " + objectName(got.object()) + " from " + got.from() + ", " + got.pages() + " pages, where "
                             + d.object() + " from " + d.from() + ", " + d.length() / xmemck.ops.Layout.PAGE_SIZE + " pages was asked";
                 }
                 yield null;
@@ -265,6 +406,13 @@ public final class ProcessSut implements Sut {
             case Observe.Protection p -> result instanceof Result.Protection ? null : kindOf(result) + " (observe_protection answers protection or unsupported)";
         };
     }
+
+    /** An object name the implementation sent: as is when it is a name the protocol allows, else as an escaped excerpt. */
+    private static String objectName(String name) {
+        return NAME.matcher(name).matches() ? name : Excerpt.of(name, 80);
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
 
     private static String kindOf(Result r) {
         return switch (r) {

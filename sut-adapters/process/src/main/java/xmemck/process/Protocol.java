@@ -1,16 +1,22 @@
 package xmemck.process;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.core.JsonParser;
 import xmemck.ops.Op;
 import xmemck.ops.Result;
 import xmemck.spi.Capabilities;
+import xmemck.spi.Capability;
 import xmemck.wire.CapabilitiesCodec;
+import xmemck.wire.Excerpt;
 import xmemck.wire.Members;
 import xmemck.wire.OpCodec;
 import xmemck.wire.ResultCodec;
 import xmemck.wire.Slots;
+import xmemck.wire.UntrustedText;
 import xmemck.wire.WireFormatException;
 import xmemck.wire.WireJson;
 
@@ -21,6 +27,11 @@ import xmemck.wire.WireJson;
  * ({@link OpCodec}) with {@code "type"} and {@code "seq"} in front; a {@code result} message is the canonical
  * result ({@link ResultCodec}) with {@code "type"} and the same {@code "seq"}. Envelope members a reader does not
  * know are ignored; the members of a result are exact.
+ *
+ * <p>Parsing is bounded: {@link WireJson#messageParser} enforces the limits on number length, nesting depth, string
+ * length and tokens per message as it reads (in time linear in the line), and the text the implementation controls
+ * (its name, reasons, error messages, notes) is capped and made well-formed here, as it is decoded
+ * ({@link UntrustedText}), so nothing downstream sees more.
  */
 final class Protocol {
     /** The protocol versions this kit speaks. */
@@ -66,13 +77,13 @@ final class Protocol {
      * bytes, never copied into a string.
      */
     static Reply parse(byte[] line, int length) {
-        try (JsonParser p = WireJson.parser(line, 0, length)) {
+        try (JsonParser p = WireJson.messageParser(line, 0, length)) {
             Members m = Members.of(p, "a message");
             String first = m.next();
             // Implementations write "type" first (the canonical form does); any other order costs a second reading.
             if ("type".equals(first)) return read(type(m), m, m.next(), p);
             String type = findType(line, length);
-            try (JsonParser again = WireJson.parser(line, 0, length)) {
+            try (JsonParser again = WireJson.messageParser(line, 0, length)) {
                 Members all = Members.of(again, "a message");
                 return read(type, all, all.next(), again);
             }
@@ -89,8 +100,8 @@ final class Protocol {
             }
             case "result" -> result(m, name);
             case "error" -> error(m, name);
-            default -> throw new WireFormatException("at $.type: unknown message type \"" + type
-                    + "\"; an implementation sends hello, ready, result or error");
+            default -> throw new WireFormatException("at $.type: unknown message type " + Excerpt.of(type, 40)
+                    + "; an implementation sends hello, ready, result or error");
         };
         WireJson.end(p);
         return reply;
@@ -104,7 +115,7 @@ final class Protocol {
 
     /** The type of a message that does not begin with it. */
     private static String findType(byte[] line, int length) {
-        try (JsonParser p = WireJson.parser(line, 0, length)) {
+        try (JsonParser p = WireJson.messageParser(line, 0, length)) {
             Members m = Members.of(p, "a message");
             for (String name; (name = m.next()) != null; ) {
                 if (name.equals("type")) return type(m);
@@ -136,7 +147,12 @@ final class Protocol {
         }
         if (caps == null) throw new WireFormatException("at $.capabilities: the hello must declare the implementation's capabilities");
         int version = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, protocol));
-        return new Reply.Hello(version, implementation, caps, warnings);
+        if (warnings.size() > UntrustedText.MAX_WARNINGS) {
+            int all = warnings.size();
+            warnings = new ArrayList<>(warnings.subList(0, UntrustedText.MAX_WARNINGS));
+            warnings.add("(cut, " + all + " warnings in all)");
+        }
+        return new Reply.Hello(version, UntrustedText.capped(implementation, UntrustedText.MAX_NAME), safe(caps), warnings);
     }
 
     private static WireFormatException versionNeeded() {
@@ -155,7 +171,7 @@ final class Protocol {
             }
         }
         if (seq == null) throw seqNeeded("result");
-        return new Reply.ResultOf(seq, ResultCodec.of(result));
+        return new Reply.ResultOf(seq, safe(ResultCodec.of(result)));
     }
 
     private static Reply.Error error(Members m, String name) {
@@ -168,7 +184,38 @@ final class Protocol {
                 default -> m.skip();
             }
         }
-        return new Reply.Error(seq, message == null ? "(no message given)" : message);
+        return new Reply.Error(seq, message == null ? "(no message given)" : UntrustedText.capped(message, UntrustedText.MAX_REASON));
+    }
+
+    // ---- text the implementation controls: capped and made well-formed as it is decoded (UntrustedText) ----
+
+    /** The name of the note that says notes were cut. */
+    static final String CUT_NOTES = "\u2026";
+
+    private static Capabilities safe(Capabilities c) {
+        Map<Capability, String> missing = new EnumMap<>(Capability.class);
+        c.missing().forEach((cap, reason) -> missing.put(cap, UntrustedText.capped(reason, UntrustedText.MAX_REASON)));
+        return new Capabilities(c.supported(), missing);
+    }
+
+    private static Result safe(Result r) {
+        return switch (r) {
+            case Result.Unsupported u -> new Result.Unsupported(UntrustedText.capped(u.reason(), UntrustedText.MAX_REASON));
+            case Result.Returned x when !x.notes().isEmpty() -> {
+                Map<String, String> notes = new TreeMap<>();
+                int kept = 0;
+                for (Map.Entry<String, String> n : new TreeMap<>(x.notes()).entrySet()) {
+                    if (kept++ == UntrustedText.MAX_NOTES) break;
+                    notes.merge(UntrustedText.capped(n.getKey(), UntrustedText.MAX_NAME),
+                            UntrustedText.capped(n.getValue(), UntrustedText.MAX_REASON), (a, b) -> a + "; " + b);
+                }
+                if (x.notes().size() > UntrustedText.MAX_NOTES) {
+                    notes.put(CUT_NOTES, "(cut, " + x.notes().size() + " notes in all; the first " + UntrustedText.MAX_NOTES + " by name are kept)");
+                }
+                yield new Result.Returned(x.value(), notes);
+            }
+            default -> r;
+        };
     }
 
     private static long seq(Members m, String type) {

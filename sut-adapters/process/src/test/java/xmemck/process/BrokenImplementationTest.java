@@ -190,7 +190,7 @@ class BrokenImplementationTest {
         long pid = s.pid();
         SutFailure f = assertThrows(SutFailure.class, () -> s.apply(OP));
         assertEquals(Kind.PROTOCOL, f.kind());
-        assertContains(f.getMessage(), "sent a line longer than 1048576 bytes", "beginning \"xxxxxxxx");
+        assertContains(f.getMessage(), "sent a line longer than the limit on line length (1048576 bytes", "beginning \"xxxxxxxx");
         assertTrue(Procs.awaitGone(pid, Duration.ofSeconds(3)));
     }
 

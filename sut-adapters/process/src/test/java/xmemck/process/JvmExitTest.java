@@ -46,6 +46,24 @@ class JvmExitTest {
     }
 
     @Test
+    void theShutdownHookAlsoKillsWhatAnImplementationLeftBehindWhenItExited() throws Exception {
+        // The implementation exits by itself after leaving a child that ignores SIGTERM; that child is then nobody's
+        // descendant of the kit, and only the mark in its environment ties it to the implementation.
+        Process host = host("exit-after-orphan", BrokenImplementationTest.FAKE, "orphan-after-reset");
+        BufferedReader r = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
+        String first = r.readLine();
+        assertNotNull(first, "the host JVM printed nothing");
+        assertTrue(first.startsWith("orphan "), "the host reports the process the implementation left: " + first);
+        long orphan = Long.parseLong(first.substring(7).trim());
+        try {
+            assertTrue(host.waitFor(20, TimeUnit.SECONDS), "the host JVM should exit");
+            assertTrue(Procs.awaitDead(orphan, Duration.ofSeconds(5)), "the implementation's child is still " + Procs.state(orphan) + " after the kit exited");
+        } finally {
+            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly); // never leave it behind, even when failing
+        }
+    }
+
+    @Test
     void theCExampleExitsWhenTheKitIsKilledOutright() throws Exception {
         Process host = host("wait", CExampleTest.BINARY);
         long child = childPid(host);

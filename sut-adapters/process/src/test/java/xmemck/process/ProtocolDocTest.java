@@ -113,6 +113,35 @@ class ProtocolDocTest {
     }
 
     @Test
+    void theLimitsTableStatesTheKitsLimits() throws Exception {
+        String whole = doc();
+        int start = whole.indexOf("### Limits");
+        assertTrue(start >= 0, "PROTOCOL.md has a \"### Limits\" section");
+        int end = whole.indexOf("\n## ", start);
+        String limits = whole.substring(start, end < 0 ? whole.length() : end);
+        java.util.function.LongFunction<String> n = v -> String.format(java.util.Locale.ROOT, "%,d", v);
+        for (String row : List.of(
+                "| line length | " + n.apply(ChildProcess.MAX_LINE) + " bytes",
+                "| number length | " + xmemck.wire.WireJson.MAX_NUMBER_LENGTH + " characters",
+                "| nesting depth | " + xmemck.wire.WireJson.MAX_NESTING_DEPTH + " levels",
+                "| string length | " + n.apply(xmemck.wire.WireJson.MAX_STRING_LENGTH) + " characters",
+                "| tokens per message | " + n.apply(xmemck.wire.WireJson.MAX_MESSAGE_TOKENS) + " ",
+                "| time for one whole answer | " + ProcessSut.DEADLINE_TIMEOUTS + " × `timeoutMillis`, plus one `timeoutMillis` per MiB",
+                "| implementation name | " + xmemck.wire.UntrustedText.MAX_NAME + " characters | cut, with `"
+                        + xmemck.wire.UntrustedText.cutMarker(0).replace("0", "N") + "` appended",
+                "note values | " + n.apply(xmemck.wire.UntrustedText.MAX_REASON) + " characters (note names: " + xmemck.wire.UntrustedText.MAX_NAME + ")",
+                "| standard error kept per scenario | the last " + n.apply(StderrBuffer.LIMIT) + " characters",
+                "| failed starts in a row | " + ProcessSut.MAX_FAILED_STARTS + " |",
+                "| notes of one result | " + xmemck.wire.UntrustedText.MAX_NOTES + " |",
+                "| unknown capability names in the hello | " + xmemck.wire.UntrustedText.MAX_WARNINGS + " warnings |",
+                "SIGKILL " + ProcessTree.TERM_GRACE.toMillis() / 1000.0 + " s later")) {
+            assertTrue(limits.contains(row), "the Limits table of PROTOCOL.md says: " + row);
+        }
+        assertTrue(whole.contains("`" + ProcessTree.MARK + "`"), "PROTOCOL.md names the environment variable that marks an implementation");
+        assertEquals(ProcessSut.BYTES_PER_TIMEOUT, 1 << 20, "the table says one timeout per MiB");
+    }
+
+    @Test
     void theCExampleReadmeListsEveryFaultAsTheBinaryDoes() throws Exception {
         String whole = Files.readString(Path.of("..", "c-example", "README.md"));
         // Only the "Seeded faults" section: later sections (which faults the features caught) have tables too.

@@ -29,6 +29,15 @@ public interface Sut extends AutoCloseable {
     /** Discard the world: the next operation starts from an empty one (no processes, objects or descriptors). */
     void reset() throws SutFailure;
 
+    /**
+     * The scenario is over: its last operation has been answered. An adapter may check here that the implementation
+     * said nothing it was not asked (a process that answered an operation twice) and may discard the scenario's world
+     * early; a failure it throws is an ERROR of the scenario that just ended, not of the next one. Call it after the
+     * scenario's last operation and before its verdict is final (not after an ERROR, when the implementation is
+     * discarded anyway); the next call is then {@link #reset()} or {@link #close()}. Does nothing by default.
+     */
+    default void endScenario() throws SutFailure { }
+
     /** Diagnostics the implementation produced since the last call (for a process: its stderr); never null. */
     default String drainDiagnostics() { return ""; }
 

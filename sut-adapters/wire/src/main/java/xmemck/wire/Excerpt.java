@@ -45,11 +45,27 @@ public final class Excerpt {
         return sb.toString();
     }
 
-    /** Appends up to {@code max} characters of {@code text}, escaped; answers how many were shown. */
+    /**
+     * Appends up to {@code max} characters of {@code text}, escaped; answers how many were shown. A surrogate pair is
+     * shown whole or not at all, and a surrogate without its partner is escaped: an excerpt is always well-formed
+     * UTF-16, so that no report writer chokes on it.
+     */
     private static int escape(String text, int max, boolean quoted, StringBuilder sb) {
         int shown = 0;
         for (int i = 0; i < text.length() && shown < max; i++, shown++) {
             char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+                if (pair && shown + 2 <= max) {
+                    sb.append(c).append(text.charAt(++i));
+                    shown++;
+                } else if (pair) {
+                    break; // the pair does not fit: cut before it rather than between its halves
+                } else {
+                    sb.append(String.format("\\u%04x", (int) c));
+                }
+                continue;
+            }
             switch (c) {
                 case '"' -> sb.append(quoted ? "\\\"" : "\"");
                 case '\\' -> sb.append(quoted ? "\\\\" : "\\");
@@ -57,8 +73,11 @@ public final class Excerpt {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\uFFFD') sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
+                    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
                 }
             }
         }

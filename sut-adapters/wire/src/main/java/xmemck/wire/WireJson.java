@@ -15,6 +15,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 
@@ -31,8 +32,8 @@ public final class WireJson {
     private WireJson() {}
 
     /*
-     * Limits of one document. Generous for now, sized by the largest legitimate message; the process adapter, which
-     * reads what an untrusted implementation writes, is the place to tighten them.
+     * Limits of one document, sized by the largest legitimate message. Every breach is an error that names the limit
+     * (see limitBreached), and each is documented in the "Limits" section of sut-adapters/PROTOCOL.md.
      */
 
     /** The longest string: an observation of the largest region (1 GiB) with its guard pages is 1.43 GB of base64. */
@@ -41,18 +42,36 @@ public final class WireJson {
     /** The deepest nesting: the deepest document of the wire form (an address in an op in "ops") has 3 levels. */
     public static final int MAX_NESTING_DEPTH = 16;
 
-    /** The longest number literal: the protocol's integers have at most 20 digits and a sign. */
+    /**
+     * The longest number literal: the protocol's integers have at most 20 digits and a sign. Jackson checks this as
+     * it reads, so a number of megabytes costs no more than its first few hundred characters.
+     */
     public static final int MAX_NUMBER_LENGTH = 64;
 
+    /**
+     * The most tokens in one message of the process protocol. The largest legitimate message, a digest observation of
+     * a 1 GiB region with its guard pages plus as many unreadable pages, has about 525,000; a line of two gigabytes of
+     * {@code 1,1,1,...} would otherwise become a billion boxed numbers and exhaust the kit's memory. Not applied to
+     * the kit's own files ({@link #parser(String)}), which may hold any number of ops.
+     */
+    public static final long MAX_MESSAGE_TOKENS = 1_000_000;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .build();
+
     static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .build())
+            .streamReadConstraints(LIMITS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build();
+
+    /** The same, with the limit on tokens per message: for what an implementation under test writes. */
+    private static final JsonFactory MESSAGE_FACTORY = FACTORY.rebuild()
+            .streamReadConstraints(LIMITS.rebuild().maxTokenCount(MAX_MESSAGE_TOKENS).build())
             .build();
 
     /** A parser over UTF-8 bytes, such as one line of the process protocol. */
@@ -61,6 +80,14 @@ public final class WireJson {
     }
 
     public static JsonParser parser(String text) { return FACTORY.createParser(ObjectReadContext.empty(), text); }
+
+    /**
+     * A parser over one message an implementation under test wrote (UTF-8): the limits above and
+     * {@link #MAX_MESSAGE_TOKENS}.
+     */
+    public static JsonParser messageParser(byte[] utf8, int offset, int length) {
+        return MESSAGE_FACTORY.createParser(ObjectReadContext.empty(), utf8, offset, length);
+    }
 
     /** The compact text that {@code body} writes (no white space between tokens, nothing after the value). */
     public static String write(Consumer<JsonGenerator> body) {
@@ -112,14 +139,32 @@ public final class WireJson {
 
     /**
      * Jackson's complaint about the text {@code p} reads (not JSON, a duplicate member, a limit exceeded), with the
-     * path where the parser stopped and the line and column.
+     * path where the parser stopped and the line and column. A limit exceeded is said first, by the name the
+     * protocol's documentation gives it ("over the limit on number length (64 characters)").
      */
     public static WireFormatException invalid(JsonParser p, JacksonException e) {
         TokenStreamLocation at = e.getLocation();
         if (at == null || at.getLineNr() < 1) at = p.currentLocation(); // limits are reported without a place
         String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String message = SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
-        return new WireFormatException("at " + path(p.streamReadContext()) + ": invalid JSON" + where + ": " + Excerpt.inline(message, 300), e);
+        String limit = e instanceof StreamConstraintsException ? limitBreached(message, p.streamReadConstraints()) : "";
+        return new WireFormatException("at " + path(p.streamReadContext()) + ": invalid JSON" + where + ": " + limit
+                + Excerpt.inline(message, 300), e);
+    }
+
+    /**
+     * The limit a {@link StreamConstraintsException} is about, in the words of PROTOCOL.md's "Limits" table, with its
+     * value; Jackson's own message (which follows) names its setting, not ours.
+     */
+    static String limitBreached(String jacksonMessage, StreamReadConstraints c) {
+        String m = String.valueOf(jacksonMessage);
+        if (m.contains("getMaxNumberLength")) return "over the limit on number length (" + c.getMaxNumberLength() + " characters): ";
+        if (m.contains("getMaxNestingDepth")) return "over the limit on nesting depth (" + c.getMaxNestingDepth() + " levels): ";
+        if (m.contains("getMaxStringLength")) return "over the limit on string length (" + c.getMaxStringLength() + " characters): ";
+        if (m.contains("getMaxNameLength")) return "over the limit on member name length (" + c.getMaxNameLength() + " characters): ";
+        if (m.contains("getMaxTokenCount")) return "over the limit on tokens per message (" + c.getMaxTokenCount() + "): ";
+        if (m.contains("getMaxDocumentLength")) return "over the limit on document length (" + c.getMaxDocumentLength() + " bytes): ";
+        return "over a limit: ";
     }
 
     /** Where Jackson says an unclosed object or array began: a source it does not name, so only noise here. */

@@ -63,7 +63,7 @@ class RejectionTest {
         assertOpError("{\"op\":\"unmap\",\"object\":\"u\",\"first_page\":-2147483649,\"pages\":1}", "field \"first_page\" must fit in a 32-bit signed integer, got -2147483649");
         assertOpError(COPYOUT_HEAD + "\"userbuf\":{\"object\":\"u\",\"offset\":0},\"cn\":1.0}", "field \"cn\" must be a whole number from 0 to 18446744073709551615");
         assertOpError("{\"op\":\"observe_bytes\",\"object\":\"u\",\"from\":0,\"length\":" + "1".repeat(WireJson.MAX_NUMBER_LENGTH + 1) + "}",
-                "at $.length: invalid JSON", "Number value length");
+                "at $.length: invalid JSON", "over the limit on number length (64 characters)", "Number value length");
         assertResultError("{\"result\":\"bytes\",\"object\":\"u\",\"from\":0,\"data\":\"\",\"unreadable_pages\":[1.5]}",
                 "at $.unreadable_pages[0]: a page number must be a whole number");
         assertEquals(new Result.Returned(Long.MIN_VALUE), ResultCodec.decode("{\"result\":\"returned\",\"value\":-9223372036854775808}"));
@@ -72,7 +72,21 @@ class RejectionTest {
     @Test
     void nestingIsLimited() {
         String deep = "[".repeat(WireJson.MAX_NESTING_DEPTH) + "]".repeat(WireJson.MAX_NESTING_DEPTH);
-        assertOpError("{\"op\":\"pin\",\"object\":\"u\",\"first_page\":0,\"pages\":1,\"x\":" + deep + "}", "at $.x", "nesting depth", "exceeds the maximum allowed (16");
+        assertOpError("{\"op\":\"pin\",\"object\":\"u\",\"first_page\":0,\"pages\":1,\"x\":" + deep + "}", "at $.x",
+                "over the limit on nesting depth (16 levels)", "exceeds the maximum allowed (16");
+    }
+
+    @Test
+    void aMessageOfTheProcessProtocolHasALimitOnTokensTheKitsOwnFilesDoNot() {
+        String many = "{\"result\":\"digest\",\"object\":\"u\",\"from\":0,\"digests\":[],\"unreadable_pages\":["
+                + "0,".repeat((int) WireJson.MAX_MESSAGE_TOKENS) + "0]}";
+        byte[] line = many.getBytes(StandardCharsets.UTF_8);
+        try (JsonParser p = WireJson.messageParser(line, 0, line.length)) {
+            assertMessage(assertThrows(WireFormatException.class, () -> ResultCodec.decode(p)),
+                    "at $.unreadable_pages", "over the limit on tokens per message (1000000)");
+        }
+        Result.Digest d = (Result.Digest) ResultCodec.decode(many); // the same text as a file of the kit's own
+        assertEquals(WireJson.MAX_MESSAGE_TOKENS + 1, d.unreadablePages().size());
     }
 
     @Test

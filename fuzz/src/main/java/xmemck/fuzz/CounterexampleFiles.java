@@ -17,6 +17,12 @@ import xmemck.wire.WireJson;
  * Writes a minimised counterexample under the report directory: {@code regressions/NAME.feature} (replayed by
  * the Cucumber run) and {@code regressions/NAME.json} (the operations in the canonical wire form, with the same
  * header facts), and answers the {@link Failure} that the summary lists.
+ *
+ * <p>Format decisions: the JSON file is a document of the wire protocol, not one of the kit's report files: its ops
+ * are written by the wire codec ({@link OpCodec} on {@link WireJson}'s generator), compact on one line, so that they
+ * are byte for byte what an implementation receives and {@code ck explain} reads them with the protocol's own
+ * decoder. The header members follow the kit's conventions (camelCase, the verdict's label). The fields are
+ * documented in reports/README.md.
  */
 public final class CounterexampleFiles {
     private CounterexampleFiles() {}

@@ -1,15 +1,24 @@
 package xmemck.fuzz;
 
-import java.util.Locale;
-import java.util.TreeMap;
-import tools.jackson.core.JsonGenerator;
-import xmemck.wire.WireJson;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import xmemck.files.Adapter;
+import xmemck.files.Kit;
+import xmemck.files.KitJson;
+import xmemck.files.VerdictCounts;
+import xmemck.oracle.Verdict;
 
 /**
- * {@code fuzz/summary.json} in the report directory:
- * {@code {"adapter","seed","cases","seconds","casesPerSecond","failures":[{"clause","feature",...}],...}}. The
- * first six members are the contract the reports and CI read; the rest (the failure's verdict, signature, case
- * and JSON file; the clauses reached; how cases ended) are extra facts.
+ * {@code fuzz/summary.json} in the report directory: what a fuzz run found. Fields: reports/README.md. The kit,
+ * the adapter, the seed, the cases, the duration, the rate, whether it passed and the failures are the contract the
+ * reports and CI read; the rest (the clauses reached, how cases ended, ill-formed cases) are extra facts.
+ *
+ * <p>Format decisions: it has the name of the run's summary.json and follows the same conventions, so that one
+ * reader reads both: written by the kit's one Jackson configuration ({@link KitJson}: indented, members in record
+ * order); camelCase members; the kit and the adapter in the shapes every file uses ({@link Kit}, {@link Adapter});
+ * {@code durationSeconds} and rates with three decimals; verdicts as values in their labels
+ * ({@code OUTSIDE-CONTRACT}), counts of verdicts as {@link VerdictCounts} (keys are the enum names, every verdict
+ * present). It is small (one entry per distinct failure), so it is one {@link Contents} record written whole.
  */
 public final class SummaryFile {
     private SummaryFile() {}
@@ -17,45 +26,41 @@ public final class SummaryFile {
     /** Where the summary goes, relative to the report directory. */
     public static final String PATH = "fuzz/summary.json";
 
-    /** The summary's text: one line of compact JSON, members in the order above. */
-    public static String json(FuzzRun.Summary s) {
-        return WireJson.write(g -> {
-            g.writeStartObject();
-            g.writeStringProperty("adapter", s.adapter());
-            g.writeNumberProperty("seed", s.seed());
-            g.writeNumberProperty("cases", s.cases());
-            g.writeName("seconds");
-            g.writeNumber(decimal(s.seconds()));
-            g.writeName("casesPerSecond");
-            g.writeNumber(decimal(s.casesPerSecond()));
-            g.writeArrayPropertyStart("failures");
-            for (Failure f : s.failures()) failure(g, f);
-            g.writeEndArray();
-            g.writeArrayPropertyStart("clausesReached");
-            for (String c : s.clausesReached()) g.writeString(c);
-            g.writeEndArray();
-            g.writeObjectPropertyStart("caseEndings");
-            new TreeMap<>(s.caseEndings()).forEach(g::writeNumberProperty);
-            g.writeEndObject();
-            g.writeNumberProperty("invalidCases", s.invalidCases());
-            g.writeNumberProperty("generatorErrors", s.generatorErrors());
-            g.writeEndObject();
-        });
+    /** The file, member by member in the order written. */
+    public record Contents(Kit kit, Adapter adapter, long seed, long cases, double durationSeconds, double casesPerSecond, boolean passed,
+                           List<FailureEntry> failures, List<String> clausesReached, VerdictCounts caseEndings, long invalidCases,
+                           long generatorErrors) {}
+
+    /**
+     * One distinct failure: the clause, the replayable feature and the JSON ops (relative to the report directory,
+     * null when not written), its verdict label, signature, case index, how many operations it shrank to, and whether
+     * the minimised case failed again on replay.
+     */
+    public record FailureEntry(String clause, String feature, String verdict, String signature, @JsonProperty("case") long caseIndex,
+                               int operations, String json, boolean reproduced) {}
+
+    /**
+     * The summary's text, the adapter described by its id alone (the run's {@link FuzzRun.Summary} does not carry
+     * the rest; {@link #json(FuzzRun.Summary, Adapter)} says more).
+     */
+    public static String json(FuzzRun.Summary s) { return json(s, Adapter.known(s.adapter())); }
+
+    /**
+     * The summary's text, without a final newline; {@code adapter} is the open implementation as
+     * {@code Adapter.of(id, sut.name(), sut.capabilities())} describes it.
+     */
+    public static String json(FuzzRun.Summary s, Adapter adapter) {
+        List<FailureEntry> failures = s.failures().stream().map(f -> new FailureEntry(f.clause(), f.feature(), f.verdict(), f.signature(),
+                f.caseIndex(), f.ops().size(), f.json(), f.reproduced())).toList();
+        VerdictCounts endings = VerdictCounts.of(v -> ending(s, v));
+        return KitJson.write(new Contents(Kit.current(), adapter, s.seed(), s.cases(), KitJson.round(s.seconds()), KitJson.round(s.casesPerSecond()),
+                s.passed(), failures, s.clausesReached(), endings, s.invalidCases(), s.generatorErrors()));
     }
 
-    private static void failure(JsonGenerator g, Failure f) {
-        g.writeStartObject();
-        g.writeStringProperty("clause", f.clause());
-        g.writeStringProperty("feature", f.feature()); // null is written as null
-        g.writeStringProperty("verdict", f.verdict());
-        g.writeStringProperty("signature", f.signature());
-        g.writeNumberProperty("case", f.caseIndex());
-        g.writeNumberProperty("operations", f.ops().size());
-        g.writeStringProperty("json", f.json());
-        g.writeBooleanProperty("reproduced", f.reproduced());
-        g.writeEndObject();
+    /** How many cases ended with {@code v}: the run keys them by label ({@code OUTSIDE-CONTRACT}). */
+    private static long ending(FuzzRun.Summary s, Verdict v) {
+        Long n = s.caseEndings().get(v.label());
+        if (n == null) n = s.caseEndings().get(v.name());
+        return n == null ? 0 : n;
     }
-
-    /** Seconds and rates with three decimals, as the reports show them. */
-    private static String decimal(double v) { return String.format(Locale.ROOT, "%.3f", v); }
 }

@@ -95,11 +95,15 @@ class FuzzRunTest {
         assertTrue(summary[0].passed(), out);
         assertTrue(out.contains("fuzz reference: "), "progress line: " + out);
         JsonNode s = read(reports.resolve("fuzz/summary.json"));
-        assertEquals("reference", s.get("adapter").stringValue());
+        assertEquals("reference", s.get("adapter").get("id").stringValue());
+        assertTrue(s.get("kit").get("version").isString(), s.toString());
         assertEquals(12, s.get("seed").longValue());
         assertEquals(500, s.get("cases").longValue());
-        assertTrue(s.get("seconds").isNumber(), s.toString());
+        assertTrue(s.get("durationSeconds").isNumber(), s.toString());
         assertTrue(s.get("casesPerSecond").isNumber(), s.toString());
+        assertTrue(s.get("passed").booleanValue(), s.toString());
+        for (String v : List.of("PASS", "OUTSIDE_CONTRACT", "UNSUPPORTED", "FAIL", "ERROR")) assertTrue(s.get("caseEndings").get(v).isNumber(), v);
+        assertTrue(s.get("caseEndings").get("PASS").longValue() > 0, s.toString());
         assertTrue(s.get("failures").isArray() && s.get("failures").isEmpty(), s.toString());
         assertTrue(s.get("clausesReached").size() > 20, s.get("clausesReached").toString());
     }

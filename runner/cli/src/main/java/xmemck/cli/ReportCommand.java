@@ -3,7 +3,6 @@ package xmemck.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +20,7 @@ import xmemck.conformance.Bundle;
 import xmemck.conformance.Expectations;
 import xmemck.conformance.InputFileException;
 import xmemck.oracle.Catalogue;
-import xmemck.records.Json;
+import xmemck.records.ResultsJson;
 import xmemck.report.ReportWriter;
 import xmemck.records.RunReport;
 import xmemck.report.SuiteIndexPage;
@@ -150,8 +149,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             ReportWriter.Written w = ReportWriter.rebuild(dir, Catalogue.all());
             for (String p : w.problems()) out.println("ck report: " + dir + ": " + p);
-            RunReport run = xmemck.records.ResultsJson.read(Files.readString(dir.resolve(ReportWriter.RESULTS), StandardCharsets.UTF_8),
-                    dir.resolve(ReportWriter.RESULTS).toString());
+            RunReport run = ResultsJson.read(dir.resolve(ReportWriter.RESULTS));
             out.println("ck report: rebuilt " + dir.resolve(ReportWriter.INDEX) + " (" + run.scenarios().size() + " scenarios)");
             return run;
         } catch (IOException e) {
@@ -163,23 +161,22 @@ final class ReportCommand implements Callable<Integer> {
 
     /** A run's outcome as its bundle recorded it (the bundle knows about expectations and drift); else from its verdicts. */
     private static boolean passed(Path dir, RunReport run) {
-        Object b = bundle(dir);
-        if (b instanceof java.util.Map<?, ?> m && m.get("passed") instanceof Boolean p) return p;
-        return run.unexpectedFailures() == 0 && !run.scenarios().isEmpty();
+        Bundle.Outcome b = bundle(dir);
+        return b != null ? b.passed() : run.unexpectedFailures() == 0 && !run.scenarios().isEmpty();
     }
 
     private static List<String> problems(Path dir) {
-        List<String> out = new ArrayList<>();
-        if (bundle(dir) instanceof java.util.Map<?, ?> m && m.get("problems") instanceof List<?> l) for (Object o : l) out.add(String.valueOf(o));
-        return out;
+        Bundle.Outcome b = bundle(dir);
+        return b == null ? List.of() : b.problems();
     }
 
-    private static Object bundle(Path dir) {
+    /** The outcome the run's bundle.json records; null when there is none or it cannot be read (the pages then judge by the verdicts). */
+    private static Bundle.Outcome bundle(Path dir) {
         Path f = dir.resolve(Bundle.FILE);
         if (!Files.isRegularFile(f)) return null;
         try {
-            return Json.parse(Files.readString(f, StandardCharsets.UTF_8), f.toString());
-        } catch (IOException | IllegalArgumentException e) {
+            return Bundle.outcome(f);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

@@ -1,7 +1,6 @@
 package xmemck.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import xmemck.conformance.Bundle;
 import xmemck.conformance.ExpectationCheck;
 import xmemck.conformance.Expectations;
 import xmemck.harness.ScenarioResult;
-import xmemck.records.Json;
 import xmemck.report.ReportWriter;
 import xmemck.records.ResultsJson;
 import xmemck.records.RunReport;
@@ -27,8 +25,8 @@ import xmemck.records.RunReport;
 final class RunMerge {
     private RunMerge() {}
 
-    /** One saved run: its folder, its results, and its bundle (null when it has none). */
-    record Saved(Path dir, RunReport run, Map<?, ?> bundle) {}
+    /** One saved run: its folder, its results, and the outcome its bundle records (null when it has no bundle). */
+    record Saved(Path dir, RunReport run, Bundle.Outcome bundle) {}
 
     /** One merged run: the runs it came from, the run, its problems and outcome. */
     record Merged(String adapter, List<Path> from, RunReport run, List<String> problems, boolean passed) {}
@@ -54,19 +52,17 @@ final class RunMerge {
         Path results = dir.resolve(ReportWriter.RESULTS);
         RunReport run;
         try {
-            run = ResultsJson.read(Files.readString(results, StandardCharsets.UTF_8), results.toString());
-        } catch (IOException e) {
-            throw new CliProblem(Ck.USAGE, "cannot read " + results + ": " + e.getMessage());
+            run = ResultsJson.read(results);
         } catch (IllegalArgumentException e) {
             throw new CliProblem(Ck.USAGE, e.getMessage());
         }
-        Map<?, ?> bundle = null;
+        Bundle.Outcome bundle = null;
         Path b = dir.resolve(Bundle.FILE);
         if (Files.isRegularFile(b)) {
             try {
-                if (Json.parse(Files.readString(b, StandardCharsets.UTF_8), b.toString()) instanceof Map<?, ?> m) bundle = m;
-            } catch (IOException | IllegalArgumentException e) {
-                throw new CliProblem(Ck.USAGE, "cannot read " + b + ": " + e.getMessage());
+                bundle = Bundle.outcome(b);
+            } catch (IllegalArgumentException e) {
+                throw new CliProblem(Ck.USAGE, "cannot read the bundle: " + e.getMessage());
             }
         }
         return new Saved(dir, run, bundle);
@@ -117,9 +113,9 @@ final class RunMerge {
     private static List<String> problems(Saved s, boolean withoutExpectationProblems) {
         List<String> out = new ArrayList<>();
         if (s.bundle() == null) return out;
-        List<?> all = s.bundle().get("problems") instanceof List<?> l ? l : List.of();
-        List<?> exp = s.bundle().get("expectationProblems") instanceof List<?> l ? l : List.of();
-        for (Object p : all) if (!(withoutExpectationProblems && exp.contains(p))) out.add(s.dir().getFileName() + ": " + p);
+        for (String p : s.bundle().problems()) {
+            if (!(withoutExpectationProblems && s.bundle().expectationProblems().contains(p))) out.add(s.dir().getFileName() + ": " + p);
+        }
         return out;
     }
 }

@@ -39,7 +39,7 @@ class ReportAndBundleCommandsTest {
         Files.writeString(run.resolve("results.json"), "{\"format\": \"xmemck-results\", \"formatVersion\": 1, \"kit\": {}}");
         Cli.Ran bad = ck("report", run.toString());
         assertEquals(2, bad.status());
-        assertTrue(bad.err().contains(run.resolve("results.json") + ": kit: \"version\" must be a string"), bad.err());
+        assertTrue(bad.err().contains(run.resolve("results.json") + ":1: kit.version is missing"), bad.err());
     }
 
     @Test

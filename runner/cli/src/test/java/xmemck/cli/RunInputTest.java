@@ -80,7 +80,7 @@ class RunInputTest {
         Cli.Ran r = ck("run", "--adapter", "reference", "--features", Cli.features(dir).toString(), "--report-dir", dir.resolve("reports").toString(),
                 "--profile", profile.toString());
         assertEquals(2, r.status());
-        assertTrue(r.err().contains(profile + ":3: scenarios[0].name must be a string"), r.err());
+        assertTrue(r.err().contains(profile + ":3: scenarios[0].name is missing"), r.err());
     }
 
     @Test

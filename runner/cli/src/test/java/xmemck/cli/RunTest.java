@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xmemck.conformance.BundleCheck;
-import xmemck.records.Json;
+import xmemck.files.KitJson;
 
 /**
  * ck run end to end, in this JVM, on a small features folder: the exit status, expected failures in the reports,
@@ -42,7 +42,7 @@ class RunTest {
     static String read(Path p) throws IOException { return Files.readString(p, StandardCharsets.UTF_8); }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> json(Path p) throws IOException { return (Map<String, Object>) Json.parse(read(p), p.toString()); }
+    static Map<String, Object> json(Path p) throws IOException { return (Map<String, Object>) KitJson.parse(read(p), p.toString()); }
 
     static Path expectations(Path dir, String text) throws IOException {
         return Files.writeString(dir.resolve("short-copy.expectations"), text);

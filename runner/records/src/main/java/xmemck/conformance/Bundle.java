@@ -1,21 +1,27 @@
 package xmemck.conformance;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import xmemck.features.Sha256;
 import xmemck.features.Shard;
 import xmemck.features.SuiteScenarios;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import xmemck.files.Adapter;
+import xmemck.files.JsonFile;
+import xmemck.files.Kit;
+import xmemck.files.KitJson;
+import xmemck.files.VerdictCounts;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Catalogue;
 import xmemck.oracle.Clause;
-import xmemck.oracle.Verdict;
-import xmemck.records.SummaryJson;
-import xmemck.records.Json;
 import xmemck.records.RunReport;
+import xmemck.records.SummaryJson;
 import xmemck.records.Totals;
 import xmemck.records.Verdicts;
 
@@ -25,6 +31,11 @@ import xmemck.records.Verdicts;
  * features and the selection that ran (tags, shard), the expectations file's SHA-256, the declared profile's, the
  * totals, the problems that made the run fail, and every scenario's verdict. The layout is in
  * {@code runner/README.md}.
+ *
+ * <p>Format decisions: the records below are the format, written whole by databind (one short line per scenario)
+ * and read back strictly by {@link BundleCheck}: every member required (only {@code expectations}, {@code profile}
+ * and the implementation's {@code command} and {@code fault} may be null), no member the format does not name,
+ * no string where a count belongs. So the checker itself only checks what the bundle means.
  */
 public final class Bundle {
     private Bundle() {}
@@ -32,7 +43,6 @@ public final class Bundle {
     public static final String FILE = "bundle.json";
     public static final String FORMAT = "xmemck-bundle";
     public static final int FORMAT_VERSION = 1;
-
 
     /** What produced the run besides its results. {@code expectations} and {@code profile} may be null. */
     public record Context(String createdAt, String implementationCommand, String fault, String tags, Shard shard,
@@ -44,60 +54,61 @@ public final class Bundle {
         }
     }
 
+    /** The whole file, member by member in the order written. */
+    public record Contents(String format, @JsonProperty(required = true) int formatVersion, Kit kit, String createdAt, Adapter adapter,
+                       Implementation implementation, List<String> sources, CatalogueHash catalogue, FeaturesHash features,
+                       Selection selection, @JsonSetter(nulls = Nulls.SET) ExpectationsFile expectations,
+                       @JsonSetter(nulls = Nulls.SET) ProfileFile profile, @JsonProperty(required = true) int scenarioCount,
+                       VerdictCounts totals, @JsonProperty(required = true) int expectedFailures,
+                       @JsonProperty(required = true) int unexpectedFailures, List<String> problems,
+                       // Those of the problems that the expectations file caused (unexpected passes, expired entries): a
+                       // merge of shards replaces them with its own decision over all shards.
+                       List<String> expectationProblems, @JsonProperty(required = true) boolean passed, List<Scenario> scenarios) {}
+
+    /** The implementation's command line (process adapters) and the seeded fault it ran with; either may be null. */
+    public record Implementation(@JsonSetter(nulls = Nulls.SET) String command, @JsonSetter(nulls = Nulls.SET) String fault) {}
+
+    /** The clause catalogue the verdicts refer to: its SHA-256 and how many clauses it has. */
+    public record CatalogueHash(String sha256, @JsonProperty(required = true) int clauses) {}
+
+    /** The features the scenarios came from: their SHA-256 and how many scenarios they have. */
+    public record FeaturesHash(String sha256, @JsonProperty(required = true) int scenarios) {}
+
+    /** What of the features ran: the tag expression ("" for all) and the shard ("1/1" for all). */
+    public record Selection(String tags, String shard) {}
+
+    /** The expectations file, by name only (no machine's path in a bundle that may be published). */
+    public record ExpectationsFile(String file, String sha256, @JsonProperty(required = true) int entries) {}
+
+    /** The declared profile, by name only, and how many differences from it the run had. */
+    public record ProfileFile(String file, String sha256, @JsonProperty(required = true) int differences) {}
+
+    /** One scenario's verdict (a label) and whether the expectations file lists its failure. */
+    public record Scenario(String id, String name, List<String> clauses, String verdict, @JsonProperty(required = true) boolean expected) {}
+
+    /** What others read of a bundle: the run's outcome as it decided it; the rest of the file is not read. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Outcome(@JsonProperty(required = true) boolean passed, List<String> problems, List<String> expectationProblems) {}
+
     /** The bundle of {@code run} (whose expected failures are already marked) as JSON text. */
     public static String render(RunReport run, Context c) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", FORMAT);
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("kit", Map.of("version", run.kitVersion()));
-        root.put("createdAt", c.createdAt());
-        root.put("adapter", SummaryJson.adapter(run.adapter()));
-        Map<String, Object> impl = new LinkedHashMap<>();
-        impl.put("command", c.implementationCommand());
-        impl.put("fault", c.fault());
-        root.put("implementation", impl);
-        root.put("sources", sources(Catalogue.all()));
-        Map<String, Object> catalogue = new LinkedHashMap<>();
-        catalogue.put("sha256", Sha256.of(Catalogue.tsv()));
-        catalogue.put("clauses", Catalogue.all().size());
-        root.put("catalogue", catalogue);
-        Map<String, Object> features = new LinkedHashMap<>();
-        features.put("sha256", c.features().sha256());
-        features.put("scenarios", c.features().all().size());
-        root.put("features", features);
-        Map<String, Object> selection = new LinkedHashMap<>();
-        selection.put("tags", c.tags() == null ? "" : c.tags());
-        selection.put("shard", c.shard().toString());
-        root.put("selection", selection);
-        root.put("expectations", c.expectations() == null ? null : fileRef(c.expectations().source(), c.expectations().sha256(),
-                "entries", c.expectations().entries().size()));
-        root.put("profile", c.profile() == null ? null : fileRef(c.profile().source(), c.profile().sha256(),
-                "differences", c.profileDifferences()));
-        Totals t = Totals.of(run.scenarios());
-        Map<String, Object> totals = new LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) totals.put(v.name(), t.get(v));
-        root.put("scenarioCount", run.scenarios().size());
-        root.put("totals", totals);
-        root.put("expectedFailures", run.expectedFailures());
-        root.put("unexpectedFailures", run.unexpectedFailures());
-        root.put("problems", c.problems());
-        // Those of the problems that the expectations file caused (unexpected passes, expired entries): a merge of
-        // shards replaces them with its own decision over all shards.
-        root.put("expectationProblems", c.expectationProblems());
-        root.put("passed", c.passed());
-        List<Object> scenarios = new ArrayList<>();
-        for (ScenarioResult r : run.scenarios()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("id", r.id());
-            s.put("name", r.name());
-            s.put("clauses", r.clauses());
-            s.put("verdict", Verdicts.of(r).label());
-            s.put("expected", run.isExpected(r));
-            scenarios.add(s);
-        }
-        root.put("scenarios", scenarios);
-        return Json.write(root) + "\n";
+        List<Scenario> scenarios = new ArrayList<>();
+        for (ScenarioResult r : run.scenarios()) scenarios.add(new Scenario(r.id(), r.name(), r.clauses(), Verdicts.of(r).label(), run.isExpected(r)));
+        Contents file = new Contents(FORMAT, FORMAT_VERSION, new Kit(run.kitVersion()), c.createdAt(), run.adapter().json(),
+                new Implementation(c.implementationCommand(), c.fault()), sources(Catalogue.all()),
+                new CatalogueHash(Sha256.of(Catalogue.tsv()), Catalogue.all().size()),
+                new FeaturesHash(c.features().sha256(), c.features().all().size()),
+                new Selection(c.tags() == null ? "" : c.tags(), c.shard().toString()),
+                c.expectations() == null ? null : new ExpectationsFile(fileName(c.expectations().source()), c.expectations().sha256(),
+                        c.expectations().entries().size()),
+                c.profile() == null ? null : new ProfileFile(fileName(c.profile().source()), c.profile().sha256(), c.profileDifferences()),
+                run.scenarios().size(), SummaryJson.counts(Totals.of(run.scenarios())), run.expectedFailures(), run.unexpectedFailures(),
+                c.problems(), c.expectationProblems(), c.passed(), scenarios);
+        return KitJson.write(file) + "\n";
     }
+
+    /** The outcome a saved bundle records; a {@link xmemck.files.FileFormatException} when it cannot be read. */
+    public static Outcome outcome(Path file) { return JsonFile.of(file).read(Outcome.class); }
 
     /** The manual pages the catalogue's clauses cite (the keys of its list of pages), in order of first citation. */
     public static List<String> sources(List<Clause> catalogue) {
@@ -106,12 +117,6 @@ public final class Bundle {
         return List.copyOf(out);
     }
 
-    /** A file by its name only (no machine's path in a bundle that may be published) and its hash. */
-    private static Map<String, Object> fileRef(String path, String sha256, String countKey, int count) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", java.nio.file.Path.of(path).getFileName().toString());
-        m.put("sha256", sha256);
-        m.put(countKey, count);
-        return m;
-    }
+    /** A file by its name only (no machine's path in a bundle that may be published). */
+    private static String fileName(String path) { return Path.of(path).getFileName().toString(); }
 }

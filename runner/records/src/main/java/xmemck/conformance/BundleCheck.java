@@ -1,7 +1,5 @@
 package xmemck.conformance;
 
-import xmemck.features.Sha256;
-import xmemck.features.Shard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,17 +11,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.core.JsonPointer;
+import xmemck.features.Sha256;
+import xmemck.features.Shard;
+import xmemck.files.FileFormatException;
+import xmemck.files.JsonFile;
+import xmemck.files.KitJson;
 import xmemck.oracle.Catalogue;
 import xmemck.oracle.Verdict;
-import xmemck.records.Json;
 import xmemck.spi.Capability;
 
 /**
- * Checks that a results bundle ({@link Bundle}) is consistent in itself and with this kit: its format, that its totals
- * are the counts of its scenarios' verdicts, that expected failures are FAIL or ERROR scenarios and are counted
- * right, that "passed" follows from the rest, that every hash is a SHA-256 and every clause id, capability and seed
- * is one this kit knows; and, when given the expectations file, that it is the one the run used. Each problem says
- * where ({@code bundle.json:LINE}) and what is wrong.
+ * Checks that a results bundle ({@link Bundle}) is consistent in itself and with this kit. Its shape (every member
+ * there, of its type, and no other) is checked by binding it into {@link Bundle.Contents}; what is checked here is
+ * what it means: that its totals are the counts of its scenarios' verdicts, that expected failures are FAIL or ERROR
+ * scenarios and are counted right, that "passed" follows from the rest, that every hash is a SHA-256 and every
+ * clause id, capability, manual page and shard is one this kit knows; and, when given the expectations file, that
+ * it is the one the run used. Each problem says where ({@code bundle.json:LINE}) and what is wrong.
  */
 public final class BundleCheck {
     private BundleCheck() {}
@@ -42,6 +46,7 @@ public final class BundleCheck {
         String name = file.toString();
         String text;
         try {
+            if (Files.size(file) > KitJson.MAX_DOCUMENT_LENGTH) throw new InputFileException(name, 0, "too large for a bundle (" + Files.size(file) + " bytes)");
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputFileException(name, 0, "cannot read the bundle: " + e.getMessage());
@@ -59,205 +64,134 @@ public final class BundleCheck {
 
     /** Checks the bundle text of file {@code name}; {@code expectationsHash} (may be null) is the file the run should have used. */
     public static Result verify(String text, String name, String expectationsHash) {
-        Json.Located doc;
+        JsonFile f = JsonFile.of(text, name);
+        Map<String, Object> header;
         try {
-            doc = Json.parseLocated(text, name);
+            f.check();
+            header = f.header("format", "formatVersion");
+        } catch (FileFormatException e) {
+            throw new InputFileException(e);
+        }
+        Problems c = new Problems(f);
+        if (!Bundle.FORMAT.equals(header.get("format"))) {
+            c.add(at("format"), "\"format\" is " + quote(header.get("format")) + ", expected \"" + Bundle.FORMAT + "\": this is not a results bundle");
+            return new Result(c.list, "");
+        }
+        if (!(header.get("formatVersion") instanceof Long version && version == Bundle.FORMAT_VERSION)) {
+            c.add(at("formatVersion"), "\"formatVersion\" is " + quote(header.get("formatVersion")) + "; this kit reads version " + Bundle.FORMAT_VERSION);
+            return new Result(c.list, "");
+        }
+        Bundle.Contents b;
+        try {
+            b = f.read(Bundle.Contents.class);
+        } catch (FileFormatException e) {
+            return new Result(List.of(e.getMessage()), "");
+        }
+
+        capabilities(c, b);
+        List<String> cited = Bundle.sources(Catalogue.all());
+        for (int i = 0; i < b.sources().size(); i++) {
+            String s = b.sources().get(i);
+            if (!cited.contains(s)) c.add(at("sources", i), "sources: " + quote(s) + " is not a page this kit's catalogue cites (" + String.join(", ", cited) + ")");
+        }
+        c.hash(at("catalogue", "sha256"), "catalogue", b.catalogue().sha256());
+        c.count(at("catalogue", "clauses"), "catalogue.clauses", b.catalogue().clauses());
+        c.hash(at("features", "sha256"), "features", b.features().sha256());
+        c.count(at("features", "scenarios"), "features.scenarios", b.features().scenarios());
+        try {
+            Shard.parse(b.selection().shard());
         } catch (IllegalArgumentException e) {
-            throw new InputFileException(name, 0, "not JSON: " + e.getMessage());
+            c.add(at("selection", "shard"), "selection.shard: " + e.getMessage());
         }
-        if (!(doc.value() instanceof Map<?, ?> root)) throw new InputFileException(name, 1, "a bundle is a JSON object");
-        Checker c = new Checker(name, doc);
-        int top = doc.lineOf(root);
-
-        if (!Bundle.FORMAT.equals(root.get("format"))) {
-            c.add(top, "\"format\" is " + quote(root.get("format")) + ", expected \"" + Bundle.FORMAT + "\": this is not a results bundle");
-            return new Result(c.problems, "");
-        }
-        if (!(root.get("formatVersion") instanceof Number fv) || fv.longValue() != Bundle.FORMAT_VERSION) {
-            c.add(top, "\"formatVersion\" is " + quote(root.get("formatVersion")) + "; this kit reads version " + Bundle.FORMAT_VERSION);
-            return new Result(c.problems, "");
-        }
-        Map<?, ?> kit = c.object(root, "kit", top);
-        String kitVersion = kit == null ? "?" : c.string(kit, "version", doc.lineOf(kit));
-
-        Map<?, ?> adapter = c.object(root, "adapter", top);
-        String adapterId = "?";
-        if (adapter != null) {
-            int at = doc.lineOf(adapter);
-            adapterId = c.string(adapter, "id", at);
-            c.string(adapter, "name", at);
-            capabilities(c, adapter, at);
-        }
-
-        sources(c, root, top);
-        Map<?, ?> catalogue = c.object(root, "catalogue", top);
-        if (catalogue != null) c.hash(catalogue, "sha256", doc.lineOf(catalogue));
-        Map<?, ?> features = c.object(root, "features", top);
-        long featureScenarios = -1;
-        if (features != null) {
-            c.hash(features, "sha256", doc.lineOf(features));
-            featureScenarios = c.count(features, "scenarios", doc.lineOf(features));
-        }
-        Map<?, ?> selection = c.object(root, "selection", top);
-        if (selection != null) {
-            c.string(selection, "tags", doc.lineOf(selection));
-            String shard = c.string(selection, "shard", doc.lineOf(selection));
-            if (shard != null) {
-                try {
-                    Shard.parse(shard);
-                } catch (IllegalArgumentException e) {
-                    c.add(doc.lineOf(selection), "selection.shard: " + e.getMessage());
-                }
-            }
-        }
-        Object exp = root.get("expectations");
-        String usedHash = null;
+        Bundle.ExpectationsFile exp = b.expectations();
         if (exp != null) {
-            if (exp instanceof Map<?, ?> e) {
-                c.string(e, "file", doc.lineOf(e));
-                usedHash = c.hash(e, "sha256", doc.lineOf(e));
-                c.count(e, "entries", doc.lineOf(e));
-            } else {
-                c.add(top, "\"expectations\" must be null or an object");
-            }
+            c.hash(at("expectations", "sha256"), "expectations", exp.sha256());
+            c.count(at("expectations", "entries"), "expectations.entries", exp.entries());
         }
         if (expectationsHash != null) {
-            if (usedHash == null) c.add(top, "the run used no expectations file, but one was given to check against");
-            else if (!usedHash.equals(expectationsHash)) {
-                c.add(exp instanceof Map<?, ?> e ? doc.lineOf(e) : top, "the expectations file given has SHA-256 " + expectationsHash
-                        + ", the run used one with " + usedHash + ": the bundle was not made with this file");
+            if (exp == null) c.add(at("expectations"), "the run used no expectations file, but one was given to check against");
+            else if (!exp.sha256().equals(expectationsHash)) {
+                c.add(at("expectations"), "the expectations file given has SHA-256 " + expectationsHash + ", the run used one with " + exp.sha256()
+                        + ": the bundle was not made with this file");
             }
         }
-        Object prof = root.get("profile");
-        if (prof != null) {
-            if (prof instanceof Map<?, ?> p) {
-                c.string(p, "file", doc.lineOf(p));
-                c.hash(p, "sha256", doc.lineOf(p));
-                c.count(p, "differences", doc.lineOf(p));
-            } else {
-                c.add(top, "\"profile\" must be null or an object");
-            }
+        if (b.profile() != null) {
+            c.hash(at("profile", "sha256"), "profile", b.profile().sha256());
+            c.count(at("profile", "differences"), "profile.differences", b.profile().differences());
         }
 
         // The scenarios, then everything that must follow from them.
-        Object list = root.get("scenarios");
-        List<?> scenarios = list instanceof List<?> l ? l : null;
-        if (scenarios == null) c.add(top, "\"scenarios\" must be a list");
+        int[] lines = f.elementLines(at("scenarios"));
         Map<Verdict, Integer> counted = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) counted.put(v, 0);
         int expected = 0, unexpected = 0;
         Set<String> ids = new HashSet<>();
-        if (scenarios != null) {
-            for (int i = 0; i < scenarios.size(); i++) {
-                Object item = scenarios.get(i);
-                int at = doc.lineOf(item) > 0 ? doc.lineOf(item) : doc.lineOf(scenarios);
-                String where = "scenarios[" + i + "]";
-                if (!(item instanceof Map<?, ?> s)) {
-                    c.add(at, where + " must be an object");
-                    continue;
-                }
-                String id = c.string(s, "id", at);
-                if (id != null && !SCENARIO_ID.matcher(id).matches()) c.add(at, where + ".id \"" + id + "\" is not FILE:LINE");
-                if (id != null && !ids.add(id)) c.add(at, where + ".id \"" + id + "\" appears twice");
-                c.string(s, "name", at);
-                if (s.get("clauses") instanceof List<?> clauses) {
-                    for (Object cl : clauses) {
-                        if (!(cl instanceof String id2) || !Catalogue.contains(id2)) {
-                            c.add(at, where + ": clause " + quote(cl) + " is not in this kit's catalogue");
-                        }
-                    }
-                } else {
-                    c.add(at, where + ".clauses must be a list of clause ids");
-                }
-                Verdict v = null;
-                String label = c.string(s, "verdict", at);
-                for (Verdict x : Verdict.values()) if (x.label().equals(label)) v = x;
-                if (label != null && v == null) c.add(at, where + ".verdict \"" + label + "\" is not a verdict");
-                boolean isExpected = s.get("expected") instanceof Boolean b && b;
-                if (!(s.get("expected") instanceof Boolean)) c.add(at, where + ".expected must be true or false");
-                if (v == null) continue;
-                counted.merge(v, 1, Integer::sum);
-                boolean broken = v == Verdict.FAIL || v == Verdict.ERROR;
-                if (isExpected && !broken) c.add(at, where + " is marked expected but its verdict is " + v.label() + ": only FAIL and ERROR can be expected");
-                if (isExpected && broken) expected++;
-                if (!isExpected && broken) unexpected++;
+        for (int i = 0; i < b.scenarios().size(); i++) {
+            Bundle.Scenario s = b.scenarios().get(i);
+            int line = i < lines.length ? lines[i] : 0;
+            String where = "scenarios[" + i + "]";
+            if (!SCENARIO_ID.matcher(s.id()).matches()) c.add(line, where + ".id \"" + s.id() + "\" is not FILE:LINE");
+            if (!ids.add(s.id())) c.add(line, where + ".id \"" + s.id() + "\" appears twice");
+            for (String clause : s.clauses()) {
+                if (!Catalogue.contains(clause)) c.add(line, where + ": clause " + quote(clause) + " is not in this kit's catalogue");
             }
-        }
-        Map<?, ?> totals = c.object(root, "totals", top);
-        int total = 0;
-        if (totals != null) {
-            for (Verdict v : Verdict.values()) {
-                long n = c.count(totals, v.name(), doc.lineOf(totals));
-                total += (int) Math.max(n, 0);
-                if (n >= 0 && n != counted.get(v)) {
-                    c.add(doc.lineOf(totals), "totals." + v.name() + " is " + n + " but " + counted.get(v) + " scenarios have the verdict " + v.label());
-                }
+            Verdict v = null;
+            for (Verdict x : Verdict.values()) if (x.label().equals(s.verdict())) v = x;
+            if (v == null) {
+                c.add(line, where + ".verdict \"" + s.verdict() + "\" is not a verdict");
+                continue;
             }
+            counted.merge(v, 1, Integer::sum);
+            boolean broken = v == Verdict.FAIL || v == Verdict.ERROR;
+            if (s.expected() && !broken) c.add(line, where + " is marked expected but its verdict is " + v.label() + ": only FAIL and ERROR can be expected");
+            if (s.expected() && broken) expected++;
+            if (!s.expected() && broken) unexpected++;
         }
-        int listed = scenarios == null ? 0 : scenarios.size();
-        long scenarioCount = c.count(root, "scenarioCount", top);
-        if (scenarioCount >= 0 && scenarioCount != listed) c.add(top, "scenarioCount is " + scenarioCount + " but " + listed + " scenarios are listed");
-        if (featureScenarios >= 0 && listed > featureScenarios) {
-            c.add(top, listed + " scenarios are listed but the features had only " + featureScenarios);
+        for (Verdict v : Verdict.values()) {
+            long n = b.totals().get(v);
+            if (n != counted.get(v)) c.add(at("totals"), "totals." + v.name() + " is " + n + " but " + counted.get(v) + " scenarios have the verdict " + v.label());
         }
-        long expectedCount = c.count(root, "expectedFailures", top);
-        if (expectedCount >= 0 && expectedCount != expected) c.add(top, "expectedFailures is " + expectedCount + " but " + expected + " scenarios are marked expected");
-        if (expected > 0 && exp == null) c.add(top, expected + " scenarios are marked expected, but the run used no expectations file");
-        long unexpectedCount = c.count(root, "unexpectedFailures", top);
-        if (unexpectedCount >= 0 && unexpectedCount != unexpected) {
-            c.add(top, "unexpectedFailures is " + unexpectedCount + " but " + unexpected + " FAIL or ERROR scenarios are not marked expected");
+        int listed = b.scenarios().size();
+        if (b.scenarioCount() != listed) c.add(at("scenarioCount"), "scenarioCount is " + b.scenarioCount() + " but " + listed + " scenarios are listed");
+        if (b.features().scenarios() >= 0 && listed > b.features().scenarios()) {
+            c.add(at("scenarios"), listed + " scenarios are listed but the features had only " + b.features().scenarios());
         }
-        List<?> problems = root.get("problems") instanceof List<?> p ? p : null;
-        if (problems == null) c.add(top, "\"problems\" must be a list");
-        if (!(root.get("expectationProblems") instanceof List<?> ep)) c.add(top, "\"expectationProblems\" must be a list");
-        else if (problems != null) {
-            for (Object p : ep) if (!problems.contains(p)) c.add(top, "expectationProblems lists " + quote(p) + ", which is not among the problems");
+        if (b.expectedFailures() != expected) {
+            c.add(at("expectedFailures"), "expectedFailures is " + b.expectedFailures() + " but " + expected + " scenarios are marked expected");
         }
-        Object passed = root.get("passed");
-        boolean shouldPass = unexpected == 0 && (problems == null || problems.isEmpty()) && listed > 0;
-        if (!(passed instanceof Boolean b)) c.add(top, "\"passed\" must be true or false");
-        else if (b != shouldPass) {
-            c.add(top, "\"passed\" is " + b + " but the bundle shows " + unexpected + " unexpected FAIL or ERROR, "
-                    + (problems == null ? "?" : problems.size()) + " problems and " + listed + " scenarios");
+        if (expected > 0 && exp == null) c.add(at("expectations"), expected + " scenarios are marked expected, but the run used no expectations file");
+        if (b.unexpectedFailures() != unexpected) {
+            c.add(at("unexpectedFailures"), "unexpectedFailures is " + b.unexpectedFailures() + " but " + unexpected
+                    + " FAIL or ERROR scenarios are not marked expected");
         }
-        String claim = "adapter " + adapterId + ", kit " + kitVersion + ", " + listed + " scenarios (" + totalsText(counted) + "), "
-                + expected + " expected failures, passed: " + passed;
-        return new Result(c.problems, claim);
+        for (String p : b.expectationProblems()) {
+            if (!b.problems().contains(p)) c.add(at("expectationProblems"), "expectationProblems lists " + quote(p) + ", which is not among the problems");
+        }
+        boolean shouldPass = unexpected == 0 && b.problems().isEmpty() && listed > 0;
+        if (b.passed() != shouldPass) {
+            c.add(at("passed"), "\"passed\" is " + b.passed() + " but the bundle shows " + unexpected + " unexpected FAIL or ERROR, "
+                    + b.problems().size() + " problems and " + listed + " scenarios");
+        }
+        String claim = "adapter " + b.adapter().id() + ", kit " + b.kit().version() + ", " + listed + " scenarios (" + totalsText(counted) + "), "
+                + expected + " expected failures, passed: " + b.passed();
+        return new Result(c.list, claim);
     }
 
-    private static void capabilities(Checker c, Map<?, ?> adapter, int at) {
+    private static void capabilities(Problems c, Bundle.Contents b) {
         Set<String> known = new HashSet<>();
         for (Capability k : Capability.values()) known.add(k.name());
         Set<String> have = new HashSet<>();
-        if (adapter.get("capabilities") instanceof List<?> caps) {
-            for (Object x : caps) {
-                if (!(x instanceof String s) || !known.contains(s)) c.add(at, "adapter.capabilities: " + quote(x) + " is not a capability of this kit");
-                else have.add(s);
-            }
-        } else {
-            c.add(at, "adapter.capabilities must be a list");
+        List<String> caps = b.adapter().capabilities();
+        for (int i = 0; i < caps.size(); i++) {
+            if (!known.contains(caps.get(i))) c.add(at("adapter", "capabilities", i), "adapter.capabilities: " + quote(caps.get(i)) + " is not a capability of this kit");
+            else have.add(caps.get(i));
         }
-        if (adapter.get("missing") instanceof Map<?, ?> missing) {
-            for (Map.Entry<?, ?> e : missing.entrySet()) {
-                String k = String.valueOf(e.getKey());
-                if (!known.contains(k)) c.add(at, "adapter.missing: " + quote(k) + " is not a capability of this kit");
-                if (have.contains(k)) c.add(at, "adapter: capability " + k + " is both supported and missing");
-                if (!(e.getValue() instanceof String s) || s.isBlank()) c.add(at, "adapter.missing." + k + ": a missing capability needs its reason");
-            }
-        } else {
-            c.add(at, "adapter.missing must be an object");
-        }
-    }
-
-    private static void sources(Checker c, Map<?, ?> root, int top) {
-        List<String> cited = Bundle.sources(Catalogue.all());
-        if (!(root.get("sources") instanceof List<?> sources)) {
-            c.add(top, "\"sources\" must be the list of the manual pages the catalogue cites");
-            return;
-        }
-        for (Object s : sources) {
-            if (!(s instanceof String t) || !cited.contains(t)) c.add(top, "sources: " + quote(s) + " is not a page this kit's catalogue cites (" + String.join(", ", cited) + ")");
-        }
+        b.adapter().missing().forEach((k, why) -> {
+            JsonPointer here = at("adapter", "missing", k);
+            if (!known.contains(k)) c.add(here, "adapter.missing: " + quote(k) + " is not a capability of this kit");
+            if (have.contains(k)) c.add(here, "adapter: capability " + k + " is both supported and missing");
+            if (why.isBlank()) c.add(here, "adapter.missing." + k + ": a missing capability needs its reason");
+        });
     }
 
     private static String totalsText(Map<Verdict, Integer> counted) {
@@ -266,42 +200,29 @@ public final class BundleCheck {
         return b.toString();
     }
 
+    private static JsonPointer at(Object... steps) { return JsonFile.at(steps); }
+
     private static String quote(Object o) { return o instanceof String s ? "\"" + s + "\"" : String.valueOf(o); }
 
-    /** Collects problems as "FILE:LINE: message" and reads typed members, reporting what is missing. */
-    private static final class Checker {
-        final String name;
-        final Json.Located doc;
-        final List<String> problems = new ArrayList<>();
+    /** Collects problems as "FILE:LINE: message". */
+    private static final class Problems {
+        final JsonFile file;
+        final List<String> list = new ArrayList<>();
 
-        Checker(String name, Json.Located doc) { this.name = name; this.doc = doc; }
+        Problems(JsonFile file) { this.file = file; }
 
-        void add(int line, String message) { problems.add(name + (line > 0 ? ":" + line : "") + ": " + message); }
+        void add(JsonPointer at, String message) { list.add(file.problem(at, message).getMessage()); }
 
-        Map<?, ?> object(Map<?, ?> m, String key, int line) {
-            if (m.get(key) instanceof Map<?, ?> o) return o;
-            add(line, "\"" + key + "\" must be an object");
-            return null;
+        void add(int line, String message) { list.add(file.problem(line, message).getMessage()); }
+
+        void count(JsonPointer at, String what, long n) {
+            if (n < 0) add(at, what + " must be a whole number of at least 0, found " + n);
         }
 
-        String string(Map<?, ?> m, String key, int line) {
-            if (m.get(key) instanceof String s) return s;
-            add(line, "\"" + key + "\" must be a string");
-            return null;
-        }
-
-        /** A whole number of at least 0, or -1 (reported) when it is not one. */
-        long count(Map<?, ?> m, String key, int line) {
-            if (m.get(key) instanceof Number n && n.doubleValue() == n.longValue() && n.longValue() >= 0) return n.longValue();
-            add(line, "\"" + key + "\" must be a whole number of at least 0, found " + quote(m.get(key)));
-            return -1;
-        }
-
-        String hash(Map<?, ?> m, String key, int line) {
-            Object v = m.get(key);
-            if (v instanceof String s && Sha256.HEX.matcher(s).matches()) return s;
-            add(line, "\"" + key + "\" must be a SHA-256 in 64 lowercase hexadecimal digits, found " + quote(v));
-            return null;
+        void hash(JsonPointer at, String what, String value) {
+            if (!Sha256.HEX.matcher(value).matches()) {
+                add(at, what + ": \"sha256\" must be a SHA-256 in 64 lowercase hexadecimal digits, found " + quote(value));
+            }
         }
     }
 }

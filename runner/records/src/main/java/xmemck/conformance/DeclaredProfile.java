@@ -1,6 +1,8 @@
 package xmemck.conformance;
 
-import xmemck.features.Sha256;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,13 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import xmemck.records.Json;
+import xmemck.features.Sha256;
+import xmemck.files.FileFormatException;
+import xmemck.files.JsonFile;
+import xmemck.files.KitJson;
 
 /**
  * An implementation profile declared by its maintainers: the profile.json of a run they accepted (every report
  * directory has one; see {@code reports/README.md}), kept with the implementation. Of that file only
  * {@code "scenarios"} is read: for each scenario (by feature file and name, so that lines moving in a feature file
  * do not matter) the implementation-defined answers it gave, key by key.
+ *
+ * <p>Format decisions: the file is bound into {@link Declaration}, a partial view of {@code xmemck.records.ProfileJson}'s
+ * format (unknown members ignored, so that a profile.json of a later kit still declares), with Jackson's strictness
+ * for the rest: {@code uri}, {@code name} and every answer must be strings. What binding cannot say, two scenarios of
+ * one feature file with one name, is checked here, with the lines of both.
  */
 public record DeclaredProfile(String source, String sha256, Map<String, Declared> scenarios) {
     public DeclaredProfile { scenarios = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scenarios)); }
@@ -25,6 +35,15 @@ public record DeclaredProfile(String source, String sha256, Map<String, Declared
         public Declared { answers = java.util.Collections.unmodifiableMap(new TreeMap<>(answers)); }
     }
 
+    /** What a declaration reads of a profile.json. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Declaration(@JsonSetter(nulls = Nulls.SET) List<Entry> scenarios) {}
+
+    /** One scenario of it; {@code id} and {@code line} may be left out of a hand-written declaration. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Entry(String uri, String name, @JsonSetter(nulls = Nulls.SET) String id, @JsonSetter(nulls = Nulls.SET) Long line,
+                 Map<String, String> implementationDefined) {}
+
     /** How a scenario is matched between a run and a declaration: its feature file and its name. */
     public static String key(String uri, String name) { return uri + " \u00bb " + name; }
 
@@ -32,6 +51,9 @@ public record DeclaredProfile(String source, String sha256, Map<String, Declared
         String name = file.toString();
         byte[] bytes;
         try {
+            if (Files.size(file) > KitJson.MAX_DOCUMENT_LENGTH) {
+                throw new InputFileException(name, 0, "too large for a profile (" + Files.size(file) + " bytes)");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InputFileException(name, 0, "cannot read the profile: " + e.getMessage());
@@ -40,60 +62,28 @@ public record DeclaredProfile(String source, String sha256, Map<String, Declared
     }
 
     public static DeclaredProfile parse(String text, String source, String sha256) {
-        Json.Located doc;
+        JsonFile f = JsonFile.of(text, source);
+        Declaration file;
         try {
-            doc = Json.parseLocated(text, source);
-        } catch (IllegalArgumentException e) {
-            // "FILE:LINE:COL: reason" from the JSON reader
-            String m = e.getMessage();
-            throw new InputFileException(source, lineOf(m, source), "not JSON: " + m.substring(Math.min(m.length(), m.indexOf(": ", source.length()) + 2)));
+            file = f.read(Declaration.class);
+        } catch (FileFormatException e) {
+            throw new InputFileException(e);
         }
-        if (!(doc.value() instanceof Map<?, ?> root)) throw new InputFileException(source, 1, "a profile is a JSON object (a profile.json that a run wrote)");
-        Object list = root.get("scenarios");
-        if (!(list instanceof List<?> items)) {
-            throw new InputFileException(source, doc.lineOf(root), "no \"scenarios\" list: a declared profile is the profile.json of a run");
+        if (file.scenarios() == null) {
+            throw new InputFileException(source, f.line(JsonFile.at()), "no \"scenarios\" list: a declared profile is the profile.json of a run");
         }
+        int[] lines = f.elementLines(JsonFile.at("scenarios"));
         Map<String, Declared> out = new LinkedHashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            Object item = items.get(i);
-            int line = doc.lineOf(item) > 0 ? doc.lineOf(item) : doc.lineOf(items);
-            String at = "scenarios[" + i + "]";
-            if (!(item instanceof Map<?, ?> s)) throw new InputFileException(source, line, at + " must be an object");
-            String uri = string(s, "uri", at, source, line);
-            String scenario = string(s, "name", at, source, line);
-            String id = s.get("id") instanceof String x ? x : uri + ":" + (s.get("line") instanceof Number l ? l.longValue() : 0);
-            Object answersNode = s.get("implementationDefined");
-            if (!(answersNode instanceof Map<?, ?> answers)) {
-                throw new InputFileException(source, line, at + ".implementationDefined must be an object of strings");
-            }
-            Map<String, String> a = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : answers.entrySet()) {
-                if (!(e.getValue() instanceof String v)) {
-                    throw new InputFileException(source, doc.lineOf(answers), at + ".implementationDefined[\"" + e.getKey() + "\"] must be a string");
-                }
-                a.put((String) e.getKey(), v);
-            }
-            Declared before = out.put(key(uri, scenario), new Declared(uri, scenario, id, a, line));
+        for (int i = 0; i < file.scenarios().size(); i++) {
+            Entry s = file.scenarios().get(i);
+            int line = i < lines.length ? lines[i] : 0;
+            String id = s.id() != null ? s.id() : s.uri() + ":" + (s.line() == null ? 0 : s.line());
+            Declared before = out.put(key(s.uri(), s.name()), new Declared(s.uri(), s.name(), id, s.implementationDefined(), line));
             if (before != null) {
-                throw new InputFileException(source, line, "two scenarios of " + uri + " are named \"" + scenario + "\" (lines " + before.line()
+                throw new InputFileException(source, line, "two scenarios of " + s.uri() + " are named \"" + s.name() + "\" (lines " + before.line()
                         + " and " + line + " of this file); scenario names must be unique in a feature file");
             }
         }
         return new DeclaredProfile(source, sha256, out);
-    }
-
-    private static String string(Map<?, ?> m, String key, String at, String source, int line) {
-        if (m.get(key) instanceof String s) return s;
-        throw new InputFileException(source, line, at + "." + key + " must be a string");
-    }
-
-    /** The line in a "FILE:LINE:COL: reason" message. */
-    private static int lineOf(String message, String source) {
-        try {
-            String rest = message.substring(source.length() + 1);
-            return Integer.parseInt(rest.substring(0, rest.indexOf(':')));
-        } catch (RuntimeException e) {
-            return 0;
-        }
     }
 }

@@ -1,25 +1,18 @@
 package xmemck.conformance;
 
+import xmemck.files.FileFormatException;
+
 /**
  * A file given to the kit (expectations, profile, bundle) that cannot be used: the message names the file, the line
  * (when there is one) and the reason, as {@code FILE:LINE: reason}.
  */
-public final class InputFileException extends IllegalArgumentException {
-    private final String file;
-    private final int line;
-    private final String reason;
-
+public final class InputFileException extends FileFormatException {
     public InputFileException(String file, int line, String reason) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + reason);
-        this.file = file;
-        this.line = line;
-        this.reason = reason;
+        super(file, line, reason);
     }
 
-    public String file() { return file; }
-
-    /** 1-based; 0 when the problem is the whole file (it cannot be read, it is empty). */
-    public int line() { return line; }
-
-    public String reason() { return reason; }
+    /** The same problem, found by the kit's JSON reader in a file given to the kit. */
+    public InputFileException(FileFormatException e) {
+        super(e.file(), e.line(), e.reason(), e);
+    }
 }

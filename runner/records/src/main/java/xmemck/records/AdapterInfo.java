@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import xmemck.files.Adapter;
 import xmemck.spi.Capabilities;
-import xmemck.spi.Capability;
 
 /**
  * The implementation a run was made against: the adapter id given on the command line, the implementation's own
@@ -20,15 +20,13 @@ public record AdapterInfo(String id, String name, List<String> capabilities, Map
     }
 
     /** From a live adapter's declaration. */
-    public static AdapterInfo of(String id, String name, Capabilities caps) {
-        List<String> have = new ArrayList<>();
-        Map<String, String> lack = new LinkedHashMap<>();
-        for (Capability c : Capability.values()) {
-            if (caps.supported().contains(c)) have.add(c.name());
-            else lack.put(c.name(), caps.missing().get(c));
-        }
-        return new AdapterInfo(id, name, have, lack);
-    }
+    public static AdapterInfo of(String id, String name, Capabilities caps) { return of(Adapter.of(id, name, caps)); }
+
+    /** The adapter as a file described it. */
+    public static AdapterInfo of(Adapter a) { return new AdapterInfo(a.id(), a.name(), a.capabilities(), a.missing()); }
+
+    /** The adapter as every file of the kit describes it (summary, results, profile, bundle, the fuzzer's summary). */
+    public Adapter json() { return new Adapter(id, name, capabilities, missing); }
 
     /** Keys of the run info the glue attaches ({@code xmemck.glue.AdapterPool#info()}). */
     public static final String KEY_ADAPTER = "adapter";

@@ -1,10 +1,12 @@
 package xmemck.records;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import xmemck.files.Adapter;
+import xmemck.files.Kit;
+import xmemck.files.KitJson;
 import xmemck.harness.ScenarioResult;
 
 /**
@@ -12,43 +14,37 @@ import xmemck.harness.ScenarioResult;
  * leaves open: which error wins, what a failed copy leaves behind, ...), per scenario and merged by question, so
  * a run can be compared with a declared profile: "questions" groups the answers by question id, "observations" by
  * the full key (call and question), "scenarios" lists them per scenario.
+ *
+ * <p>Format decisions: one {@link Contents} record written whole by databind (the file holds only the scenarios that
+ * met an open question, so it stays small); maps are sorted so that two runs' files diff cleanly. A declared
+ * profile ({@code xmemck.conformance.DeclaredProfile}) is such a file read back, through a partial view of it.
  */
 public final class ProfileJson {
     private ProfileJson() {}
 
-    public static String render(RunReport run) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("kit", Map.of("version", run.kitVersion()));
-        Map<String, Object> adapter = new LinkedHashMap<>();
-        adapter.put("id", run.adapter().id());
-        adapter.put("name", run.adapter().name());
-        root.put("adapter", adapter);
-        root.put("startedAt", run.startedAt());
+    /** The file, member by member in the order written. */
+    public record Contents(Kit kit, Adapter adapter, String startedAt, Map<String, Map<String, Integer>> questions,
+                       Map<String, Map<String, Integer>> observations, List<Scenario> scenarios) {}
 
+    /** A scenario that met at least one open question, and its answers (sorted by key). */
+    public record Scenario(String id, String name, String uri, int line, String verdict, Map<String, String> implementationDefined) {}
+
+    public static String render(RunReport run) {
         // question -> answer -> how many scenarios gave it; sorted so two runs' files diff cleanly.
         Map<String, Map<String, Integer>> merged = new TreeMap<>();
         Map<String, Map<String, Integer>> byQuestion = new TreeMap<>();
-        List<Object> scenarios = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>();
         for (ScenarioResult r : run.scenarios()) {
             Map<String, String> seen = r.implementationDefined() == null ? Map.of() : r.implementationDefined();
             if (seen.isEmpty()) continue;
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("id", r.id());
-            s.put("name", r.name());
-            s.put("uri", r.uri());
-            s.put("line", r.line());
-            s.put("verdict", Verdicts.of(r).label());
-            s.put("implementationDefined", new TreeMap<>(seen));
-            scenarios.add(s);
+            scenarios.add(new Scenario(r.id(), r.name(), r.uri(), r.line(), Verdicts.of(r).label(), new TreeMap<>(seen)));
             seen.forEach((q, a) -> {
                 merged.computeIfAbsent(q, k -> new TreeMap<>()).merge(a, 1, Integer::sum);
                 byQuestion.computeIfAbsent(questionId(q), k -> new TreeMap<>()).merge(a, 1, Integer::sum);
             });
         }
-        root.put("questions", byQuestion);
-        root.put("observations", merged);
-        root.put("scenarios", scenarios);
-        return Json.write(root) + "\n";
+        Contents file = new Contents(new Kit(run.kitVersion()), run.adapter().json(), run.startedAt(), byQuestion, merged, scenarios);
+        return KitJson.write(file) + "\n";
     }
 
     /**

@@ -1,14 +1,40 @@
 package xmemck.records;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import xmemck.files.Adapter;
+import xmemck.files.JsonFile;
+import xmemck.files.Kit;
+import xmemck.files.KitJson;
 import xmemck.harness.ScenarioResult;
+import xmemck.oracle.Verdict;
 
 /**
  * results.json: the whole run, every scenario result in full, in a form {@link #read} turns back into the same
- * {@link RunReport}, so the reports can be rebuilt from a saved run.
+ * {@link RunReport}, so the reports can be rebuilt from a saved run. Errors are {@code FILE:LINE: reason}
+ * ({@link xmemck.files.FileFormatException}). Fields: reports/README.md.
+ *
+ * <p>Format decisions: the one file of a run that grows with it (every scenario with its log), so it is written
+ * streaming: the members one by one on a generator, each scenario a {@link Scenario} record, never the whole file
+ * as one string or tree. It is read by binding into the same records from a stream (no tree either), after a look
+ * at {@code format} and {@code formatVersion} alone, so that another JSON file is named as such rather than by its
+ * first unexpected member. Members a later kit adds are ignored (an incompatible change bumps
+ * {@link #FORMAT_VERSION}).
  */
 public final class ResultsJson {
     private ResultsJson() {}
@@ -17,106 +43,93 @@ public final class ResultsJson {
     public static final String FORMAT = "xmemck-results";
     public static final int FORMAT_VERSION = 1;
 
+    /** The file as it is read back; {@link #write} writes the same members in this order. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Contents(String format, @JsonProperty(required = true) int formatVersion, Kit kit, Adapter adapter, String startedAt,
+                @JsonProperty(required = true) double durationSeconds, List<Scenario> scenarios) {}
+
+    /**
+     * One scenario result ({@link ScenarioResult}), its verdict as a label; {@code expected} only for a FAIL or ERROR
+     * the expectations file lists: why it is expected.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Scenario(String id, String name, String uri, @JsonProperty(required = true) int line, List<String> clauses, String verdict,
+                           String reason, @JsonProperty(required = true) double seconds, List<String> log,
+                           Map<String, String> implementationDefined,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSetter(nulls = Nulls.SET) String expected) {}
+
+    /** The whole file, as {@link #write} writes it. */
     public static String render(RunReport run) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", FORMAT);
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("kit", Map.of("version", run.kitVersion()));
-        root.put("adapter", SummaryJson.adapter(run.adapter()));
-        root.put("startedAt", run.startedAt());
-        root.put("durationSeconds", run.durationSeconds());
-        List<Object> scenarios = new ArrayList<>();
-        for (ScenarioResult r : run.scenarios()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("id", r.id());
-            s.put("name", r.name());
-            s.put("uri", r.uri());
-            s.put("line", r.line());
-            s.put("clauses", r.clauses() == null ? List.of() : r.clauses());
-            s.put("verdict", Verdicts.of(r).label());
-            s.put("reason", r.reason());
-            s.put("seconds", r.seconds());
-            s.put("log", r.log() == null ? List.of() : r.log());
-            s.put("implementationDefined", r.implementationDefined() == null ? Map.of() : r.implementationDefined());
-            // Only for a FAIL or ERROR the expectations file lists: why it is expected (optional member).
-            if (run.isExpected(r)) s.put("expected", run.expected().get(r.id()));
-            scenarios.add(s);
+        StringWriter out = new StringWriter();
+        try {
+            write(run, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        root.put("scenarios", scenarios);
-        return Json.write(root) + "\n";
+        return out.toString();
     }
 
-    /** Reads a results.json; {@code where} (the file name) prefixes every error message. */
-    public static RunReport read(String text, String where) {
-        Map<String, Object> root = obj(Json.parse(text, where), where);
-        Object format = root.get("format");
+    /** Writes the file to {@code out} (left open), scenario by scenario. */
+    public static void write(RunReport run, Writer out) throws IOException {
+        try (JsonGenerator g = KitJson.generator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("format", FORMAT);
+            g.writeNumberProperty("formatVersion", FORMAT_VERSION);
+            g.writePOJOProperty("kit", new Kit(run.kitVersion()));
+            g.writePOJOProperty("adapter", run.adapter().json());
+            g.writeStringProperty("startedAt", run.startedAt());
+            g.writeNumberProperty("durationSeconds", finite(run.durationSeconds()));
+            g.writeArrayPropertyStart("scenarios");
+            for (ScenarioResult r : run.scenarios()) {
+                g.writePOJO(new Scenario(r.id(), r.name(), r.uri(), r.line(), r.clauses(), Verdicts.of(r).label(), r.reason(),
+                        finite(r.seconds()), r.log(), new TreeMap<>(r.implementationDefined()),
+                        run.isExpected(r) ? run.expected().get(r.id()) : null));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw e;
+        }
+        out.write("\n");
+    }
+
+    /** Reads a results.json; {@code where} (the file name) starts every error message: {@code WHERE:LINE: reason}. */
+    public static RunReport read(String text, String where) { return read(JsonFile.of(text, where)); }
+
+    /** Reads the results.json at {@code file}, streaming it from disk. */
+    public static RunReport read(Path file) { return read(JsonFile.of(file)); }
+
+    private static RunReport read(JsonFile f) {
+        Map<String, Object> header = f.header("format", "formatVersion");
+        Object format = header.get("format");
         if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException(where + ": not a results file (\"format\" is " + format + ", expected \"" + FORMAT + "\")");
+            throw f.problem(JsonFile.at("format"), "not a results file (\"format\" is " + show(format) + ", expected \"" + FORMAT + "\")");
         }
-        long version = num(root, "formatVersion", where).longValue();
-        if (version != FORMAT_VERSION) {
-            throw new IllegalArgumentException(where + ": results format version " + version + " is not supported (this kit reads " + FORMAT_VERSION + ")");
+        if (!(header.get("formatVersion") instanceof Long version && version == FORMAT_VERSION)) {
+            throw f.problem(JsonFile.at("formatVersion"), "results format version " + show(header.get("formatVersion"))
+                    + " is not supported (this kit reads " + FORMAT_VERSION + ")");
         }
-        String kit = str(obj(root.get("kit"), where + ": kit"), "version", where + ": kit");
-        Map<String, Object> a = obj(root.get("adapter"), where + ": adapter");
-        AdapterInfo adapter = new AdapterInfo(str(a, "id", where + ": adapter"), str(a, "name", where + ": adapter"),
-                strings(a.get("capabilities"), where + ": adapter.capabilities"),
-                stringMap(a.get("missing"), where + ": adapter.missing"));
-        List<ScenarioResult> scenarios = new ArrayList<>();
+        Contents file = f.read(Contents.class);
+        List<ScenarioResult> scenarios = new ArrayList<>(file.scenarios().size());
         Map<String, String> expected = new LinkedHashMap<>();
-        Object list = root.get("scenarios");
-        if (!(list instanceof List<?> items)) throw new IllegalArgumentException(where + ": \"scenarios\" must be a list");
-        for (int i = 0; i < items.size(); i++) {
-            String at = where + ": scenarios[" + i + "]";
-            Map<String, Object> s = obj(items.get(i), at);
-            scenarios.add(new ScenarioResult(str(s, "id", at), str(s, "name", at), str(s, "uri", at),
-                    num(s, "line", at).intValue(), strings(s.get("clauses"), at + ".clauses"),
-                    Verdicts.parse(str(s, "verdict", at), at + ".verdict"), optStr(s, "reason"),
-                    num(s, "seconds", at).doubleValue(), strings(s.get("log"), at + ".log"),
-                    stringMap(s.get("implementationDefined"), at + ".implementationDefined")));
-            if (s.containsKey("expected")) expected.put(str(s, "id", at), str(s, "expected", at));
+        for (int i = 0; i < file.scenarios().size(); i++) {
+            Scenario s = file.scenarios().get(i);
+            String at = "scenarios[" + i + "].verdict";
+            Verdict verdict;
+            try {
+                verdict = Verdicts.parse(s.verdict(), at);
+            } catch (IllegalArgumentException e) {
+                throw f.problem(JsonFile.at("scenarios", i, "verdict"), e.getMessage());
+            }
+            scenarios.add(new ScenarioResult(s.id(), s.name(), s.uri(), s.line(), s.clauses(), verdict, s.reason(), s.seconds(), s.log(),
+                    s.implementationDefined()));
+            if (s.expected() != null) expected.put(s.id(), s.expected());
         }
-        return new RunReport(kit, adapter, str(root, "startedAt", where), num(root, "durationSeconds", where).doubleValue(), scenarios, expected);
+        return new RunReport(file.kit().version(), AdapterInfo.of(file.adapter()), file.startedAt(), file.durationSeconds(), scenarios, expected);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> obj(Object o, String where) {
-        if (o instanceof Map<?, ?> m) return (Map<String, Object>) m;
-        throw new IllegalArgumentException(where + ": expected an object");
-    }
+    private static double finite(double d) { return Double.isFinite(d) ? d : 0; }
 
-    private static String str(Map<String, Object> m, String key, String where) {
-        if (m.get(key) instanceof String s) return s;
-        throw new IllegalArgumentException(where + ": \"" + key + "\" must be a string");
-    }
-
-    private static String optStr(Map<String, Object> m, String key) {
-        return m.get(key) instanceof String s ? s : null;
-    }
-
-    private static Number num(Map<String, Object> m, String key, String where) {
-        if (m.get(key) instanceof Number n) return n;
-        throw new IllegalArgumentException(where + ": \"" + key + "\" must be a number");
-    }
-
-    private static List<String> strings(Object o, String where) {
-        if (o == null) return List.of();
-        if (!(o instanceof List<?> l)) throw new IllegalArgumentException(where + ": expected a list of strings");
-        List<String> out = new ArrayList<>();
-        for (Object x : l) {
-            if (!(x instanceof String s)) throw new IllegalArgumentException(where + ": expected a list of strings");
-            out.add(s);
-        }
-        return out;
-    }
-
-    private static Map<String, String> stringMap(Object o, String where) {
-        if (o == null) return Map.of();
-        Map<String, String> out = new LinkedHashMap<>();
-        obj(o, where).forEach((k, v) -> {
-            if (!(v instanceof String s)) throw new IllegalArgumentException(where + ": \"" + k + "\" must be a string");
-            out.put(k, s);
-        });
-        return out;
-    }
+    private static String show(Object o) { return o instanceof String s ? "\"" + s + "\"" : String.valueOf(o); }
 }

@@ -1,71 +1,60 @@
 package xmemck.records;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import xmemck.oracle.Verdict;
+import xmemck.files.Adapter;
+import xmemck.files.Kit;
+import xmemck.files.KitJson;
+import xmemck.files.VerdictCounts;
 
 /**
  * summary.json: the machine-readable outcome of one run. Keys of verdict counts are the enum names
  * ({@code OUTSIDE_CONTRACT}); verdict values are the report labels ({@code OUTSIDE-CONTRACT}, or
- * {@code NO-SCENARIO} for a clause no scenario reached).
+ * {@code NO-SCENARIO} for a clause no scenario reached). Fields: reports/README.md.
+ *
+ * <p>Format decisions: the file is small (one line per clause), so it is one {@link Contents} record written whole by
+ * databind, which makes the record the format's declaration; the kit, the adapter and the verdict counts are the
+ * shapes every file shares ({@link Kit}, {@link Adapter}, {@link VerdictCounts}), and the fuzzer's summary.json
+ * follows the same conventions.
  */
 public final class SummaryJson {
     private SummaryJson() {}
+
+    /** The file, member by member in the order written. */
+    public record Contents(Kit kit, Adapter adapter, String startedAt, double durationSeconds, int scenarioCount, double scenariosPerSecond,
+                       VerdictCounts totals, int expectedFailures, boolean passed, List<ClauseEntry> clauses,
+                       List<String> clausesWithoutScenario) {}
+
+    /** One clause of the catalogue (or an id only scenarios named: {@code "catalogued": false}, else absent). */
+    public record ClauseEntry(String id, String service, String verdict, int scenarios, VerdictCounts counts,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Boolean catalogued) {}
 
     public static String render(RunReport run, Matrix oneRun) {
         if (oneRun.columns().size() != 1) {
             throw new IllegalArgumentException("summary.json describes one run; the matrix has " + oneRun.columns().size() + " columns");
         }
-        Totals totals = Totals.of(run.scenarios());
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("kit", Map.of("version", run.kitVersion()));
-        root.put("adapter", adapter(run.adapter()));
-        root.put("startedAt", run.startedAt());
-        root.put("durationSeconds", round(run.durationSeconds()));
-        root.put("scenarioCount", run.scenarios().size());
-        root.put("scenariosPerSecond", round(run.scenariosPerSecond()));
-        root.put("totals", counts(totals));
-        // FAIL and ERROR scenarios the implementation's expectations file lists as known (shown "FAIL (expected)").
-        root.put("expectedFailures", run.expectedFailures());
-        // The run's outcome as far as scenarios go: only FAIL and ERROR that no expectation covers make it unsuccessful.
-        root.put("passed", run.unexpectedFailures() == 0);
-        List<Object> clauses = new ArrayList<>();
-        List<Object> unreached = new ArrayList<>();
+        List<ClauseEntry> clauses = new ArrayList<>();
+        List<String> unreached = new ArrayList<>();
         for (Matrix.Row row : oneRun.rows()) {
             Matrix.Cell cell = row.cells().getFirst();
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("id", row.clause().id());
-            c.put("service", row.clause().service());
-            c.put("verdict", Verdicts.label(cell.verdict()));
-            c.put("scenarios", cell.scenarios().size());
-            c.put("counts", counts(Totals.of(cell.scenarios())));
-            if (!row.clause().catalogued()) c.put("catalogued", false);
-            clauses.add(c);
+            clauses.add(new ClauseEntry(row.clause().id(), row.clause().service(), Verdicts.label(cell.verdict()), cell.scenarios().size(),
+                    counts(Totals.of(cell.scenarios())), row.clause().catalogued() ? null : false));
             if (cell.scenarios().isEmpty()) unreached.add(row.clause().id());
         }
-        root.put("clauses", clauses);
-        root.put("clausesWithoutScenario", unreached);
-        return Json.write(root) + "\n";
+        Contents file = new Contents(new Kit(run.kitVersion()), run.adapter().json(), run.startedAt(), round(run.durationSeconds()),
+                run.scenarios().size(), round(run.scenariosPerSecond()), counts(Totals.of(run.scenarios())),
+                // FAIL and ERROR scenarios the implementation's expectations file lists as known (shown "FAIL (expected)").
+                run.expectedFailures(),
+                // The run's outcome as far as scenarios go: only FAIL and ERROR that no expectation covers make it unsuccessful.
+                run.unexpectedFailures() == 0,
+                clauses, unreached);
+        return KitJson.write(file) + "\n";
     }
 
-    /** The adapter as every JSON file of the kit writes it (summary, results, bundle). */
-    public static Map<String, Object> adapter(AdapterInfo a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("name", a.name());
-        m.put("capabilities", a.capabilities());
-        m.put("missing", a.missing());
-        return m;
-    }
+    /** Verdict counts as every file writes them. */
+    public static VerdictCounts counts(Totals t) { return VerdictCounts.of(t::get); }
 
-    static Map<String, Object> counts(Totals t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) m.put(v.name(), t.get(v));
-        return m;
-    }
-
-    /** Three decimals are enough for seconds and rates and keep the file stable to read. */
-    static double round(double d) { return Math.round(d * 1000.0) / 1000.0; }
+    /** Three decimals are enough for seconds and rates and keep the file stable to read (as the fuzzer's summary writes them). */
+    static double round(double d) { return KitJson.round(d); }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
+import xmemck.files.KitJson;
 import xmemck.records.AdapterInfo;
-import xmemck.records.Json;
 import xmemck.records.RunReport;
 import xmemck.spi.Capabilities;
 import xmemck.spi.Capability;
@@ -47,7 +47,7 @@ class BundleTest {
     @SuppressWarnings("unchecked")
     @Test
     void aBundleHoldsTheClaimAMachineNeeds() {
-        Map<String, Object> b = (Map<String, Object>) Json.parse(GOOD, "bundle.json");
+        Map<String, Object> b = (Map<String, Object>) KitJson.parse(GOOD, "bundle.json");
         assertEquals("xmemck-bundle", b.get("format"));
         assertEquals("acme", ((Map<String, Object>) b.get("adapter")).get("id"));
         assertEquals(Map.of("ADI", "no SPARC"), ((Map<String, Object>) b.get("adapter")).get("missing"));
@@ -118,8 +118,34 @@ class BundleTest {
         assertEquals(List.of("b:1: \"format\" is \"xmemck-results\", expected \"xmemck-bundle\": this is not a results bundle"),
                 BundleCheck.verify("{\"format\": \"xmemck-results\"}", "b", null).problems());
         InputFileException e = assertThrows(InputFileException.class, () -> BundleCheck.verify("{\n\"format\": ", "b", null));
-        assertTrue(e.getMessage().startsWith("b: not JSON: b:2:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("b:2: not JSON: "), e.getMessage());
+        assertEquals(2, e.line());
+        InputFileException deep = assertThrows(InputFileException.class, () -> BundleCheck.verify("[".repeat(50_000), "b", null));
+        assertTrue(deep.getMessage().startsWith("b:1: beyond the limits of the kit's files: Document nesting depth"), deep.getMessage());
         assertThrows(InputFileException.class, () -> BundleCheck.verify(Path.of("no", "such", "bundle.json"), null));
+    }
+
+    @Test
+    void theShapeIsCheckedByBindingWithThePlace() {
+        String typo = GOOD.replace("\"expectedFailures\": 1,", "\"expectedFailures\": 1,\n  \"expectedFailure\": 1,");
+        List<String> p = problems(typo);
+        assertEquals(1, p.size(), p::toString);
+        assertTrue(p.getFirst().startsWith("bundle.json:" + lineOf(typo, "\"expectedFailure\":") + ": expectedFailure is not a member of this format"), p.getFirst());
+        String count = GOOD.replace("\"scenarioCount\": 3", "\"scenarioCount\": \"3\"");
+        assertEquals(List.of("bundle.json:" + lineOf(count, "\"scenarioCount\"") + ": scenarioCount must be a whole number, found a string"), problems(count));
+        String noHash = GOOD.replaceFirst("\"sha256\": \"[0-9a-f]+\",\n", "");
+        assertEquals(List.of("bundle.json:" + lineOf(noHash, "\"catalogue\"") + ": catalogue.sha256 is missing"), problems(noHash));
+        String nullKit = GOOD.replace("\"version\": \"0.1.0\"", "\"version\": null");
+        assertEquals(List.of("bundle.json:" + lineOf(nullKit, "\"version\"") + ": kit.version must not be null"), problems(nullKit));
+        assertTrue(problems(GOOD.replace("\"expected\": true", "\"expected\": \"yes\"")).getFirst()
+                .endsWith(": scenarios[0].expected must be true or false, found a string"));
+    }
+
+    @Test
+    void eachScenarioProblemIsAtItsScenariosLine() {
+        String tampered = GOOD.replace("\"verdict\": \"PASS\"", "\"verdict\": \"MAYBE\"");
+        int line = lineOf(tampered, "\"id\": \"features/copyout/copies.feature:5\"") - 1;
+        assertTrue(problems(tampered).contains("bundle.json:" + line + ": scenarios[1].verdict \"MAYBE\" is not a verdict"), problems(tampered)::toString);
     }
 
     static int lineOf(String text, String needle) {

@@ -95,7 +95,7 @@ class ProfileDriftTest {
                   ]
                 }
                 """;
-        assertEquals("p.json:4: scenarios[1].name must be a string",
+        assertEquals("p.json:4: scenarios[1].name is missing",
                 assertThrows(InputFileException.class, () -> DeclaredProfile.parse(noName, "p.json", "h")).getMessage());
         String twice = """
                 {"scenarios": [
@@ -106,7 +106,7 @@ class ProfileDriftTest {
         assertTrue(assertThrows(InputFileException.class, () -> DeclaredProfile.parse(twice, "p.json", "h")).getMessage()
                 .startsWith("p.json:3: two scenarios of features/a.feature are named \"x\""));
         String badAnswer = "{\"scenarios\": [{\"uri\": \"u\", \"name\": \"x\", \"implementationDefined\": {\"k\": 3}}]}";
-        assertEquals("p.json:1: scenarios[0].implementationDefined[\"k\"] must be a string",
+        assertEquals("p.json:1: scenarios[0].implementationDefined[\"k\"] must be a string, found 3",
                 assertThrows(InputFileException.class, () -> DeclaredProfile.parse(badAnswer, "p.json", "h")).getMessage());
     }
 }

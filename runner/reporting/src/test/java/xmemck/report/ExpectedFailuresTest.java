@@ -5,7 +5,7 @@ import xmemck.records.RunReport;
 import xmemck.records.ResultsJson;
 import xmemck.records.SummaryJson;
 import xmemck.records.Verdicts;
-import xmemck.records.Json;
+import xmemck.files.KitJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,21 +57,9 @@ class ExpectedFailuresTest {
         assertTrue(index.contains("<span class=\"sub\">1 expected</span>"), "the FAIL tile says how many were expected");
         String matrix = MatrixPage.render(m, "m");
         assertTrue(matrix.contains("cell v-FAIL expected") && matrix.contains("FAIL (expected)"), "the clause's cell");
-        Map<?, ?> summary = (Map<?, ?>) Json.parse(SummaryJson.render(r, m), "summary.json");
+        Map<?, ?> summary = (Map<?, ?>) KitJson.parse(SummaryJson.render(r, m), "summary.json");
         assertEquals(1L, summary.get("expectedFailures"));
         assertEquals(true, summary.get("passed"));
-        assertEquals(false, ((Map<?, ?>) Json.parse(SummaryJson.render(Fixtures.run(FAILED, PASSED), m), "s")).get("passed"), "without the note it counts");
-    }
-
-    @Test
-    void locatedParsingGivesTheLineOfEveryObjectAndList() {
-        Json.Located doc = Json.parseLocated("{\n  \"a\": [\n    {\"b\": 1},\n\n    {}\n  ]\n}", "f");
-        Map<?, ?> root = (Map<?, ?>) doc.value();
-        List<?> a = (List<?>) root.get("a");
-        assertEquals(1, doc.lineOf(root));
-        assertEquals(2, doc.lineOf(a));
-        assertEquals(3, doc.lineOf(a.get(0)));
-        assertEquals(5, doc.lineOf(a.get(1)));
-        assertEquals(0, doc.lineOf("not a node"));
+        assertEquals(false, ((Map<?, ?>) KitJson.parse(SummaryJson.render(Fixtures.run(FAILED, PASSED), m), "s")).get("passed"), "without the note it counts");
     }
 }

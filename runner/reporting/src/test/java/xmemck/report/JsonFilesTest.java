@@ -1,7 +1,7 @@
 package xmemck.report;
 
 import xmemck.records.Matrix;
-import xmemck.records.Json;
+import xmemck.files.KitJson;
 import xmemck.records.AdapterInfo;
 import xmemck.records.ProfileJson;
 import xmemck.records.SummaryJson;
@@ -27,7 +27,7 @@ class JsonFilesTest {
     private static List<Object> list(Object o) { return (List<Object>) o; }
 
     private static Map<String, Object> summary(RunReport run) {
-        return obj(Json.parse(SummaryJson.render(run, Matrix.of(Fixtures.CATALOGUE, List.of(run))), "summary.json"));
+        return obj(KitJson.parse(SummaryJson.render(run, Matrix.of(Fixtures.CATALOGUE, List.of(run))), "summary.json"));
     }
 
     @Test
@@ -37,8 +37,8 @@ class JsonFilesTest {
         assertEquals("xmemck reference", obj(s.get("adapter")).get("name"));
         assertEquals(List.of("COPYOUT", "VM_MVC"), obj(s.get("adapter")).get("capabilities"));
         assertEquals(Map.of("ADI", "not on this hardware"), obj(s.get("adapter")).get("missing"));
-        assertEquals(2L, s.get("durationSeconds"));
-        assertEquals(3L, s.get("scenariosPerSecond"));
+        assertEquals(2.0, s.get("durationSeconds"));
+        assertEquals(3.0, s.get("scenariosPerSecond"));
         assertEquals(Map.of("PASS", 2L, "FAIL", 1L, "UNSUPPORTED", 1L, "ERROR", 1L, "OUTSIDE_CONTRACT", 1L), s.get("totals"));
         assertEquals(false, s.get("passed"));
     }
@@ -63,7 +63,7 @@ class JsonFilesTest {
     void summaryOfAnEmptyRunIsWellFormedWithZeroRate() {
         RunReport empty = new RunReport("0.1.0", AdapterInfo.unknown(), "", 0, List.of());
         Map<String, Object> s = summary(empty);
-        assertEquals(0L, s.get("scenariosPerSecond"));
+        assertEquals(0.0, s.get("scenariosPerSecond"));
         assertEquals(0L, s.get("scenarioCount"));
         assertEquals(Map.of("PASS", 0L, "FAIL", 0L, "UNSUPPORTED", 0L, "ERROR", 0L, "OUTSIDE_CONTRACT", 0L), s.get("totals"));
         assertEquals(5, list(s.get("clauses")).size());
@@ -91,10 +91,31 @@ class JsonFilesTest {
     @Test
     void badResultsFilesAreRejectedWithThePlace() {
         var notOurs = assertThrows(IllegalArgumentException.class, () -> ResultsJson.read("{\"format\":\"other\"}", "r.json"));
-        assertTrue(notOurs.getMessage().startsWith("r.json: not a results file"), notOurs.getMessage());
+        assertTrue(notOurs.getMessage().startsWith("r.json:1: not a results file"), notOurs.getMessage());
         String text = ResultsJson.render(Fixtures.mixedRun()).replaceFirst("\"verdict\": \"PASS\"", "\"verdict\": \"MAYBE\"");
         var badVerdict = assertThrows(IllegalArgumentException.class, () -> ResultsJson.read(text, "r.json"));
-        assertEquals("r.json: scenarios[0].verdict: unknown verdict \"MAYBE\"", badVerdict.getMessage());
+        assertEquals("r.json:" + lineOf(text, "\"MAYBE\"") + ": scenarios[0].verdict: unknown verdict \"MAYBE\"", badVerdict.getMessage());
+        String noSeconds = ResultsJson.render(Fixtures.mixedRun()).replaceFirst("\"seconds\": [0-9.]+,", "\"seconds\": \"soon\",");
+        assertEquals("r.json:" + lineOf(noSeconds, "\"soon\"") + ": scenarios[0].seconds must be a number, found a string",
+                assertThrows(IllegalArgumentException.class, () -> ResultsJson.read(noSeconds, "r.json")).getMessage());
+        var notJson = assertThrows(IllegalArgumentException.class, () -> ResultsJson.read("{\"format\": \"xmemck-results\",\n\"formatVersion\": 1,\n}", "r.json"));
+        assertTrue(notJson.getMessage().startsWith("r.json:3: not JSON: "), notJson.getMessage());
+        var deep = assertThrows(IllegalArgumentException.class, () -> ResultsJson.read("{\"format\": \"xmemck-results\", \"formatVersion\": 1, \"later\": "
+                + "[".repeat(100_000), "r.json"));
+        assertTrue(deep.getMessage().startsWith("r.json:1: beyond the limits of the kit's files: Document nesting depth"), deep.getMessage());
+    }
+
+    @Test
+    void resultsAreWrittenIndentedOneScenarioAfterTheOther() {
+        String text = ResultsJson.render(Fixtures.run(scenario("plain", Verdict.PASS, "copyout.succ")));
+        assertTrue(text.startsWith("{\n  \"format\": \"xmemck-results\",\n  \"formatVersion\": 1,\n  \"kit\": {\n    \"version\": \"0.1.0\"\n  },\n"), text);
+        assertTrue(text.contains("\n  \"scenarios\": [\n    {\n      \"id\": "), text);
+        assertTrue(text.endsWith("\n    }\n  ]\n}\n"), text);
+        assertTrue(!text.contains("\"expected\""), "only an expected failure has the member");
+    }
+
+    static int lineOf(String text, String needle) {
+        return (int) text.substring(0, text.indexOf(needle)).chars().filter(c -> c == '\n').count() + 1;
     }
 
     @Test
@@ -104,7 +125,7 @@ class JsonFilesTest {
                 scenario("b", Verdict.PASS, Map.of("xmemout.count-zero", "XMEM_SUCC"), "xmemout.succ"),
                 scenario("c", Verdict.FAIL, Map.of("xmemout.count-zero", "XMEM_FAIL"), "xmemout.succ"),
                 scenario("d", Verdict.PASS, "xmemout.succ"));
-        Map<String, Object> p = obj(Json.parse(ProfileJson.render(run), "profile.json"));
+        Map<String, Object> p = obj(KitJson.parse(ProfileJson.render(run), "profile.json"));
         assertEquals(Map.of("xmemout.count-zero", Map.of("XMEM_SUCC", 2L, "XMEM_FAIL", 1L), "vm_mvc.precedence", Map.of("ENOENT", 1L)),
                 p.get("observations"));
         assertEquals(Map.of("xmemout.count-zero", Map.of("XMEM_SUCC", 2L, "XMEM_FAIL", 1L), "vm_mvc.precedence", Map.of("ENOENT", 1L)),
@@ -123,7 +144,7 @@ class JsonFilesTest {
                 scenario("a", Verdict.PASS, Map.of("copyout(kbuf+0, ubuf+0, 8192) from process p1: copyout.failure-prefix", "4096 of 8192"), "copyout.succ"),
                 scenario("b", Verdict.PASS, Map.of("copyout(kbuf+0, ubuf+9, 8192) from process p1: copyout.failure-prefix", "4087 of 8192"), "copyout.succ"),
                 scenario("c", Verdict.PASS, Map.of("odd key: with spaces", "x"), "copyout.succ"));
-        Map<String, Object> p = obj(Json.parse(ProfileJson.render(run), "profile.json"));
+        Map<String, Object> p = obj(KitJson.parse(ProfileJson.render(run), "profile.json"));
         assertEquals(Map.of("copyout.failure-prefix", Map.of("4096 of 8192", 1L, "4087 of 8192", 1L), "odd key: with spaces", Map.of("x", 1L)),
                 p.get("questions"));
         assertEquals(3, obj(p.get("observations")).size(), "observations keep the full keys");

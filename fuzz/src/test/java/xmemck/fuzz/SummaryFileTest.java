@@ -1,0 +1,44 @@
+package xmemck.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import xmemck.files.Adapter;
+import xmemck.files.Kit;
+import xmemck.spi.Capabilities;
+import xmemck.spi.Capability;
+
+/** fuzz/summary.json: the conventions of the run's summary.json (kit, adapter, durations, verdicts), written by Jackson. */
+class SummaryFileTest {
+
+    static FuzzRun.Summary summary() {
+        Failure f = new Failure("FAIL copyout copyout.fail.adi", "FAIL", "copyout.fail.adi", 7, 41, 12, List.of(), "m",
+                "regressions/fuzz-acme-7-1.feature", "regressions/fuzz-acme-7-1.json", true);
+        return new FuzzRun.Summary("acme", 7, 100, 2.34567, 42.63157, List.of(f), List.of("copyout.succ"),
+                Map.of("PASS", 90L, "OUTSIDE-CONTRACT", 9L, "FAIL", 1L), 0, 0, null);
+    }
+
+    @Test
+    void theSummaryIsWrittenInTheKitsOneStyle() {
+        String text = SummaryFile.json(summary(), Adapter.of("acme", "acme 1.0", Capabilities.allBut(Map.of(Capability.ADI, "no SPARC"))));
+        assertTrue(text.startsWith("{\n  \"kit\": {\n    \"version\": \"" + Kit.current().version() + "\"\n  },\n  \"adapter\": {\n    \"id\": \"acme\",\n"
+                + "    \"name\": \"acme 1.0\",\n    \"capabilities\": [\n"), text);
+        assertTrue(text.contains("\n    \"missing\": {\n      \"ADI\": \"no SPARC\"\n    }\n  },\n  \"seed\": 7,\n  \"cases\": 100,\n"), text);
+        assertTrue(text.contains("\n  \"durationSeconds\": 2.346,\n  \"casesPerSecond\": 42.632,\n  \"passed\": false,\n"), text);
+        assertTrue(text.contains("\n      \"verdict\": \"FAIL\",\n"), text);
+        assertTrue(text.contains("\n      \"case\": 41,\n      \"operations\": 0,\n"), text);
+        assertTrue(text.contains("\n  \"caseEndings\": {\n    \"PASS\": 90,\n    \"OUTSIDE_CONTRACT\": 9,\n    \"UNSUPPORTED\": 0,\n"
+                + "    \"FAIL\": 1,\n    \"ERROR\": 0\n  },\n"), text);
+        assertTrue(text.endsWith("\n  \"generatorErrors\": 0\n}"), text);
+    }
+
+    @Test
+    void withoutTheOpenAdapterItIsDescribedByItsId() {
+        assertTrue(SummaryFile.json(summary()).contains("\"adapter\": {\n    \"id\": \"acme\",\n    \"name\": \"acme\",\n    \"capabilities\": [],\n"
+                + "    \"missing\": {}\n  },"));
+        assertEquals(SummaryFile.json(summary(), Adapter.known("acme")), SummaryFile.json(summary()));
+    }
+}

@@ -31,17 +31,25 @@ record AdapterChoice(String id, String sut, String fault) {
         return new SutOptions(m);
     }
 
-    /**
-     * The adapters of a run. Named ones must exist (an unknown one lists those that do); none named means every
-     * built-in adapter, or only {@code process} when a {@code --sut} is given. The process adapter without a
-     * {@code --sut} runs the C example, which must be built. A {@code fault} needs adapters that have seeded faults
-     * ({@link #checkFault}). {@code notes} gets what was left out and why.
-     */
+    /** {@link #resolve(List, String, String, AdapterOptions.Outside, List)} without {@code --adapter-path}. */
     static List<AdapterChoice> resolve(List<String> named, String sut, String fault, List<String> notes) {
+        return resolve(named, sut, fault, AdapterOptions.Outside.NONE, notes);
+    }
+
+    /**
+     * The adapters of a run. Named ones must exist (an unknown one lists those that do, and what the jars of
+     * {@code --adapter-path} hold); none named means every built-in adapter, or only {@code process} when a
+     * {@code --sut} is given, and the adapters of {@code --adapter-path}'s jars when it is given. The process adapter
+     * without a {@code --sut} runs the C example, which must be built. A {@code fault} needs adapters that have seeded
+     * faults ({@link #checkFault}). {@code notes} gets what was left out and why.
+     */
+    static List<AdapterChoice> resolve(List<String> named, String sut, String fault, AdapterOptions.Outside outside, List<String> notes) {
         List<String> ids = new ArrayList<>();
         if (named == null || named.isEmpty()) {
-            if (sut != null) ids.add(PROCESS);
-            else {
+            if (sut != null || outside.isGiven()) {
+                if (sut != null) ids.add(PROCESS);
+                ids.addAll(outside.ids());
+            } else {
                 Set<String> available = new LinkedHashSet<>();
                 for (SutProvider p : Adapters.available()) available.add(p.id());
                 for (String id : BUILT_IN) {
@@ -65,7 +73,7 @@ record AdapterChoice(String id, String sut, String fault) {
             try {
                 Adapters.find(id);
             } catch (IllegalArgumentException e) {
-                throw new CliProblem(Ck.USAGE, e.getMessage());
+                throw new CliProblem(Ck.USAGE, e.getMessage() + (outside.isGiven() ? "\n" + outside.describe() : ""));
             }
         }
         if (sut != null && !ids.contains(PROCESS)) {

@@ -35,6 +35,7 @@ import xmemck.spi.SutFailure;
                 "  ck fuzz --adapter process --seconds 300 --seed 42          the C example",
                 "  ck fuzz --adapter process --fault copyout_no_write_check --tries 5000   a seeded fault of the C example",
                 "  ck fuzz --adapter process --sut ./my-impl --tries 10000",
+                "  ck fuzz --adapter-path my-emulator.jar --adapter my-emulator --seconds 60   an implementation on the JVM",
                 "  ck fuzz --adapter linux --seeds 1..8 --shard 2/4 --seconds 600   seeds 2 and 6, ten minutes each",
                 "  ck fuzz --adapter linux --seed 12345 --case 17           replay case 17 of a run (its summary or feature names it)"})
 final class FuzzCommand implements Callable<Integer> {
@@ -102,7 +103,7 @@ final class FuzzCommand implements Callable<Integer> {
 
     /** Checks the options together and turns them into the runs to do; a problem is a {@link CliProblem}. */
     Plan plan() {
-        if (adapter.adapters == null && adapter.sut == null) {
+        if (adapter.adapters == null && adapter.sut == null && !adapter.pathGiven()) {
             throw new CliProblem(Ck.USAGE, "--adapter NAME is required: the adapter to fuzz (ck list adapters shows them)");
         }
         if (seconds != null && tries != null) throw new CliProblem(Ck.USAGE, "give --seconds or --tries, not both");

@@ -35,6 +35,7 @@ import xmemck.report.SuiteIndexPage;
                 "  ck run --adapter reference --report-dir out",
                 "  ck run --sut \"./my-impl --quiet\"                a process implementation (implies --adapter process)",
                 "  ck run --adapter process --sut ./my-impl --expectations my-impl.expectations --profile my-impl.profile.json",
+                "  ck run --adapter-path my-emulator.jar --adapter my-emulator   an implementation on the JVM, in a jar of its own",
                 "  ck run --adapter reference --shard 2/4         the second quarter of the scenarios",
                 "  ck run --tags '@clause:copyout.succ'           one clause's scenarios",
                 "  ck run --tags '@slow or not @slow'             everything, scenarios tagged @slow included"})

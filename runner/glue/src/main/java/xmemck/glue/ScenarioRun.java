@@ -213,9 +213,13 @@ public final class ScenarioRun {
         return session;
     }
 
-    /** {@code features/xmemout/succ.feature} rather than a machine's absolute path. */
+    /**
+     * {@code features/xmemout/succ.feature} rather than a machine's absolute path; from the features jar
+     * ({@code classpath:features/xmemout/succ.feature}) the same id, so that reports and expectations agree.
+     */
     public static String relativeUri(URI uri) {
         String text = uri.toString();
+        if ("classpath".equals(uri.getScheme())) return uri.getSchemeSpecificPart().replaceFirst("^/+", "");
         if (!"file".equals(uri.getScheme())) return text;
         Path path = Path.of(uri).normalize();
         String root = System.getProperty("xmemck.features", "").strip();

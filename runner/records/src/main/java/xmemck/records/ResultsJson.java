@@ -22,6 +22,8 @@ import xmemck.files.JsonFile;
 import xmemck.files.Kit;
 import xmemck.files.KitJson;
 import xmemck.harness.ScenarioResult;
+import xmemck.oracle.Finding;
+import xmemck.oracle.Picture;
 import xmemck.oracle.Verdict;
 
 /**
@@ -50,13 +52,25 @@ public final class ResultsJson {
 
     /**
      * One scenario result ({@link ScenarioResult}), its verdict as a label; {@code expected} only for a FAIL or ERROR
-     * the expectations file lists: why it is expected.
+     * the expectations file lists: why it is expected; {@code findings} and {@code pictures} only where the verdict
+     * rests on them (a FAIL), so that a clause's FAIL can be read back from the file as data.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Scenario(String id, String name, String uri, @JsonProperty(required = true) int line, List<String> clauses, String verdict,
                            String reason, @JsonProperty(required = true) double seconds, List<String> log,
                            Map<String, String> implementationDefined,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSetter(nulls = Nulls.SET) String expected) {}
+                           @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSetter(nulls = Nulls.SET) String expected,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSetter(nulls = Nulls.AS_EMPTY) List<FindingJson> findings,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSetter(nulls = Nulls.AS_EMPTY) List<Picture> pictures) {}
+
+    /** A {@link Finding}: {@code bytes} only for a departure in memory, {@code also} only when it breaks more clauses. */
+    public record FindingJson(String clause, Finding.Kind kind, String message,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSetter(nulls = Nulls.SET) Finding.Bytes bytes,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> also) {
+        static FindingJson of(Finding f) { return new FindingJson(f.clause(), f.kind(), f.message(), f.bytes(), f.also()); }
+
+        Finding finding() { return new Finding(clause, kind, message, bytes, also == null ? List.of() : also); }
+    }
 
     /** The whole file, as {@link #write} writes it. */
     public static String render(RunReport run) {
@@ -83,7 +97,7 @@ public final class ResultsJson {
             for (ScenarioResult r : run.scenarios()) {
                 g.writePOJO(new Scenario(r.id(), r.name(), r.uri(), r.line(), r.clauses(), Verdicts.of(r).label(), r.reason(),
                         finite(r.seconds()), r.log(), new TreeMap<>(r.implementationDefined()),
-                        run.isExpected(r) ? run.expected().get(r.id()) : null));
+                        run.isExpected(r) ? run.expected().get(r.id()) : null, r.findings().stream().map(FindingJson::of).toList(), r.pictures()));
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -123,7 +137,7 @@ public final class ResultsJson {
                 throw f.problem(JsonFile.at("scenarios", i, "verdict"), e.getMessage());
             }
             scenarios.add(new ScenarioResult(s.id(), s.name(), s.uri(), s.line(), s.clauses(), verdict, s.reason(), s.seconds(), s.log(),
-                    s.implementationDefined()));
+                    s.implementationDefined(), s.findings() == null ? List.of() : s.findings().stream().map(FindingJson::finding).toList(), s.pictures() == null ? List.of() : s.pictures()));
             if (s.expected() != null) expected.put(s.id(), s.expected());
         }
         return new RunReport(file.kit().version(), AdapterInfo.of(file.adapter()), file.startedAt(), file.durationSeconds(), scenarios, expected);

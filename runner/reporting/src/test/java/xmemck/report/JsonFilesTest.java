@@ -15,6 +15,7 @@ import static xmemck.report.Fixtures.scenario;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
 
 /** summary.json, profile.json and results.json: well-formed, complete, and results.json reads back. */
@@ -86,6 +87,26 @@ class JsonFilesTest {
                 scenario("plain", Verdict.PASS));
         RunReport back = ResultsJson.read(ResultsJson.render(run), "results.json");
         assertEquals(run, back);
+    }
+
+    @Test
+    void findingsAndPicturesReadBackAsData() {
+        ScenarioResult plain = scenario("one byte too far", Verdict.FAIL, "copyout.succ");
+        xmemck.oracle.Finding f = new xmemck.oracle.Finding("inv.no-write-outside", xmemck.oracle.Finding.Kind.WRITE_OUTSIDE,
+                "region u: bytes changed outside the destination", new xmemck.oracle.Finding.Bytes("u", 8192, 8192, 1), List.of());
+        xmemck.oracle.Picture p = new xmemck.oracle.Picture("u", "region u", 2, List.of(new xmemck.oracle.Picture.Range(0, 100)),
+                List.of(new xmemck.oracle.Picture.Row(xmemck.oracle.Picture.Place.GUARD_AFTER, 2, 2, false, "x" + "o".repeat(63))),
+                "0", "0 (copyout.succ)", List.of(8192L));
+        ScenarioResult failing = new ScenarioResult(plain.id(), plain.name(), plain.uri(), plain.line(), plain.clauses(), plain.verdict(),
+                plain.reason(), plain.seconds(), plain.log(), plain.implementationDefined(),
+                List.of(f, new xmemck.oracle.Finding("copyout.fail.paging-fault", xmemck.oracle.Finding.Kind.RETURN_VALUE, "returned 0",
+                        null, List.of("copyout.ioctl-efault"))), List.of(p));
+        RunReport run = Fixtures.run(failing, scenario("plain", Verdict.PASS));
+        String text = ResultsJson.render(run);
+        RunReport back = ResultsJson.read(text, "results.json");
+        assertEquals(run, back);
+        assertEquals(List.of("inv.no-write-outside", "copyout.fail.paging-fault", "copyout.ioctl-efault"), back.scenarios().getFirst().violated());
+        assertEquals(1, text.split("\"findings\"", -1).length - 1, "only the FAIL carries findings: " + text);
     }
 
     @Test

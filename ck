@@ -65,7 +65,7 @@ JDK_HOME="$(cd "$(dirname "$JAVA")/.." && pwd)"
 stale() {
   local jar="$1"
   [ ! -f "$jar" ] && return 0
-  [ -n "$(find "$ROOT" -path "$ROOT/.git" -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -type f -print -quit 2>/dev/null)" ]
+  [ -n "$(find "$ROOT" \( -path "$ROOT/.git" -o -path "$ROOT/examples" -o -path "$ROOT/reports" \) -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -type f -print -quit 2>/dev/null)" ]
 }
 
 # Maven runs on the JDK ck found (the build selects JDK 25 for compiling either way; this needs no other java).

@@ -4,6 +4,7 @@ import java.util.List;
 import xmemck.ops.Addr;
 import xmemck.ops.Call;
 import xmemck.ops.Context;
+import xmemck.ops.Observe;
 import xmemck.ops.Op;
 import xmemck.ops.Prot;
 import xmemck.ops.Setup;
@@ -32,6 +33,19 @@ final class Worlds {
     }
 
     static Call xmemout(long count) { return new Call.Xmemout(Context.interrupt(), Addr.in("kbuf", 0), Addr.in("ubuf", 0), count, "dp"); }
+
+    /**
+     * A world of the size the fuzzer builds: a process, a 2-page driver buffer, a 3-page user buffer with a read-only
+     * last page, a copyout that runs into it (and stops there), and an observation of the user buffer.
+     */
+    static List<Op> fuzzSizedWorld() {
+        return List.of(new Setup.CreateProcess("p"),
+                new Setup.MapRegion("kbuf", "kernel", 2, Prot.READ_WRITE, 11),
+                new Setup.MapRegion("ubuf", "p", 3, Prot.READ_WRITE, 22),
+                new Setup.Protect("ubuf", 2, 1, Prot.READ),
+                new Call.Copyout(P, Addr.in("kbuf", 100), Addr.in("ubuf", 8000), 500),
+                new Observe.Bytes("ubuf", -4096, 5 * 4096));
+    }
 
     /** A small differential case: world, one call. */
     static List<Op> smallCase() {

@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import xmemck.fuzz.engine.Counterexample;
-import xmemck.harness.Step;
+import xmemck.fuzz.engine.Outcome;
 import xmemck.oracle.Catalogue;
 import xmemck.ops.Op;
 import xmemck.wire.OpCodec;
@@ -31,14 +34,18 @@ public final class CounterexampleFiles {
 
     /**
      * @param number    the failure's number within the run (1, 2, ...), part of the file name
-     * @param failing   the failing step of {@code cx.value()} on replay, or null when it did not fail again
+     * @param replayed  how {@code cx.value()} failed on replay, or null when it did not fail again
      */
-    public static Failure write(Path reportDir, String adapter, String fault, boolean viaCommand, int number, Counterexample<List<Op>> cx, Step failing) {
-        String verdict = failing != null ? failing.verdict().label() : cx.signature().split(" ", 2)[0];
-        String signed = cx.signature().substring(cx.signature().lastIndexOf(' ') + 1);
-        // The minimised case may name another finding first; the clause it was found and shrunk for is the one to report.
-        String clause = failing == null || SessionProperty.signatures(failing).contains(cx.signature()) ? signed : SessionProperty.clause(failing);
-        String message = failing != null ? failing.message() : cx.outcome().detail();
+    public static Failure write(Path reportDir, String adapter, String fault, boolean viaCommand, int number, Counterexample<List<Op>> cx,
+                                SessionProperty.Failing replayed) {
+        String verdict = replayed != null ? replayed.verdict().label() : SessionProperty.verdictOf(cx.signature());
+        String signed = SessionProperty.clauseOf(cx.signature());
+        // The minimised case may name another finding first; the clause it was found and shrunk for is the one to report
+        // (unless the replay no longer shows it: an implementation that is not deterministic).
+        String clause = replayed == null || replayed.answersTo(cx.signature()) ? signed : replayed.clause();
+        String message = replayed != null ? replayed.message() : cx.outcome().detail();
+        List<String> also = new ArrayList<>(SessionProperty.Failing.alsoBreaks(cx.signature(), allOf(cx.outcome())));
+        also.remove(clause);
         String base = "fuzz-" + safe(adapter) + "-" + Long.toUnsignedString(cx.seed()) + "-" + number;
         String feature = FOLDER + "/" + base + ".feature";
         String json = FOLDER + "/" + base + ".json";
@@ -61,7 +68,15 @@ public final class CounterexampleFiles {
             throw new UncheckedIOException("cannot write the counterexample under " + reportDir.resolve(FOLDER) + ": " + e.getMessage(), e);
         }
         return new Failure(cx.signature(), verdict, clause, cx.seed(), cx.caseIndex(), cx.original().size(), cx.value(), message,
-                feature, json, failing != null);
+                feature, json, replayed != null, also, cx.firstSeenCases(), cx.firstSeenSeconds());
+    }
+
+    /** Every signature a failure answers to, its own first. */
+    private static Set<String> allOf(Outcome.Fail f) {
+        Set<String> all = new LinkedHashSet<>();
+        all.add(f.signature());
+        all.addAll(f.alsoAnswersTo());
+        return all;
     }
 
     /** The counterexample as JSON: the header facts and the operations in their canonical wire form. */

@@ -14,15 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import xmemck.fuzz.engine.Budget;
 import xmemck.fuzz.engine.Choices;
 import xmemck.fuzz.engine.Counterexample;
 import xmemck.fuzz.engine.Search;
 import xmemck.fuzz.engine.Trial;
 import xmemck.fuzz.gen.CaseGen;
-import xmemck.harness.Session;
-import xmemck.harness.Step;
+import xmemck.files.Adapter;
 import xmemck.ops.Op;
 import xmemck.spi.Adapters;
 import xmemck.spi.Sut;
@@ -31,8 +29,10 @@ import xmemck.spi.SutOptions;
 
 /**
  * A fuzz run against one adapter: generate cases until the budget is spent, shrink each new kind of failure to a
- * minimal counterexample, write it as a Gherkin feature and as JSON ops under {@code REPORT/regressions/}, show a live
- * progress line on {@code err} and write {@code REPORT/fuzz/summary.json}.
+ * minimal counterexample and, as soon as it is shrunk, write it as a Gherkin feature and as JSON ops under
+ * {@code REPORT/regressions/} and show it on {@code err} (the search then goes on); show a live progress line and, at
+ * the end, write {@code REPORT/fuzz/summary.json}, which describes the adapter as the open implementation declared
+ * itself and says when each failure was first seen.
  *
  * <p>This is a plain Java API: an {@link Options} record in, a {@link Summary} out. It reads no command line; {@code ck
  * fuzz} (runner/cli's {@code FuzzCommand}) maps its options onto {@link Options} and the outcome onto the kit's exit
@@ -124,41 +124,50 @@ public final class FuzzRun {
         }
     }
 
-    /** Runs against an open implementation (left open). {@code err} gets the progress line and the findings; null for none. */
+    /**
+     * Runs against an open implementation (left open). {@code err} gets the progress line and the findings; null for
+     * none. Each counterexample is replayed, written under {@code REPORT/regressions/} and shown on {@code err} as soon
+     * as it is shrunk, while the search goes on; the summary is written at the end.
+     */
     public static Summary run(Sut sut, Options options, PrintStream err) {
         Coverage coverage = new Coverage();
         SessionProperty property = new SessionProperty(sut, coverage);
         CaseGen gen = new CaseGen(sut.capabilities());
         Progress progress = new Progress(options.adapter(), options.progress() ? err : null, coverage);
+        List<Failure> failures = new ArrayList<>();
+        Search.Listener<List<Op>> listener = new Search.Listener<>() {
+            @Override public void onCase(long index, Trial<List<Op>> trial) { progress.onCase(index, trial); }
+
+            @Override public void onFailure(long index, Trial<List<Op>> trial) { progress.onFailure(index, trial); }
+
+            @Override public void onCounterexample(Counterexample<List<Op>> cx) {
+                Failure f = CounterexampleFiles.write(options.reportDir(), options.adapter(), options.sutOptions().get("fault", null),
+                        options.sutOptions().settings().containsKey("sut"), failures.size() + 1, cx, Replay.failing(sut, cx.value()).orElse(null));
+                failures.add(f);
+                if (err != null) {
+                    describe(f, err);
+                    err.flush();
+                }
+            }
+        };
         Search.Settings settings = new Search.Settings(options.budget(), Search.Settings.defaultShrink(), Search.Settings.defaultSimplify(), options.maxFailures());
         if (err != null) err.println("ck fuzz: adapter " + options.adapter() + " (" + sut.name() + "), seed " + options.seed());
-        Search<List<Op>> search = new Search<>(gen, property, new OpSimplifier(), settings, progress);
+        Search<List<Op>> search = new Search<>(gen, property, new OpSimplifier(), settings, listener);
         Search.Report<List<Op>> report = options.onlyCase() >= 0 ? search.runCase(options.seed(), options.onlyCase()) : search.run(options.seed());
         if (options.onlyCase() >= 0 && err != null) {
             List<Op> ops = gen.draw(Choices.random(Search.caseSeed(options.seed(), options.onlyCase())));
             err.println("ck fuzz: case " + options.onlyCase() + " of seed " + options.seed() + ":");
-            try (Session session = new Session(sut)) {
-                session.runAll(ops);
-                for (String line : session.log()) err.println("    " + line);
-            }
+            for (String line : Replay.run(sut, ops).log()) err.println("    " + line);
         }
         progress.done(report.cases());
 
-        List<Failure> failures = new ArrayList<>();
-        for (Counterexample<List<Op>> cx : report.failures()) {
-            Optional<Step> failing = Replay.failing(Replay.steps(sut, cx.value()));
-            Failure f = CounterexampleFiles.write(options.reportDir(), options.adapter(), options.sutOptions().get("fault", null),
-                    options.sutOptions().settings().containsKey("sut"), failures.size() + 1, cx, failing.orElse(null));
-            failures.add(f);
-            if (err != null) describe(f, err);
-        }
         Map<String, Long> endings = new HashMap<>();
         coverage.endings().forEach((v, n) -> endings.put(v.label(), n));
         double seconds = report.seconds();
         Summary summary = new Summary(options.adapter(), options.seed(), report.cases(), seconds, seconds > 0 ? report.cases() / seconds : 0,
                 failures, new ArrayList<>(coverage.clauses()).stream().sorted().toList(), endings, report.invalid(), report.generatorErrors(),
                 report.firstInvalidReason());
-        write(options.reportDir().resolve(options.summaryPath()), summary);
+        write(options.reportDir().resolve(options.summaryPath()), summary, Adapter.of(options.adapter(), sut.name(), sut.capabilities()));
         if (err != null) {
             err.printf(Locale.ROOT, "ck fuzz: %d cases in %.1f s (%.0f cases/s), %d failure(s), %d clauses reached; summary in %s%n",
                     summary.cases(), seconds, summary.casesPerSecond(), failures.size(), summary.clausesReached().size(),
@@ -171,18 +180,20 @@ public final class FuzzRun {
     }
 
     private static void describe(Failure f, PrintStream err) {
-        err.println("ck fuzz: " + f.signature() + " (case " + f.caseIndex() + ", shrunk from " + f.originalOps() + " to " + f.ops().size()
-                + " operations" + (f.reproduced() ? "" : "; did NOT fail again on replay: the implementation is not deterministic") + ")");
+        err.println(String.format(Locale.ROOT, "ck fuzz: %s (case %d, first seen after %d case(s) and %.2f s, shrunk from %d to %d operations%s)",
+                f.signature(), f.caseIndex(), f.firstSeenCases(), f.firstSeenSeconds(), f.originalOps(), f.ops().size(),
+                f.reproduced() ? "" : "; did NOT fail again on replay: the implementation is not deterministic"));
+        if (!f.alsoBreaks().isEmpty()) err.println("  also breaks: " + String.join(", ", f.alsoBreaks()));
         for (String line : GherkinWriterSafe.steps(f.ops())) err.println("    " + line);
         for (String line : f.message().split("\n")) err.println("  | " + line);
         if (f.feature() != null) err.println("  replay: " + f.feature());
         if (f.json() != null) err.println("  ops:    " + f.json());
     }
 
-    private static void write(Path file, Summary summary) {
+    private static void write(Path file, Summary summary, Adapter adapter) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, SummaryFile.json(summary) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, SummaryFile.json(summary, adapter) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

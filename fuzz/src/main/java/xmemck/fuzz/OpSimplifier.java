@@ -25,14 +25,26 @@ import xmemck.ops.Setup;
  * instead of two, ZERO instead of READ, the null address instead of an unmapped page); the passes here make those
  * moves, each together with the operations it makes unnecessary, so that every candidate has fewer operations.
  *
- * <p>Simpler means fewer operations, then smaller numbers ({@link #cost}), so every pass ends.
+ * <p>Simpler means fewer operations, then smaller numbers ({@link #cost}), so every pass ends. No candidate refers to
+ * an object, process or descriptor whose creation it dropped ({@link OpRefs#closed}).
  */
 public final class OpSimplifier implements Simplifier<List<Op>> {
 
     private static final long PAGE = Layout.PAGE_SIZE;
 
+    /**
+     * Every candidate is {@linkplain OpRefs#closed closed}: an operation about an object, process or descriptor whose
+     * creation the candidate removed goes with it (an implementation would answer it with {@code error}); candidates
+     * that become the same are tried once.
+     */
     @Override
     public List<List<Op>> candidates(List<Op> ops) {
+        Set<List<Op>> closed = new LinkedHashSet<>();
+        for (List<Op> c : proposals(ops)) closed.add(OpRefs.closed(ops, c));
+        return new ArrayList<>(closed);
+    }
+
+    private List<List<Op>> proposals(List<Op> ops) {
         List<List<Op>> out = new ArrayList<>();
         for (int k = 1; k < ops.size(); k++) out.add(List.copyOf(ops.subList(0, k)));
         for (int i = 0; i < ops.size(); i++) out.add(without(ops, i));
@@ -52,7 +64,8 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
                 dropOneOrTwo(rewritten, i, out);
             }
             if (ops.get(i) instanceof Call.VmMvc v && (v.cmd() == Call.VM_MVC_READ || v.cmd() == Call.VM_MVC_WRITE)) {
-                // ZERO and PROTZERO touch the file page only: the buffer's attach and pinning may then go.
+                // ZERO and PROTZERO touch the file page only: the buffer's pinning may then go (its attach stays, since
+                // the call still names the descriptor, and closing the candidate would drop the call with the attach).
                 for (int cmd : new int[] {Call.VM_MVC_ZERO, Call.VM_MVC_PROTZERO}) {
                     List<Op> rewritten = new ArrayList<>(ops);
                     rewritten.set(i, new Call.VmMvc(v.context(), v.sid(), v.pno(), v.pgoffs(), v.count(), cmd, v.dp(), v.ptr()));

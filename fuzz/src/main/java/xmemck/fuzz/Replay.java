@@ -2,26 +2,19 @@ package xmemck.fuzz;
 
 import java.util.List;
 import java.util.Optional;
-import xmemck.harness.Session;
-import xmemck.harness.Step;
-import xmemck.oracle.Verdict;
 import xmemck.ops.Op;
 import xmemck.spi.Sut;
 
-/** Runs a list of operations once more through a fresh session, to read back the failing step. */
+/**
+ * Runs a list of operations once more as a case, to read back how it fails: through a fresh session, and with the
+ * implementation told at the end that the case is over, exactly as the fuzzing property ran it.
+ */
 public final class Replay {
     private Replay() {}
 
-    /** The steps of {@code ops} against {@code sut}. */
-    public static List<Step> steps(Sut sut, List<Op> ops) {
-        try (Session session = new Session(sut)) {
-            session.runAll(ops);
-            return session.steps();
-        }
-    }
+    /** Every step of {@code ops} against {@code sut}, and how the case failed. */
+    public static SessionProperty.Ran run(Sut sut, List<Op> ops) { return SessionProperty.replay(sut, ops); }
 
-    /** The first FAIL or ERROR step, if any. */
-    public static Optional<Step> failing(List<Step> steps) {
-        return steps.stream().filter(s -> s.verdict() == Verdict.FAIL || s.verdict() == Verdict.ERROR).findFirst();
-    }
+    /** How {@code ops} fail against {@code sut}, if they do. */
+    public static Optional<SessionProperty.Failing> failing(Sut sut, List<Op> ops) { return Optional.ofNullable(run(sut, ops).failing()); }
 }

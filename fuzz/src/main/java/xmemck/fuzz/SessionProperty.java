@@ -1,7 +1,9 @@
 package xmemck.fuzz;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import xmemck.fuzz.engine.Outcome;
 import xmemck.fuzz.engine.Property;
@@ -13,89 +15,203 @@ import xmemck.ops.Call;
 import xmemck.ops.Observe;
 import xmemck.ops.Op;
 import xmemck.spi.Sut;
+import xmemck.spi.SutFailure;
 
 /**
  * The fuzzing property: a case is a list of operations run through a harness {@link Session} against one
  * implementation, so every step is compared with the oracle's allowed set and the invariants. A step with
  * verdict FAIL or ERROR fails the case; UNSUPPORTED and OUTSIDE-CONTRACT end it without failing (nothing is
- * promised after them); an ill-formed case (the generators' defect) is invalid, never a failure.
+ * promised after them); an ill-formed case (the generators' defect, or a case that refers to an object no earlier
+ * operation creates: see {@link OpRefs#dangling}) is invalid, never a failure. After the case the implementation is
+ * told that it is over ({@link Sut#endScenario}), so that an answer nobody asked for is an ERROR of the case that
+ * caused it.
  *
- * <p>The failure's signature is the verdict, the operation and the first clause broken, so that shrinking keeps
- * to the same bug; the step's other findings give the signatures it also answers to, so that shrinking may pass
- * through a case where the same clause is broken but another finding comes first.
+ * <p>A failure's signature is {@code VERDICT WHAT CLAUSE}, three words built from data only, never from a message:
+ * WHAT is the failing operation's service ({@code copyout}), {@code setup}, {@code observe}, {@code reset} (the fresh
+ * world could not be made) or {@code end} (the implementation failed when told the case was over); CLAUSE is, for a
+ * FAIL, the first clause its findings break ({@link Finding#breaks}), and for an ERROR the clause of its findings
+ * (an observation that does not answer what was asked) or else its kind: the {@link SutFailure.Kind} of the failure
+ * ({@code crashed}, {@code hung}, {@code protocol}, {@code start-failed}, {@code internal}), {@code protocol} for an
+ * answer of the wrong kind, {@code kit} for a defect of the kit itself. The step's other findings give the signatures
+ * the failure also answers to, with the same verdict and operation: every clause any finding breaks. Shrinking keeps
+ * a candidate only when it answers to the original signature, so it keeps the verdict and the clause, and may pass
+ * through a case where another finding of the same step comes first.
  */
 public final class SessionProperty implements Property<List<Op>> {
-    /** How the harness words an ill-formed operation sequence. */
+    /** How the harness words an ill-formed operation sequence (the oracle refused it before the implementation saw it). */
     static final String ILL_FORMED = "ill-formed scenario";
 
-    private final Sut sut;
+    /** The operation word of a failure reported when the case was over. */
+    static final String END = "end";
+
+    /** The ERROR kind of an answer of the wrong kind (the implementation answered, but not as the protocol says). */
+    static final String PROTOCOL = "protocol";
+
+    /** The ERROR kind of a failure of the kit itself (neither the implementation nor the adapter failed). */
+    static final String KIT = "kit";
+
+    private final WatchedSut sut;
     private final Coverage coverage;
 
     public SessionProperty(Sut sut, Coverage coverage) {
-        this.sut = sut;
+        this.sut = new WatchedSut(sut);
         this.coverage = coverage;
     }
 
     @Override
     public Outcome check(List<Op> ops) {
+        String dangling = OpRefs.dangling(ops);
+        if (dangling != null) {
+            coverage.invalid();
+            return new Outcome.Invalid(dangling);
+        }
+        Ran ran = run(sut, ops, coverage);
+        Failing f = ran.failing();
+        if (f != null) {
+            coverage.ended(f.verdict());
+            return new Outcome.Fail(f.signature(), String.join("\n", ran.log()) + "\n" + f.message(), f.signatures());
+        }
+        if (ran.stopper() != null && illFormed(ran.stopper())) {
+            coverage.invalid();
+            return new Outcome.Invalid(ran.stopper().message());
+        }
+        coverage.ended(ran.stopper() == null ? Verdict.PASS : ran.stopper().verdict());
+        return Outcome.PASS;
+    }
+
+    /**
+     * One run of a case: every step, the session's log, the step that stopped it (null when every step passed), and
+     * how the case failed (null when it did not). While searching, a case that did not fail keeps no steps and no log.
+     */
+    public record Ran(List<Step> steps, List<String> log, Step stopper, Failing failing) {
+        public Ran {
+            steps = List.copyOf(steps);
+            log = List.copyOf(log);
+        }
+    }
+
+    /**
+     * How a case failed.
+     *
+     * @param verdict    FAIL or ERROR
+     * @param what       the failing operation's word (see {@link SessionProperty})
+     * @param clause     the clause broken, or the ERROR's kind
+     * @param signatures {@link #signature} first, then the signatures of every other clause the step's findings break
+     * @param message    the readable account (the step's message, or the failure at the end of the case)
+     * @param step       the failing step; null for a failure at the end of the case
+     */
+    public record Failing(Verdict verdict, String what, String clause, Set<String> signatures, String message, Step step) {
+        public Failing { signatures = Collections.unmodifiableSet(new LinkedHashSet<>(signatures)); }
+
+        /** {@code FAIL xmemout inv.no-write-outside}, {@code ERROR copyout crashed}, {@code ERROR end protocol}. */
+        public String signature() { return SessionProperty.signature(verdict, what, clause); }
+
+        /** Whether this failure shows the one named {@code signature}. */
+        public boolean answersTo(String signature) { return signatures.contains(signature); }
+
+        /** The other clauses this failure breaks (same verdict and operation), in the findings' order. */
+        public List<String> alsoBreaks() {
+            return alsoBreaks(signature(), signatures);
+        }
+
+        static List<String> alsoBreaks(String main, Set<String> signatures) {
+            String prefix = main.substring(0, main.lastIndexOf(' ') + 1);
+            return signatures.stream().filter(s -> !s.equals(main) && s.startsWith(prefix)).map(s -> s.substring(prefix.length())).toList();
+        }
+    }
+
+    /** Runs {@code ops} against {@code sut} as a case once more (no coverage counted): how a counterexample replays. */
+    public static Ran replay(Sut sut, List<Op> ops) {
+        return run(sut instanceof WatchedSut w ? w : new WatchedSut(sut), ops, null);
+    }
+
+    private static Ran run(WatchedSut sut, List<Op> ops, Coverage coverage) {
+        sut.clear();
         try (Session session = new Session(sut)) {
-            if (session.stopped()) return fail(session, session.stopper().orElseThrow());
-            // runAll batches consecutive set-ups (one round trip for the process adapter); the verdicts are the
-            // same as one by one, and the loop stops at the first step that is not PASS.
-            for (Step step : session.runAll(ops)) {
-                coverage.step(step);
-                switch (step.verdict()) {
-                    case PASS -> { }
-                    case UNSUPPORTED, OUTSIDE_CONTRACT -> {
-                        coverage.ended(step.verdict());
-                        return Outcome.PASS;
-                    }
-                    case FAIL, ERROR -> {
-                        if (step.verdict() == Verdict.ERROR && step.message().startsWith(ILL_FORMED)) {
-                            coverage.invalid();
-                            return new Outcome.Invalid(step.message());
-                        }
-                        coverage.ended(step.verdict());
-                        return fail(session, step);
+            if (!session.stopped()) {
+                // runAll batches consecutive set-ups (one round trip for the process adapter); the verdicts are the
+                // same as one by one, and every step after the first that is not PASS is "not run".
+                List<Step> steps = session.runAll(ops);
+                if (coverage != null) {
+                    for (Step step : steps) {
+                        coverage.step(step);
+                        if (step.verdict() != Verdict.PASS) break;
                     }
                 }
             }
-            coverage.ended(Verdict.PASS);
-            return Outcome.PASS;
+            Step stopper = session.stopper().orElse(null);
+            Failing failing = null;
+            if (stopper != null && (stopper.verdict() == Verdict.FAIL || stopper.verdict() == Verdict.ERROR) && !illFormed(stopper)) {
+                failing = failing(stopper, sut.failed());
+            }
+            // Not after an ERROR of the implementation: it is discarded or restarted anyway (Sut#endScenario).
+            if (failing == null || failing.verdict() != Verdict.ERROR) {
+                Failing atEnd = end(sut);
+                if (atEnd != null) failing = atEnd;
+            }
+            // The steps and the log only where they are read (a replay, a failure): the log describes every operation,
+            // which would cost more than the rest of a passing case's bookkeeping.
+            boolean full = coverage == null || failing != null;
+            return new Ran(full ? session.steps() : List.of(), full ? session.log() : List.of(), stopper, failing);
         }
     }
 
-    private static Outcome.Fail fail(Session session, Step step) {
-        return new Outcome.Fail(signature(step), String.join("\n", session.log()) + "\n" + step.message(), signatures(step));
+    /** The failure of telling the implementation the case is over, or null: an ERROR of this case, whatever it was before. */
+    private static Failing end(WatchedSut sut) {
+        SutFailure.Kind kind;
+        String why;
+        try {
+            sut.endScenario();
+            return null;
+        } catch (SutFailure f) {
+            kind = f.kind();
+            why = f.getMessage();
+        } catch (RuntimeException e) {
+            kind = SutFailure.Kind.INTERNAL;
+            why = "the adapter failed: " + e;
+        }
+        String diagnostics = sut.drainDiagnostics();
+        String message = "implementation " + label(kind).replace('-', ' ') + " at the end of the case: " + why
+                + (diagnostics.isBlank() ? "" : "\nits diagnostics:\n" + diagnostics.strip());
+        return new Failing(Verdict.ERROR, END, label(kind), Set.of(signature(Verdict.ERROR, END, label(kind))), message, null);
     }
 
-    /** The signatures of every clause a failing step's findings name (the first is {@link #signature}'s). */
-    public static Set<String> signatures(Step step) {
-        Set<String> all = new LinkedHashSet<>();
-        all.add(signature(step));
-        if (step.verdict() == Verdict.FAIL && step.judgement() != null) {
-            for (Finding f : step.judgement().findings()) all.add(step.verdict().label() + " " + what(step.op()) + " " + f.clause());
+    /** How a FAIL or ERROR step failed; {@code failed} is the implementation's failure during the case, if any. */
+    static Failing failing(Step step, SutFailure.Kind failed) {
+        Verdict v = step.verdict();
+        String what = what(step.op());
+        Set<String> signatures = new LinkedHashSet<>();
+        String clause;
+        List<Finding> findings = step.findings();
+        if (!findings.isEmpty()) {
+            clause = findings.getFirst().clause();
+        } else if (v == Verdict.ERROR) {
+            clause = failed != null ? label(failed) : step.result() != null ? PROTOCOL : KIT;
+        } else {
+            clause = step.clauses().isEmpty() ? "unnamed" : step.clauses().getFirst();
         }
-        return all;
+        signatures.add(signature(v, what, clause));
+        for (Finding f : findings) for (String c : f.breaks()) signatures.add(signature(v, what, c));
+        return new Failing(v, what, clause, signatures, step.message(), step);
     }
 
-    /** {@code FAIL xmemout inv.no-write-outside}, {@code ERROR copyout implementation crashed}. */
-    public static String signature(Step step) {
-        return step.verdict().label() + " " + what(step.op()) + " " + clause(step);
-    }
+    /** {@code START_FAILED} as {@code start-failed}. */
+    static String label(SutFailure.Kind kind) { return kind.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
 
-    /** The clause a failing step broke (its first finding's), or for an error the kind of error. */
-    public static String clause(Step step) {
-        if (step.verdict() == Verdict.ERROR) {
-            String m = step.message();
-            int colon = m.indexOf(':');
-            return colon > 0 ? m.substring(0, colon) : m.isEmpty() ? "error" : m;
-        }
-        if (step.judgement() != null) {
-            List<Finding> findings = step.judgement().findings();
-            if (!findings.isEmpty()) return findings.getFirst().clause();
-        }
-        return step.clauses().isEmpty() ? "unnamed" : step.clauses().getFirst();
+    static String signature(Verdict verdict, String what, String clause) { return verdict.label() + " " + what + " " + clause; }
+
+    /** The verdict label a signature starts with. */
+    static String verdictOf(String signature) { return signature.substring(0, signature.indexOf(' ')); }
+
+    /** The clause (or ERROR kind) a signature ends with. */
+    static String clauseOf(String signature) { return signature.substring(signature.lastIndexOf(' ') + 1); }
+
+    /**
+     * An ERROR the oracle gave before the implementation was asked: the sequence itself is ill-formed. The harness
+     * marks it by its fixed wording; such a step has no answer and no findings.
+     */
+    private static boolean illFormed(Step step) {
+        return step.verdict() == Verdict.ERROR && step.result() == null && step.findings().isEmpty() && step.message().startsWith(ILL_FORMED);
     }
 
     private static String what(Op op) {

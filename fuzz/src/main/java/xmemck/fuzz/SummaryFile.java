@@ -16,7 +16,7 @@ import xmemck.oracle.Verdict;
  * <p>Format decisions: it has the name of the run's summary.json and follows the same conventions, so that one
  * reader reads both: written by the kit's one Jackson configuration ({@link KitJson}: indented, members in record
  * order); camelCase members; the kit and the adapter in the shapes every file uses ({@link Kit}, {@link Adapter});
- * {@code durationSeconds} and rates with three decimals; verdicts as values in their labels
+ * {@code durationSeconds}, {@code firstSeenSeconds} and rates with three decimals; verdicts as values in their labels
  * ({@code OUTSIDE-CONTRACT}), counts of verdicts as {@link VerdictCounts} (keys are the enum names, every verdict
  * present). It is small (one entry per distinct failure), so it is one {@link Contents} record written whole.
  */
@@ -33,15 +33,17 @@ public final class SummaryFile {
 
     /**
      * One distinct failure: the clause, the replayable feature and the JSON ops (relative to the report directory,
-     * null when not written), its verdict label, signature, case index, how many operations it shrank to, and whether
-     * the minimised case failed again on replay.
+     * null when not written), its verdict label, signature, case index, when the run first saw it (after how many
+     * cases, after how many seconds), how many operations it shrank to, whether the minimised case failed again on
+     * replay, and the other clauses the minimised case breaks.
      */
     public record FailureEntry(String clause, String feature, String verdict, String signature, @JsonProperty("case") long caseIndex,
-                               int operations, String json, boolean reproduced) {}
+                               long firstSeenCases, double firstSeenSeconds, int operations, String json, boolean reproduced,
+                               List<String> alsoBreaks) {}
 
     /**
      * The summary's text, the adapter described by its id alone (the run's {@link FuzzRun.Summary} does not carry
-     * the rest; {@link #json(FuzzRun.Summary, Adapter)} says more).
+     * the rest; {@link #json(FuzzRun.Summary, Adapter)}, which {@link FuzzRun} uses, says more).
      */
     public static String json(FuzzRun.Summary s) { return json(s, Adapter.known(s.adapter())); }
 
@@ -51,7 +53,7 @@ public final class SummaryFile {
      */
     public static String json(FuzzRun.Summary s, Adapter adapter) {
         List<FailureEntry> failures = s.failures().stream().map(f -> new FailureEntry(f.clause(), f.feature(), f.verdict(), f.signature(),
-                f.caseIndex(), f.ops().size(), f.json(), f.reproduced())).toList();
+                f.caseIndex(), f.firstSeenCases(), KitJson.round(f.firstSeenSeconds()), f.ops().size(), f.json(), f.reproduced(), f.alsoBreaks())).toList();
         VerdictCounts endings = VerdictCounts.of(v -> ending(s, v));
         return KitJson.write(new Contents(Kit.current(), adapter, s.seed(), s.cases(), KitJson.round(s.seconds()), KitJson.round(s.casesPerSecond()),
                 s.passed(), failures, s.clausesReached(), endings, s.invalidCases(), s.generatorErrors()));

@@ -69,6 +69,7 @@ class FuzzRunTest {
         assertEquals(1, again.cases());
         assertEquals(found.ops(), again.failures().getFirst().ops());
         assertEquals(found.caseIndex(), again.failures().getFirst().caseIndex());
+        assertEquals(1, again.failures().getFirst().firstSeenCases(), "run alone, the case is the first one run");
     }
 
     @Test
@@ -96,6 +97,9 @@ class FuzzRunTest {
         assertTrue(out.contains("fuzz reference: "), "progress line: " + out);
         JsonNode s = read(reports.resolve("fuzz/summary.json"));
         assertEquals("reference", s.get("adapter").get("id").stringValue());
+        // The adapter as it declared itself when opened, not its id alone.
+        assertEquals("reference oracle", s.get("adapter").get("name").stringValue());
+        assertEquals(xmemck.spi.Capability.values().length, s.get("adapter").get("capabilities").size(), s.get("adapter").toString());
         assertTrue(s.get("kit").get("version").isString(), s.toString());
         assertEquals(12, s.get("seed").longValue());
         assertEquals(500, s.get("cases").longValue());

@@ -16,7 +16,7 @@ class SummaryFileTest {
 
     static FuzzRun.Summary summary() {
         Failure f = new Failure("FAIL copyout copyout.fail.adi", "FAIL", "copyout.fail.adi", 7, 41, 12, List.of(), "m",
-                "regressions/fuzz-acme-7-1.feature", "regressions/fuzz-acme-7-1.json", true);
+                "regressions/fuzz-acme-7-1.feature", "regressions/fuzz-acme-7-1.json", true, List.of("inv.no-write-outside"), 42, 1.23456);
         return new FuzzRun.Summary("acme", 7, 100, 2.34567, 42.63157, List.of(f), List.of("copyout.succ"),
                 Map.of("PASS", 90L, "OUTSIDE-CONTRACT", 9L, "FAIL", 1L), 0, 0, null);
     }
@@ -29,7 +29,10 @@ class SummaryFileTest {
         assertTrue(text.contains("\n    \"missing\": {\n      \"ADI\": \"no SPARC\"\n    }\n  },\n  \"seed\": 7,\n  \"cases\": 100,\n"), text);
         assertTrue(text.contains("\n  \"durationSeconds\": 2.346,\n  \"casesPerSecond\": 42.632,\n  \"passed\": false,\n"), text);
         assertTrue(text.contains("\n      \"verdict\": \"FAIL\",\n"), text);
-        assertTrue(text.contains("\n      \"case\": 41,\n      \"operations\": 0,\n"), text);
+        // When the failure was first seen: after how many cases and how many seconds (three decimals, as every duration).
+        assertTrue(text.contains("\n      \"case\": 41,\n      \"firstSeenCases\": 42,\n      \"firstSeenSeconds\": 1.235,\n"
+                + "      \"operations\": 0,\n"), text);
+        assertTrue(text.contains("\n      \"reproduced\": true,\n      \"alsoBreaks\": [\n        \"inv.no-write-outside\"\n      ]\n"), text);
         assertTrue(text.contains("\n  \"caseEndings\": {\n    \"PASS\": 90,\n    \"OUTSIDE_CONTRACT\": 9,\n    \"UNSUPPORTED\": 0,\n"
                 + "    \"FAIL\": 1,\n    \"ERROR\": 0\n  },\n"), text);
         assertTrue(text.endsWith("\n  \"generatorErrors\": 0\n}"), text);

@@ -102,7 +102,7 @@ class TimeToDetect {
             if (report.failures().isEmpty()) return new Detection(fault, seed, false, report.seconds(), report.cases(), null, 0, List.of(), false, 0);
             Counterexample<List<Op>> cx = report.failures().getFirst();
             double shrinkSeconds = (System.nanoTime() - first.foundAt) / 1e9;
-            boolean caught = Replay.failing(Replay.steps(sut, cx.value())).map(step -> caughtOn(step, listedClause)).orElse(false);
+            boolean caught = Replay.failing(sut, cx.value()).map(f -> f.step() != null && caughtOn(f.step(), listedClause)).orElse(false);
             return new Detection(fault, seed, true, (first.foundAt - first.start) / 1e9, first.index + 1, cx.signature(), cx.original().size(),
                     cx.value(), caught, shrinkSeconds);
         } finally {

@@ -10,8 +10,13 @@ package xmemck.fuzz.engine;
  * @param original         the case as first found
  * @param shrunk           the case after choice shrinking ({@code choices} generate exactly this)
  * @param value            the final, simplest failing value
- * @param outcome          the failure of {@code value}
+ * @param outcome          the failure of {@code value}: it {@linkplain Outcome.Fail#answersTo answers to} {@code signature},
+ *                         and names every other kind of failure {@code value} shows
  * @param shrinkCalls      property checks spent on shrinking and simplifying
+ * @param firstSeenCases   how many cases the search had run when it first saw this failure, the failing case included
+ * @param firstSeenSeconds wall-clock seconds from the start of the search to that moment (shrinking of earlier failures
+ *                         included: it is the time a campaign waits for the failure)
  */
 public record Counterexample<T>(String signature, long seed, long caseIndex, long[] originalChoices, T original,
-                                long[] choices, T shrunk, T value, Outcome.Fail outcome, long shrinkCalls) {}
+                                long[] choices, T shrunk, T value, Outcome.Fail outcome, long shrinkCalls,
+                                long firstSeenCases, double firstSeenSeconds) {}

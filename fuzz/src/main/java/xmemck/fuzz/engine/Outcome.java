@@ -1,5 +1,7 @@
 package xmemck.fuzz.engine;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** What a property said about one case. */
@@ -21,7 +23,8 @@ public sealed interface Outcome {
         public Fail {
             if (signature == null || signature.isBlank()) throw new IllegalArgumentException("a failure needs a signature");
             detail = detail == null ? "" : detail;
-            alsoAnswersTo = alsoAnswersTo == null ? Set.of() : Set.copyOf(alsoAnswersTo);
+            // In the order given (a kit's findings' order), so that whatever lists them is the same from run to run.
+            alsoAnswersTo = alsoAnswersTo == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(alsoAnswersTo));
         }
 
         public Fail(String signature, String detail) { this(signature, detail, Set.of()); }

@@ -9,6 +9,11 @@ import java.util.Set;
  * The property-based search: generate cases from a seed, check each, and shrink every failure of a new kind to
  * a minimal counterexample. Case {@code i} of seed {@code s} draws from {@link #caseSeed}{@code (s, i)}, so any
  * case replays from the seed and its index alone.
+ *
+ * <p>A failure is of a new kind when no counterexample found so far shows it: neither by its signature nor among
+ * the other failures its minimised case shows ({@link Outcome.Fail#alsoAnswersTo}). Shrinking may end on a case that
+ * shows a second kind of failure too; a later case of that second kind would shrink to the same counterexample, so it
+ * is not shrunk again and reported twice. A kind that no minimised case shows is never skipped.
  */
 public final class Search<T> {
 
@@ -43,6 +48,7 @@ public final class Search<T> {
         default void onCase(long index, Trial<T> trial) {}
         /** A failure of a new kind was found; shrinking starts now. */
         default void onFailure(long index, Trial<T> trial) {}
+        /** A failure has been shrunk: called at once, before the search goes on, so that it can be shown and kept. */
         default void onCounterexample(Counterexample<T> counterexample) {}
     }
 
@@ -100,7 +106,7 @@ public final class Search<T> {
         long start = System.nanoTime();
         Budget.Meter meter = settings.search().start();
         List<Counterexample<T>> found = new ArrayList<>();
-        Set<String> signatures = new HashSet<>();
+        Set<String> covered = new HashSet<>();   // every kind of failure some counterexample found so far shows
         long index = firstIndex, invalid = 0, generatorErrors = 0;
         String firstInvalid = null;
         while (found.size() < settings.maxFailures() && meter.take()) {
@@ -110,25 +116,35 @@ public final class Search<T> {
                 invalid++;
                 if (inv.reason().startsWith(Trial.GENERATOR_THREW)) generatorErrors++;
                 if (firstInvalid == null) firstInvalid = inv.reason();
-            } else if (trial.failed() && signatures.add(trial.signature())) {
-                listener.onFailure(index, trial);
+            } else if (trial.failed() && !covered.contains(trial.signature())) {
                 long shrinkStart = System.nanoTime();
-                Counterexample<T> c = minimise(seed, index, trial);
-                meter.extend(System.nanoTime() - shrinkStart); // the search's time budget is for searching
+                listener.onFailure(index, trial);
+                Counterexample<T> c = minimise(seed, index, trial, index - firstIndex + 1, (shrinkStart - start) / 1e9);
+                covered.add(c.signature());
+                covered.add(c.outcome().signature());
+                covered.addAll(c.outcome().alsoAnswersTo());
                 found.add(c);
                 listener.onCounterexample(c);
+                meter.extend(System.nanoTime() - shrinkStart); // the search's time budget is for searching
             }
             index++;
         }
         return new Report<>(seed, index - firstIndex, invalid, generatorErrors, firstInvalid, (System.nanoTime() - start) / 1e9, found);
     }
 
-    /** Shrinks the choices, then applies the domain passes to the value. */
-    public Counterexample<T> minimise(long seed, long index, Trial<T> failing) {
+    /**
+     * Shrinks the choices, then applies the domain passes to the value. {@code casesRun} and {@code secondsIn} say
+     * when the search first saw the failure (see {@link Counterexample#firstSeenCases}).
+     */
+    public Counterexample<T> minimise(long seed, long index, Trial<T> failing, long casesRun, double secondsIn) {
         Shrinker<T> shrinker = new Shrinker<>(gen, property, failing, settings.shrink());
         Trial<T> shrunk = shrinker.shrink();
-        Simplifier.Simplified<T> simple = Simplifier.run(simplifier, property, shrunk.value(), (Outcome.Fail) shrunk.outcome(), settings.simplify());
+        // The shrinker keeps only candidates that show the original failure: its signature, or one of the others.
+        // So is every candidate of the domain passes: the signature they keep to is the original's, not the shrunk
+        // case's own (which may name another finding first).
+        Simplifier.Simplified<T> simple = Simplifier.run(simplifier, property, shrunk.value(), failing.signature(),
+                (Outcome.Fail) shrunk.outcome(), settings.simplify());
         return new Counterexample<>(failing.signature(), seed, index, failing.choices(), failing.value(), shrunk.choices(),
-                shrunk.value(), simple.value(), simple.outcome(), shrinker.calls() + simple.calls());
+                shrunk.value(), simple.value(), simple.outcome(), shrinker.calls() + simple.calls(), casesRun, secondsIn);
     }
 }

@@ -21,6 +21,16 @@ public interface Simplifier<T> {
      * answers the simplest value found.
      */
     static <T> Simplified<T> run(Simplifier<T> simplifier, Property<T> property, T failing, Outcome.Fail outcome, Budget budget) {
+        return run(simplifier, property, failing, outcome.signature(), outcome, budget);
+    }
+
+    /**
+     * Simplifies {@code failing}, whose failure is {@code outcome}, while it keeps showing the failure named
+     * {@code signature} (see {@link Outcome.Fail#answersTo}): the failure a search found and shrank, which
+     * {@code outcome} shows, though perhaps not as its own signature. Answers the simplest value found.
+     */
+    static <T> Simplified<T> run(Simplifier<T> simplifier, Property<T> property, T failing, String signature, Outcome.Fail outcome, Budget budget) {
+        if (!outcome.answersTo(signature)) throw new IllegalArgumentException("the failure " + outcome.signature() + " does not show " + signature);
         Budget.Meter meter = budget.start();
         T best = failing;
         Outcome.Fail bestOutcome = outcome;
@@ -31,7 +41,7 @@ public interface Simplifier<T> {
                 if (simplifier.order().compare(candidate, best) >= 0) continue;
                 if (!meter.take()) break;
                 Outcome o = Trial.check(property, candidate);
-                if (o instanceof Outcome.Fail f && f.answersTo(outcome.signature())) {
+                if (o instanceof Outcome.Fail f && f.answersTo(signature)) {
                     best = candidate;
                     bestOutcome = f;
                     improved = true;

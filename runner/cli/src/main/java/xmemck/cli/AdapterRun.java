@@ -25,6 +25,7 @@ import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Catalogue;
 import xmemck.oracle.Verdict;
 import xmemck.records.AdapterInfo;
+import xmemck.report.AllureBackground;
 import xmemck.report.AllureReport;
 import xmemck.report.ConformancePlugin;
 import xmemck.records.KitVersion;
@@ -61,7 +62,8 @@ final class AdapterRun {
         properties.put("xmemck.features", plan.suite().root().toAbsolutePath().normalize().toString());
         properties.put("allure.results.directory", AllureReport.resultsDir(dir).toString());
         properties.put("cucumber.publish.quiet", "true");
-        if (!s.allure()) properties.put("xmemck.allure", "off");
+        // In the background: neither this run's verdict nor the next adapter's run waits for the Allure report.
+        properties.put("xmemck.allure", s.allure() ? "background" : "off");
         ProgressPlugin.labelWith(r -> r.verdict().label()
                 + (ExpectationCheck.covering(plan.expectations(), today, r).isPresent() ? " (expected)" : ""));
         Instant started = s.clock().instant();
@@ -88,7 +90,22 @@ final class AdapterRun {
             Allure.setLifecycle(allureBefore);
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return conclude(plan, a, s, dir, today, started, seconds, status, results, info, out, err);
+        Outcome outcome = conclude(plan, a, s, dir, today, started, seconds, status, results, info, out, err);
+        if (a.equals(plan.adapters().getLast())) awaitAllureReports(out, err);
+        return outcome;
+    }
+
+    /**
+     * The Allure reports are made on a daemon thread while ck goes on; after the plan's last adapter (its verdict
+     * printed) ck waits for them, since the JVM exits right after the overview pages.
+     */
+    private static void awaitAllureReports(PrintWriter out, PrintWriter err) {
+        if (AllureBackground.running()) {
+            out.println("ck run: waiting for the Allure report(s) still being generated ...");
+            out.flush();
+        }
+        for (String p : AllureBackground.awaitAll()) err.println("ck run: " + p);
+        err.flush();
     }
 
     /** Cucumber's message stream and its JUnit XML, beside the kit's reports, for any CI system to read. */
@@ -147,12 +164,15 @@ final class AdapterRun {
         return args;
     }
 
-    /** The report plugin wrote the pages without knowing the expectations: write them again, keeping its Allure report. */
+    /**
+     * The report plugin wrote the pages without knowing the expectations: write them again, showing its Allure report
+     * as it stands (still being generated in the background, or done).
+     */
     private static void rewriteReports(Path dir, RunReport run, boolean allure, PrintWriter err) {
         boolean haveAllure = allure && Files.isRegularFile(dir.resolve(AllureReport.LINK));
-        ReportWriter.Written w = ReportWriter.write(dir, run, Catalogue.all(), r -> haveAllure
+        ReportWriter.Written w = ReportWriter.write(dir, run, Catalogue.all(), r -> AllureBackground.state(dir).orElseGet(() -> haveAllure
                 ? new AllureReport.Generated(AllureReport.LINK, 0)
-                : new AllureReport.Skipped(allure ? "not generated (see allure-generate.log)" : "skipped (--no-allure)"));
+                : new AllureReport.Skipped(allure ? "not generated (see allure-generate.log)" : "skipped (--no-allure)")));
         for (String p : w.problems()) err.println("ck run: " + p);
     }
 

@@ -96,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
 
         AdapterRun.Settings settings = new AdapterRun.Settings(adapter.timeoutMillis, !noAllure, !quiet, clock);
         List<AdapterRun.Outcome> outcomes = new ArrayList<>();
-        for (AdapterChoice a : plan.adapters()) outcomes.add(AdapterRun.run(plan, a, settings, out, err));
+        for (AdapterChoice a : plan.adapters()) outcomes.add(AdapterRun.run(plan.forAdapter(a), a, settings, out, err));
         List<SuiteIndexPage.Entry> entries = new ArrayList<>();
         List<RunReport> runs = new ArrayList<>();
         for (AdapterRun.Outcome o : outcomes) {

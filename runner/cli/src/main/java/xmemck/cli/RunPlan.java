@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import xmemck.conformance.DeclaredProfile;
 import xmemck.conformance.ExpectationCheck;
 import xmemck.conformance.Expectations;
@@ -22,7 +24,21 @@ import xmemck.spi.SutFailure;
  * implementation starts.
  */
 record RunPlan(List<AdapterChoice> adapters, Shard shard, String tags, SuiteScenarios suite, List<SuiteScenarios.SuiteScenario> selected,
-               Expectations expectations, DeclaredProfile profile, Path reportRoot, List<String> notes) {
+               Expectations expectations, DeclaredProfile profile, Path reportRoot, List<String> notes, Map<String, Expectations> builtIn) {
+
+    /**
+     * The kit's own known findings for a built-in adapter that runs a real system, beside its sources: they apply when
+     * no {@code --expectations} is given, so that the default run shows each finding as expected, with its reason,
+     * instead of failing on behaviour the kit documents. Today only Linux has some.
+     */
+    static final Map<String, String> BUILT_IN_EXPECTATIONS = Map.of("linux", "sut-adapters/linux/linux.expectations");
+
+    /** The plan for one adapter: the expectations that hold for it (the kit's own for a built-in adapter, unless replaced). */
+    RunPlan forAdapter(AdapterChoice a) {
+        Expectations own = builtIn.get(a.id());
+        if (own == null || a.sut() != null) return this;
+        return new RunPlan(adapters, shard, tags, suite, selected, own, profile, reportRoot, notes, builtIn);
+    }
 
     /** The command's options, as the plan needs them. */
     record Request(AdapterOptions adapter, String tags, Path reportDir, Path features, Shard shard, Path expectations, Path profile) {}
@@ -64,14 +80,32 @@ record RunPlan(List<AdapterChoice> adapters, Shard shard, String tags, SuiteScen
             throw new CliProblem(Ck.USAGE, "no scenario to run: of the " + suite.all().size() + " scenarios in " + q.features() + ", "
                     + suite.inShard(shard).size() + " are in shard " + shard + (tags.isEmpty() ? "" : " and none of them matches --tags " + tags));
         }
-        List<String> unknown = ExpectationCheck.unknownScenarios(expectations, suite);
+        List<String> unknown = new ArrayList<>(ExpectationCheck.unknownScenarios(expectations, suite));
+        Map<String, Expectations> builtIn = new LinkedHashMap<>();
+        if (q.expectations() == null) {
+            // The kit's root is the features folder's parent: the same in a clone, in ./ck and in tests.
+            Path kit = q.features().toAbsolutePath().normalize().getParent();
+            for (AdapterChoice a : adapters) {
+                String file = BUILT_IN_EXPECTATIONS.get(a.id());
+                if (file == null || kit == null || !Files.isRegularFile(kit.resolve(file))) continue;
+                try {
+                    Expectations own = Expectations.read(kit.resolve(file));
+                    builtIn.put(a.id(), own);
+                    unknown.addAll(ExpectationCheck.unknownScenarios(own, suite));
+                    notes.add(a.id() + ": the kit's known findings on this system apply (" + file + ", " + own.entries().size()
+                            + " entr" + (own.entries().size() == 1 ? "y" : "ies") + "); --expectations FILE replaces them");
+                } catch (InputFileException e) {
+                    throw new CliProblem(Ck.USAGE, e.getMessage());
+                }
+            }
+        }
         if (!unknown.isEmpty()) throw new CliProblem(Ck.USAGE, String.join("\n", unknown));
 
         Path root = q.reportDir().toAbsolutePath().normalize();
         writable(root);
         for (AdapterChoice a : adapters) writable(root.resolve(a.folder()));
         for (AdapterChoice a : adapters) starts(a, q.adapter().timeoutMillis);
-        return new RunPlan(adapters, shard, tags, suite, selected, expectations, profile, root, notes);
+        return new RunPlan(adapters, shard, tags, suite, selected, expectations, profile, root, notes, Map.copyOf(builtIn));
     }
 
     /** The report directory must exist or be creatable, and take a file. */

@@ -43,6 +43,8 @@ public final class ProfileJson {
                 byQuestion.computeIfAbsent(questionId(q), k -> new TreeMap<>()).merge(a, 1, Integer::sum);
             });
         }
+        // In feature order, not run order: a run split into shards and merged writes the same file as one whole run.
+        scenarios.sort(java.util.Comparator.comparing(Scenario::uri).thenComparingInt(Scenario::line));
         Contents file = new Contents(new Kit(run.kitVersion()), run.adapter().json(), run.startedAt(), byQuestion, merged, scenarios);
         return KitJson.write(file) + "\n";
     }

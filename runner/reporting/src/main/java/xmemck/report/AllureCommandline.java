@@ -8,27 +8,22 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Finds the Allure commandline (the tool that turns allure-results into a report) without a download of its own:
- * the zip comes from Maven Central through Maven, the same way as every other dependency. Places tried, in order:
+ * Finds the Allure commandline (whose generator turns allure-results into a report). It comes from the build only:
+ * the maven-dependency-plugin of runner/reporting and runner/cli copies the zip from Maven Central into the module's
+ * {@code target/tools}; nothing is fetched while a run reports. Places tried, in order:
  * <ol>
  *   <li>{@code -Dxmemck.allure.home} or {@code XMEMCK_ALLURE_HOME}: an unpacked commandline;</li>
- *   <li>the tools folder ({@code -Dxmemck.tools.dir}, else {@code target/tools} of the module the kit runs from,
- *       else {@code ~/.m2/xmemck-tools}), already unpacked there;</li>
- *   <li>the zip in the tools folder (the runner build copies it there) or in the local Maven repository,
- *       unpacked into the tools folder;</li>
- *   <li>the Maven Wrapper of the kit's checkout, asked once to copy the zip into the tools folder
- *       (off with {@code -Dxmemck.allure.fetch=false}).</li>
+ *   <li>the tools folder ({@code -Dxmemck.tools.dir}, else {@code target/tools} of the module the kit's code was
+ *       loaded from): the commandline unpacked there, else its zip, unpacked there once.</li>
  * </ol>
+ * When neither holds it, {@link NotFound} names the file looked for and the build command that puts it there.
  */
 public final class AllureCommandline {
     private AllureCommandline() {}
@@ -37,8 +32,10 @@ public final class AllureCommandline {
     public static final String ARTIFACT = "io.qameta.allure:allure-commandline:" + VERSION + ":zip";
     static final String ZIP_NAME = "allure-commandline-" + VERSION + ".zip";
     static final String HOME_NAME = "allure-" + VERSION;
+    /** The build that copies the zip into runner/cli/target/tools (the folder ./ck's jar looks in). */
+    static final String BUILD_COMMAND = "./mvnw -pl runner/cli -am package -DskipTests";
 
-    /** The outcome of a search: the commandline's home folder, or why there is none and what was tried. */
+    /** The outcome of a search: the commandline's home folder, or why there is none. */
     public sealed interface Found permits Home, NotFound {}
 
     public record Home(Path dir) implements Found {}
@@ -46,70 +43,57 @@ public final class AllureCommandline {
     public record NotFound(String reason) implements Found {}
 
     /** Where to look; {@link #fromEnvironment()} fills it from system properties and the running code's place. */
-    public record Places(Optional<Path> explicitHome, Path toolsDir, Path localRepository, Optional<Path> mavenWrapper) {}
+    public record Places(Optional<Path> explicitHome, Optional<Path> toolsDir) {}
 
     public static Places fromEnvironment() {
         String explicit = System.getProperty("xmemck.allure.home", System.getenv("XMEMCK_ALLURE_HOME"));
-        Path repo = Path.of(System.getProperty("maven.repo.local",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
-        Optional<Path> codeDir = codeLocation();
-        Path tools;
-        if (System.getProperty("xmemck.tools.dir") != null) tools = Path.of(System.getProperty("xmemck.tools.dir"));
-        else tools = codeDir.flatMap(AllureCommandline::targetOf).map(t -> t.resolve("tools"))
-                .orElse(Path.of(System.getProperty("user.home"), ".m2", "xmemck-tools"));
-        boolean fetch = !"false".equalsIgnoreCase(System.getProperty("xmemck.allure.fetch", "true"));
-        Optional<Path> wrapper = fetch ? codeDir.flatMap(AllureCommandline::wrapperAbove) : Optional.empty();
-        return new Places(Optional.ofNullable(explicit).filter(s -> !s.isBlank()).map(Path::of), tools.toAbsolutePath(), repo, wrapper);
+        Optional<Path> tools = Optional.ofNullable(System.getProperty("xmemck.tools.dir")).filter(s -> !s.isBlank()).map(Path::of)
+                .or(() -> codeLocation().flatMap(AllureCommandline::targetOf).map(t -> t.resolve("tools")));
+        return new Places(Optional.ofNullable(explicit).filter(s -> !s.isBlank()).map(Path::of), tools.map(Path::toAbsolutePath));
     }
 
-    public static Found locate(Places p, Appendable log) {
-        List<String> tried = new ArrayList<>();
+    public static Found locate(Places p) {
         if (p.explicitHome().isPresent()) {
             Path h = p.explicitHome().get();
             if (isHome(h)) return new Home(h);
             return new NotFound("the Allure home given (" + h + ") has no lib/allure-commandline-*.jar");
         }
-        Path unpacked = p.toolsDir().resolve(HOME_NAME);
+        if (p.toolsDir().isEmpty()) {
+            return new NotFound("Allure commandline " + VERSION + " not found: the kit's code is not inside a Maven target folder, so it has"
+                    + " no tools folder; set -Dxmemck.tools.dir to a folder holding " + ZIP_NAME + " (" + BUILD_COMMAND
+                    + " puts it into runner/cli/target/tools), or -Dxmemck.allure.home to an unpacked commandline");
+        }
+        Path tools = p.toolsDir().get();
+        Path unpacked = tools.resolve(HOME_NAME);
         if (isHome(unpacked)) return new Home(unpacked);
-        tried.add(unpacked + " (not unpacked)");
-
-        Path inRepo = p.localRepository().resolve(Path.of("io", "qameta", "allure", "allure-commandline", VERSION, ZIP_NAME));
-        for (Path zip : List.of(p.toolsDir().resolve(ZIP_NAME), inRepo)) {
-            if (Files.isRegularFile(zip)) {
-                try {
-                    return new Home(unpack(zip, p.toolsDir()));
-                } catch (IOException e) {
-                    return new NotFound("could not unpack " + zip + " into " + p.toolsDir() + ": " + e);
-                }
-            }
-            tried.add(zip + " (absent)");
+        Path zip = tools.resolve(ZIP_NAME);
+        if (!Files.isRegularFile(zip)) {
+            return new NotFound("Allure commandline " + VERSION + " not found: no " + zip + "; the build puts it there ("
+                    + buildCommandFor(tools) + ")");
         }
-
-        if (p.mavenWrapper().isPresent()) {
-            Path mvnw = p.mavenWrapper().get();
-            try {
-                note(log, "fetching " + ARTIFACT + " with " + mvnw);
-                Files.createDirectories(p.toolsDir());
-                Path out = Files.createTempFile(p.toolsDir(), "fetch-", ".log");
-                Process proc = new ProcessBuilder(mvnw.toString(), "-q", "-B", "dependency:copy",
-                        "-Dartifact=" + ARTIFACT, "-DoutputDirectory=" + p.toolsDir())
-                        .directory(mvnw.getParent().toFile()).redirectErrorStream(true)
-                        .redirectOutput(out.toFile()).start();
-                if (!proc.waitFor(10, TimeUnit.MINUTES)) {
-                    proc.destroyForcibly().waitFor();
-                    note(log, "the Maven Wrapper did not finish within 10 minutes");
-                }
-                note(log, Files.readString(out));
-                Files.deleteIfExists(out);
-                Path zip = p.toolsDir().resolve(ZIP_NAME);
-                if (Files.isRegularFile(zip)) return new Home(unpack(zip, p.toolsDir()));
-                tried.add(mvnw + " dependency:copy (exit " + proc.exitValue() + ")");
-            } catch (IOException | InterruptedException | IllegalThreadStateException e) {
-                tried.add(mvnw + " dependency:copy (" + e + ")");
-            }
+        try {
+            return new Home(unpack(zip, tools));
+        } catch (IOException e) {
+            return new NotFound("could not unpack " + zip + " into " + tools + ": " + e.getMessage());
         }
-        return new NotFound("Allure commandline " + VERSION + " not found; tried: " + String.join("; ", tried)
-                + ". Fetch it once with: ./mvnw dependency:copy -Dartifact=" + ARTIFACT + " -DoutputDirectory=" + p.toolsDir());
+    }
+
+    /**
+     * The build command that fills {@code tools}: the module's own when it is {@code MODULE/target/tools} of a checkout
+     * with the Maven Wrapper, else the kit's usual build.
+     */
+    static String buildCommandFor(Path tools) {
+        Path target = tools.getParent();
+        Path module = target == null ? null : target.getParent();
+        if (module == null || !tools.getFileName().toString().equals("tools") || !target.getFileName().toString().equals("target")) {
+            return BUILD_COMMAND;
+        }
+        Path root = null;   // the outermost folder with the wrapper and a pom: the kit's root, not a module
+        for (Path p = module; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("mvnw")) && Files.isRegularFile(p.resolve("pom.xml"))) root = p;
+        }
+        if (root == null || root.equals(module)) return BUILD_COMMAND;
+        return "./mvnw -pl " + root.relativize(module).toString().replace('\\', '/') + " generate-resources";
     }
 
     static boolean isHome(Path dir) {
@@ -176,24 +160,5 @@ public final class AllureCommandline {
             if (p.getFileName() != null && p.getFileName().toString().equals("target")) return Optional.of(p);
         }
         return Optional.empty();
-    }
-
-    /** The Maven Wrapper of the checkout the code runs from: the nearest mvnw above it next to a pom.xml. */
-    static Optional<Path> wrapperAbove(Path code) {
-        String name = System.getProperty("os.name", "").startsWith("Windows") ? "mvnw.cmd" : "mvnw";
-        Path found = null;
-        for (Path p = code.getParent(); p != null; p = p.getParent()) {
-            Path w = p.resolve(name);
-            if (Files.isRegularFile(w) && Files.isExecutable(w) && Files.isRegularFile(p.resolve("pom.xml"))) found = w;
-        }
-        return Optional.ofNullable(found);   // the outermost one: the kit's root, not a module
-    }
-
-    private static void note(Appendable log, String s) {
-        try {
-            log.append(s).append('\n');
-        } catch (IOException ignored) {
-            // the log is a convenience; the outcome is reported separately
-        }
     }
 }

@@ -1,8 +1,7 @@
 package xmemck.report;
 
 import xmemck.records.RunReport;
-import xmemck.records.Json;
-import java.io.File;
+import xmemck.files.KitJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The Allure part of the reports: where Allure's Cucumber plugin writes its results, clearing them before a run,
- * and turning them into one self-contained HTML file with the Allure commandline, run as a child process on the
- * JDK the kit itself runs on. Any failure becomes an {@link Outcome} the index page shows; it never stops the
- * other reports.
+ * The Allure part of the reports: where Allure's Cucumber plugin writes its results, clearing them (and the previous
+ * report) before a run, and turning them into one self-contained HTML file with the Allure commandline's generator,
+ * called in this JVM ({@link AllureGenerator}). Any failure becomes an {@link Outcome} the index page shows; it never
+ * stops the other reports.
  */
 public final class AllureReport {
     private AllureReport() {}
@@ -27,8 +25,10 @@ public final class AllureReport {
     public static final String OUTPUT_DIR = "allure-report";
     public static final String LINK = OUTPUT_DIR + "/index.html";
     static final String LOG = "allure-generate.log";
+    /** Where allure-cucumber7-jvm writes in a report directory, unless told otherwise ({@link #resultsDir}). */
+    public static final String RESULTS_DIR = "allure-results";
 
-    public sealed interface Outcome permits Generated, Failed, Skipped {}
+    public sealed interface Outcome permits Generated, Failed, Skipped, Pending {}
 
     /** {@code link} is relative to the report directory. */
     public record Generated(String link, double seconds) implements Outcome {}
@@ -36,6 +36,9 @@ public final class AllureReport {
     public record Failed(String reason) implements Outcome {}
 
     public record Skipped(String reason) implements Outcome {}
+
+    /** Still being generated in the background ({@link AllureBackground}); index.html is rewritten when it is done. */
+    public record Pending(String note) implements Outcome {}
 
     /**
      * Where allure-cucumber7-jvm writes: the property {@code allure.results.directory} as Allure itself reads it
@@ -55,7 +58,7 @@ public final class AllureReport {
                 // unreadable allure.properties: Allure falls back to its default the same way
             }
         }
-        return p == null ? reportDir.resolve("allure-results") : Path.of(p);
+        return p == null ? reportDir.resolve(RESULTS_DIR) : Path.of(p);
     }
 
     /**
@@ -79,6 +82,15 @@ public final class AllureReport {
     }
 
     /**
+     * Deletes the previous run's Allure report and its log, so that while (or if) this run's report is not made, no
+     * link shows an older run.
+     */
+    public static void clearReport(Path reportDir) throws IOException {
+        AllureCommandline.deleteTree(reportDir.resolve(OUTPUT_DIR));
+        Files.deleteIfExists(reportDir.resolve(LOG));
+    }
+
+    /**
      * Adds what Allure shows beside the tests: the run's environment (adapter, kit) and categories that sort
      * skipped scenarios into UNSUPPORTED and OUTSIDE-CONTRACT by the reason the glue gives them.
      */
@@ -97,7 +109,7 @@ public final class AllureReport {
         categories.add(category("OUTSIDE-CONTRACT: the call breaks a caller obligation", "skipped", "(?s).*OUTSIDE-CONTRACT.*"));
         categories.add(category("FAIL: not allowed by the documentation", "failed", null));
         categories.add(category("ERROR: crash, hang, protocol breach or kit problem", "broken", null));
-        Files.writeString(resultsDir.resolve("categories.json"), Json.write(categories) + "\n");
+        Files.writeString(resultsDir.resolve("categories.json"), KitJson.write(categories) + "\n");
     }
 
     private static Object category(String name, String status, String regex) {
@@ -108,8 +120,13 @@ public final class AllureReport {
         return m;
     }
 
-    /** Runs {@code allure generate --single-file} and says what happened; never throws. */
-    public static Outcome generate(Path resultsDir, Path reportDir, AllureCommandline.Found tool, long timeoutSeconds) {
+    /**
+     * Makes the single-file report from {@code resultsDir} into {@link #OUTPUT_DIR} with the Allure commandline's
+     * generator, in this JVM ({@link AllureGenerator}), and says what happened; never throws. The report is made
+     * beside the old one and then put in its place, so the link never shows half a report. {@link #LOG} records the
+     * tool, the time taken or the failure.
+     */
+    public static Outcome generate(Path resultsDir, Path reportDir, AllureCommandline.Found tool, String reportName) {
         if (!(tool instanceof AllureCommandline.Home(Path home))) {
             return new Failed(((AllureCommandline.NotFound) tool).reason());
         }
@@ -120,37 +137,39 @@ public final class AllureReport {
         long t0 = System.nanoTime();
         Path out = reportDir.resolve(OUTPUT_DIR);
         Path log = reportDir.resolve(LOG);
+        Path fresh = null;
         try {
-            String javaExe = Path.of(System.getProperty("java.home"), "bin",
-                    System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java").toString();
-            String cp = home.resolve("lib") + File.separator + "*" + File.pathSeparator + home.resolve("lib").resolve("config");
-            ProcessBuilder pb = new ProcessBuilder(javaExe, "-cp", cp, "io.qameta.allure.CommandLine",
-                    "generate", "--single-file", "--clean", "-o", out.toString(), resultsDir.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("APP_HOME", home.toString());   // where the commandline finds its plugins and config
-            Process p = pb.start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-                return new Failed("allure generate did not finish within " + timeoutSeconds + " s (see " + LOG + ")");
+            Files.createDirectories(reportDir);
+            // A fresh name of our own (not a temporary directory, whose owner-only permissions the report would keep).
+            fresh = Files.createDirectory(reportDir.resolve(OUTPUT_DIR + ".new-" + java.util.UUID.randomUUID()));
+            AllureGenerator.of(home).generateSingleFile(resultsDir, fresh, reportName);
+            if (!Files.isRegularFile(fresh.resolve("index.html"))) throw new IOException("the generator wrote no index.html");
+            AllureCommandline.deleteTree(out);
+            Files.move(fresh, out);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            writeLog(log, "Allure report generated in " + String.format(java.util.Locale.ROOT, "%.2f", seconds) + " s with " + home
+                    + "\nfrom " + resultsDir + "\ninto " + out.resolve("index.html") + "\n");
+            return new Generated(LINK, seconds);
+        } catch (Exception | LinkageError e) {
+            AllureGenerator.forget(home);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            writeLog(log, "Allure report not generated with " + home + " from " + resultsDir + ":\n" + trace);
+            return new Failed("the Allure generator of " + home + " failed: " + e + " (see " + LOG + ")");
+        } finally {
+            try {
+                if (fresh != null) AllureCommandline.deleteTree(fresh);
+            } catch (IOException ignored) {
+                // a leftover temporary folder beside the report is harmless
             }
-            if (p.exitValue() != 0 || !Files.isRegularFile(out.resolve("index.html"))) {
-                return new Failed("allure generate exited with " + p.exitValue() + ": " + tail(log) + " (see " + LOG + ")");
-            }
-            return new Generated(LINK, (System.nanoTime() - t0) / 1e9);
-        } catch (IOException e) {
-            return new Failed("could not run the Allure commandline from " + home + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Failed("interrupted while generating the Allure report");
         }
     }
 
-    private static String tail(Path log) {
+    private static void writeLog(Path log, String text) {
         try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-        } catch (IOException e) {
-            return "(no output)";
+            Files.writeString(log, text);
+        } catch (IOException ignored) {
+            // the log explains an outcome that index.html already shows
         }
     }
 }

@@ -27,12 +27,15 @@ import xmemck.oracle.Verdict;
 /**
  * The Cucumber plugin that writes the kit's own reports ({@code xmemck.report.ConformancePlugin:DIR}, DIR the
  * report directory; without an argument {@code -Dxmemck.reportDir}, else {@code reports}). It clears the previous
- * run's Allure results when the run starts, collects each scenario's result as the glue attaches it
+ * run's Allure results and report when the run starts, collects each scenario's result as the glue attaches it
  * ({@link ResultAttachments}), and when the run ends writes summary.json, profile.json, results.json, matrix.html and
  * the Allure single-file report, then index.html. Problems are printed and shown in index.html; they never fail the run.
  *
- * <p>System properties: {@code xmemck.allure=off} skips the Allure report; {@code xmemck.allure.timeoutSeconds}
- * (default 600) bounds its generation; see {@link AllureCommandline} for where the Allure tool is found.
+ * <p>System property {@code xmemck.allure}: {@code on} (the default) makes the Allure report before the plugin
+ * returns; {@code background} makes it on a thread of its own ({@link AllureBackground}), for a caller that waits for
+ * it before exiting ({@code ck run}), so the run's verdict does not wait for it; {@code off} skips it.
+ * {@code xmemck.allure.timeoutSeconds} (default 600) bounds its generation; see {@link AllureCommandline} for where the
+ * Allure tool is found.
  */
 public final class ConformancePlugin implements ConcurrentEventListener {
     private final Path reportDir;
@@ -68,11 +71,15 @@ public final class ConformancePlugin implements ConcurrentEventListener {
 
     private void started(TestRunStarted e) {
         started = e.getInstant();
+        // A report still being made for this folder by an earlier run in this JVM would read the results cleared here.
+        AllureBackground.await(reportDir, AllureBackground.timeoutSeconds());
         try {
             AllureReport.clearResults(AllureReport.resultsDir(reportDir));
+            AllureReport.clearReport(reportDir);
         } catch (IOException x) {
             out.println("xmemck report: could not clear the previous Allure results: " + x);
         }
+        if (allureMode() != AllureMode.OFF) AllureBackground.warmUp(AllureCommandline.locate(AllureCommandline.fromEnvironment()));
     }
 
     private synchronized void finished(TestRunFinished e) {
@@ -91,23 +98,30 @@ public final class ConformancePlugin implements ConcurrentEventListener {
         for (String p : w.problems()) out.println("xmemck report: " + p);
     }
 
-    /** The Allure step of a live run: extras into the results, locate the tool, generate the single file. */
+    private enum AllureMode { ON, BACKGROUND, OFF }
+
+    private static AllureMode allureMode() {
+        String mode = System.getProperty("xmemck.allure", "on").toLowerCase(Locale.ROOT);
+        if (List.of("off", "false", "skip", "no").contains(mode)) return AllureMode.OFF;
+        return mode.equals("background") ? AllureMode.BACKGROUND : AllureMode.ON;
+    }
+
+    /** The Allure step of a live run: extras into the results, locate the tool, generate the single file (see the class comment). */
     public static ReportWriter.AllureStep standardAllure(Path reportDir) {
         return run -> {
-            String mode = System.getProperty("xmemck.allure", "on");
-            if (List.of("off", "false", "skip", "no").contains(mode.toLowerCase(Locale.ROOT))) {
-                return new AllureReport.Skipped("skipped (-Dxmemck.allure=" + mode + ")");
-            }
+            AllureMode mode = allureMode();
+            if (mode == AllureMode.OFF) return new AllureReport.Skipped("skipped (-Dxmemck.allure=" + System.getProperty("xmemck.allure") + ")");
             Path results = AllureReport.resultsDir(reportDir);
             try {
                 AllureReport.writeExtras(results, run);
             } catch (IOException x) {
                 return new AllureReport.Failed("cannot write into the Allure results folder " + results + ": " + x);
             }
-            StringBuilder log = new StringBuilder();
-            AllureCommandline.Found tool = AllureCommandline.locate(AllureCommandline.fromEnvironment(), log);
-            long timeout = Long.getLong("xmemck.allure.timeoutSeconds", 600);
-            return AllureReport.generate(results, reportDir, tool, timeout);
+            String name = "xmemck conformance: " + run.adapter().id();
+            java.util.function.Supplier<AllureReport.Outcome> generate = () ->
+                    AllureReport.generate(results, reportDir, AllureCommandline.locate(AllureCommandline.fromEnvironment()), name);
+            if (mode == AllureMode.BACKGROUND) return AllureBackground.start(reportDir, Catalogue.all(), generate);
+            return AllureBackground.generateAndWait(generate, AllureBackground.timeoutSeconds());
         };
     }
 }

@@ -62,16 +62,30 @@ public final class IndexPage {
         for (ReportFile f : files) {
             b.append("<li>");
             if (f.produced()) b.append("<a href=\"").append(esc(f.href())).append("\">").append(esc(f.label())).append("</a>");
-            else b.append("<strong>").append(esc(f.label())).append(": not produced</strong>");
+            else b.append("<strong>").append(esc(f.label())).append(f.pending() ? ": being generated" : ": not produced").append("</strong>");
             if (f.note() != null && !f.note().isEmpty()) b.append(" <span class=\"muted\">").append(esc(f.note())).append("</span>");
             b.append("</li>\n");
         }
         b.append("</ul>\n");
+        if (!run.scenarios().isEmpty()) passRates(b, PassRates.of(t));
 
         clauses(b, oneRun);
         problems(b, run);
         capabilities(b, run.adapter());
         return Html.page("xmemck report: " + run.adapter().id(), CSS, b.toString(), "");
+    }
+
+    /**
+     * Why Cucumber's and Allure's reports print different pass rates for this run: they divide by different counts
+     * (see {@link PassRates}). Said where a reader follows the links to them.
+     */
+    private static void passRates(StringBuilder b, PassRates r) {
+        b.append("<p class=\"rates\" id=\"pass-rates\">Cucumber and Allure print different pass rates for the same run when"
+                + " scenarios are skipped. Both show UNSUPPORTED and OUTSIDE-CONTRACT scenarios as skipped, never as passed, but"
+                + " Cucumber divides the passed scenarios by all of them (here ").append(r.passed()).append(" / ").append(r.all())
+                .append(" = ").append(r.cucumber()).append("), while Allure's Overview divides them by those that passed, failed or"
+                + " broke, leaving the ").append(r.skipped()).append(" skipped out (").append(r.passed()).append(" / ").append(r.judged())
+                .append(" = ").append(r.allure()).append("). The tiles above count every scenario once, by its verdict.</p>\n");
     }
 
     private static void clauses(StringBuilder b, Matrix m) {
@@ -149,6 +163,7 @@ public final class IndexPage {
             .outcome { font-size: 16px; font-weight: 600; padding: 8px 12px; border-radius: 6px; display: inline-block; }
             .outcome.ok { background: #e3f3e6; } .outcome.none { background: #eeeeee; } .outcome.bad { background: #fbe3e3; }
             ul.files li { margin: 3px 0; }
+            p.rates { max-width: 60em; font-size: 13px; color: #555; }
             .tile .sub { display: block; font-size: 12px; font-weight: 400; }
             .expected-note { margin: 2px 0 4px; font-style: italic; }
             table.scenarios { width: 100%; }

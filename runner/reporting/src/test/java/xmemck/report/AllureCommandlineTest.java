@@ -18,8 +18,10 @@ class AllureCommandlineTest {
 
     @TempDir Path tmp;
 
-    private Path repoZip(String... entries) throws IOException {
-        Path zip = tmp.resolve("repo/io/qameta/allure/allure-commandline/2.34.0/allure-commandline-2.34.0.zip");
+    private Path tools() { return tmp.resolve("kit/runner/cli/target/tools"); }
+
+    private Path toolsZip(String... entries) throws IOException {
+        Path zip = tools().resolve("allure-commandline-2.34.0.zip");
         Files.createDirectories(zip.getParent());
         try (OutputStream o = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(o)) {
             for (String e : entries) {
@@ -32,64 +34,75 @@ class AllureCommandlineTest {
     }
 
     private AllureCommandline.Places places() {
-        return new AllureCommandline.Places(Optional.empty(), tmp.resolve("tools"), tmp.resolve("repo"), Optional.empty());
+        return new AllureCommandline.Places(Optional.empty(), Optional.of(tools()));
     }
 
     @Test
-    void theZipInTheLocalRepositoryIsUnpackedIntoTheToolsFolderOnce() throws IOException {
-        Path zip = repoZip("allure-2.34.0/", "allure-2.34.0/lib/", "allure-2.34.0/lib/allure-commandline-2.34.0.jar", "allure-2.34.0/bin/allure");
-        var found = AllureCommandline.locate(places(), new StringBuilder());
-        var home = assertInstanceOf(AllureCommandline.Home.class, found);
-        assertEquals(tmp.resolve("tools/allure-2.34.0"), home.dir());
+    void theZipTheBuildCopiedIsUnpackedIntoTheToolsFolderOnce() throws IOException {
+        Path zip = toolsZip("allure-2.34.0/", "allure-2.34.0/lib/", "allure-2.34.0/lib/allure-commandline-2.34.0.jar", "allure-2.34.0/bin/allure");
+        var home = assertInstanceOf(AllureCommandline.Home.class, AllureCommandline.locate(places()));
+        assertEquals(tools().resolve("allure-2.34.0"), home.dir());
         assertTrue(Files.isRegularFile(home.dir().resolve("lib/allure-commandline-2.34.0.jar")));
-        try (var s = Files.list(tmp.resolve("tools"))) {
-            assertEquals(1, s.count(), "no temporary folder left behind");
+        try (var s = Files.list(tools())) {
+            assertEquals(2, s.count(), "the zip and the unpacked folder, no temporary folder left behind");
         }
         Files.delete(zip);
-        assertEquals(home, AllureCommandline.locate(places(), new StringBuilder()), "the unpacked copy is reused");
+        assertEquals(home, AllureCommandline.locate(places()), "the unpacked copy is reused");
     }
 
     @Test
     void aZipWithAnEntryOutsideItsFolderIsRefused() throws IOException {
-        repoZip("allure-2.34.0/lib/allure-commandline-2.34.0.jar", "../../evil.txt");
-        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(places(), new StringBuilder()));
+        toolsZip("allure-2.34.0/lib/allure-commandline-2.34.0.jar", "../../evil.txt");
+        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(places()));
         assertTrue(nf.reason().contains("points outside the folder"), nf.reason());
-        assertTrue(Files.notExists(tmp.resolve("evil.txt")));
+        assertTrue(Files.notExists(tools().getParent().resolve("evil.txt")));
     }
 
     @Test
     void aZipWithoutTheCommandlineIsRefused() throws IOException {
-        repoZip("something-else/readme.txt");
-        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(places(), new StringBuilder()));
+        toolsZip("something-else/readme.txt");
+        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(places()));
         assertTrue(nf.reason().contains("does not hold allure-2.34.0/lib/allure-commandline-*.jar"), nf.reason());
     }
 
     @Test
-    void nothingFoundSaysWhereItLookedAndHowToFetchIt() {
-        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(places(), new StringBuilder()));
-        assertTrue(nf.reason().startsWith("Allure commandline 2.34.0 not found; tried: "), nf.reason());
-        assertTrue(nf.reason().contains("allure-commandline-2.34.0.zip (absent)"), nf.reason());
-        assertTrue(nf.reason().contains("./mvnw dependency:copy -Dartifact=io.qameta.allure:allure-commandline:2.34.0:zip"), nf.reason());
+    void nothingFoundNamesTheFileLookedForAndTheBuildThatProvidesIt() throws IOException {
+        // A checkout: the wrapper and a pom at its root, the module below.
+        Files.createDirectories(tmp.resolve("kit/runner/cli"));
+        Files.writeString(tmp.resolve("kit/mvnw"), "");
+        Files.writeString(tmp.resolve("kit/pom.xml"), "");
+        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(places()));
+        assertTrue(nf.reason().startsWith("Allure commandline 2.34.0 not found: no " + tools().resolve("allure-commandline-2.34.0.zip")), nf.reason());
+        assertTrue(nf.reason().contains("./mvnw -pl runner/cli generate-resources"), nf.reason());
+    }
+
+    @Test
+    void codeOutsideAMavenTargetFolderIsToldHowToPointAtTheTool() {
+        var nf = assertInstanceOf(AllureCommandline.NotFound.class,
+                AllureCommandline.locate(new AllureCommandline.Places(Optional.empty(), Optional.empty())));
+        assertTrue(nf.reason().contains("not inside a Maven target folder"), nf.reason());
+        assertTrue(nf.reason().contains("-Dxmemck.tools.dir") && nf.reason().contains("-Dxmemck.allure.home"), nf.reason());
+        assertTrue(nf.reason().contains(AllureCommandline.BUILD_COMMAND), nf.reason());
     }
 
     @Test
     void anExplicitHomeMustHoldTheCommandline() throws IOException {
         Path home = tmp.resolve("my-allure");
-        var bad = new AllureCommandline.Places(Optional.of(home), tmp.resolve("tools"), tmp.resolve("repo"), Optional.empty());
-        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(bad, new StringBuilder()));
+        var bad = new AllureCommandline.Places(Optional.of(home), Optional.of(tools()));
+        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(bad));
         assertTrue(nf.reason().contains("has no lib/allure-commandline-*.jar"), nf.reason());
         Files.createDirectories(home.resolve("lib"));
         Files.writeString(home.resolve("lib/allure-commandline-2.99.jar"), "");
-        assertEquals(new AllureCommandline.Home(home), AllureCommandline.locate(bad, new StringBuilder()));
+        assertEquals(new AllureCommandline.Home(home), AllureCommandline.locate(bad));
     }
 
     @Test
     void generationWithoutTheToolOrWithoutResultsFailsWithAReason() throws IOException {
-        var noTool = AllureReport.generate(tmp, tmp, new AllureCommandline.NotFound("not here"), 10);
+        var noTool = AllureReport.generate(tmp, tmp, new AllureCommandline.NotFound("not here"), "t");
         assertEquals(new AllureReport.Failed("not here"), noTool);
         Path home = tmp.resolve("home");
         Files.createDirectories(home.resolve("lib"));
-        var noResults = AllureReport.generate(tmp.resolve("missing"), tmp, new AllureCommandline.Home(home), 10);
+        var noResults = AllureReport.generate(tmp.resolve("missing"), tmp, new AllureCommandline.Home(home), "t");
         assertTrue(((AllureReport.Failed) noResults).reason().startsWith("no Allure results at "), noResults.toString());
     }
 

@@ -4,14 +4,11 @@ import xmemck.records.RunReport;
 import xmemck.records.ResultsJson;
 import xmemck.records.Totals;
 import xmemck.records.Verdicts;
-import xmemck.records.Json;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +20,12 @@ import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
 
 /**
- * The browser half of the report check (runner/check-reports.sh drives Chromium): {@code urls DIR} prints, one per
- * line, a page name and the address to open (the matrix with a non-passing clause opened, the Allure report on a
- * skipped scenario); {@code verify DIR SHOTS} then reads what Chromium rendered for each (NAME.dom.html, the DOM
- * after scripts ran, and NAME.png, the screenshot) and checks that a person sees scenario names, verdicts and the
- * verdict colours.
+ * The browser half of the report check (runner/check-reports.sh drives Chromium): {@code urls DIR SHOTS} prints, one
+ * per line, a page name and the address to open for each page not yet rendered into SHOTS whose address is known
+ * (the matrix with a non-passing clause opened; Allure's Suites tree, and then, read from that tree as Chromium
+ * rendered it, the first skipped scenario's own page), so the script runs it until it prints nothing; {@code verify
+ * DIR SHOTS} then reads what Chromium rendered for each (NAME.dom.html, the DOM after scripts ran, and NAME.png, the
+ * screenshot) and checks that a person sees scenario names, verdicts, statuses and the verdict colours.
  */
 public final class PageCheck {
     private PageCheck() {}
@@ -36,8 +34,8 @@ public final class PageCheck {
     static final int MIN_PIXELS = 150;
 
     public static void main(String[] args) throws IOException {
-        if (args.length >= 2 && args[0].equals("urls")) {
-            urls(Path.of(args[1]).toAbsolutePath()).forEach((name, url) -> System.out.println(name + " " + url));
+        if (args.length >= 3 && args[0].equals("urls")) {
+            urls(Path.of(args[1]).toAbsolutePath(), Path.of(args[2])).forEach((name, url) -> System.out.println(name + " " + url));
             return;
         }
         if (args.length >= 3 && args[0].equals("verify")) {
@@ -52,7 +50,7 @@ public final class PageCheck {
             System.out.println("page check: " + (checks.size() - failed) + " passed, " + failed + " failed");
             System.exit(failed == 0 ? 0 : 1);
         }
-        System.err.println("usage: PageCheck urls REPORT_DIR | PageCheck verify REPORT_DIR SHOTS_DIR");
+        System.err.println("usage: PageCheck urls REPORT_DIR SHOTS_DIR | PageCheck verify REPORT_DIR SHOTS_DIR");
         System.exit(2);
     }
 
@@ -60,17 +58,25 @@ public final class PageCheck {
         return ResultsJson.read(Files.readString(dir.resolve(ReportWriter.RESULTS)), ReportWriter.RESULTS);
     }
 
-    /** The pages to look at and where to open each. */
-    public static Map<String, String> urls(Path dir) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** The pages still to look at (not yet rendered into {@code shots}) whose address is known, and where to open each. */
+    public static Map<String, String> urls(Path dir, Path shots) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>();
         String base = dir.toUri().toString();
-        out.put("index", base + ReportWriter.INDEX);
-        out.put("matrix", base + ReportWriter.MATRIX + focusClause(run(dir)).map(id -> "#focus-" + id).orElse(""));
-        out.put("cucumber", base + ReportWriter.CUCUMBER);
+        all.put("index", base + ReportWriter.INDEX);
+        all.put("matrix", base + ReportWriter.MATRIX + focusClause(run(dir)).map(id -> "#focus-" + id).orElse(""));
+        all.put("cucumber", base + ReportWriter.CUCUMBER);
         if (Files.isRegularFile(dir.resolve(AllureReport.LINK))) {
-            out.put("allure", base + AllureReport.LINK + allureFocus(Files.readString(dir.resolve(AllureReport.LINK))).map(f -> "#suites/" + f + "/").orElse(""));
+            all.put("allure-suites", base + AllureReport.LINK + "#suites");
+            Path tree = shots.resolve("allure-suites.dom.html");
+            if (Files.isRegularFile(tree)) {
+                allureFocus(Files.readString(tree)).ifPresent(href -> all.put("allure", base + AllureReport.LINK + href));
+            }
         }
-        return out;
+        Map<String, String> left = new LinkedHashMap<>();
+        all.forEach((name, url) -> {
+            if (!Files.isRegularFile(shots.resolve(name + ".dom.html"))) left.put(name, url);
+        });
+        return left;
     }
 
     /** The clause whose cell the matrix check opens: the first with the worst verdict of the run. */
@@ -82,26 +88,27 @@ public final class PageCheck {
         return worst == null ? Optional.empty() : Optional.of(worst.clauses().getFirst());
     }
 
-    private static final Pattern SUITES = Pattern.compile("d\\('data/suites\\.json','([A-Za-z0-9+/=]+)'\\)");
+    /** A scenario in Allure's Suites tree as Chromium rendered it: its link, the status its icon shows, its name. */
+    record AllureLeaf(String href, String status, String name) {}
 
-    /** "parentUid/uid" of the first skipped test in an Allure single file (else the first test). */
-    @SuppressWarnings("unchecked")
-    static Optional<String> allureFocus(String html) {
-        Matcher m = SUITES.matcher(html);
-        if (!m.find()) return Optional.empty();
-        Object tree = Json.parse(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8), "data/suites.json");
-        List<Map<String, Object>> leaves = new ArrayList<>();
-        collectLeaves(tree, leaves);
-        Map<String, Object> pick = leaves.stream().filter(l -> "skipped".equals(l.get("status"))).findFirst()
-                .orElse(leaves.isEmpty() ? null : leaves.getFirst());
-        return pick == null ? Optional.empty() : Optional.of(pick.get("parentUid") + "/" + pick.get("uid"));
+    private static final Pattern LEAF = Pattern.compile(
+            "<a class=\"node node__leaf\" href=\"(#suites/[^\"]+)\">(?:(?!</a>).)*?data-tooltip=\"([^\"]+)\""
+                    + "(?:(?!</a>).)*?<div class=\"node__name\">((?:(?!</a>).)*?)</div>",
+            Pattern.DOTALL);
+
+    /** Every scenario (leaf) of a rendered Suites tree, in the page's order. */
+    static List<AllureLeaf> allureLeaves(String dom) {
+        List<AllureLeaf> out = new ArrayList<>();
+        Matcher m = LEAF.matcher(dom);
+        while (m.find()) out.add(new AllureLeaf(m.group(1), m.group(2), visibleText(m.group(3)).strip()));
+        return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void collectLeaves(Object node, List<Map<String, Object>> out) {
-        if (!(node instanceof Map<?, ?> m)) return;
-        if (m.get("children") instanceof List<?> kids) kids.forEach(k -> collectLeaves(k, out));
-        else if (m.containsKey("status")) out.add((Map<String, Object>) m);
+    /** The link of the first scenario the rendered Suites tree shows as skipped (else of its first scenario). */
+    static Optional<String> allureFocus(String dom) {
+        List<AllureLeaf> leaves = allureLeaves(dom);
+        return leaves.stream().filter(l -> l.status().equals("Skipped")).findFirst()
+                .or(() -> leaves.stream().findFirst()).map(AllureLeaf::href);
     }
 
     public static List<ReportAudit.Check> verify(Path dir, Path shots) throws IOException {
@@ -156,6 +163,21 @@ public final class PageCheck {
                     allPassed && !lower.contains("passed " + passed + " ") ? "(" + passed + " / " + passed + ") passed" : "passed " + passed + " ");
             int skipped = totals.get(Verdict.UNSUPPORTED) + totals.get(Verdict.OUTSIDE_CONTRACT);
             if (skipped > 0) mustShow(checks, "cucumber", lower, "the UNSUPPORTED and OUTSIDE-CONTRACT scenarios as skipped", "skipped " + skipped + " ");
+        }
+
+        if (Files.isRegularFile(shots.resolve("allure-suites.dom.html"))) {
+            // The tree lists every scenario with a status icon: the skipped ones must be exactly the UNSUPPORTED and
+            // OUTSIDE-CONTRACT scenarios, and the passed ones exactly the PASS scenarios.
+            List<AllureLeaf> leaves = allureLeaves(Files.readString(shots.resolve("allure-suites.dom.html")));
+            checks.add(new ReportAudit.Check("allure-suites lists every scenario",
+                    leaves.size() == run.scenarios().size() ? null : leaves.size() + " in the tree, " + run.scenarios().size() + " in results.json"));
+            int skippedShown = (int) leaves.stream().filter(l -> l.status().equals("Skipped")).count();
+            int passedShown = (int) leaves.stream().filter(l -> l.status().equals("Passed")).count();
+            int skippedWanted = totals.get(Verdict.UNSUPPORTED) + totals.get(Verdict.OUTSIDE_CONTRACT);
+            checks.add(new ReportAudit.Check("allure-suites shows the " + skippedWanted + " UNSUPPORTED and OUTSIDE-CONTRACT scenarios as skipped",
+                    skippedShown == skippedWanted ? null : skippedShown + " shown as skipped"));
+            checks.add(new ReportAudit.Check("allure-suites shows the " + totals.get(Verdict.PASS) + " PASS scenarios as passed",
+                    passedShown == totals.get(Verdict.PASS) ? null : passedShown + " shown as passed"));
         }
 
         if (Files.isRegularFile(shots.resolve("allure.dom.html"))) {

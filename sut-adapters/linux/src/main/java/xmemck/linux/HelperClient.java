@@ -3,7 +3,6 @@ package xmemck.linux;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,14 +12,13 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import xmemck.spi.SutFailure;
 
 /**
- * The kit's side of one helper child ({@link Helper}): starts it, sends it commands and waits for the answers
- * with the per-call timeout, and ends it.
+ * The kit's side of one helper child ({@link Helper}): starts it, turns the address-space changes the adapter asks for
+ * into its commands ({@link Commands}, which sends them and reads the answers with the per-call timeout), and ends it.
  */
 final class HelperClient implements Space {
 
@@ -35,45 +33,56 @@ final class HelperClient implements Space {
         return t;
     });
 
-    private static final String EOF = "\u0000end of output";
-
     private final Process process;
     private final int pid;
     private final int kitPid;
-    private final OutputStream in;
-    private final LinkedBlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    private final Channel channel;
     private final StringBuffer diagnostics = new StringBuffer();
     private final Duration timeout;
     private final Libc c;
+    private final Commands commands;
     private int memFd = -1;
-    private boolean broken;
+    private int mapsFd = -1;
 
-    private HelperClient(Process process, int pid, int kitPid, Duration timeout, Libc c) {
+    private HelperClient(Process process, Channel channel, int kitPid, Duration timeout, Libc c) {
         this.process = process;
-        this.pid = pid;
+        this.pid = (int) process.pid();
+        this.channel = channel;
         this.kitPid = kitPid;
-        this.in = process.getOutputStream();
         this.timeout = timeout;
         this.c = c;
+        this.commands = new Commands(channel, timeout.toMillis(), "helper " + pid, what -> new SutFailure(SutFailure.Kind.CRASHED,
+                "helper " + pid + " " + (process.isAlive() ? "closed its end of the answers" : "exited with status " + exitValue()) + " during " + what + "; " + drainDiagnostics()));
     }
 
     /** Start a helper and wait for it to say it is ready. */
     static HelperClient start(Libc c, int kitPid, Duration timeout) throws SutFailure {
-        List<String> command = command(kitPid);
+        Channel channel;
+        try {
+            channel = new Channel(c);
+        } catch (OsError e) {
+            throw new SutFailure(SutFailure.Kind.START_FAILED, "cannot make the pipes to a helper process: " + e.getMessage(), e);
+        }
+        List<String> command = command(kitPid, channel.farEnds());
         Process p;
         try {
-            p = LAUNCHER.submit(() -> new ProcessBuilder(command).start()).get(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+            // Its output and error output are diagnostics only (the answers come over the channel); it reads no input.
+            p = LAUNCHER.submit(() -> new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start())
+                    .get(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            channel.close();
             throw new SutFailure(SutFailure.Kind.START_FAILED, "cannot start a helper process (" + String.join(" ", command) + "): " + e.getCause(), e.getCause());
         } catch (InterruptedException | TimeoutException e) {
+            channel.close();
             throw new SutFailure(SutFailure.Kind.START_FAILED, "starting a helper process took too long", e);
         }
-        HelperClient h = new HelperClient(p, (int) p.pid(), kitPid, timeout, c);
-        h.pump();
+        HelperClient h = new HelperClient(p, channel, kitPid, timeout, c);
+        h.collectDiagnostics();
         // A JVM takes a moment to start, more on a busy machine: allow generously more than one call.
         String ready;
         try {
-            ready = h.await(Duration.ofMillis(Math.max(30_000, timeout.toMillis())), "start");
+            ready = h.awaitStart(Math.max(30_000, timeout.toMillis()));
         } catch (SutFailure f) {
             h.close();
             throw new SutFailure(SutFailure.Kind.START_FAILED, "the helper process did not start: " + f.getMessage(), f);
@@ -82,10 +91,11 @@ final class HelperClient implements Space {
             h.close();
             throw new SutFailure(SutFailure.Kind.START_FAILED, "helper process " + p.pid() + " said \"" + ready + "\" instead of READY; its diagnostics: " + h.drainDiagnostics());
         }
+        channel.handOver();
         return h;
     }
 
-    private static List<String> command(int kitPid) throws SutFailure {
+    private static List<String> command(int kitPid, int[] farEnds) throws SutFailure {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path classes;
         try {
@@ -98,23 +108,14 @@ final class HelperClient implements Space {
         // A small, quickly started JVM: it only parses commands and calls mmap.
         cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xms4m", "-Xmx32m",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss512k", "-XX:+DisableAttachMechanism",
-                "-cp", classes.toString(), Helper.class.getName(), String.valueOf(kitPid)));
+                "-cp", classes.toString(), Helper.class.getName(), String.valueOf(kitPid), String.valueOf(farEnds[0]), String.valueOf(farEnds[1])));
         return cmd;
     }
 
-    /** Threads that move the helper's output into the answer queue and its error output into diagnostics. */
-    private void pump() {
-        Thread out = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
-                String line;
-                while ((line = r.readLine()) != null) answers.add(line);
-            } catch (IOException ignored) {
-                // the helper went away; the EOF marker below says so
-            }
-            answers.add(EOF);
-        }, "xmemck-linux-helper-" + pid + "-out");
-        Thread err = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+    /** A thread that keeps what the helper prints (its JVM's warnings, a stack trace) as diagnostics. */
+    private void collectDiagnostics() {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (diagnostics.length() < 64 * 1024) diagnostics.append("helper ").append(pid).append(": ").append(line).append('\n');
@@ -122,58 +123,34 @@ final class HelperClient implements Space {
             } catch (IOException ignored) {
                 // nothing more to collect
             }
-        }, "xmemck-linux-helper-" + pid + "-err");
-        out.setDaemon(true);
-        err.setDaemon(true);
-        out.start();
-        err.start();
+        }, "xmemck-linux-helper-" + pid + "-output");
+        t.setDaemon(true);
+        t.start();
     }
 
-    private String await(Duration limit, String what) throws SutFailure {
-        String a;
-        try {
-            a = answers.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SutFailure(SutFailure.Kind.INTERNAL, "interrupted while waiting for helper " + pid);
+    /**
+     * The helper's first line. Until it has opened its ends of the pipes the kit holds them too, so a helper that dies
+     * early does not end the answers: its process is watched instead.
+     */
+    private String awaitStart(long limitMillis) throws SutFailure {
+        long deadline = System.nanoTime() + limitMillis * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            String a = commands.first(100);
+            if (a != null) return a;
+            if (!process.isAlive()) {
+                throw new SutFailure(SutFailure.Kind.CRASHED, "helper " + pid + " exited with status " + exitValue() + " while starting; " + drainDiagnostics());
+            }
         }
-        if (a == null) {
-            broken = true;
-            throw new SutFailure(SutFailure.Kind.HUNG, "helper " + pid + " did not answer " + what + " within " + limit.toMillis() + " ms");
-        }
-        if (a.equals(EOF)) {
-            broken = true;
-            answers.add(EOF);
-            String status = process.isAlive() ? "closed its output" : "exited with status " + exitValue();
-            throw new SutFailure(SutFailure.Kind.CRASHED, "helper " + pid + " " + status + " during " + what + "; " + drainDiagnostics());
-        }
-        return a;
+        commands.abandon();
+        throw new SutFailure(SutFailure.Kind.HUNG, "helper " + pid + " did not say it was ready within " + limitMillis + " ms");
     }
 
     private int exitValue() {
         try { return process.waitFor(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); return -1; }
     }
 
-    /** Send one command; answers its value ("" when none). */
-    private String call(String command) throws OsError, SutFailure {
-        if (broken) throw new SutFailure(SutFailure.Kind.CRASHED, "helper " + pid + " failed earlier and cannot take \"" + command + "\"");
-        try {
-            in.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
-            in.flush();
-        } catch (IOException e) {
-            broken = true;
-            throw new SutFailure(SutFailure.Kind.CRASHED, "helper " + pid + " no longer reads its commands: " + e.getMessage());
-        }
-        String a = await(timeout, "\"" + command + "\"");
-        if (a.equals("OK")) return "";
-        if (a.startsWith("OK ")) return a.substring(3);
-        if (a.startsWith("ERR ")) {
-            String[] w = a.split(" ", 3);
-            throw new OsError("helper " + pid + ": " + command + " (" + (w.length > 2 ? w[2] : "") + ")", Integer.parseInt(w[1]));
-        }
-        broken = true;
-        throw new SutFailure(SutFailure.Kind.PROTOCOL, "helper " + pid + " answered \"" + a + "\" to \"" + command + "\"");
-    }
+    /** The commands sent to this helper (for settling, ticketing and the restores of kept regions). */
+    Commands commands() { return commands; }
 
     private String path(int fd) { return "/proc/" + kitPid + "/fd/" + fd; }
 
@@ -181,47 +158,46 @@ final class HelperClient implements Space {
 
     @Override public String describe() { return "helper process " + pid; }
 
-    boolean alive() { return !broken && process.isAlive(); }
+    boolean alive() { return !commands.broken() && process.isAlive(); }
+
+    /** Whether to replace the helper at the reset: it failed, or something nobody waited for failed in it. */
+    boolean worn() { return commands.stale() || !alive(); }
 
     @Override public long map(int fd, long length, long fence) throws OsError, SutFailure {
-        return Long.parseLong(call("MAP " + path(fd) + " " + length + " " + fence));
+        return Long.parseLong(commands.call("MAP " + path(fd) + " " + length + " " + fence));
     }
 
-    @Override public void mapAt(long addr, long length, int prot, int fd, long offset) throws OsError, SutFailure {
-        call("MAPAT " + addr + " " + length + " " + prot + " " + path(fd) + " " + offset);
+    @Override public void mapAt(long addr, long length, int prot, int fd, long offset) throws SutFailure {
+        commands.post("MAPAT " + addr + " " + length + " " + prot + " " + path(fd) + " " + offset, true);
     }
 
-    @Override public void protect(long addr, long length, int prot) throws OsError, SutFailure {
-        call("PROT " + addr + " " + length + " " + prot);
+    @Override public void mapIntoHole(long addr, long length, int prot, int fd, long offset) throws SutFailure {
+        commands.post("MAPHOLE " + addr + " " + length + " " + prot + " " + path(fd) + " " + offset, true);
     }
 
-    @Override public void unmap(long addr, long length) throws OsError, SutFailure {
-        call("UNMAP " + addr + " " + length);
+    @Override public void protect(long addr, long length, int prot) throws SutFailure {
+        commands.post("PROT " + addr + " " + length + " " + prot, false);
     }
 
-    @Override public void lock(long addr, long length) throws OsError, SutFailure {
-        call("LOCK " + addr + " " + length);
+    @Override public void unmap(long addr, long length) throws SutFailure {
+        commands.post("UNMAP " + addr + " " + length, true);
     }
 
-    @Override public void free(long base, long length) throws OsError, SutFailure {
-        call("FREE " + base + " " + length);
+    @Override public void free(long base, long length) throws SutFailure {
+        commands.post("FREE " + base + " " + length, true);
     }
 
     @Override public boolean unmappedAt(long addr) throws SutFailure {
         try {
-            return call("PROBE " + (addr & -Geometry.PAGE)).equals("1");
+            return commands.call("PROBE " + (addr & -Geometry.PAGE)).equals("1");
         } catch (OsError e) {
             throw new SutFailure(SutFailure.Kind.PROTOCOL, e.getMessage());
         }
     }
 
-    /** Unmap everything the helper mapped, so that it can play another process in the next world. */
-    void reset() throws SutFailure {
-        try {
-            call("RESET");
-        } catch (OsError e) {
-            throw new SutFailure(SutFailure.Kind.PROTOCOL, e.getMessage());
-        }
+    @Override public void ready(boolean protections) throws SutFailure {
+        if (protections) commands.settle();
+        else commands.settleMappings();
     }
 
     @Override public int memFd() throws SutFailure {
@@ -235,6 +211,14 @@ final class HelperClient implements Space {
         return memFd;
     }
 
+    @Override public int mapsFd() throws SutFailure {
+        if (mapsFd < 0) {
+            mapsFd = c.open("/proc/" + pid + "/maps", Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
+            if (mapsFd < 0) throw new SutFailure(SutFailure.Kind.INTERNAL, "cannot open /proc/" + pid + "/maps: " + Libc.errnoName(c.errno()));
+        }
+        return mapsFd;
+    }
+
     String drainDiagnostics() {
         synchronized (diagnostics) {
             String s = diagnostics.toString();
@@ -246,20 +230,12 @@ final class HelperClient implements Space {
     /** End the helper: ask, then wait a little, then kill. Never throws. */
     void close() {
         if (memFd >= 0) c.close(memFd);
-        memFd = -1;
-        try {
-            if (process.isAlive() && !broken) {
-                in.write("EXIT\n".getBytes(StandardCharsets.US_ASCII));
-                in.flush();
-            }
-        } catch (IOException ignored) {
-            // it is going away anyway
-        }
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // closing is best effort
-        }
+        if (mapsFd >= 0) c.close(mapsFd);
+        memFd = mapsFd = -1;
+        boolean ask = process.isAlive() && !commands.broken();
+        commands.abandon();
+        if (ask) channel.write("EXIT\n");
+        channel.close();   // the end of the commands: a helper that did not take EXIT leaves at that
         try {
             if (!process.waitFor(2, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -269,6 +245,5 @@ final class HelperClient implements Space {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        broken = true;
     }
 }

@@ -6,14 +6,17 @@ import java.util.List;
 import xmemck.spi.SutFailure;
 
 /**
- * Helper children kept across worlds: starting a JVM costs a fraction of a second, so a reset unmaps what a
- * helper holds and keeps it for the next world's processes.
+ * Helper children kept across worlds: starting a JVM costs a fraction of a second. A helper keeps the regions the
+ * {@link RegionPool} holds in it, so the n-th process of every world is played by the same helper when it can be: the
+ * helpers are handed out in the order the last world took them.
  */
 final class HelperPool {
     private final Libc c;
     private final int kitPid;
     private final Duration timeout;
+    /** Next to hand out first. */
     private final List<HelperClient> idle = new ArrayList<>();
+    /** In the order the world took them. */
     private final List<HelperClient> busy = new ArrayList<>();
 
     HelperPool(Libc c, int kitPid, Duration timeout) {
@@ -22,10 +25,10 @@ final class HelperPool {
         this.timeout = timeout;
     }
 
-    /** A helper with nothing mapped, to play one user process. */
+    /** A helper to play one user process. */
     HelperClient acquire() throws SutFailure {
         while (!idle.isEmpty()) {
-            HelperClient h = idle.removeLast();
+            HelperClient h = idle.removeFirst();
             if (h.alive()) {
                 busy.add(h);
                 return h;
@@ -37,21 +40,22 @@ final class HelperPool {
         return h;
     }
 
-    /** Every helper forgets its world; one that cannot is ended. */
-    void resetAll() {
+    /** The world is over: its helpers become idle, first taken first; a broken, dead or worn one is ended. */
+    void releaseAll() {
+        List<HelperClient> next = new ArrayList<>(busy.size() + idle.size());
         for (HelperClient h : busy) {
-            try {
-                if (h.alive()) {
-                    h.reset();
-                    idle.add(h);
-                    continue;
-                }
-            } catch (SutFailure e) {
-                // fall through: a helper that cannot reset is replaced by a fresh one when next needed
-            }
-            h.close();
+            if (h.worn()) h.close();
+            else next.add(h);
         }
+        next.addAll(idle);
+        idle.clear();
+        idle.addAll(next);
         busy.clear();
+    }
+
+    /** Sends the world's helpers what the world queued for them, without waiting. */
+    void flush() throws SutFailure {
+        for (int i = 0; i < busy.size(); i++) busy.get(i).commands().flushNeeded();
     }
 
     /** Pids of every helper still running (for hygiene checks and diagnostics). */

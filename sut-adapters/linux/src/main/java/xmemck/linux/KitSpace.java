@@ -14,6 +14,7 @@ final class KitSpace implements Space {
     private final int pid;
     private final MemorySegment vec;
     private int memFd = -1;
+    private int mapsFd = -1;
 
     KitSpace(Libc c, Arena arena) {
         this.c = c;
@@ -44,6 +45,16 @@ final class KitSpace implements Space {
         }
     }
 
+    @Override public void mapIntoHole(long addr, long length, int prot, int fd, long offset) throws OsError {
+        long r = c.mmap(addr, length, prot, Libc.MAP_SHARED | Libc.MAP_FIXED_NOREPLACE, fd, offset);
+        if (r == Libc.MAP_FAILED) throw new OsError("mmap into the hole at 0x" + Long.toHexString(addr), c.errno());
+        if (r != addr) {
+            // a kernel older than 4.17 takes MAP_FIXED_NOREPLACE for a hint and maps elsewhere when the place is taken
+            c.munmap(r, length);
+            throw new OsError("mmap into the hole at 0x" + Long.toHexString(addr) + " (the place is taken)", Libc.EEXIST);
+        }
+    }
+
     @Override public void protect(long addr, long length, int prot) throws OsError {
         if (c.mprotect(addr, length, prot) != 0) throw new OsError("mprotect", c.errno());
     }
@@ -52,8 +63,13 @@ final class KitSpace implements Space {
         if (c.munmap(addr, length) != 0) throw new OsError("munmap", c.errno());
     }
 
-    @Override public void lock(long addr, long length) throws OsError {
+    /** mlock: a pin (the kit locks a user region's pages through its mirror, see {@link Region#lock}). */
+    void lock(long addr, long length) throws OsError {
         if (c.mlock(addr, length) != 0) throw new OsError("mlock", c.errno());
+    }
+
+    void unlock(long addr, long length) throws OsError {
+        if (c.munlock(addr, length) != 0) throw new OsError("munlock", c.errno());
     }
 
     @Override public void free(long base, long length) throws OsError {
@@ -64,6 +80,9 @@ final class KitSpace implements Space {
         return c.mincore(addr & -Geometry.PAGE, Geometry.PAGE, vec.address()) < 0 && c.errno() == Libc.ENOMEM;
     }
 
+    /** The kit makes its changes at once: always ready. */
+    @Override public void ready(boolean protections) {}
+
     @Override public int memFd() throws SutFailure {
         if (memFd < 0) {
             memFd = c.open("/proc/self/mem", Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
@@ -72,9 +91,18 @@ final class KitSpace implements Space {
         return memFd;
     }
 
-    /** Closes the {@code /proc/self/mem} descriptor if one was opened. */
+    @Override public int mapsFd() throws SutFailure {
+        if (mapsFd < 0) {
+            mapsFd = c.open("/proc/self/maps", Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
+            if (mapsFd < 0) throw new SutFailure(SutFailure.Kind.INTERNAL, "cannot open /proc/self/maps: " + Libc.errnoName(c.errno()));
+        }
+        return mapsFd;
+    }
+
+    /** Closes the {@code /proc/self} descriptors that were opened. */
     void close() {
         if (memFd >= 0) c.close(memFd);
-        memFd = -1;
+        if (mapsFd >= 0) c.close(mapsFd);
+        memFd = mapsFd = -1;
     }
 }

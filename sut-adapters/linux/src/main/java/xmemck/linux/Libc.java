@@ -27,19 +27,25 @@ final class Libc {
 
     // errno values (asm-generic/errno-base.h)
     static final int EPERM = 1, ENOENT = 2, ESRCH = 3, EIO = 5, EBADF = 9, ENOMEM = 12, EACCES = 13,
-            EFAULT = 14, EEXIST = 17, EINVAL = 22, EOPNOTSUPP = 95; // named in messages by errnoName
+            EFAULT = 14, EEXIST = 17, EINVAL = 22, ENOTTY = 25, EOPNOTSUPP = 95; // named in messages by errnoName
 
     // mmap and friends (x86_64)
     static final int PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2;
-    static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000;
+    static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000,
+            MAP_FIXED_NOREPLACE = 0x100000;
     static final long MAP_FAILED = -1L;
     static final int MFD_CLOEXEC = 1;
     static final int FALLOC_FL_KEEP_SIZE = 1, FALLOC_FL_PUNCH_HOLE = 2;
     static final int POSIX_FADV_DONTNEED = 4;
+    static final int SYNC_FILE_RANGE_WAIT_BEFORE = 1, SYNC_FILE_RANGE_WRITE = 2, SYNC_FILE_RANGE_WAIT_AFTER = 4;
     static final int O_RDONLY = 0, O_RDWR = 2, O_CLOEXEC = 0x80000, O_TMPFILE = 0x410000;
+    static final short POLLIN = 1;
+    static final int EINTR = 4, EAGAIN = 11, EPIPE = 32;
     static final int PR_SET_PDEATHSIG = 1;
     static final int SIGKILL = 9;
     static final long TMPFS_MAGIC = 0x01021994L;
+    /** {@code _IOWR('f', 17, struct procmap_query)}: one mapping of /proc/PID/maps by address (Linux 6.11 and later). */
+    static final long PROCMAP_QUERY = 0xC0686611L;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
@@ -51,9 +57,13 @@ final class Libc {
     private static final MethodHandle CLOSE = bind("close", JAVA_INT, JAVA_INT);
     private static final MethodHandle FTRUNCATE = bind("ftruncate", JAVA_INT, JAVA_INT, JAVA_LONG);
     private static final MethodHandle FALLOCATE = bind("fallocate", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG);
-    private static final MethodHandle FDATASYNC = bind("fdatasync", JAVA_INT, JAVA_INT);
+    private static final MethodHandle SYNC_FILE_RANGE = bind("sync_file_range", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
     private static final MethodHandle POSIX_FADVISE = bind("posix_fadvise", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
     private static final MethodHandle FSTATFS = bind("fstatfs", JAVA_INT, JAVA_INT, JAVA_LONG);
+    private static final MethodHandle PIPE2 = bind("pipe2", JAVA_INT, JAVA_LONG, JAVA_INT);
+    private static final MethodHandle READ = bind("read", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle WRITE = bind("write", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle POLL = bind("poll", JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
     private static final MethodHandle PREAD = bind("pread", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle PWRITE = bind("pwrite", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle MMAP = bind("mmap", JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG);
@@ -61,6 +71,8 @@ final class Libc {
     private static final MethodHandle MPROTECT = bind("mprotect", JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
     private static final MethodHandle MINCORE = bind("mincore", JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle MLOCK = bind("mlock", JAVA_INT, JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle MUNLOCK = bind("munlock", JAVA_INT, JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle IOCTL = bindVariadic("ioctl", 2, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle PROCESS_VM_WRITEV = bind("process_vm_writev", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle PROCESS_VM_READV = bind("process_vm_readv", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle PRCTL = bindVariadic("prctl", 1, JAVA_INT, JAVA_INT, JAVA_LONG);
@@ -129,8 +141,8 @@ final class Libc {
         try { return (int) fail((int) FALLOCATE.invokeExact(state, fd, mode, offset, length)); } catch (Throwable t) { throw broken(t); }
     }
 
-    int fdatasync(int fd) {
-        try { return (int) fail((int) FDATASYNC.invokeExact(state, fd)); } catch (Throwable t) { throw broken(t); }
+    int syncFileRange(int fd, long offset, long length, int flags) {
+        try { return (int) fail((int) SYNC_FILE_RANGE.invokeExact(state, fd, offset, length, flags)); } catch (Throwable t) { throw broken(t); }
     }
 
     /** posix_fadvise returns the error number itself (0 on success) rather than setting errno. */
@@ -146,6 +158,24 @@ final class Libc {
             if (r < 0) return fail(r);
             return buf.get(JAVA_LONG, 0);
         } catch (Throwable t) { throw broken(t); }
+    }
+
+    /** {@code fds} receives the read end at 0 and the write end at 4. */
+    int pipe2(long fds, int flags) {
+        try { return (int) fail((int) PIPE2.invokeExact(state, fds, flags)); } catch (Throwable t) { throw broken(t); }
+    }
+
+    long read(int fd, long buf, long count) {
+        try { return fail((long) READ.invokeExact(state, fd, buf, count)); } catch (Throwable t) { throw broken(t); }
+    }
+
+    long write(int fd, long buf, long count) {
+        try { return fail((long) WRITE.invokeExact(state, fd, buf, count)); } catch (Throwable t) { throw broken(t); }
+    }
+
+    /** {@code fds} is an array of {@code struct pollfd} (int fd, short events, short revents). */
+    int poll(long fds, long count, int timeoutMillis) {
+        try { return (int) fail((int) POLL.invokeExact(state, fds, count, timeoutMillis)); } catch (Throwable t) { throw broken(t); }
     }
 
     long pread(int fd, long buf, long count, long offset) {
@@ -180,6 +210,15 @@ final class Libc {
         try { return (int) fail((int) MLOCK.invokeExact(state, addr, length)); } catch (Throwable t) { throw broken(t); }
     }
 
+    int munlock(long addr, long length) {
+        try { return (int) fail((int) MUNLOCK.invokeExact(state, addr, length)); } catch (Throwable t) { throw broken(t); }
+    }
+
+    /** An ioctl whose argument is a pointer. */
+    int ioctl(int fd, long request, long arg) {
+        try { return (int) fail((int) IOCTL.invokeExact(state, fd, request, arg)); } catch (Throwable t) { throw broken(t); }
+    }
+
     long processVmWritev(int pid, long localIov, long localCount, long remoteIov, long remoteCount) {
         try { return fail((long) PROCESS_VM_WRITEV.invokeExact(state, pid, localIov, localCount, remoteIov, remoteCount, 0L)); } catch (Throwable t) { throw broken(t); }
     }
@@ -206,6 +245,9 @@ final class Libc {
     static String errnoName(int e) {
         return switch (e) {
             case EPERM -> "EPERM";
+            case EINTR -> "EINTR";
+            case EAGAIN -> "EAGAIN";
+            case EPIPE -> "EPIPE";
             case ENOENT -> "ENOENT";
             case ESRCH -> "ESRCH";
             case EIO -> "EIO";
@@ -215,6 +257,7 @@ final class Libc {
             case EFAULT -> "EFAULT";
             case EEXIST -> "EEXIST";
             case EINVAL -> "EINVAL";
+            case ENOTTY -> "ENOTTY";
             case EOPNOTSUPP -> "EOPNOTSUPP";
             default -> "errno " + e;
         };

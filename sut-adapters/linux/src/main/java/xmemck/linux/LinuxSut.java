@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import xmemck.ops.Call;
 import xmemck.ops.Observe;
@@ -39,7 +40,8 @@ final class LinuxSut implements Sut {
     LinuxSut(SutOptions options) {
         this.pool = new HelperPool(c, kit.pid(), options.callTimeout());
         this.paging = new PagingStore(c, Path.of(options.get("pagingDir", System.getProperty("java.io.tmpdir"))));
-        this.world = new World(c, kit, scratch, pool, paging);
+        boolean reuse = Boolean.parseBoolean(options.get("reuse", "true"));
+        this.world = new World(c, kit, scratch, new ProcMaps(c, arena), pool, paging, new RegionPool(c, reuse));
         this.copyout = new CopyoutService(world);
         this.xmem = new XmemService(world);
         this.vmMvc = new VmMvcService(world);
@@ -61,6 +63,20 @@ final class LinuxSut implements Sut {
     @Override public Capabilities capabilities() { return capabilities; }
 
     @Override public Result apply(Op op) throws SutFailure {
+        Result r = applyOne(op);
+        pool.flush();
+        return r;
+    }
+
+    /** The same results as one by one; what the set-ups queue for the helpers is sent once, at the end. */
+    @Override public List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
+        List<Result> out = new ArrayList<>(ops.size());
+        for (Op op : ops) out.add(applyOne(op));
+        pool.flush();
+        return out;
+    }
+
+    private Result applyOne(Op op) throws SutFailure {
         if (closed) throw new SutFailure(SutFailure.Kind.INTERNAL, "the Linux adapter was closed");
         // The harness asks only for what the capabilities cover; other callers get the same answer here.
         var missing = capabilities.whyNot(Capability.requiredBy(op));
@@ -103,7 +119,7 @@ final class LinuxSut implements Sut {
         if (closed) return;
         closed = true;
         try {
-            world.clear();
+            world.close();
         } finally {
             pool.close();
             paging.close();

@@ -1,21 +1,17 @@
 package xmemck.linux;
 
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import xmemck.ops.Observe;
 import xmemck.ops.PageDigest;
-import xmemck.ops.Prot;
 import xmemck.ops.Result;
 import xmemck.spi.SutFailure;
 
 /**
  * Answers the observation ops: bytes and page digests through the kit's privileged view ({@link PrivilegedView}), and a
- * page's protection from {@code /proc/PID/maps}.
+ * page's protection from {@code /proc/PID/maps} ({@link ProcMaps}).
  */
 final class Observer {
     /**
@@ -77,29 +73,8 @@ final class Observer {
         Region r = world.regions.get(p.object());
         FileSegment s = r == null ? world.segments.get(p.object()) : null;
         if (r == null && s == null) throw World.protocol(p, "no object " + p.object());
-        int pid = r != null ? r.home.space().pid() : world.kit.pid();
+        Space where = r != null ? r.home.space() : world.kit;
         long address = r != null ? r.home.pageAddress(p.page()) : s.address(p.page() * Geometry.PAGE);
-        return new Result.Protection(protectionAt(pid, address, p));
-    }
-
-    /** The protection of the mapping holding {@code address} in process {@code pid}; NONE when nothing is mapped there. */
-    private static Prot protectionAt(int pid, long address, Observe.Protection op) throws SutFailure {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(Path.of("/proc/" + pid + "/maps"));
-        } catch (IOException e) {
-            throw new SutFailure(SutFailure.Kind.INTERNAL, op.describe() + ": cannot read /proc/" + pid + "/maps: " + e.getMessage());
-        }
-        for (String line : lines) {
-            // "start-end perms offset dev inode path"
-            int dash = line.indexOf('-'), space = line.indexOf(' ');
-            long start = Long.parseUnsignedLong(line.substring(0, dash), 16);
-            long stop = Long.parseUnsignedLong(line.substring(dash + 1, space), 16);
-            if (Long.compareUnsigned(address, start) >= 0 && Long.compareUnsigned(address, stop) < 0) {
-                boolean read = line.charAt(space + 1) == 'r', write = line.charAt(space + 2) == 'w';
-                return write ? Prot.READ_WRITE : read ? Prot.READ : Prot.NONE;
-            }
-        }
-        return Prot.NONE;
+        return new Result.Protection(world.maps.protection(where, address));
     }
 }

@@ -2,6 +2,7 @@ package xmemck.linux;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import xmemck.spi.SutFailure;
 
 /**
  * The files behind pages that are not plainly in memory.
@@ -52,12 +53,33 @@ final class PagingStore {
         return diskFd;
     }
 
-    /** A fresh page-sized slot of the paging file. */
+    /** A page-sized slot of the paging file, not handed out before in this world. */
     long allocate() {
         long at = next;
         next += Geometry.PAGE;
         return at;
     }
+
+    /** True when no slot was handed out yet in this world. */
+    boolean fresh() { return next == 0; }
+
+    /**
+     * A helper was sent the commands that unmap a kept or released region's pages from this file, up to {@code ticket}.
+     * The file's pages are reused from one world to the next, and a page still mapped somewhere cannot be evicted.
+     */
+    void unbinding(Commands helper, long ticket) {
+        unbinding.add(new Unbinding(helper, ticket));
+    }
+
+    /** Waits until no earlier world's region maps a page of the file any more (before the first page of a world is reused). */
+    void awaitUnbound() throws SutFailure {
+        for (Unbinding u : unbinding) u.helper().carryOut(u.ticket());
+        unbinding.clear();
+    }
+
+    private record Unbinding(Commands helper, long ticket) {}
+
+    private final java.util.List<Unbinding> unbinding = new java.util.ArrayList<>();
 
     /** The file of length zero. */
     int truncated() throws OsError {
@@ -68,9 +90,11 @@ final class PagingStore {
         return truncatedFd;
     }
 
-    /** Forget every slot (a new world). */
+    /**
+     * Forget every slot (a new world). The file keeps its length: writing over blocks it already has costs the next
+     * world's page-outs a data write, where blocks allocated anew would also cost a journal commit.
+     */
     void clear() {
-        if (diskFd >= 0) c.ftruncate(diskFd, 0);
         next = 0;
     }
 

@@ -6,6 +6,13 @@ import xmemck.spi.SutFailure;
  * A Linux address space whose mappings the adapter changes: the kit's own process ({@link KitSpace}) or a helper
  * child ({@link HelperClient}). Files are named by the kit's file descriptor; a helper opens them through
  * {@code /proc/KIT/fd/N}.
+ *
+ * <p>The kit makes each change before the method returns. A helper is sent the change and carries it out in order,
+ * without the kit waiting for each answer ({@link Commands}). Whatever depends on the helper's address space first
+ * waits for the changes it depends on ({@link #ready}), so that nothing ever meets a half-built world: a cross-memory
+ * move into it and the protections it shows wait for every change, a read through {@code /proc/PID/mem} (which
+ * forces access, whatever the protection) for the changes of mappings. A change that has to be answered on the spot
+ * ({@link #map}, {@link #unmappedAt}) waits for what was sent before it.
  */
 sealed interface Space permits KitSpace, HelperClient {
 
@@ -26,12 +33,16 @@ sealed interface Space permits KitSpace, HelperClient {
     /** Map file {@code fd}'s bytes {@code [offset, offset + length)} at {@code addr}, replacing what was there. */
     void mapAt(long addr, long length, int prot, int fd, long offset) throws OsError, SutFailure;
 
+    /**
+     * Map file {@code fd}'s bytes {@code [offset, offset + length)} into a hole the adapter left at {@code addr}. The
+     * process may have put something of its own there since; then this fails ({@code EEXIST}) rather than replace it.
+     */
+    void mapIntoHole(long addr, long length, int prot, int fd, long offset) throws OsError, SutFailure;
+
     void protect(long addr, long length, int prot) throws OsError, SutFailure;
 
     /** Leave a hole. */
     void unmap(long addr, long length) throws OsError, SutFailure;
-
-    void lock(long addr, long length) throws OsError, SutFailure;
 
     /** Give back a whole reservation made by {@link #map}. */
     void free(long base, long length) throws OsError, SutFailure;
@@ -39,6 +50,15 @@ sealed interface Space permits KitSpace, HelperClient {
     /** True when nothing at all is mapped at the page of {@code addr}. */
     boolean unmappedAt(long addr) throws SutFailure;
 
+    /**
+     * Wait until the changes the current world made here are carried out: all of them ({@code protections}), or those
+     * that change what is mapped. Before any system call that depends on this address space.
+     */
+    void ready(boolean protections) throws SutFailure;
+
     /** A file descriptor of this space's {@code /proc/PID/mem}, opened by the kit, for observations. */
     int memFd() throws SutFailure;
+
+    /** A file descriptor of this space's {@code /proc/PID/maps}, opened by the kit, for {@link ProcMaps}. */
+    int mapsFd() throws SutFailure;
 }

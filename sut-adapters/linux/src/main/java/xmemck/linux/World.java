@@ -26,23 +26,28 @@ final class World {
     final Libc c;
     final KitSpace kit;
     final Scratch scratch;
+    final ProcMaps maps;
     private final HelperPool pool;
     private final PagingStore paging;
+    private final RegionPool reuse;
+    private final Patterns patterns = new Patterns();
     private final String whyNoPaging;
 
     final Map<String, HelperClient> processes = new LinkedHashMap<>();
     final Map<String, Region> regions = new HashMap<>();
     final Map<String, FileSegment> segments = new HashMap<>();
     final Map<String, Descriptor> descriptors = new HashMap<>();
-    /** Pages of helpers ("pid@address") checked to be unmapped, this world. */
+    /** Pages of helpers ("pid@address") checked to be unmapped, this world (when each check reads the text of the maps). */
     private final java.util.Set<String> unmappedChecked = new java.util.HashSet<>();
 
-    World(Libc c, KitSpace kit, Scratch scratch, HelperPool pool, PagingStore paging) {
+    World(Libc c, KitSpace kit, Scratch scratch, ProcMaps maps, HelperPool pool, PagingStore paging, RegionPool reuse) {
         this.c = c;
         this.kit = kit;
         this.scratch = scratch;
+        this.maps = maps;
         this.pool = pool;
         this.paging = paging;
+        this.reuse = reuse;
         this.whyNoPaging = paging.whyNoPaging();
     }
 
@@ -54,6 +59,12 @@ final class World {
             throw new SutFailure(SutFailure.Kind.INTERNAL, e.getMessage());
         }
     }
+
+    /** How many regions and segments were taken from the pool rather than built (for tests). */
+    long reused() { return reuse.taken(); }
+
+    /** How many regions and segments the pool keeps for the next worlds (for tests). */
+    int kept() { return reuse.idle(); }
 
     /** Why paged-out pages cannot be made here, or null. */
     String whyNoPaging() { return whyNoPaging; }
@@ -104,12 +115,25 @@ final class World {
         boolean kernel = r.space().equals(Names.KERNEL);
         HelperClient helper = kernel ? null : processes.get(r.space());
         if (!kernel && helper == null) throw protocol(r, "no process " + r.space() + " (create it first)");
+        Region kept = reuse.take(kernel ? kit : helper, r.pages(), r.seed());
+        if (kept != null) {
+            if (helper != null) helper.commands().need(kept.readyAt);   // its restore, if the helper has not carried it out yet
+            try {
+                kept.prepare(r.name(), r.space(), r.seed(), r.prot(), patterns, c, scratch);
+            } catch (OsError | SutFailure | RuntimeException e) {
+                kept.release(c);
+                throw e;
+            }
+            kept.held = true;
+            regions.put(r.name(), kept);
+            return;
+        }
         long length = Region.fileLength(r.pages());
-        int fd = memoryFile("xmemck-" + r.name(), length);
+        int fd = memoryFile("xmemck-region", length);
         boolean done = false;
         Region.View home = null, mirror = null;
         try {
-            fill(fd, r.seed(), -Geometry.GUARD, length);
+            fill(fd, r.seed(), length);
             long kitBase = kit.map(fd, length, Geometry.FENCE);
             Region.View kitView = new Region.View(kit, kitBase);
             if (kernel) {
@@ -122,6 +146,7 @@ final class World {
             if (r.prot() != Prot.READ_WRITE) {
                 for (Region.View v : region.views()) v.space().protect(v.objectAddress(), region.size(), Region.bits(r.prot()));
             }
+            region.held = true;
             regions.put(r.name(), region);
             done = true;
         } finally {
@@ -130,7 +155,7 @@ final class World {
                 if (mirror != null) c.munmap(mirror.base(), total);
                 else if (home != null && home.space() == kit) c.munmap(home.base(), total);
                 if (home != null && home.space() instanceof HelperClient h) {
-                    try { h.free(home.base(), total); } catch (OsError | SutFailure ignored) { /* the reset clears it */ }
+                    try { h.free(home.base(), total); } catch (SutFailure ignored) { /* a broken helper is replaced at the reset */ }
                 }
                 c.close(fd);
             }
@@ -139,12 +164,23 @@ final class World {
 
     private void createSegment(Setup.CreateFileSegment f) throws SutFailure, OsError {
         if (regions.containsKey(f.sid()) || segments.containsKey(f.sid())) throw protocol(f, "object " + f.sid() + " exists already");
+        FileSegment kept = reuse.takeSegment(f.pages(), f.seed());
+        if (kept != null) {
+            try {
+                kept.prepare(f.sid(), f.seed(), c, scratch, patterns);
+            } catch (OsError | RuntimeException e) {
+                kept.release(c);
+                throw e;
+            }
+            segments.put(f.sid(), kept);
+            return;
+        }
         long length = Region.fileLength(f.pages());
-        int fd = memoryFile("xmemck-segment-" + f.sid(), length);
+        int fd = memoryFile("xmemck-segment", length);
         int backing = -1;
         try {
-            backing = memoryFile("xmemck-backing-" + f.sid(), length);
-            fill(fd, f.seed(), -Geometry.GUARD, length);
+            backing = memoryFile("xmemck-backing", length);
+            fill(fd, f.seed(), length);
             long base = kit.map(fd, length, Geometry.FENCE);
             segments.put(f.sid(), new FileSegment(f.sid(), f.pages(), f.seed(), fd, backing, base));
         } catch (OsError | RuntimeException e) {
@@ -164,6 +200,7 @@ final class World {
         if (!f.hasFrame()) {
             // keep the bytes on the "disk", then take the page out of the page cache
             copy(s.fd, off, s.backingFd, off, buf);
+            s.diskUsed();
             if (c.fallocate(s.fd, Libc.FALLOC_FL_PUNCH_HOLE | Libc.FALLOC_FL_KEEP_SIZE, off, Geometry.PAGE) != 0) {
                 throw new CannotCreate("fallocate(FALLOC_FL_PUNCH_HOLE) failed: " + Libc.errnoName(c.errno()));
             }
@@ -189,36 +226,64 @@ final class World {
             case PAGED_OUT -> { if (whyNoPaging != null) throw new CannotCreate(whyNoPaging); }
             default -> { }
         }
+        if (s.state() == PageState.PAGED_OUT) {
+            pageOut(r, s.firstPage(), s.pages());
+            return;
+        }
         for (int p = s.firstPage(); p < s.firstPage() + s.pages(); p++) setPageState(r, p, s.state());
     }
 
-    private void setPageState(Region r, int p, PageState state) throws OsError, SutFailure, CannotCreate {
-        MemorySegment buf = scratch.buffer(Geometry.PAGE);
-        long memOff = Region.fileOffset((long) p * Geometry.PAGE);
-        // Bring the page's latest bytes home to the memory file first, whatever backs it now.
-        if (r.backing(p) == Region.Backing.PAGED_OUT) copy(paging.disk(), r.pagingOffset(p), r.fd, memOff, buf);
+    /** Resident or paging I/O error, one page. */
+    private void setPageState(Region r, int p, PageState state) throws OsError, SutFailure {
+        bringHome(r, p);
         switch (state) {
             case RESIDENT -> {
-                if (r.backing(p) != Region.Backing.MEMORY) r.rebind(p, Region.Backing.MEMORY, r.fd, memOff);
+                if (r.backing(p) != Region.Backing.MEMORY) r.rebind(p, Region.Backing.MEMORY, r.fd, Region.fileOffset((long) p * Geometry.PAGE));
             }
             case PAGING_IO_ERROR -> r.rebind(p, Region.Backing.IO_ERROR, paging.truncated(), 0);
-            case PAGED_OUT -> {
-                int disk = paging.disk();
-                long slot = paging.allocate();
-                copy(r.fd, memOff, disk, slot, buf);
-                if (c.fdatasync(disk) != 0) throw new OsError("fdatasync of the paging file", c.errno());
-                r.rebind(p, Region.Backing.PAGED_OUT, disk, slot);
-                int e = c.posixFadvise(disk, slot, Geometry.PAGE, Libc.POSIX_FADV_DONTNEED);
-                if (e != 0) throw new CannotCreate("posix_fadvise(POSIX_FADV_DONTNEED) failed: " + Libc.errnoName(e));
-                Region.View kv = r.mirror != null ? r.mirror : r.home;
-                if (r.mapped(p)) {
-                    if (c.mincore(kv.pageAddress(p), Geometry.PAGE, scratch.vec.address()) != 0) throw new OsError("mincore", c.errno());
-                    if ((scratch.vec.get(ValueLayout.JAVA_BYTE, 0) & 1) != 0) {
-                        throw new CannotCreate("the kernel kept page " + p + " of " + r.name + " in memory after POSIX_FADV_DONTNEED");
-                    }
-                }
+            default -> throw new IllegalArgumentException(state + " is not made page by page");
+        }
+    }
+
+    /** A page backed by the paging file gets its latest bytes back into the memory file, whatever backs it next. */
+    private void bringHome(Region r, int p) throws OsError {
+        if (r.backing(p) == Region.Backing.PAGED_OUT) copy(paging.disk(), r.pagingOffset(p), r.fd, Region.fileOffset((long) p * Geometry.PAGE), scratch.buffer(Geometry.PAGE));
+    }
+
+    /**
+     * Pages {@code [first, first + count)} paged out: their bytes written to consecutive pages of the paging file, which
+     * are written to the disk together and evicted from memory, then mapped in their place; the next access is a page-in.
+     */
+    private void pageOut(Region r, int first, int count) throws OsError, SutFailure, CannotCreate {
+        // The paging file's pages are reused from one world to the next. An earlier world's region may still map the
+        // page about to be reused until its helper has carried out the restore, and a mapped page cannot be evicted.
+        if (paging.fresh()) paging.awaitUnbound();
+        int disk = paging.disk();
+        MemorySegment buf = scratch.buffer(Geometry.PAGE);
+        long firstSlot = -1;
+        for (int p = first; p < first + count; p++) {
+            bringHome(r, p);
+            long slot = paging.allocate();
+            if (firstSlot < 0) firstSlot = slot;
+            copy(r.fd, Region.fileOffset((long) p * Geometry.PAGE), disk, slot, buf);
+        }
+        long bytes = (long) count * Geometry.PAGE;
+        // Written to the disk and waited for, so that the pages are clean and can be evicted, and the next access reads
+        // them back from the disk. (fdatasync would also flush the disk's cache and commit the journal, which costs a
+        // millisecond and changes nothing the kit can see.)
+        if (c.syncFileRange(disk, firstSlot, bytes, Libc.SYNC_FILE_RANGE_WAIT_BEFORE | Libc.SYNC_FILE_RANGE_WRITE | Libc.SYNC_FILE_RANGE_WAIT_AFTER) != 0) {
+            throw new OsError("sync_file_range of the paging file", c.errno());
+        }
+        for (int p = first; p < first + count; p++) r.rebind(p, Region.Backing.PAGED_OUT, disk, firstSlot + (long) (p - first) * Geometry.PAGE);
+        int e = c.posixFadvise(disk, firstSlot, bytes, Libc.POSIX_FADV_DONTNEED);
+        if (e != 0) throw new CannotCreate("posix_fadvise(POSIX_FADV_DONTNEED) failed: " + Libc.errnoName(e));
+        Region.View kv = r.kitView();
+        for (int p = first; p < first + count; p++) {
+            if (!r.mapped(p)) continue;
+            if (c.mincore(kv.pageAddress(p), Geometry.PAGE, scratch.vec.address()) != 0) throw new OsError("mincore", c.errno());
+            if ((scratch.vec.get(ValueLayout.JAVA_BYTE, 0) & 1) != 0) {
+                throw new CannotCreate("the kernel kept page " + p + " of " + r.name + " in memory after POSIX_FADV_DONTNEED");
             }
-            case HARDWARE_ERROR -> throw new CannotCreate(LinuxCapabilities.NO_HARDWARE_ERROR);
         }
     }
 
@@ -234,13 +299,17 @@ final class World {
         return fd;
     }
 
-    /** Writes the Fill pattern of {@code seed} for object offsets {@code [from, from + length)} at file offset 0 on. */
-    private void fill(int fd, long seed, long from, long length) throws OsError {
+    /** Writes the file pattern of {@code seed} (guard, object, guard) into the first {@code length} bytes of file {@code fd}. */
+    private void fill(int fd, long seed, long length) throws OsError {
+        if (length <= Patterns.MAX_CACHED) {
+            if (c.pwrite(fd, patterns.of(seed, length).address(), length, 0) != length) throw new OsError("pwrite of a region's initial content", c.errno());
+            return;
+        }
         int chunk = 64 * 1024;
         MemorySegment buf = scratch.buffer(chunk);
         for (long done = 0; done < length; done += chunk) {
             int n = (int) Math.min(chunk, length - done);
-            byte[] bytes = Fill.bytes(seed, from + done, n);
+            byte[] bytes = Fill.bytes(seed, -Geometry.GUARD + done, n);
             MemorySegment.copy(bytes, 0, buf, ValueLayout.JAVA_BYTE, 0, n);
             if (c.pwrite(fd, buf.address(), n, done) != n) throw new OsError("pwrite of a region's initial content", c.errno());
         }
@@ -336,10 +405,11 @@ final class World {
         if (r == null || !r.hasHoles() || length <= 0) return;
         Region.View v = r.mirror != null ? r.mirror : r.home;
         long obj = v.objectAddress();
-        int first = (int) Math.max(0, Math.floorDiv(address - obj, Geometry.PAGE));
-        int last = (int) Math.min(r.pages - 1, Math.floorDiv(address + Math.min(length, r.size() + 2 * Geometry.GUARD) - 1 - obj, Geometry.PAGE));
-        for (int p = first; p <= last; p++) {
-            if (!r.mapped(p) && !kit.unmappedAt(v.pageAddress(p))) {
+        // in longs: the address may be far from the mirror (a kernel address), and its page number no int
+        long first = Math.max(0, Math.floorDiv(address - obj, Geometry.PAGE));
+        long last = Math.min(r.pages - 1, Math.floorDiv(address + Math.min(length, r.size() + 2 * Geometry.GUARD) - 1 - obj, Geometry.PAGE));
+        for (long p = first; p <= last; p++) {
+            if (!r.mapped((int) p) && !kit.unmappedAt(v.pageAddress(p))) {
                 throw new SutFailure(SutFailure.Kind.INTERNAL, "the hole at page " + p + " of the kit's mirror of " + r.name + " has been reused by the JVM; the copy was not made");
             }
         }
@@ -352,7 +422,12 @@ final class World {
             if (!kit.unmappedAt(address)) throw new CannotCreate(problem);
             return;
         }
-        // a helper maps nothing by itself: once per page and world is enough
+        // A helper is a JVM too, if a quiet one: ask its maps at every use when that is one ioctl. Reading their whole
+        // text (older kernels) costs more than a round trip, so then the helper is asked once per page and world.
+        if (maps.quick()) {
+            if (!maps.unmapped(where, address)) throw new CannotCreate(problem);
+            return;
+        }
         String key = where.pid() + "@" + (address & -Geometry.PAGE);
         if (unmappedChecked.contains(key)) return;
         if (!where.unmappedAt(address)) throw new CannotCreate(problem);
@@ -366,23 +441,69 @@ final class World {
 
     // ------------------------------------------------------------------ ending
 
-    /** Unmap, close and forget everything of this world; helpers go back to the pool. */
+    /**
+     * Forget everything of this world. Small regions and segments are restored and kept for the next worlds
+     * ({@link RegionPool}), the others unmapped and closed; helpers go back to their pool. Never throws: what cannot be
+     * restored is let go.
+     */
     void clear() {
-        for (Region r : regions.values()) {
-            r.releaseKitViews(c);
-            c.close(r.fd);
-        }
-        for (FileSegment s : segments.values()) {
-            c.munmap(s.base, s.fileLength + 2 * Geometry.FENCE);
-            c.close(s.fd);
-            c.close(s.backingFd);
-        }
+        for (Region r : regions.values()) retire(r);
+        for (FileSegment s : segments.values()) retire(s);
         regions.clear();
         segments.clear();
         descriptors.clear();
         processes.clear();
         unmappedChecked.clear();
         paging.clear();
-        pool.resetAll();
+        pool.releaseAll();
+        reuse.dropGone();
+        // What the restores sent the helpers goes with the next world's first batch: one wake-up of each helper per world.
+    }
+
+    private void retire(Region r) {
+        r.held = false;
+        HelperClient h = r.home.space() instanceof HelperClient x ? x : null;
+        boolean pagedOut = r.holdsPagedOut();
+        if (!restoreAndKeep(r, h)) r.release(c);
+        // the pages of the paging file that the region mapped are free once its helper has carried that out
+        if (pagedOut && h != null) paging.unbinding(h.commands(), h.commands().ticket());
+    }
+
+    /** Restores {@code r} for a later world and keeps it; false if it cannot be (the caller lets it go). */
+    private boolean restoreAndKeep(Region r, HelperClient h) {
+        if (h != null && !h.alive() || !reuse.hasRoom(r)) return false;
+        if (h != null) h.commands().background(r);   // the next world need not wait for the helper's part
+        try {
+            r.restore();
+            r.readyAt = h != null ? h.commands().ticket() : 0;
+            return reuse.keep(r);
+        } catch (OsError | SutFailure | RuntimeException e) {
+            return false;   // a hole the JVM has taken, or a broken helper
+        } finally {
+            if (h != null) h.commands().foreground();
+        }
+    }
+
+    private void retire(FileSegment s) {
+        if (reuse.wants(s.pages)) {
+            try {
+                s.restore(kit);
+                if (reuse.keep(s)) return;
+            } catch (OsError | RuntimeException e) {
+                // let it go
+            }
+        }
+        s.release(c);
+    }
+
+    /** Lets go everything, this world's and what was kept for later ones (the adapter is closing). */
+    void close() {
+        for (Region r : regions.values()) r.release(c);
+        for (FileSegment s : segments.values()) s.release(c);
+        regions.clear();
+        segments.clear();
+        descriptors.clear();
+        processes.clear();
+        reuse.close();
     }
 }

@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,15 +51,27 @@ class HygieneTest {
         // a first round loads every class and lets the JVM open what it keeps open anyway
         try (LinuxSut sut = (LinuxSut) new LinuxProvider().open(SutOptions.none())) { run(sut, BUSY_WORLD); }
         long fdsBefore = settledFdCount();
-        try (LinuxSut sut = (LinuxSut) new LinuxProvider().open(SutOptions.none())) {
+        try (LinuxSut sut = (LinuxSut) new LinuxProvider().open(new SutOptions(Map.of("reuse", "false")))) {
             assertPass(run(sut, BUSY_WORLD));
             assertTrue(memoryFileMappings() > 0, "the world maps memory files");
             sut.reset();
-            assertEquals(0, memoryFileMappings(), "mappings left after reset():\n" + String.join("\n", xmemckMaps()));
+            assertEquals(0, memoryFileMappings(), "mappings left after reset() without reuse:\n" + String.join("\n", xmemckMaps()));
             assertPass(run(sut, BUSY_WORLD));
         }
         assertEquals(0, memoryFileMappings(), "mappings left after close()");
-        assertEquals(fdsBefore, settledFdCount(), "file descriptors before and after a whole open/use/reset/close cycle");
+        try (LinuxSut sut = (LinuxSut) new LinuxProvider().open(SutOptions.none())) {
+            // What a reset leaves is what the pool keeps for the next worlds: one mapping of the kit's per kept object,
+            // restored, and no more than RegionPool.PER_SIZE for each of the world's four objects however many worlds run.
+            for (int i = 0; i < 30; i++) {
+                assertPass(run(sut, BUSY_WORLD));
+                sut.reset();
+                int kept = sut.world().kept();
+                assertTrue(kept >= 1 && kept <= 4 * RegionPool.PER_SIZE, "objects kept after world " + i + ": " + kept);
+                assertEquals(kept, memoryFileMappings(), "the kit's mappings after reset(), one per kept object:\n" + String.join("\n", xmemckMaps()));
+            }
+        }
+        assertEquals(0, memoryFileMappings(), "mappings left after close()");
+        assertEquals(fdsBefore, settledFdCount(), "file descriptors before and after whole open/use/reset/close cycles");
     }
 
     @Test void aDeadHelperMakesItsDescriptorsInvalidAndIsReplacedAtReset() throws Exception {

@@ -27,7 +27,7 @@ import xmemck.spi.SutOptions;
  * written as a feature, and that feature, run through the normal Cucumber glue, fails on the same clause against
  * the faulty build and passes against the conforming one.
  */
-class CounterexampleLoopTest {
+class CounterexampleLoopIT {
 
     @Test
     void aFuzzedFaultBecomesAFeatureThatFailsOnTheSameClause(@TempDir Path reports) throws IOException, SutFailure {

@@ -36,7 +36,7 @@ import xmemck.oracle.Verdict;
  * <p>The table (fault, clause, scenarios that caught it, clauses the findings named) is written to
  * {@code target/seeded-faults-caught.md} and printed; the C example's README shows it.
  */
-class SeededFaultsCaughtTest {
+class SeededFaultsCaughtIT {
 
     /** What {@code ck run} runs by default. */
     static final String TAGS = "not @slow";

@@ -78,7 +78,11 @@ public final class Session implements AutoCloseable {
 
     /**
      * Runs {@code ops} in order, with the same verdicts as {@link #run} one by one; consecutive set-up operations
-     * travel to the implementation in one batch (one round trip for adapters that batch).
+     * travel to the implementation in one batch (one round trip for adapters that batch), together with the call that
+     * follows them and that call's observations when the oracle admits every set-up and the call is sent at all. Once
+     * a set-up answer stops the session, the answers to the operations after it in the batch are not looked at: they
+     * count as not run, as they would one by one (an adapter must not fail the batch for what an implementation
+     * answers after a set-up it could not create; the process adapter reads those answers leniently).
      */
     public List<Step> runAll(List<? extends Op> ops) {
         List<Step> out = new ArrayList<>(ops.size());
@@ -86,13 +90,53 @@ public final class Session implements AutoCloseable {
         while (i < ops.size()) {
             int j = i;
             while (j < ops.size() && ops.get(j) instanceof Setup) j++;
-            if (j - i > 1 && stopper == null) {
+            if (j > i && j < ops.size() && ops.get(j) instanceof Call c && stopper == null) {
+                out.addAll(setupsThenCall(ops.subList(i, j), c));
+                i = j + 1;
+            } else if (j - i > 1 && stopper == null) {
                 out.addAll(setups(ops.subList(i, j)));
                 i = j;
             } else {
                 out.add(run(ops.get(i++)));
             }
         }
+        return out;
+    }
+
+    /** Set-ups and the call after them: one batch when the call is sent at all, else as {@link #setups} then {@link #run}. */
+    private List<Step> setupsThenCall(List<? extends Op> group, Call call) {
+        List<Setup> admitted = new ArrayList<>(group.size());
+        Step refused = admitAll(group, admitted);
+        Prepared prepared = null;
+        if (refused == null) {
+            try {
+                prepared = prepare(call);
+            } catch (RuntimeException e) {
+                prepared = null; // run(call) below meets the same problem and makes it the call's step
+            }
+        }
+        if (prepared == null || prepared.step() != null) {
+            List<Step> out = new ArrayList<>(send(group, admitted, refused, List.of()));
+            out.add(run(call));
+            return out;
+        }
+        List<Step> out = new ArrayList<>(group.size() + 1);
+        List<Result> answers = send(group, admitted, null, prepared.batch(), out);
+        if (answers == null || stopper != null) {
+            out.add(notRun(call));
+            return out;
+        }
+        Step step;
+        try {
+            step = finish(call, prepared, answers);
+        } catch (WorldError e) {
+            step = Step.simple(call, Verdict.ERROR, "ill-formed scenario: " + e.getMessage(), null);
+        } catch (SutFailure f) {
+            step = Step.simple(call, Verdict.ERROR, failure(f), null);
+        } catch (RuntimeException e) {
+            step = Step.simple(call, Verdict.ERROR, "internal error: " + e, null);
+        }
+        out.add(record(step));
         return out;
     }
 
@@ -144,23 +188,48 @@ public final class Session implements AutoCloseable {
     /** Consecutive set-ups: those the oracle and the capabilities admit go to the implementation as one batch. */
     private List<Step> setups(List<? extends Op> group) {
         List<Setup> admitted = new ArrayList<>(group.size());
-        Step refused = null;
+        Step refused = admitAll(group, admitted);
+        return send(group, admitted, refused, List.of());
+    }
+
+    /** Admits the set-ups of {@code group} in order into {@code admitted}; the step of the first one refused, or null. */
+    private Step admitAll(List<? extends Op> group, List<Setup> admitted) {
         for (Op op : group) {
-            refused = admit((Setup) op);
-            if (refused != null) break;
+            Step refused = admit((Setup) op);
+            if (refused != null) return refused;
             admitted.add((Setup) op);
         }
+        return null;
+    }
+
+    private List<Step> send(List<? extends Op> group, List<Setup> admitted, Step refused, List<Op> more) {
         List<Step> out = new ArrayList<>(group.size());
+        send(group, admitted, refused, more, out);
+        return out;
+    }
+
+    /**
+     * Sends the admitted set-ups of {@code group}, then {@code more} (a call and its observations), in one batch;
+     * adds a step per operation of the group to {@code out}. Returns the answers to {@code more}, or null when the
+     * batch failed.
+     */
+    private List<Result> send(List<? extends Op> group, List<Setup> admitted, Step refused, List<Op> more, List<Step> out) {
+        int first = out.size();
+        List<Result> rest = null;
         if (!admitted.isEmpty()) {
+            List<Op> batch = new ArrayList<>(admitted.size() + more.size());
+            batch.addAll(admitted);
+            batch.addAll(more);
             try {
-                List<Result> answers = sut.applyAll(admitted);
-                if (answers.size() != admitted.size()) {
-                    out.add(record(Step.simple(admitted.getFirst(), Verdict.ERROR, "protocol: " + admitted.size() + " operations answered with " + answers.size() + " results", null)));
+                List<Result> answers = sut.applyAll(batch);
+                if (answers.size() != batch.size()) {
+                    out.add(record(Step.simple(admitted.getFirst(), Verdict.ERROR, "protocol: " + batch.size() + " operations answered with " + answers.size() + " results", null)));
                 } else {
                     // Once one answer stops the session the rest count as not run, as they would one by one.
                     for (int k = 0; k < admitted.size(); k++) {
                         out.add(stopper == null ? record(setupAnswered(admitted.get(k), answers.get(k))) : notRun(admitted.get(k)));
                     }
+                    rest = answers.subList(admitted.size(), answers.size());
                 }
             } catch (SutFailure f) {
                 out.add(record(Step.simple(admitted.getFirst(), Verdict.ERROR, failure(f), null)));
@@ -168,10 +237,10 @@ public final class Session implements AutoCloseable {
                 out.add(record(Step.simple(admitted.getFirst(), Verdict.ERROR, "internal error: " + e, null)));
             }
         }
-        for (int k = out.size(); k < admitted.size(); k++) out.add(notRun(admitted.get(k)));
+        for (int k = out.size() - first; k < admitted.size(); k++) out.add(notRun(admitted.get(k)));
         if (refused != null) out.add(stopper == null ? record(refused) : notRun(refused.op()));
-        for (int k = out.size(); k < group.size(); k++) out.add(notRun(group.get(k)));
-        return out;
+        for (int k = out.size() - first; k < group.size(); k++) out.add(notRun(group.get(k)));
+        return rest;
     }
 
     /**
@@ -195,14 +264,23 @@ public final class Session implements AutoCloseable {
         return skipped;
     }
 
+    /** A call ready to send: its step when it is not sent at all, else its expectation, observations and batch. */
+    private record Prepared(Step step, Expectation expectation, List<Observe> wanted, boolean protections, List<Op> batch) {}
+
     private Step call(Call call) throws SutFailure {
+        Prepared p = prepare(call);
+        if (p.step() != null) return p.step();
+        return finish(call, p, sut.applyAll(p.batch()));
+    }
+
+    private Prepared prepare(Call call) {
         Expectation expectation = oracle.expect(call);
         if (expectation instanceof Expectation.OutsideContract oc) {
-            return new Step(call, Verdict.OUTSIDE_CONTRACT, List.of(oc.clause()), oc.clause() + ": " + oc.reason(), expectation, null, null, Map.of());
+            return new Prepared(new Step(call, Verdict.OUTSIDE_CONTRACT, List.of(oc.clause()), oc.clause() + ": " + oc.reason(), expectation, null, null, Map.of()), expectation, null, false, null);
         }
         Capabilities caps = sut.capabilities();
         Optional<String> missing = caps.whyNot(Capability.requiredBy(call));
-        if (missing.isPresent()) return new Step(call, Verdict.UNSUPPORTED, List.of(), missing.get(), expectation, null, null, Map.of());
+        if (missing.isPresent()) return new Prepared(new Step(call, Verdict.UNSUPPORTED, List.of(), missing.get(), expectation, null, null, Map.of()), expectation, null, false, null);
 
         // What to observe depends only on the call and its expectation, so the call and its observations travel
         // together: one round trip per call for adapters that batch. Large objects go as page digests when the adapter
@@ -212,7 +290,15 @@ public final class Session implements AutoCloseable {
         List<Op> batch = new ArrayList<>(wanted.size() + 1);
         batch.add(call);
         for (Observe o : wanted) if (protections || !(o instanceof Observe.Protection)) batch.add(o);
-        List<Result> answers = sut.applyAll(batch);
+        return new Prepared(null, expectation, wanted, protections, batch);
+    }
+
+    private Step finish(Call call, Prepared p, List<Result> answers) throws SutFailure {
+        Expectation expectation = p.expectation();
+        List<Observe> wanted = p.wanted();
+        List<Op> batch = p.batch();
+        boolean protections = p.protections();
+        Capabilities caps = sut.capabilities();
         if (answers.size() != batch.size()) {
             return new Step(call, Verdict.ERROR, List.of(), "protocol: " + batch.size() + " operations answered with " + answers.size() + " results", expectation, null, null, Map.of());
         }

@@ -140,6 +140,28 @@ class BrokenImplementationTest {
         assertContains(f.getMessage(), "exited with status 7", "op 2");
     }
 
+    /**
+     * The harness sends a call and its observations in one batch with the set-ups before it. When a set-up is
+     * unsupported the scenario stops there, so what the implementation does with the call after it is not reported (it
+     * ran in a world that could not be built): a crash there restarts the implementation at the next reset.
+     */
+    @Test
+    void aCrashAfterAnUnsupportedSetupInTheSameBatchIsNotReported() throws Exception {
+        ProcessSut s = start(Duration.ofSeconds(5), "crash-on-op", "2", "exit:7");
+        s.reset();
+        long pid = s.pid();
+        xmemck.ops.Call call = new xmemck.ops.Call.Copyout(xmemck.ops.Context.process("p"), xmemck.ops.Addr.in("k", 0), xmemck.ops.Addr.in("u", 0), 8);
+        List<Result> answers = s.applyAll(List.of(OP, call, new Observe.Bytes("u", -4096, 8)));
+        assertEquals(3, answers.size());
+        assertInstanceOf(Result.Unsupported.class, answers.get(0));
+        assertTrue(((Result.Unsupported) answers.get(1)).reason().startsWith("not run: set-up op 1 was unsupported"), answers.get(1).toString());
+        assertInstanceOf(Result.Unsupported.class, answers.get(2));
+        s.reset();
+        assertNotEquals(pid, s.pid(), "a fresh implementation after the one that crashed");
+        assertTrue(s.drainDiagnostics().contains("exited with status 7"));
+        // Set-ups alone keep the strict reading: a crash among them is reported (exitStatusIsReported).
+    }
+
     @Test
     void garbageIsAProtocolBreachQuotedSafely() throws Exception {
         ProcessSut s = start(Duration.ofSeconds(5), "garbage-on-op", "1");

@@ -1,0 +1,73 @@
+package xmemck.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import xmemck.harness.Session;
+import xmemck.oracle.Verdict;
+import xmemck.ops.Addr;
+import xmemck.ops.Call;
+import xmemck.ops.Op;
+import xmemck.spi.Sut;
+
+/**
+ * Whole fuzz-shaped cases per second, the way {@code ck fuzz} runs them: a fresh world, set-ups, one or two calls
+ * judged against the oracle with their observations, and the end of the case ({@link Sut#endScenario}, which for the
+ * process adapter is the reset that checks nothing was said after the last answer). {@code reference} is the
+ * in-process limit; {@code process} runs the C example. The ratio of the two, measured in the same run, is the figure
+ * to quote (issue 15, goal 1): round trips per case, not the pipe, decide it.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+public class ProcessCaseBench {
+
+    @State(Scope.Thread)
+    public static class Adapter {
+        @Param({"reference", "process"}) public String adapter;
+        Sut implementation;
+        List<Op> copyoutCase;
+        List<Op> xmemoutCase;
+
+        @Setup(Level.Trial) public void open() throws Exception {
+            implementation = BuiltIn.open(adapter);
+            List<Op> copy = new ArrayList<>(Worlds.fuzzSizedWorld());
+            copy.removeLast(); // the harness observes what the call may touch; no extra observation
+            copyoutCase = copy;
+            List<Op> xm = new ArrayList<>(Worlds.xmemoutWorld(2));
+            xm.add(new Call.Xmemout(Worlds.P, Addr.in("kbuf", 100), Addr.in("ubuf", 4000), 300, "dp"));
+            xmemoutCase = xm;
+        }
+
+        @TearDown(Level.Trial) public void close() { implementation.close(); }
+    }
+
+    private static Verdict run(Sut sut, List<Op> ops) throws Exception {
+        Session s = new Session(sut);
+        s.runAll(ops);
+        sut.endScenario();
+        if (s.verdict() != Verdict.PASS) throw new IllegalStateException("benchmark case did not pass: " + s.log());
+        return s.verdict();
+    }
+
+    /** Four set-ups and one copyout: one round trip for the case, one for its end. */
+    @Benchmark public Verdict copyoutCase(Adapter a) throws Exception { return run(a.implementation, a.copyoutCase); }
+
+    /** Three set-ups, xmattach, xmemout: a second call costs a second round trip. */
+    @Benchmark public Verdict xmemoutCase(Adapter a) throws Exception { return run(a.implementation, a.xmemoutCase); }
+}

@@ -197,6 +197,26 @@ class JudgeTest {
         assertEquals("untouched", j.answers().get("copyout.failure-effect"));
     }
 
+    @Test void a_call_that_succeeded_where_it_had_to_fail_is_described_by_its_return_and_records_no_failure_effect() {
+        // The documents require a failure (page 1 of u is read-only); this implementation ignores the protection, writes
+        // all 8192 bytes and returns 0. The messages say that, and no profile answer describes a failure that did not happen.
+        Twin t = new Twin();
+        for (Setup op : List.<Setup>of(new Setup.CreateProcess("p1"), new Setup.CreateProcess("p2"),
+                new Setup.MapRegion("k", "kernel", 2, Prot.READ_WRITE, 11), new Setup.MapRegion("u", "p1", 2, Prot.READ_WRITE, 22))) {
+            t.model.apply(op);
+            t.impl.apply(op);
+        }
+        t.model.apply(new Setup.Protect("u", 1, 1, Prot.READ));
+        Twin.Outcome o = t.call(copy(0, 0, 2 * PAGE));
+        assertEquals(0, o.returned());
+        assertFalse(o.judgement().conforms());
+        for (Finding f : o.judgement().findings()) {
+            assertTrue(f.message().startsWith("returned 0"), f.message());
+            assertFalse(f.message().contains("failed"), "a call that returned 0 is not described as failed: " + f.message());
+        }
+        assertFalse(o.judgement().answers().containsKey("copyout.failure-effect"), o.judgement().answers()::toString);
+    }
+
     @Test void outside_the_contract_is_judged_conforming_with_the_obligation_clause() {
         Oracle o = Twin.standard().model;
         Call c = new Call.Copyout(Context.interrupt(), at("k", 0), at("u", 0), 10);

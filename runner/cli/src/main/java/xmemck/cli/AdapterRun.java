@@ -43,7 +43,11 @@ final class AdapterRun {
 
     /** How the run went. {@code problems} are what failed it beyond unexpected FAIL and ERROR scenarios. */
     record Outcome(AdapterChoice adapter, Path dir, RunReport run, ExpectationCheck.Reconciliation reconciliation, ProfileDrift.Drift drift,
-                   List<String> problems, boolean passed) {}
+                   List<String> problems, boolean passed, boolean whole) {
+
+        /** This run's exit status ({@link AdapterRun#status}); {@code whole} is false for one shard of several. */
+        int status() { return AdapterRun.status(run, passed, whole); }
+    }
 
     /** Settings that are not part of the plan. */
     record Settings(Long timeoutMillis, boolean allure, boolean progress, Clock clock) {}
@@ -120,19 +124,26 @@ final class AdapterRun {
         RunReport run = new RunReport(KitVersion.get(), adapter, started.truncatedTo(ChronoUnit.SECONDS).toString(), seconds,
                 results, rec.notes());
 
-        Decision d = decide(rec, drift, results, status);
+        Decision d = decide(rec, drift, results, status, plan.shard().isAll());
+        if (!plan.shard().isAll() && !results.isEmpty() && results.stream().noneMatch(r -> r.verdict() == Verdict.PASS)) {
+            out.println("ck run " + a.id() + ": no scenario passed in this shard; ck report --merge-into DIR decides over all shards whether"
+                    + " the run judged anything");
+        }
+
         List<String> problems = d.problems();
         boolean passed = d.passed();
 
         if (!rec.expected().isEmpty()) rewriteReports(dir, run, s.allure(), err);
         writeBundle(plan, a, dir, run, drift, rec.problems(), problems, passed, s.clock(), err);
         summarise(a, run, rec, drift, problems, passed, dir, out, err);
-        return new Outcome(a, dir, run, rec, drift, problems, passed);
+        return new Outcome(a, dir, run, rec, drift, problems, passed, plan.shard().isAll());
     }
 
     /** A run's outcome: what failed it beyond unexpected FAIL and ERROR scenarios, and whether it passed. */
-    record Decision(List<String> problems, boolean passed) {
+    record Decision(List<String> problems, boolean passed, boolean whole) {
         Decision { problems = List.copyOf(problems); }
+
+        Decision(List<String> problems, boolean passed) { this(problems, passed, true); }
     }
 
     /**
@@ -141,14 +152,58 @@ final class AdapterRun {
      * reported on its own (a non-zero status without any failed scenario).
      */
     static Decision decide(ExpectationCheck.Reconciliation rec, ProfileDrift.Drift drift, List<ScenarioResult> results, byte cucumberStatus) {
+        return decide(rec, drift, results, cucumberStatus, true);
+    }
+
+    /**
+     * As above; a run that is one shard of several ({@code whole} false) is not failed for passing no scenario: whether the
+     * run passed any is decided over all the shards when they are merged.
+     */
+    static Decision decide(ExpectationCheck.Reconciliation rec, ProfileDrift.Drift drift, List<ScenarioResult> results, byte cucumberStatus,
+                           boolean whole) {
         List<String> problems = new ArrayList<>(rec.problems());
         if (drift != null) {
             for (ProfileDrift.Difference d : drift.differences()) problems.add("profile drift: " + d.describe());
         }
         if (results.isEmpty()) problems.add("no scenario ran (do the features exist, and does --tags select any?)");
+        else if (whole && results.stream().noneMatch(r -> r.verdict() == Verdict.PASS)) problems.add(noPass(results));
         boolean anyBroken = results.stream().anyMatch(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR || r.verdict() == null);
         if (cucumberStatus != 0 && !anyBroken) problems.add("Cucumber reported a problem (exit status " + cucumberStatus + "); see its output");
-        return new Decision(problems, rec.unexpectedFailures().isEmpty() && problems.isEmpty() && !results.isEmpty());
+        return new Decision(problems, rec.unexpectedFailures().isEmpty() && problems.isEmpty() && !results.isEmpty(), whole);
+    }
+
+    /** "312 of 330 clauses judged": a clause is judged when a scenario passed on it or a finding names it. */
+    static String judgedLine(RunReport run) {
+        xmemck.records.Matrix m = xmemck.records.Matrix.of(Catalogue.all(), List.of(run));
+        int judged = m.judged(0).size();
+        return judged + " of " + (judged + m.notJudged(0).size()) + " clauses judged";
+    }
+
+    /** Why a run that ran scenarios but passed none is not passed: nothing judged, or only failures. */
+    static String noPass(List<ScenarioResult> results) {
+        Totals t = Totals.of(results);
+        if (t.get(Verdict.FAIL) == 0) {
+            return NOTHING_JUDGED + "no scenario passed or failed (" + t.get(Verdict.UNSUPPORTED) + " UNSUPPORTED, " + t.get(Verdict.OUTSIDE_CONTRACT)
+                    + " OUTSIDE-CONTRACT, " + t.get(Verdict.ERROR) + " ERROR), so the run makes no conformance claim";
+        }
+        return NO_PASS;
+    }
+
+    /** Is {@code problem} one {@link #noPass} wrote? (A merge of shards decides it again over all of them.) */
+    static boolean isNoPass(String problem) {
+        return problem.startsWith(NOTHING_JUDGED) || problem.equals(NO_PASS);
+    }
+
+    private static final String NOTHING_JUDGED = "nothing judged: ";
+    private static final String NO_PASS = "no scenario passed, so the run is not passed";
+
+    /** The exit status of one whole run's outcome: 0 passed, 5 nothing judged, else 1. */
+    static int status(RunReport run, boolean passed) { return status(run, passed, true); }
+
+    /** As above; a shard ({@code whole} false) that judged nothing is left to the merge of all shards. */
+    static int status(RunReport run, boolean passed, boolean whole) {
+        if (whole && run.judgedNothing()) return Ck.NOTHING_JUDGED;
+        return passed ? Ck.OK : Ck.FAILED;
     }
 
     private static List<String> cucumberArguments(RunPlan plan, Path dir, Settings s) {
@@ -217,7 +272,8 @@ final class AdapterRun {
             err.println("ck run " + a.id() + ": " + drift.differences().size() + " difference(s) from the declared profile; if the new behaviour is"
                     + " intended, declare it: copy " + dir.resolve(xmemck.report.ReportWriter.PROFILE) + " over the declared profile");
         }
-        out.println("ck run " + a.id() + ": " + (passed ? "passed" : "did NOT pass") + "; reports: " + dir.resolve(ReportWriter.INDEX));
+        out.println("ck run " + a.id() + ": " + (passed ? "passed" : run.judgedNothing() ? "did NOT pass: nothing judged" : "did NOT pass")
+                + "; " + judgedLine(run) + "; reports: " + dir.resolve(ReportWriter.INDEX));
         out.flush();
         err.flush();
     }

@@ -32,7 +32,7 @@ public final class Ck implements Runnable {
      * Exit statuses, the same for every command ({@link #EXIT_CODES} says what each means; every command's help and
      * runner/README.md show that table). When several apply, a command exits with the highest.
      */
-    public static final int OK = 0, FAILED = 1, USAGE = 2, ADAPTER_FAILED = 3, REPORTS_NOT_WRITTEN = 4;
+    public static final int OK = 0, FAILED = 1, USAGE = 2, ADAPTER_FAILED = 3, REPORTS_NOT_WRITTEN = 4, NOTHING_JUDGED = 5;
 
     /** The exit-code table of every command's help, in picocli's exit-code section. */
     static final Map<String, String> EXIT_CODES = exitCodes();
@@ -92,7 +92,8 @@ public final class Ck implements Runnable {
 
     private static Map<String, String> exitCodes() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("" + OK, "passed: nothing failed (ck fuzz: nothing found; verify-bundle: consistent; report: rebuilt)");
+        m.put("" + OK, "passed: at least one scenario passed and nothing failed (ck fuzz: nothing found; verify-bundle: consistent;"
+                + " report: rebuilt)");
         m.put("" + FAILED, "failures: a FAIL or ERROR no expectation covers, an unexpected pass, an expired expectation, profile drift,"
                 + " a merged run that did not pass, failures found by ck fuzz, an inconsistent bundle");
         m.put("" + USAGE, "usage or bad input, and nothing was run: an unknown command, option or adapter, a bad option value, an"
@@ -100,6 +101,8 @@ public final class Ck implements Runnable {
         m.put("" + ADAPTER_FAILED, "the implementation or adapter could not be used: it did not start, or it failed while fuzzing"
                 + " (its error and exit status are printed)");
         m.put("" + REPORTS_NOT_WRITTEN, "the reports could not be written (the message names the file)");
+        m.put("" + NOTHING_JUDGED, "nothing judged: a run (or a bundle, for verify-bundle) in which no scenario passed or failed (all"
+                + " UNSUPPORTED, OUTSIDE-CONTRACT or ERROR, or none ran): it is not passed and makes no conformance claim");
         return Collections.unmodifiableMap(m);
     }
 

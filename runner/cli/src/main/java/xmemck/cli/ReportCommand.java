@@ -35,7 +35,7 @@ import xmemck.report.SuiteIndexPage;
                 "A folder of runs (one subfolder per adapter) also gets its index.html and combined matrix.html again.",
                 "With --merge-into, runs of the same adapter (the shards of a CI matrix) become one run each, in one report."},
         footer = {"", "Exit status: 0 rebuilt (with --merge-into: and every merged run passed); 1 a merged run did not pass;",
-                "2 a folder without results, or a results.json that cannot be read.", "",
+                "2 a folder without results, or a results.json that cannot be read; 5 a merged run judged nothing.", "",
                 "Examples:", "  ck report                       the reports/ folder", "  ck report reports/linux",
                 "  ck report --merge-into merged --expectations acme.expectations artifacts/",
                 "                                  every shard's artifact under artifacts/, merged per adapter into merged/"})
@@ -114,11 +114,14 @@ final class ReportCommand implements Callable<Integer> {
             for (String p : m.problems()) err.println("ck report " + m.adapter() + ": " + p);
         }
         RunCommand.writeSuitePages(root, entries, runs, err);
-        return merged.stream().allMatch(RunMerge.Merged::passed) ? Ck.OK : Ck.FAILED;
+        int status = Ck.OK;
+        for (RunMerge.Merged m : merged) status = Math.max(status, AdapterRun.status(m.run(), m.passed()));
+        return status;
     }
 
     private static void rebuild(Path dir, PrintWriter out) {
         if (!Files.isDirectory(dir)) throw new CliProblem(Ck.USAGE, "no folder " + dir);
+        ReportWriter.incomplete(dir).ifPresent(note -> out.println("ck report: " + dir + ": INCOMPLETE: " + note));
         if (Files.isRegularFile(dir.resolve(ReportWriter.RESULTS))) {
             rebuildOne(dir, out);
             return;
@@ -135,6 +138,7 @@ final class ReportCommand implements Callable<Integer> {
         List<SuiteIndexPage.Entry> entries = new ArrayList<>();
         List<RunReport> reports = new ArrayList<>();
         for (Path run : runs) {
+            ReportWriter.incomplete(run).ifPresent(note -> out.println("ck report: " + run + ": INCOMPLETE: " + note));
             RunReport r = rebuildOne(run, out);
             reports.add(r);
             entries.add(new SuiteIndexPage.Entry(run.getFileName().toString(), r, passed(run, r), problems(run)));
@@ -162,7 +166,7 @@ final class ReportCommand implements Callable<Integer> {
     /** A run's outcome as its bundle recorded it (the bundle knows about expectations and drift); else from its verdicts. */
     private static boolean passed(Path dir, RunReport run) {
         Bundle.Outcome b = bundle(dir);
-        return b != null ? b.passed() : run.unexpectedFailures() == 0 && !run.scenarios().isEmpty();
+        return b != null ? b.passed() : run.scenariosPassed();
     }
 
     private static List<String> problems(Path dir) {

@@ -23,8 +23,9 @@ import xmemck.report.SuiteIndexPage;
 /**
  * {@code ck run}: the feature suite against one or several adapters (every built-in one by default), each into its
  * own report folder, then index.html and the combined matrix over all of them. Everything that can be wrong with
- * the input is checked first ({@link RunPlan}). Exits 0 only when every run passed: no FAIL or ERROR that the
- * expectations do not cover, no unexpected pass, no expired expectation, no drift from the declared profile.
+ * the input is checked first ({@link RunPlan}). Exits 0 only when every run passed: at least one PASS, no FAIL or
+ * ERROR that the expectations do not cover, no unexpected pass, no expired expectation, no drift from the declared
+ * profile; 5 when a run judged nothing (no scenario passed or failed).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Ck.Version.class, sortOptions = false,
         description = {"Run the feature suite against implementations and write the reports.",
@@ -110,8 +111,10 @@ final class RunCommand implements Callable<Integer> {
             out.println("ck run: " + (outcomes.size() - failed) + " of " + outcomes.size() + " runs passed; overview: "
                     + plan.reportRoot().resolve("index.html"));
         }
-        if (!written) return Ck.REPORTS_NOT_WRITTEN;
-        return failed == 0 ? Ck.OK : Ck.FAILED;
+        int status = Ck.OK;
+        for (AdapterRun.Outcome o : outcomes) status = Math.max(status, o.status());
+        if (!written) status = Math.max(status, Ck.REPORTS_NOT_WRITTEN);
+        return status;
     }
 
     /**

@@ -96,7 +96,8 @@ final class RunMerge {
             notes.putAll(s.run().expected());
             if (!s.run().startedAt().isEmpty() && (startedAt == null || s.run().startedAt().compareTo(startedAt) < 0)) startedAt = s.run().startedAt();
             seconds += s.run().durationSeconds();
-            problems.addAll(problems(s, expectations != null));
+            // Whether anything passed is decided over the merged run, not per shard.
+            problems.addAll(problems(s, expectations != null).stream().filter(p -> !AdapterRun.isNoPass(p)).toList());
         }
         RunReport first = parts.getFirst().run();
         if (expectations != null) {
@@ -105,6 +106,7 @@ final class RunMerge {
             problems.addAll(rec.problems());
         }
         RunReport run = new RunReport(first.kitVersion(), first.adapter(), startedAt, seconds, scenarios, notes);
+        if (!scenarios.isEmpty() && !run.anyPassed()) problems.add(AdapterRun.noPass(scenarios));
         boolean passed = run.unexpectedFailures() == 0 && problems.isEmpty() && !scenarios.isEmpty();
         return new Merged(adapter, parts.stream().map(Saved::dir).toList(), run, problems, passed);
     }

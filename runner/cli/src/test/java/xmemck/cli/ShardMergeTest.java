@@ -42,6 +42,7 @@ class ShardMergeTest {
             # the C example with the seeded fault %s
             clause  xmemout.fail.authority  2027-03-31  the seeded fault skips the authority check
             clause  xmdetach.fail.invalid   2027-03-31  listed although it passes: an unexpected pass over the whole run
+            clause  inv.failure-effect      2027-03-31  where a move also meets a hole, the fault stores what it could not have stored
             """.formatted(FAULT);
     static final Clock TODAY = RunTest.JAN_2027;
 

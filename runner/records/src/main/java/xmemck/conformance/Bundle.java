@@ -42,7 +42,7 @@ public final class Bundle {
 
     public static final String FILE = "bundle.json";
     public static final String FORMAT = "xmemck-bundle";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** What produced the run besides its results. {@code expectations} and {@code profile} may be null. */
     public record Context(String createdAt, String implementationCommand, String fault, String tags, Shard shard,
@@ -63,7 +63,10 @@ public final class Bundle {
                        @JsonProperty(required = true) int unexpectedFailures, List<String> problems,
                        // Those of the problems that the expectations file caused (unexpected passes, expired entries): a
                        // merge of shards replaces them with its own decision over all shards.
-                       List<String> expectationProblems, @JsonProperty(required = true) boolean passed, List<Scenario> scenarios) {}
+                       List<String> expectationProblems, @JsonProperty(required = true) boolean passed,
+                       // The claim: the clauses the run judged (a scenario passed on it, or a finding names it), in catalogue
+                       // order; a bundle with none judged nothing and is no conformance claim.
+                       List<String> judgedClauses, List<Scenario> scenarios) {}
 
     /** The implementation's command line (process adapters) and the seeded fault it ran with; either may be null. */
     public record Implementation(@JsonSetter(nulls = Nulls.SET) String command, @JsonSetter(nulls = Nulls.SET) String fault) {}
@@ -83,8 +86,12 @@ public final class Bundle {
     /** The declared profile, by name only, and how many differences from it the run had. */
     public record ProfileFile(String file, String sha256, @JsonProperty(required = true) int differences) {}
 
-    /** One scenario's verdict (a label) and whether the expectations file lists its failure. */
-    public record Scenario(String id, String name, List<String> clauses, String verdict, @JsonProperty(required = true) boolean expected) {}
+    /**
+     * One scenario's verdict (a label), the clauses its findings break ({@code violated}: a FAIL's, else empty) and
+     * whether the expectations file lists its failure.
+     */
+    public record Scenario(String id, String name, List<String> clauses, String verdict, List<String> violated,
+                           @JsonProperty(required = true) boolean expected) {}
 
     /** What others read of a bundle: the run's outcome as it decided it; the rest of the file is not read. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -93,7 +100,10 @@ public final class Bundle {
     /** The bundle of {@code run} (whose expected failures are already marked) as JSON text. */
     public static String render(RunReport run, Context c) {
         List<Scenario> scenarios = new ArrayList<>();
-        for (ScenarioResult r : run.scenarios()) scenarios.add(new Scenario(r.id(), r.name(), r.clauses(), Verdicts.of(r).label(), run.isExpected(r)));
+        for (ScenarioResult r : run.scenarios()) {
+            scenarios.add(new Scenario(r.id(), r.name(), r.clauses(), Verdicts.of(r).label(),
+                    Verdicts.of(r) == xmemck.oracle.Verdict.FAIL ? r.violated() : List.of(), run.isExpected(r)));
+        }
         Contents file = new Contents(FORMAT, FORMAT_VERSION, new Kit(run.kitVersion()), c.createdAt(), run.adapter().json(),
                 new Implementation(c.implementationCommand(), c.fault()), sources(Catalogue.all()),
                 new CatalogueHash(Sha256.of(Catalogue.tsv()), Catalogue.all().size()),
@@ -103,8 +113,24 @@ public final class Bundle {
                         c.expectations().entries().size()),
                 c.profile() == null ? null : new ProfileFile(fileName(c.profile().source()), c.profile().sha256(), c.profileDifferences()),
                 run.scenarios().size(), SummaryJson.counts(Totals.of(run.scenarios())), run.expectedFailures(), run.unexpectedFailures(),
-                c.problems(), c.expectationProblems(), c.passed(), scenarios);
+                c.problems(), c.expectationProblems(), c.passed(), judged(scenarios), scenarios);
         return KitJson.write(file) + "\n";
+    }
+
+    /**
+     * The clauses the scenarios judged, in catalogue order (ids the catalogue does not know last, sorted): those a PASS
+     * scenario is tagged with and those a FAIL scenario's findings name.
+     */
+    public static List<String> judged(List<Scenario> scenarios) {
+        Set<String> ids = new java.util.TreeSet<>();
+        for (Scenario s : scenarios) {
+            if (s.verdict().equals(xmemck.oracle.Verdict.PASS.label())) ids.addAll(s.clauses());
+            if (s.verdict().equals(xmemck.oracle.Verdict.FAIL.label())) ids.addAll(s.violated());
+        }
+        List<String> out = new ArrayList<>();
+        for (Clause c : Catalogue.all()) if (ids.remove(c.id())) out.add(c.id());
+        out.addAll(ids);
+        return out;
     }
 
     /** The outcome a saved bundle records; a {@link xmemck.files.FileFormatException} when it cannot be read. */

@@ -25,7 +25,8 @@ import xmemck.spi.Capability;
  * Checks that a results bundle ({@link Bundle}) is consistent in itself and with this kit. Its shape (every member
  * there, of its type, and no other) is checked by binding it into {@link Bundle.Contents}; what is checked here is
  * what it means: that its totals are the counts of its scenarios' verdicts, that expected failures are FAIL or ERROR
- * scenarios and are counted right, that "passed" follows from the rest, that every hash is a SHA-256 and every
+ * scenarios and are counted right, that "passed" follows from the rest (at least one PASS among it), that the judged
+ * clauses are those its PASS scenarios name and its FAIL scenarios' findings break, that every hash is a SHA-256 and every
  * clause id, capability, manual page and shard is one this kit knows; and, when given the expectations file, that
  * it is the one the run used. Each problem says where ({@code bundle.json:LINE}) and what is wrong.
  */
@@ -33,11 +34,17 @@ public final class BundleCheck {
     private BundleCheck() {}
 
     /** The outcome: the problems (empty when the bundle is consistent) and a one-line description of the claim. */
-    public record Result(List<String> problems, String claim) {
+    public record Result(List<String> problems, String claim, boolean judgedNothing) {
         public Result { problems = List.copyOf(problems); }
+
+        Result(List<String> problems, String claim) { this(problems, claim, false); }
 
         public boolean consistent() { return problems.isEmpty(); }
     }
+
+    /** What a conformance claim requires, as verify-bundle prints it. */
+    public static final String CLAIM_RULE = "a conformance claim needs at least one PASS, no FAIL or ERROR the expectations file does not list,"
+            + " and no problem; it covers only the clauses it judged";
 
     private static final Pattern SCENARIO_ID = Pattern.compile(".+:[0-9]+");
 
@@ -135,6 +142,15 @@ public final class BundleCheck {
             for (String clause : s.clauses()) {
                 if (!Catalogue.contains(clause)) c.add(line, where + ": clause " + quote(clause) + " is not in this kit's catalogue");
             }
+            for (String clause : s.violated()) {
+                if (!Catalogue.contains(clause)) c.add(line, where + ".violated: clause " + quote(clause) + " is not in this kit's catalogue");
+            }
+            if (s.verdict().equals(Verdict.FAIL.label()) && s.violated().isEmpty()) {
+                c.add(line, where + " is a FAIL that names no clause it breaks (\"violated\" is empty)");
+            }
+            if (!s.verdict().equals(Verdict.FAIL.label()) && !s.violated().isEmpty()) {
+                c.add(line, where + ".violated names clauses, but only a FAIL breaks clauses (its verdict is " + s.verdict() + ")");
+            }
             Verdict v = null;
             for (Verdict x : Verdict.values()) if (x.label().equals(s.verdict())) v = x;
             if (v == null) {
@@ -167,14 +183,24 @@ public final class BundleCheck {
         for (String p : b.expectationProblems()) {
             if (!b.problems().contains(p)) c.add(at("expectationProblems"), "expectationProblems lists " + quote(p) + ", which is not among the problems");
         }
-        boolean shouldPass = unexpected == 0 && b.problems().isEmpty() && listed > 0;
+        int passedScenarios = counted.get(Verdict.PASS);
+        boolean shouldPass = unexpected == 0 && b.problems().isEmpty() && passedScenarios > 0;
         if (b.passed() != shouldPass) {
             c.add(at("passed"), "\"passed\" is " + b.passed() + " but the bundle shows " + unexpected + " unexpected FAIL or ERROR, "
-                    + b.problems().size() + " problems and " + listed + " scenarios");
+                    + b.problems().size() + " problems and " + passedScenarios + " PASS scenarios (" + CLAIM_RULE + ")");
         }
+        List<String> judged = Bundle.judged(b.scenarios());
+        if (!new HashSet<>(judged).equals(new HashSet<>(b.judgedClauses()))) {
+            c.add(at("judgedClauses"), "judgedClauses lists " + b.judgedClauses().size() + " clauses, but the scenarios judge " + judged.size()
+                    + " (a clause is judged when a PASS scenario names it or a FAIL's findings do): " + String.join(", ", judged));
+        }
+        boolean nothing = judged.isEmpty();
         String claim = "adapter " + b.adapter().id() + ", kit " + b.kit().version() + ", " + listed + " scenarios (" + totalsText(counted) + "), "
-                + expected + " expected failures, passed: " + b.passed();
-        return new Result(c.list, claim);
+                + expected + " expected failures, "
+                + (nothing ? "no clause judged: this bundle is no conformance claim"
+                           : judged.size() + " of " + b.catalogue().clauses() + " clauses judged (" + String.join(", ", judged) + ")")
+                + ", passed: " + b.passed();
+        return new Result(c.list, claim, nothing);
     }
 
     private static void capabilities(Problems c, Bundle.Contents b) {

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
+import xmemck.records.Verdicts;
 
 /**
  * Holds a run's results against an expectations file:
  * <ul>
  *   <li>a FAIL or ERROR scenario that an entry in force covers is an <em>expected failure</em>: shown as
- *       "FAIL (expected)", not counted against the run (a scenario entry wins over a clause entry);</li>
+ *       "FAIL (expected)", not counted against the run (a scenario entry wins over a clause entry); a clause entry
+ *       covers a FAIL whose findings name the clause, and an ERROR tagged with it (an ERROR names no clause);</li>
  *   <li>any other FAIL or ERROR is an <em>unexpected failure</em>;</li>
  *   <li>an entry in force whose scenarios ran and none failed, at least one passing, is an <em>unexpected pass</em>:
  *       the failure is gone and the entry must be deleted;</li>
@@ -129,14 +131,23 @@ public final class ExpectationCheck {
 
     private static Expectations.Entry coveringEntry(List<Expectations.Entry> active, ScenarioResult r) {
         for (Expectations.Entry e : active) if (e.target() instanceof Expectations.Target.Scenario s && s.id().equals(r.id())) return e;
-        for (Expectations.Entry e : active) if (e.target() instanceof Expectations.Target.Clause c && r.clauses().contains(c.id())) return e;
+        for (Expectations.Entry e : active) if (e.target() instanceof Expectations.Target.Clause c && brokenOn(r, c.id())) return e;
         return null;
+    }
+
+    /**
+     * Did {@code r} break {@code clause}? A FAIL only when one of its findings names the clause; an ERROR (not a finding
+     * about any clause) on the clauses it is tagged with.
+     */
+    static boolean brokenOn(ScenarioResult r, String clause) {
+        return Verdicts.on(r, clause).filter(v -> v == Verdict.FAIL || v == Verdict.ERROR).isPresent();
     }
 
     private static List<ScenarioResult> covered(Expectations.Entry e, List<ScenarioResult> results) {
         return results.stream().filter(r -> switch (e.target()) {
             case Expectations.Target.Scenario s -> s.id().equals(r.id());
-            case Expectations.Target.Clause c -> r.clauses().contains(c.id());
+            // The scenarios with a verdict on the clause: a FAIL whose findings name other clauses only says nothing about it.
+            case Expectations.Target.Clause c -> Verdicts.on(r, c.id()).isPresent();
         }).toList();
     }
 

@@ -13,7 +13,8 @@ import xmemck.oracle.Verdict;
  * ({@link ScenarioResult#implementationDefined()}), with its declared profile. Each scenario of the run that is not an
  * ERROR (whose answers are cut short) is compared answer by answer with the declared scenario of the same feature file
  * and name: an answer that changed, one that appeared, one that is no longer given, and a scenario that gave answers
- * but is not declared are all drift. Declared scenarios the run did not reach (another shard, a tag filter) are not.
+ * but is not declared are all drift. Declared scenarios the run did not reach (another shard, a tag filter) are not;
+ * call notes ({@code "CALL: note.NAME"}, see {@link xmemck.records.ProfileJson#isNote}) are never compared.
  */
 public final class ProfileDrift {
     private ProfileDrift() {}
@@ -40,7 +41,7 @@ public final class ProfileDrift {
         int compared = 0, undeclared = 0;
         for (ScenarioResult r : results) {
             if (r.verdict() == Verdict.ERROR) continue;
-            Map<String, String> seen = r.implementationDefined();
+            Map<String, String> seen = answers(r.implementationDefined());
             DeclaredProfile.Declared d = declared.scenarios().get(DeclaredProfile.key(r.uri(), r.name()));
             if (d == null) {
                 if (seen.isEmpty()) continue;
@@ -49,7 +50,7 @@ public final class ProfileDrift {
                 continue;
             }
             compared++;
-            Set<String> keys = new LinkedHashSet<>(d.answers().keySet());
+            Set<String> keys = new LinkedHashSet<>(answers(d.answers()).keySet());
             keys.addAll(new java.util.TreeSet<>(seen.keySet()));
             for (String k : keys) {
                 String want = d.answers().get(k), got = seen.get(k);
@@ -57,5 +58,12 @@ public final class ProfileDrift {
             }
         }
         return new Drift(out, compared, undeclared);
+    }
+
+    /** The answers to open questions, without call notes: notes are information from the implementation, never compared. */
+    static Map<String, String> answers(Map<String, String> all) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        all.forEach((k, v) -> { if (!xmemck.records.ProfileJson.isNote(k)) out.put(k, v); });
+        return out;
     }
 }

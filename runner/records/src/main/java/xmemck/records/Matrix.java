@@ -7,7 +7,6 @@ import xmemck.records.AdapterInfo;
 import xmemck.records.ClauseLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,8 @@ import xmemck.oracle.Verdict;
 
 /**
  * Clauses by runs: rows are clauses grouped by service (catalogue order), columns are runs (one per adapter and
- * run), a cell holds the scenarios of that run that name the clause and their worst verdict. A single run is the
+ * run), a cell holds the scenarios of that run that name the clause (by tag, or for a FAIL by a finding) and how many
+ * had each verdict on it ({@link Cell}). A single run is the
  * one-column case; several runs give the combined conformance matrix.
  */
 public record Matrix(List<Column> columns, List<Group> groups) {
@@ -48,7 +48,7 @@ public record Matrix(List<Column> columns, List<Group> groups) {
         public boolean allExpected(Cell cell) {
             boolean any = false;
             for (ScenarioResult r : cell.scenarios()) {
-                Verdict v = Verdicts.of(r);
+                Verdict v = cell.on(r).orElse(null);
                 if (v != Verdict.FAIL && v != Verdict.ERROR) continue;
                 if (!isExpected(r)) return false;
                 any = true;
@@ -77,12 +77,64 @@ public record Matrix(List<Column> columns, List<Group> groups) {
         }
     }
 
-    /** The scenarios of one run that name one clause; verdict empty when there are none. */
-    public record Cell(Optional<Verdict> verdict, List<ScenarioResult> scenarios) {
+    /**
+     * The scenarios of one run that have a word on one clause: those tagged with it, and FAIL scenarios whose findings
+     * name it. Each scenario's verdict on the clause is {@link Verdicts#on}: a FAIL counts only where its findings
+     * name the clause; on its other tags it is "not decided here".
+     */
+    public record Cell(String clause, List<ScenarioResult> scenarios) {
         public Cell { scenarios = List.copyOf(scenarios); }
 
-        public static Cell of(List<ScenarioResult> scenarios) { return new Cell(Verdicts.worst(scenarios), scenarios); }
+        public static Cell of(String clause, List<ScenarioResult> scenarios) { return new Cell(clause, scenarios); }
+
+        /** {@code r}'s verdict on this clause; empty when it failed on other clauses only (not decided here). */
+        public Optional<Verdict> on(ScenarioResult r) { return Verdicts.on(r, clause); }
+
+        /** How many scenarios had each verdict on this clause (those that did not decide it left out). */
+        public Totals counts() {
+            java.util.EnumMap<Verdict, Integer> c = new java.util.EnumMap<>(Verdict.class);
+            for (ScenarioResult r : scenarios) on(r).ifPresent(v -> c.merge(v, 1, Integer::sum));
+            return new Totals(c);
+        }
+
+        /** Scenarios that failed on other clauses only: they name this one but did not decide it. */
+        public List<ScenarioResult> notDecided() { return scenarios.stream().filter(r -> on(r).isEmpty()).toList(); }
+
+        /**
+         * The cell's colour: FAIL when a finding names the clause, else ERROR when a scenario tagged with it erred, else
+         * PASS when at least one scenario passed (see {@link #partial}), else UNSUPPORTED, else OUTSIDE-CONTRACT; empty
+         * when no scenario decided it (no scenario at all, or all failed on other clauses).
+         */
+        public Optional<Verdict> verdict() {
+            Totals t = counts();
+            for (Verdict v : ROLL_UP) if (t.get(v) > 0) return Optional.of(v);
+            return Optional.empty();
+        }
+
+        /** A PASS whose other scenarios could not be created here (UNSUPPORTED): passed as far as this run went. */
+        public boolean partial() {
+            return verdict().equals(Optional.of(Verdict.PASS)) && counts().get(Verdict.UNSUPPORTED) > 0;
+        }
+
+        /** Judged: at least one scenario passed on the clause, or a finding names it. */
+        public boolean judged() {
+            Totals t = counts();
+            return t.get(Verdict.PASS) > 0 || t.get(Verdict.FAIL) > 0;
+        }
+
+        /** The cell's label: its verdict, {@link Verdicts#NOT_DECIDED} or {@link Verdicts#NO_SCENARIO}. */
+        public String label() {
+            Optional<Verdict> v = verdict();
+            if (v.isPresent()) return v.get().label();
+            return scenarios.isEmpty() ? Verdicts.NO_SCENARIO : Verdicts.NOT_DECIDED;
+        }
+
+        /** The CSS class of its colour, the same on every page. */
+        public String cssClass() { return "v-" + label(); }
     }
+
+    /** The order in which a cell's verdict is chosen, and in which its counts are shown: FAIL and ERROR first. */
+    public static final List<Verdict> ROLL_UP = List.of(Verdict.FAIL, Verdict.ERROR, Verdict.PASS, Verdict.UNSUPPORTED, Verdict.OUTSIDE_CONTRACT);
 
     /** Builds the matrix of {@code runs} over the catalogue; clause ids named by scenarios but not catalogued come last. */
     public static Matrix of(List<Clause> catalogue, List<RunReport> runs) {
@@ -111,7 +163,7 @@ public record Matrix(List<Column> columns, List<Group> groups) {
         Map<String, List<Row>> byService = new LinkedHashMap<>();
         for (ClauseLine line : lines.values()) {
             List<Cell> cells = new ArrayList<>();
-            for (Map<String, List<ScenarioResult>> m : byClause) cells.add(Cell.of(m.getOrDefault(line.id(), List.of())));
+            for (Map<String, List<ScenarioResult>> m : byClause) cells.add(Cell.of(line.id(), m.getOrDefault(line.id(), List.of())));
             byService.computeIfAbsent(line.service(), k -> new ArrayList<>()).add(new Row(line, cells));
         }
         List<Group> groups = new ArrayList<>();
@@ -119,9 +171,17 @@ public record Matrix(List<Column> columns, List<Group> groups) {
         return new Matrix(columns, groups);
     }
 
-    /** A scenario's clause ids without repeats (a scenario tagged twice with one id counts once). */
-    static Set<String> clausesOf(ScenarioResult r) {
-        return r.clauses() == null ? Set.of() : new LinkedHashSet<>(r.clauses());
+    /** A scenario's clause ids without repeats (a scenario tagged twice with one id counts once), see {@link Verdicts#clausesOf}. */
+    static Set<String> clausesOf(ScenarioResult r) { return Verdicts.clausesOf(r); }
+
+    /** The clauses of a one-run matrix that it judged (see {@link Cell#judged}), in display order. */
+    public List<String> judged(int column) {
+        return rows().stream().filter(r -> r.cells().get(column).judged()).map(r -> r.clause().id()).toList();
+    }
+
+    /** The catalogued clauses it did not judge, in display order. */
+    public List<String> notJudged(int column) {
+        return rows().stream().filter(r -> r.clause().catalogued() && !r.cells().get(column).judged()).map(r -> r.clause().id()).toList();
     }
 
     /** All rows in display order. */

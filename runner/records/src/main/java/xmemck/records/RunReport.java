@@ -54,6 +54,20 @@ public record RunReport(String kitVersion, AdapterInfo adapter, String startedAt
         return (int) scenarios.stream().filter(this::isExpected).count();
     }
 
+    /** Did at least one scenario PASS? A run without one shows nothing that conforms, so it is never passed. */
+    public boolean anyPassed() { return scenarios.stream().anyMatch(r -> Verdicts.of(r) == Verdict.PASS); }
+
+    /**
+     * Nothing judged: no scenario passed or failed (every one UNSUPPORTED, OUTSIDE-CONTRACT or ERROR, or none ran), so the
+     * run says nothing about conformance either way.
+     */
+    public boolean judgedNothing() {
+        return scenarios.stream().noneMatch(r -> Verdicts.of(r) == Verdict.PASS || Verdicts.of(r) == Verdict.FAIL);
+    }
+
+    /** The run's outcome as far as its scenarios go: no FAIL or ERROR that no expectation covers, and at least one PASS. */
+    public boolean scenariosPassed() { return unexpectedFailures() == 0 && anyPassed(); }
+
     /** FAIL and ERROR scenarios that no expectation covers: what makes the run unsuccessful. */
     public int unexpectedFailures() {
         return Totals.of(scenarios).broken() - expectedFailures();

@@ -23,12 +23,18 @@ public final class SummaryJson {
 
     /** The file, member by member in the order written. */
     public record Contents(Kit kit, Adapter adapter, String startedAt, double durationSeconds, int scenarioCount, double scenariosPerSecond,
-                       VerdictCounts totals, int expectedFailures, boolean passed, List<ClauseEntry> clauses,
+                       VerdictCounts totals, int expectedFailures, boolean passed, boolean judgedNothing,
+                       List<String> clausesJudged, List<String> clausesNotJudged, List<ClauseEntry> clauses,
                        List<String> clausesWithoutScenario) {}
 
-    /** One clause of the catalogue (or an id only scenarios named: {@code "catalogued": false}, else absent). */
-    public record ClauseEntry(String id, String service, String verdict, int scenarios, VerdictCounts counts,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Boolean catalogued) {}
+    /**
+     * One clause of the catalogue (or an id only scenarios named: {@code "catalogued": false}, else absent), as its
+     * matrix cell shows it ({@link Matrix.Cell}): the verdict it is coloured by, whether that PASS is partial, whether
+     * the run judged it, how many scenarios name it, how many had each verdict on it and how many failed on other
+     * clauses only ({@code notDecided}).
+     */
+    public record ClauseEntry(String id, String service, String verdict, boolean partial, boolean judged, int scenarios, VerdictCounts counts,
+                              int notDecided, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean catalogued) {}
 
     public static String render(RunReport run, Matrix oneRun) {
         if (oneRun.columns().size() != 1) {
@@ -38,16 +44,16 @@ public final class SummaryJson {
         List<String> unreached = new ArrayList<>();
         for (Matrix.Row row : oneRun.rows()) {
             Matrix.Cell cell = row.cells().getFirst();
-            clauses.add(new ClauseEntry(row.clause().id(), row.clause().service(), Verdicts.label(cell.verdict()), cell.scenarios().size(),
-                    counts(Totals.of(cell.scenarios())), row.clause().catalogued() ? null : false));
+            clauses.add(new ClauseEntry(row.clause().id(), row.clause().service(), cell.label(), cell.partial(), cell.judged(),
+                    cell.scenarios().size(), counts(cell.counts()), cell.notDecided().size(), row.clause().catalogued() ? null : false));
             if (cell.scenarios().isEmpty()) unreached.add(row.clause().id());
         }
         Contents file = new Contents(new Kit(run.kitVersion()), run.adapter().json(), run.startedAt(), round(run.durationSeconds()),
                 run.scenarios().size(), round(run.scenariosPerSecond()), counts(Totals.of(run.scenarios())),
                 // FAIL and ERROR scenarios the implementation's expectations file lists as known (shown "FAIL (expected)").
                 run.expectedFailures(),
-                // The run's outcome as far as scenarios go: only FAIL and ERROR that no expectation covers make it unsuccessful.
-                run.unexpectedFailures() == 0,
+                // The run's outcome as far as scenarios go: no FAIL or ERROR that no expectation covers, and at least one PASS.
+                run.scenariosPassed(), run.judgedNothing(), oneRun.judged(0), oneRun.notJudged(0),
                 clauses, unreached);
         return KitJson.write(file) + "\n";
     }

@@ -25,6 +25,29 @@ public final class Verdicts {
         return Optional.ofNullable(w);
     }
 
+    /** The label of a cell whose scenarios all failed on other clauses: none of them decided this one. */
+    public static final String NOT_DECIDED = "NOT-DECIDED";
+
+    /**
+     * What {@code r} says about {@code clause}: a FAIL only when one of its findings names the clause (its other
+     * tags are "not decided here": empty); any other verdict on the clauses it is tagged with (an ERROR is not a
+     * finding about a clause, but shows on the scenario's tags). Empty for a clause the scenario neither names nor
+     * breaks.
+     */
+    public static Optional<Verdict> on(ScenarioResult r, String clause) {
+        Verdict v = of(r);
+        if (v == Verdict.FAIL) return r.violated().contains(clause) ? Optional.of(v) : Optional.empty();
+        return r.clauses() != null && r.clauses().contains(clause) ? Optional.of(v) : Optional.empty();
+    }
+
+    /** The clauses {@code r} has a word on: its tags, and for a FAIL the clauses its findings name. */
+    public static java.util.Set<String> clausesOf(ScenarioResult r) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        if (r.clauses() != null) ids.addAll(r.clauses());
+        if (of(r) == Verdict.FAIL) ids.addAll(r.violated());
+        return ids;
+    }
+
     /** What an expected failure's label adds to its verdict: "FAIL (expected)". */
     public static final String EXPECTED_SUFFIX = " (expected)";
 

@@ -4,6 +4,7 @@ import xmemck.features.ShardTest;
 import xmemck.features.Sha256;
 import xmemck.features.Shard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,10 @@ class BundleTest {
     static final Expectations EXPECTATIONS = Expectations.parse(EXPECTATIONS_TEXT, "dir/acme.expectations", Sha256.of(EXPECTATIONS_TEXT));
 
     static ScenarioResult result(String id, Verdict v, String clause) {
-        return new ScenarioResult(id, "scenario " + id, "features/copyout/adi.feature", 1, List.of(clause), v, "", 0.01, List.of(), Map.of());
+        List<xmemck.oracle.Finding> findings = v == Verdict.FAIL
+                ? List.of(new xmemck.oracle.Finding(clause, xmemck.oracle.Finding.Kind.RETURN_VALUE, "returned 0")) : List.of();
+        return new ScenarioResult(id, "scenario " + id, "features/copyout/adi.feature", 1, List.of(clause), v, "", 0.01, List.of(), Map.of(),
+                findings, List.of());
     }
 
     static String bundle(boolean passed, List<String> problems) {
@@ -60,7 +64,8 @@ class BundleTest {
         assertEquals(0L, b.get("unexpectedFailures"));
         Map<String, Object> first = ((List<Map<String, Object>>) b.get("scenarios")).getFirst();
         assertEquals(Map.of("id", "features/copyout/adi.feature:10", "name", "scenario features/copyout/adi.feature:10",
-                "clauses", List.of("copyout.fail.adi"), "verdict", "FAIL", "expected", true), first);
+                "clauses", List.of("copyout.fail.adi"), "verdict", "FAIL", "violated", List.of("copyout.fail.adi"), "expected", true), first);
+        assertEquals(List.of("copyout.succ", "copyout.fail.adi"), b.get("judgedClauses"), "the claim: the clauses a PASS or a finding decided");
         assertEquals(ShardTest.SUITE.sha256(), ((Map<String, Object>) b.get("features")).get("sha256"));
     }
 
@@ -69,7 +74,8 @@ class BundleTest {
         BundleCheck.Result r = BundleCheck.verify(GOOD, "bundle.json", null);
         assertEquals(List.of(), r.problems());
         assertEquals("adapter acme, kit 0.1.0, 3 scenarios (PASS 1, OUTSIDE-CONTRACT 0, UNSUPPORTED 1, FAIL 1, ERROR 0), 1 expected failures,"
-                + " passed: true", r.claim());
+                + " 2 of " + xmemck.oracle.Catalogue.all().size() + " clauses judged (copyout.succ, copyout.fail.adi), passed: true", r.claim());
+        assertFalse(r.judgedNothing());
         assertTrue(BundleCheck.verify(bundle(false, List.of("acme.expectations:3: unexpected pass: ...")), "b", null).consistent());
     }
 
@@ -87,8 +93,13 @@ class BundleTest {
         assertTrue(problems(GOOD.replace("\"expected\": true", "\"expected\": false")).stream().anyMatch(p ->
                 p.contains("expectedFailures is 1 but 0 scenarios are marked expected")), "an expected failure unmarked");
         assertTrue(problems(GOOD.replace("\"passed\": true", "\"passed\": false")).stream().anyMatch(p ->
-                p.contains("\"passed\" is false but the bundle shows 0 unexpected FAIL or ERROR, 0 problems and 3 scenarios")));
-        assertTrue(problems(GOOD.replace("\"verdict\": \"UNSUPPORTED\",\n      \"expected\": false", "\"verdict\": \"UNSUPPORTED\",\n      \"expected\": true"))
+                p.contains("\"passed\" is false but the bundle shows 0 unexpected FAIL or ERROR, 0 problems and 1 PASS scenarios")));
+        assertTrue(problems(GOOD.replace("\"judgedClauses\": [\n    \"copyout.succ\",", "\"judgedClauses\": [")).stream().anyMatch(p ->
+                p.contains("judgedClauses lists 1 clauses, but the scenarios judge 2")), "a judged clause left out of the claim");
+        assertTrue(problems(GOOD.replace("\"violated\": [\n        \"copyout.fail.adi\"\n      ]", "\"violated\": []")).stream().anyMatch(p ->
+                p.contains("is a FAIL that names no clause it breaks")), "a FAIL without the clauses it breaks");
+        assertTrue(problems(GOOD.replace("\"verdict\": \"UNSUPPORTED\",\n      \"violated\": [],\n      \"expected\": false",
+                "\"verdict\": \"UNSUPPORTED\",\n      \"violated\": [],\n      \"expected\": true"))
                 .stream().anyMatch(p -> p.contains("is marked expected but its verdict is UNSUPPORTED")));
         assertTrue(problems(GOOD.replace("\"copyout.succ\"", "\"copyout.made-up\"")).stream().anyMatch(p ->
                 p.contains("clause \"copyout.made-up\" is not in this kit's catalogue")));
@@ -103,6 +114,29 @@ class BundleTest {
                 p.contains("scenarioCount is 4 but 3 scenarios are listed")));
         assertTrue(problems(GOOD.replace("\"copyout\",", "\"nowhere\",")).stream().anyMatch(p ->
                 p.contains("sources: \"nowhere\" is not a page this kit's catalogue cites")));
+    }
+
+    /** A run of an implementation that answers unsupported to everything. */
+    static String skeletonBundle(boolean passed) {
+        List<ScenarioResult> results = List.of(
+                result("features/copyout/copies.feature:5", Verdict.UNSUPPORTED, "copyout.succ"),
+                result("features/copyout/copies.feature:9", Verdict.OUTSIDE_CONTRACT, "copyout.succ"));
+        RunReport run = new RunReport("0.1.0", AdapterInfo.of("skeleton", "skeleton", Capabilities.allBut(Map.of())), "2027-01-01T00:00:00Z", 3.0, results);
+        List<String> problems = List.of("nothing judged: no scenario passed or failed");
+        return Bundle.render(run, new Bundle.Context("2027-01-01T00:01:00Z", "./skeleton", null, "", new Shard(1, 1),
+                ShardTest.SUITE, null, null, 0, List.of(), problems, passed));
+    }
+
+    @Test
+    void aBundleThatJudgedNothingIsNoConformanceClaim() {
+        BundleCheck.Result r = BundleCheck.verify(skeletonBundle(false), "bundle.json", null);
+        assertEquals(List.of(), r.problems());
+        assertTrue(r.judgedNothing());
+        assertTrue(r.claim().contains("no clause judged: this bundle is no conformance claim"), r.claim());
+        assertTrue(skeletonBundle(false).contains("\"judgedClauses\": []"));
+        // Calling it passed is inconsistent: a claim needs a PASS.
+        assertTrue(BundleCheck.verify(skeletonBundle(true).replace("\"problems\": [\n    \"nothing judged: no scenario passed or failed\"\n  ]",
+                "\"problems\": []"), "bundle.json", null).problems().stream().anyMatch(p -> p.contains("\"passed\" is true")));
     }
 
     @Test

@@ -16,9 +16,17 @@ import xmemck.oracle.Verdict;
 /** How a run's verdicts meet the expectations file: expected failures, unexpected ones, unexpected passes, expiry. */
 class ExpectationCheckTest {
 
+    /** A result; a FAIL's findings name its first clause (its other tags it does not decide). */
     static ScenarioResult result(String id, Verdict v, String... clauses) {
-        return new ScenarioResult(id, "scenario " + id, id.substring(0, id.indexOf(':')), 1, List.of(clauses), v,
-                v == Verdict.PASS ? "" : "FAIL [x]", 0.01, List.of(), Map.of());
+        return failing(id, v, List.of(clauses), v == Verdict.FAIL && clauses.length > 0 ? List.of(clauses[0]) : List.of());
+    }
+
+    /** A result whose findings break {@code violated}. */
+    static ScenarioResult failing(String id, Verdict v, List<String> clauses, List<String> violated) {
+        List<xmemck.oracle.Finding> findings = violated.stream()
+                .map(c -> new xmemck.oracle.Finding(c, xmemck.oracle.Finding.Kind.RETURN_VALUE, "returned 0")).toList();
+        return new ScenarioResult(id, "scenario " + id, id.substring(0, id.indexOf(':')), 1, clauses, v,
+                v == Verdict.PASS ? "" : "FAIL [x]", 0.01, List.of(), Map.of(), findings, List.of());
     }
 
     static final String FILE = """

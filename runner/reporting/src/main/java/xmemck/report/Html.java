@@ -100,6 +100,7 @@ public final class Html {
             .badge { display: inline-block; padding: 1px 7px; border-radius: 10px; font-weight: 600; font-size: 12px;
                      letter-spacing: .02em; white-space: nowrap; }
             .v-NO-SCENARIO { border: 1px dashed #888; }
+            .v-NOT-DECIDED { background: #e6e6e6; color: #333333; border: 1px dotted #666; }
             .badge.expected, button.cell.expected { background-image: repeating-linear-gradient(45deg, rgba(255,255,255,.28) 0 5px, transparent 5px 10px); }
             table { border-collapse: collapse; background: #fff; }
             th, td { border: 1px solid #ddd; padding: 5px 8px; text-align: left; vertical-align: top; }

@@ -26,6 +26,7 @@ public final class IndexPage {
         Totals t = Totals.of(run.scenarios());
         StringBuilder b = new StringBuilder();
         b.append("<h1>xmemck conformance report</h1>\n");
+        for (ReportFile f : files) if (f.label().equals(ReportWriter.INCOMPLETE_LABEL)) b.append("<p class=\"outcome bad\"><strong>This run did not finish</strong>: ").append(esc(f.note())).append("</p>\n");
         b.append("<p>Adapter <strong>").append(esc(run.adapter().id())).append("</strong>");
         if (!run.adapter().name().equals(run.adapter().id())) b.append(" (implementation <strong>").append(esc(run.adapter().name())).append("</strong>)");
         b.append(" &middot; kit ").append(esc(run.kitVersion()));
@@ -35,8 +36,12 @@ public final class IndexPage {
 
         int expected = run.expectedFailures();
         int unexpected = run.unexpectedFailures();
-        b.append("<p class=\"outcome ").append(run.scenarios().isEmpty() ? "none" : unexpected == 0 ? "ok" : "bad").append("\">");
+        boolean nothing = run.judgedNothing();
+        b.append("<p class=\"outcome ").append(run.scenarios().isEmpty() ? "none" : unexpected > 0 ? "bad" : run.anyPassed() ? "ok" : "none")
+                .append("\">");
         if (run.scenarios().isEmpty()) b.append("No scenario ran: this run shows nothing about the implementation.");
+        else if (nothing && unexpected == 0) b.append("Nothing judged: no scenario passed or failed (").append(t.total())
+                .append(" scenarios, all UNSUPPORTED or OUTSIDE-CONTRACT). This run is not passed and makes no conformance claim.");
         else if (t.broken() == 0) b.append("No scenario FAILED or ended in ERROR (").append(t.total()).append(" scenarios).");
         else if (unexpected == 0) b.append("No unexpected FAIL or ERROR (").append(t.total()).append(" scenarios; ").append(expected)
                 .append(" failed as the expectations file says they would).");
@@ -44,7 +49,9 @@ public final class IndexPage {
             b.append(unexpected).append(" of ").append(t.total()).append(" scenarios FAILED or ended in ERROR");
             if (expected > 0) b.append(", and ").append(expected).append(" more failed as the expectations file says they would");
             b.append('.');
+            if (nothing) b.append(" Nothing else was judged: no scenario passed or failed.");
         }
+        if (!run.scenarios().isEmpty() && !nothing && !run.anyPassed()) b.append(" No scenario passed, so the run is not passed.");
         b.append("</p>\n");
 
         b.append("<div class=\"tiles\">");
@@ -89,16 +96,32 @@ public final class IndexPage {
     }
 
     private static void clauses(StringBuilder b, Matrix m) {
-        int[] byVerdict = new int[Verdict.values().length];
+        java.util.Map<String, Integer> byLabel = new java.util.LinkedHashMap<>();
+        for (Verdict v : Matrix.ROLL_UP) byLabel.put(v.label(), 0);
+        byLabel.put(Verdicts.NOT_DECIDED, 0);
+        byLabel.put(Verdicts.NO_SCENARIO, 0);
+        int partial = 0;
         List<Matrix.Row> unreached = new java.util.ArrayList<>();
         for (Matrix.Row r : m.rows()) {
-            Optional<Verdict> v = r.cells().getFirst().verdict();
-            if (v.isPresent()) byVerdict[v.get().ordinal()]++;
-            else unreached.add(r);
+            Matrix.Cell cell = r.cells().getFirst();
+            byLabel.merge(cell.label(), 1, Integer::sum);
+            if (cell.partial()) partial++;
+            if (cell.scenarios().isEmpty()) unreached.add(r);
         }
-        b.append("<h2>Clauses</h2>\n<p>").append(m.rows().size()).append(" clauses; a clause's verdict is the worst of its scenarios': ");
-        for (Verdict v : Verdict.values()) b.append(badge(v)).append(" ").append(byVerdict[v.ordinal()]).append(" &nbsp;");
-        b.append(badge(Optional.empty())).append(" ").append(unreached.size()).append(". See the <a href=\"matrix.html\">conformance matrix</a>.</p>\n");
+        List<String> judged = m.judged(0);
+        List<String> notJudged = m.notJudged(0);
+        b.append("<h2>Clauses</h2>\n");
+        b.append("<p class=\"judged\" id=\"judged\"><strong>").append(judged.size()).append(" of ").append(judged.size() + notJudged.size())
+                .append(" clauses judged</strong> (a scenario passed on the clause, or a finding of a FAIL names it).");
+        if (!notJudged.isEmpty()) {
+            b.append(" Not judged by this run (").append(notJudged.size()).append("): ");
+            for (int i = 0; i < notJudged.size(); i++) b.append(i == 0 ? "" : ", ").append(clauseLink(notJudged.get(i)));
+            b.append('.');
+        }
+        b.append("</p>\n<p>").append(m.rows().size()).append(" clauses by the colour of their cell in the <a href=\"matrix.html\">conformance matrix</a>: ");
+        byLabel.forEach((label, n) -> b.append("<span class=\"badge v-").append(esc(label)).append("\">").append(esc(label)).append("</span> ")
+                .append(n).append(" &nbsp;"));
+        b.append("(").append(partial).append(" of the PASS partial: some of their scenarios were UNSUPPORTED).</p>\n");
         if (!unreached.isEmpty()) {
             b.append("<p>Clauses no scenario of this run names: ");
             for (int i = 0; i < unreached.size(); i++) {
@@ -115,13 +138,14 @@ public final class IndexPage {
         if (notPassed.isEmpty()) {
             b.append("<p>").append(run.scenarios().isEmpty() ? "No scenario ran." : "Every scenario passed.").append("</p>\n");
         } else {
-            b.append("<table class=\"scenarios\"><tr><th>Verdict</th><th>Scenario</th><th>Clauses</th><th>Where</th><th>Reason</th></tr>\n");
+            b.append("<table class=\"scenarios\"><tr><th>Verdict</th><th>Scenario</th><th>Clauses (broken first)</th><th>Where</th><th>Reason</th></tr>\n");
             for (ScenarioResult r : notPassed) {
                 b.append("<tr><td>").append(badge(run, r)).append("</td><td>").append(esc(r.name())).append("</td><td class=\"mono\">")
-                        .append(String.join(" ", r.clauses().stream().map(IndexPage::clauseLink).toList())).append("</td><td class=\"mono\">")
+                        .append(clausesCell(r)).append("</td><td class=\"mono\">")
                         .append(esc(Html.location(r.uri(), r.line()))).append("</td><td>");
                 if (run.isExpected(r)) b.append("<p class=\"expected-note\">").append(esc(run.expected().get(r.id()))).append("</p>");
                 if (r.reason() != null && !r.reason().isBlank()) b.append("<pre>").append(esc(r.reason())).append("</pre>");
+                if (Verdicts.of(r) == Verdict.FAIL) for (xmemck.oracle.Picture p : r.pictures()) b.append(xmemck.picture.PictureSvg.figure(p));
                 b.append("</td></tr>\n");
             }
             b.append("</table>\n");
@@ -136,6 +160,22 @@ public final class IndexPage {
             }
             b.append("</ul></details>\n");
         }
+    }
+
+    /**
+     * A scenario's clauses: for a FAIL, those its findings break ("violates"), then its other tags ("not decided
+     * here"); otherwise its tags.
+     */
+    private static String clausesCell(ScenarioResult r) {
+        if (Verdicts.of(r) != Verdict.FAIL) return String.join(" ", r.clauses().stream().map(IndexPage::clauseLink).toList());
+        List<String> broken = r.violated();
+        List<String> others = r.clauses().stream().distinct().filter(c -> !broken.contains(c)).toList();
+        StringBuilder b = new StringBuilder("violates ").append(String.join(" ", broken.stream().map(IndexPage::clauseLink).toList()));
+        if (!others.isEmpty()) {
+            b.append("<br><span class=\"muted\">not decided here: ").append(String.join(" ", others.stream().map(IndexPage::clauseLink).toList()))
+                    .append("</span>");
+        }
+        return b.toString();
     }
 
     /** A clause id linking to its row in the matrix, which opens the row's details. */
@@ -168,5 +208,7 @@ public final class IndexPage {
             .expected-note { margin: 2px 0 4px; font-style: italic; }
             table.scenarios { width: 100%; }
             ul.passed { columns: 2; font-size: 13px; }
+            p.judged { max-width: 70em; }
+            figure.picture { margin: 8px 0; } figure.picture figcaption { font-size: 12.5px; margin-bottom: 4px; }
             """;
 }

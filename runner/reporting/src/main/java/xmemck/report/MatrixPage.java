@@ -28,7 +28,10 @@ public final class MatrixPage {
         b.append("<h1>").append(esc(title)).append("</h1>\n");
         b.append("<p class=\"muted\">Rows are the documented clauses, grouped by service; ")
                 .append(m.columns().size() == 1 ? "the column is the run" : "each column is one run")
-                .append(". A cell shows the worst verdict of the scenarios that name the clause. ")
+                .append(". A cell counts the scenarios that name the clause by their verdict on it, FAIL and ERROR first, and takes its")
+                .append(" colour from FAIL or ERROR if any, else PASS when at least one passed (\"partial\" when others were")
+                .append(" UNSUPPORTED), else UNSUPPORTED or OUTSIDE-CONTRACT. A FAIL counts only on the clauses its findings name;")
+                .append(" on the scenario's other tags it is \"not decided here\". ")
                 .append("Hover a cell to see its scenarios, click it to open their details.")
                 .append(" <a href=\"index.html\">Back to the report index</a>.</p>\n");
         legend(b);
@@ -66,6 +69,8 @@ public final class MatrixPage {
         for (Optional<Verdict> v : Html.legendOrder()) {
             b.append("<span>").append(badge(v)).append(" ").append(esc(Html.meaning(v))).append("</span>");
         }
+        b.append("<span><span class=\"badge v-").append(Verdicts.NOT_DECIDED).append("\">").append(Verdicts.NOT_DECIDED)
+                .append("</span> every scenario that names the clause FAILED on other clauses: not decided here</span>");
         b.append("</div>\n");
     }
 
@@ -93,12 +98,12 @@ public final class MatrixPage {
             Matrix.Cell cell = row.cells().get(col);
             String detail = "d-" + rowNo + "-" + col;
             boolean expected = m.columns().get(col).allExpected(cell);
-            b.append("<td class=\"cellbox\"><button type=\"button\" class=\"cell ").append(Verdicts.cssClass(cell.verdict()))
+            b.append("<td class=\"cellbox\"><button type=\"button\" class=\"cell ").append(cell.cssClass())
                     .append(expected ? " expected" : "")
                     .append("\" data-row=\"").append(rowNo).append("\" data-detail=\"").append(detail)
                     .append("\" aria-expanded=\"false\" title=\"").append(hover(c, m.columns().get(col), cell)).append("\">")
-                    .append(esc(Verdicts.label(cell.verdict()) + (expected ? Verdicts.EXPECTED_SUFFIX : "")));
-            if (!cell.scenarios().isEmpty()) b.append(" <span class=\"count\">").append(cell.scenarios().size()).append("</span>");
+                    .append(esc(cell.label() + (expected ? Verdicts.EXPECTED_SUFFIX : "")));
+            if (cell.partial()) b.append(" <span class=\"partial\">partial</span>");
             b.append("</button>");
             breakdown(b, cell);
             b.append("</td>");
@@ -109,19 +114,26 @@ public final class MatrixPage {
         }
     }
 
-    /** Under a cell whose scenarios differ, how many had each verdict: the worst alone can hide 30 passes. */
+    /**
+     * Under every cell with scenarios, how many had each verdict on the clause, FAIL and ERROR first, then those that
+     * failed on other clauses only: the colour alone can hide 30 passes behind one UNSUPPORTED.
+     */
     private static void breakdown(StringBuilder b, Matrix.Cell cell) {
-        Totals t = Totals.of(cell.scenarios());
-        long kinds = java.util.Arrays.stream(Verdict.values()).filter(v -> t.get(v) > 0).count();
-        if (kinds < 2) return;
-        b.append("<div class=\"breakdown\">");
-        boolean first = true;
-        for (Verdict v : Verdict.values()) {
+        if (cell.scenarios().isEmpty()) return;
+        b.append("<div class=\"breakdown\">").append(countsText(cell, " &middot; ")).append("</div>");
+    }
+
+    /** "2 FAIL · 27 PASS · 5 UNSUPPORTED · 1 not decided here": the cell's counts, FAIL and ERROR first. */
+    static String countsText(Matrix.Cell cell, String separator) {
+        Totals t = cell.counts();
+        StringBuilder b = new StringBuilder();
+        for (Verdict v : Matrix.ROLL_UP) {
             if (t.get(v) == 0) continue;
-            b.append(first ? "" : " &middot; ").append(t.get(v)).append(' ').append(v.label());
-            first = false;
+            b.append(b.isEmpty() ? "" : separator).append(t.get(v)).append(' ').append(v.label());
         }
-        b.append("</div>");
+        int open = cell.notDecided().size();
+        if (open > 0) b.append(b.isEmpty() ? "" : separator).append(open).append(" not decided here");
+        return b.toString();
     }
 
     /** Hover text: the first scenarios, one per line (the newline is an entity so the attribute stays one line). */
@@ -129,33 +141,55 @@ public final class MatrixPage {
         StringBuilder t = new StringBuilder();
         t.append(esc(c.id())).append(" / ").append(esc(col.label())).append(": ");
         if (cell.scenarios().isEmpty()) return t.append("no scenario names this clause").toString();
-        t.append(cell.scenarios().size()).append(cell.scenarios().size() == 1 ? " scenario" : " scenarios");
-        List<ScenarioResult> ordered = worstFirst(cell.scenarios());
+        t.append(countsText(cell, ", "));
+        List<ScenarioResult> ordered = worstFirst(cell, cell.scenarios());
         for (int i = 0; i < Math.min(HOVER_LIMIT, ordered.size()); i++) {
             ScenarioResult r = ordered.get(i);
-            t.append("&#10;").append(Verdicts.of(r).label()).append(col.isExpected(r) ? Verdicts.EXPECTED_SUFFIX : "").append(": ").append(esc(r.name()));
+            t.append("&#10;").append(onLabel(cell, col, r)).append(": ").append(esc(r.name()));
         }
         if (ordered.size() > HOVER_LIMIT) t.append("&#10;... and ").append(ordered.size() - HOVER_LIMIT).append(" more");
         return t.append("&#10;(click for details)").toString();
+    }
+
+    /** {@code r}'s label on the cell's clause: its verdict there (expected or not), or "not decided here". */
+    private static String onLabel(Matrix.Cell cell, Matrix.Column col, ScenarioResult r) {
+        Optional<Verdict> v = cell.on(r);
+        if (v.isEmpty()) return "not decided here";
+        return v.get().label() + (col.isExpected(r) ? Verdicts.EXPECTED_SUFFIX : "");
     }
 
     private static void detail(StringBuilder b, ClauseLine c, Matrix.Column col, Matrix.Cell cell, String id, int rowNo, int span) {
         b.append("<tr class=\"detail\" id=\"").append(id).append("\" data-row=\"").append(rowNo).append("\" hidden><td colspan=\"")
                 .append(span).append("\">");
         b.append("<div class=\"detail-head\"><code>").append(esc(c.id())).append("</code> in ").append(esc(col.label()))
-                .append(": ").append(badge(cell.verdict())).append(" ").append(cell.scenarios().size())
-                .append(cell.scenarios().size() == 1 ? " scenario" : " scenarios").append("</div>");
+                .append(": <span class=\"badge ").append(cell.cssClass()).append("\">").append(esc(cell.label())).append("</span>")
+                .append(cell.partial() ? " partial" : "").append(" &middot; ").append(cell.scenarios().size())
+                .append(cell.scenarios().size() == 1 ? " scenario" : " scenarios");
+        if (!cell.scenarios().isEmpty()) b.append(": ").append(countsText(cell, ", "));
+        b.append("</div>");
         if (cell.scenarios().isEmpty()) {
             b.append("<p>No scenario names this clause, so this run says nothing about it.</p>");
         } else {
-            b.append("<table class=\"scenarios\"><tr><th>Verdict</th><th>Scenario</th><th>Where</th><th>Reason</th></tr>");
-            for (ScenarioResult r : worstFirst(cell.scenarios())) {
-                String label = col.isExpected(r) ? "<span class=\"badge expected " + Verdicts.cssClass(Optional.of(Verdicts.of(r))) + "\">"
-                        + esc(Verdicts.of(r).label() + Verdicts.EXPECTED_SUFFIX) + "</span>" : badge(Verdicts.of(r));
+            b.append("<table class=\"scenarios\"><tr><th>Verdict here</th><th>Scenario</th><th>Where</th><th>Reason</th></tr>");
+            for (ScenarioResult r : worstFirst(cell, cell.scenarios())) {
+                Optional<Verdict> v = cell.on(r);
+                String label;
+                if (v.isEmpty()) label = "<span class=\"badge v-" + Verdicts.NOT_DECIDED + "\">not decided here</span>";
+                else if (col.isExpected(r) && (v.get() == Verdict.FAIL || v.get() == Verdict.ERROR)) {
+                    label = "<span class=\"badge expected " + Verdicts.cssClass(v) + "\">" + esc(v.get().label() + Verdicts.EXPECTED_SUFFIX) + "</span>";
+                } else label = badge(v);
                 b.append("<tr><td>").append(label).append("</td><td class=\"name\">").append(esc(r.name()))
                         .append("</td><td class=\"mono\">").append(esc(Html.location(r.uri(), r.line()))).append("</td><td>");
-                if (col.isExpected(r)) b.append("<p><em>").append(esc(col.expected().get(r.id()))).append("</em></p>");
-                if (r.reason() != null && !r.reason().isBlank()) b.append("<pre>").append(esc(r.reason())).append("</pre>");
+                if (v.isEmpty()) {
+                    b.append("<p class=\"not-decided\">This scenario FAILED on ");
+                    List<String> broken = r.violated();
+                    for (int i = 0; i < broken.size(); i++) b.append(i == 0 ? "" : ", ").append(IndexPage.clauseLink(broken.get(i)));
+                    b.append(", not on <code>").append(esc(c.id())).append("</code>: it says nothing about this clause.</p>");
+                } else {
+                    if (col.isExpected(r)) b.append("<p><em>").append(esc(col.expected().get(r.id()))).append("</em></p>");
+                    if (r.reason() != null && !r.reason().isBlank()) b.append("<pre>").append(esc(r.reason())).append("</pre>");
+                    if (v.get() == Verdict.FAIL) for (xmemck.oracle.Picture p : r.pictures()) b.append(xmemck.picture.PictureSvg.figure(p));
+                }
                 b.append("</td></tr>");
             }
             b.append("</table>");
@@ -168,6 +202,12 @@ public final class MatrixPage {
         return rs.stream().sorted((x, y) -> Verdicts.of(y).ordinal() - Verdicts.of(x).ordinal()).toList();
     }
 
+    /** A cell's scenarios by their verdict on its clause, FAIL and ERROR first, those that did not decide it last. */
+    static List<ScenarioResult> worstFirst(Matrix.Cell cell, List<ScenarioResult> rs) {
+        java.util.function.ToIntFunction<ScenarioResult> rank = r -> cell.on(r).map(Matrix.ROLL_UP::indexOf).orElse(Matrix.ROLL_UP.size());
+        return rs.stream().sorted(java.util.Comparator.comparingInt(rank)).toList();
+    }
+
     private static final String CSS = """
             table.matrix { width: 100%; }
             table.matrix td.id { white-space: nowrap; }
@@ -177,8 +217,10 @@ public final class MatrixPage {
             button.cell { width: 100%; border: 0; border-radius: 5px; padding: 7px 6px; font: 600 13px system-ui, sans-serif;
                           cursor: pointer; }
             button.cell.v-NO-SCENARIO { border: 1px dashed #888; }
+            button.cell .partial { font-weight: 400; font-style: italic; }
+            p.not-decided { margin: 2px 0; }
+            figure.picture { margin: 8px 0; } figure.picture figcaption { font-size: 12.5px; margin-bottom: 4px; }
             button.cell[aria-expanded="true"] { outline: 3px solid #222; }
-            button.cell .count { font-weight: 400; opacity: .9; }
             .breakdown { font-size: 11px; color: #555; text-align: center; margin-top: 2px; }
             tr.detail > td { background: #f6f8fb; }
             .detail-head { margin: 2px 0 6px; }

@@ -41,8 +41,11 @@ final class Fixtures {
             case UNSUPPORTED -> "UNSUPPORTED: ADI version tags: not on this hardware";
             case OUTSIDE_CONTRACT -> "OUTSIDE-CONTRACT: copyout.ctx.user-only: called at interrupt level";
         };
+        // A FAIL rests on findings: here one naming the scenario's first clause (its other tags are not decided by it).
+        List<xmemck.oracle.Finding> findings = v == Verdict.FAIL && clauses.length > 0
+                ? List.of(new xmemck.oracle.Finding(clauses[0], xmemck.oracle.Finding.Kind.WRITE_OUTSIDE, reason)) : List.of();
         return new ScenarioResult("id-" + name.hashCode(), name, "file:///somewhere/features/copyout/copyout.feature", 12,
-                Arrays.asList(clauses), v, reason, 0.002, List.of("Call copyout -> 0 PASS"), implementationDefined);
+                Arrays.asList(clauses), v, reason, 0.002, List.of("Call copyout -> 0 PASS"), implementationDefined, findings, List.of());
     }
 
     static final AdapterInfo ADAPTER = new AdapterInfo("reference", "xmemck reference", List.of("COPYOUT", "VM_MVC"),

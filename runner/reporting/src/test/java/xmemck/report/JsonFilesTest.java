@@ -68,7 +68,8 @@ class JsonFilesTest {
         assertEquals(0L, s.get("scenarioCount"));
         assertEquals(Map.of("PASS", 0L, "FAIL", 0L, "UNSUPPORTED", 0L, "ERROR", 0L, "OUTSIDE_CONTRACT", 0L), s.get("totals"));
         assertEquals(5, list(s.get("clauses")).size());
-        assertEquals(true, s.get("passed"));
+        assertEquals(false, s.get("passed"), "a run that judged nothing is not passed");
+        assertEquals(true, s.get("judgedNothing"));
     }
 
     @Test

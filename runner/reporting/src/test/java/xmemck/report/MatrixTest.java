@@ -35,12 +35,57 @@ class MatrixTest {
     }
 
     @Test
-    void unsupportedOutranksPassAndFailOutranksUnsupported() {
+    void aPassWithUnsupportedScenariosIsAPartialPassAndFailOutranksUnsupported() {
         var run = Fixtures.run(scenario("a", Verdict.PASS, "copyout.succ"), scenario("b", Verdict.UNSUPPORTED, "copyout.succ"),
-                scenario("c", Verdict.UNSUPPORTED, "vm_mvc.enoent"), scenario("d", Verdict.FAIL, "vm_mvc.enoent"));
+                scenario("c", Verdict.UNSUPPORTED, "vm_mvc.enoent"), scenario("d", Verdict.FAIL, "vm_mvc.enoent"),
+                scenario("e", Verdict.UNSUPPORTED, "copyout.fail.adi"), scenario("f", Verdict.OUTSIDE_CONTRACT, "copyout.fail.adi"));
         Map<String, Matrix.Row> rows = rows(Matrix.of(Fixtures.CATALOGUE, List.of(run)));
-        assertEquals(Optional.of(Verdict.UNSUPPORTED), rows.get("copyout.succ").cells().getFirst().verdict());
+        Matrix.Cell succ = rows.get("copyout.succ").cells().getFirst();
+        assertEquals(Optional.of(Verdict.PASS), succ.verdict(), "one PASS: passed as far as the run went");
+        assertTrue(succ.partial(), "but partial: another scenario could not be created");
+        assertTrue(succ.judged());
         assertEquals(Optional.of(Verdict.FAIL), rows.get("vm_mvc.enoent").cells().getFirst().verdict());
+        Matrix.Cell adi = rows.get("copyout.fail.adi").cells().getFirst();
+        assertEquals(Optional.of(Verdict.UNSUPPORTED), adi.verdict(), "no PASS: UNSUPPORTED over OUTSIDE-CONTRACT");
+        assertFalse(adi.judged());
+        assertFalse(adi.partial());
+    }
+
+    @Test
+    void theCellCountsEachVerdictFailAndErrorFirst() {
+        var run = Fixtures.run(scenario("p1", Verdict.PASS, "copyout.succ"), scenario("p2", Verdict.PASS, "copyout.succ"),
+                scenario("u", Verdict.UNSUPPORTED, "copyout.succ"), scenario("e", Verdict.ERROR, "copyout.succ"),
+                scenario("f", Verdict.FAIL, "copyout.succ"));
+        Matrix.Cell cell = rows(Matrix.of(Fixtures.CATALOGUE, List.of(run))).get("copyout.succ").cells().getFirst();
+        assertEquals(Optional.of(Verdict.FAIL), cell.verdict(), "a finding names the clause: FAIL, before ERROR");
+        assertEquals("1 FAIL · 1 ERROR · 2 PASS · 1 UNSUPPORTED", MatrixPage.countsText(cell, " · "));
+        String html = MatrixPage.render(Matrix.of(Fixtures.CATALOGUE, List.of(run)), "m");
+        assertTrue(html.contains("<div class=\"breakdown\">1 FAIL &middot; 1 ERROR &middot; 2 PASS &middot; 1 UNSUPPORTED</div>"), "the counts show in the cell");
+    }
+
+    @Test
+    void aFailCountsOnlyOnTheClausesItsFindingsNameTheOtherTagsAreNotDecidedHere() {
+        // Tagged with three clauses; its one finding names inv.no-write-outside, which it is not even tagged with.
+        var failing = new xmemck.harness.ScenarioResult("f:1", "overruns by one byte", "features/copyout/copyout.feature", 1,
+                List.of("copyout.succ", "copyout.fail.adi"), Verdict.FAIL, "FAIL violates inv.no-write-outside", 0.01, List.of(), Map.of(),
+                List.of(new xmemck.oracle.Finding("inv.no-write-outside", xmemck.oracle.Finding.Kind.WRITE_OUTSIDE, "dst+4096 written")), List.of());
+        var run = Fixtures.run(failing, scenario("p", Verdict.PASS, "copyout.succ"));
+        Matrix m = Matrix.of(Fixtures.CATALOGUE, List.of(run));
+        Map<String, Matrix.Row> rows = rows(m);
+        Matrix.Cell succ = rows.get("copyout.succ").cells().getFirst();
+        assertEquals(Optional.of(Verdict.PASS), succ.verdict(), "the FAIL does not decide copyout.succ");
+        assertEquals(1, succ.notDecided().size());
+        Matrix.Cell adi = rows.get("copyout.fail.adi").cells().getFirst();
+        assertEquals(Optional.empty(), adi.verdict());
+        assertEquals("NOT-DECIDED", adi.label(), "named, but no scenario decided it");
+        assertFalse(adi.judged());
+        Matrix.Cell outside = rows.get("inv.no-write-outside").cells().getFirst();
+        assertEquals(Optional.of(Verdict.FAIL), outside.verdict(), "the clause the finding names");
+        assertEquals(List.of("copyout.succ", "inv.no-write-outside"), m.judged(0));
+        String html = MatrixPage.render(m, "m");
+        assertTrue(html.contains("class=\"cell v-NOT-DECIDED\""), "the cell says not decided");
+        assertTrue(html.contains("not decided here</span>"), "the detail row marks the scenario");
+        assertTrue(html.contains("This scenario FAILED on <a href=\"matrix.html#clause-inv.no-write-outside\">"), "and links the clause it did fail");
     }
 
     @Test

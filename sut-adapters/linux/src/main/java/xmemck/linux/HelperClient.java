@@ -195,11 +195,6 @@ final class HelperClient implements Space {
         }
     }
 
-    @Override public void ready(boolean protections) throws SutFailure {
-        if (protections) commands.settle();
-        else commands.settleMappings();
-    }
-
     @Override public int memFd() throws SutFailure {
         if (memFd < 0) {
             memFd = c.open("/proc/" + pid + "/mem", Libc.O_RDONLY | Libc.O_CLOEXEC, 0);

@@ -80,9 +80,6 @@ final class KitSpace implements Space {
         return c.mincore(addr & -Geometry.PAGE, Geometry.PAGE, vec.address()) < 0 && c.errno() == Libc.ENOMEM;
     }
 
-    /** The kit makes its changes at once: always ready. */
-    @Override public void ready(boolean protections) {}
-
     @Override public int memFd() throws SutFailure {
         if (memFd < 0) {
             memFd = c.open("/proc/self/mem", Libc.O_RDONLY | Libc.O_CLOEXEC, 0);

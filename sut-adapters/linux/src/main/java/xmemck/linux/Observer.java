@@ -73,6 +73,7 @@ final class Observer {
         Region r = world.regions.get(p.object());
         FileSegment s = r == null ? world.segments.get(p.object()) : null;
         if (r == null && s == null) throw World.protocol(p, "no object " + p.object());
+        world.ready(r, true);
         Space where = r != null ? r.home.space() : world.kit;
         long address = r != null ? r.home.pageAddress(p.page()) : s.address(p.page() * Geometry.PAGE);
         return new Result.Protection(world.maps.protection(where, address));

@@ -44,7 +44,7 @@ final class PrivilegedView {
         Region r = world.regions.get(object);
         FileSegment s = r == null ? world.segments.get(object) : null;
         if (r == null && s == null) throw World.protocol(op, "no object " + object);
-        if (r != null) r.home.space().ready(false);   // a forced read: the protections do not matter, the mappings do
+        world.ready(r, false);   // a forced read: the protections do not matter, the mappings do
         long pages = r != null ? r.pages : s.pages;
         long end = from + length;
         long guardsEnd = (pages + 1) * Geometry.PAGE;   // the end of the guard page after the object

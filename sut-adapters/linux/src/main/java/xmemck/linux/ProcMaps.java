@@ -40,9 +40,11 @@ final class ProcMaps {
         this.noIoctl = !ioctl;
     }
 
-    /** The protection of the mapping holding {@code address} in {@code space}; {@link Prot#NONE} when nothing is mapped there. */
+    /**
+     * The protection of the mapping holding {@code address} in {@code space}; {@link Prot#NONE} when nothing is mapped
+     * there. The caller has waited for what it posted there ({@link World#ready}).
+     */
     Prot protection(Space space, long address) throws SutFailure {
-        space.ready(true);
         long flags = vmaFlags(space, address);
         if (flags == UNMAPPED) return Prot.NONE;
         return (flags & VMA_WRITABLE) != 0 ? Prot.READ_WRITE : (flags & VMA_READABLE) != 0 ? Prot.READ : Prot.NONE;
@@ -50,7 +52,6 @@ final class ProcMaps {
 
     /** True when no mapping of {@code space} covers {@code address}. */
     boolean unmapped(Space space, long address) throws SutFailure {
-        space.ready(false);
         return vmaFlags(space, address) == UNMAPPED;
     }
 

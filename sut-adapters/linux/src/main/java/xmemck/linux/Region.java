@@ -62,6 +62,12 @@ final class Region {
     private boolean deleted;
     /** While kept: the ticket of its restore in its helper ({@link Commands#ticket}); a kernel region's is 0. */
     long readyAt;
+    /**
+     * In its helper: the ticket of the last change posted for its home mapping ({@code changed}), and of the last that
+     * changed what is mapped there rather than a protection ({@code remapped}). What meets the region in the helper waits
+     * for these and nothing else ({@link World#ready}); 0 for a kernel region, whose changes the kit makes at once.
+     */
+    long changed, remapped;
     /** Whether a world holds the region (rather than the pool). */
     boolean held;
     /** While kept: the helper could not restore its mapping, so it must be let go. */
@@ -145,14 +151,28 @@ final class Region {
 
     void protect(int first, int count, Prot p) throws OsError, SutFailure {
         checkPages(first, count, "protect");
+        long before = ticket();
         for (View v : views()) {
             forMappedRuns(first, count, (a, b) -> v.space().protect(v.pageAddress(a), (long) (b - a) * Geometry.PAGE, bits(p)));
         }
         for (int i = first; i < first + count; i++) prot[i] = p;
+        posted(false, before);
     }
+
+    /** Its helper was sent changes of the home mapping (of what is mapped, or only of protections): remember the ticket. */
+    private void posted(boolean mapping, long before) {
+        if (home.space() instanceof HelperClient h && h.commands().ticket() > before) {
+            changed = h.commands().ticket();
+            if (mapping) remapped = changed;
+        }
+    }
+
+    /** Its helper's ticket now (0 for a kernel region). */
+    private long ticket() { return home.space() instanceof HelperClient h ? h.commands().ticket() : 0; }
 
     void unmap(int first, int count) throws OsError, SutFailure {
         checkPages(first, count, "unmap");
+        long before = ticket();
         for (View v : views()) {
             forMappedRuns(first, count, (a, b) -> v.space().unmap(v.pageAddress(a), (long) (b - a) * Geometry.PAGE));
         }
@@ -160,6 +180,7 @@ final class Region {
             if (mapped[i]) holes++;
             mapped[i] = false;
         }
+        posted(true, before);
     }
 
     /** The segment is deleted: every object page goes; the guard pages stay, so that stray writes remain visible. */
@@ -184,12 +205,14 @@ final class Region {
 
     /** Back page {@code page} by {@code file} at {@code offset} in every view where it is mapped, keeping its protection. */
     void rebind(int page, Backing how, int file, long offset) throws OsError, SutFailure {
+        long before = ticket();
         for (View v : views()) {
             if (mapped[page]) v.space().mapAt(v.pageAddress(page), Geometry.PAGE, bits(prot[page]), file, offset);
         }
         backing[page] = how;
         pagingOffset[page] = how == Backing.PAGED_OUT ? offset : 0;
         pagedOut.set(page, how == Backing.PAGED_OUT);
+        posted(true, before);
     }
 
     /** True when some page is backed by the paging file. */
@@ -208,6 +231,7 @@ final class Region {
         // Run by run, the kit's view first (the one that may fail), and the page state follows each run, so that on a
         // failure the region still knows which pages are holes.
         View[] views = mirror != null ? new View[] {mirror, home} : new View[] {home};
+        long before = ticket();
         forRuns(p -> !mapped[p], (a, b) -> {
             for (View v : views) v.space().mapIntoHole(v.pageAddress(a), bytes(a, b), Space.READ_WRITE, fd, fileOffset(bytes(0, a)));
             for (int p = a; p < b; p++) fresh(p);
@@ -224,6 +248,7 @@ final class Region {
         locked.clear();
         holes = 0;
         deleted = false;
+        posted(true, before);
     }
 
     /** Page {@code p} is mapped from the memory file again, read-write. */

@@ -8,10 +8,10 @@ import xmemck.spi.SutFailure;
  * {@code /proc/KIT/fd/N}.
  *
  * <p>The kit makes each change before the method returns. A helper is sent the change and carries it out in order,
- * without the kit waiting for each answer ({@link Commands}). Whatever depends on the helper's address space first
- * waits for the changes it depends on ({@link #ready}), so that nothing ever meets a half-built world: a cross-memory
- * move into it and the protections it shows wait for every change, a read through {@code /proc/PID/mem} (which
- * forces access, whatever the protection) for the changes of mappings. A change that has to be answered on the spot
+ * without the kit waiting for each answer ({@link Commands}). Whatever meets a region in the helper's address space first
+ * waits for the changes posted for that region ({@link World#ready}), so that nothing ever meets a half-built world: a
+ * cross-memory move into it and the protections it shows wait for every change of the region, a read through
+ * {@code /proc/PID/mem} (which forces access, whatever the protection) for the changes of its mappings. A change that has to be answered on the spot
  * ({@link #map}, {@link #unmappedAt}) waits for what was sent before it.
  */
 sealed interface Space permits KitSpace, HelperClient {
@@ -49,12 +49,6 @@ sealed interface Space permits KitSpace, HelperClient {
 
     /** True when nothing at all is mapped at the page of {@code addr}. */
     boolean unmappedAt(long addr) throws SutFailure;
-
-    /**
-     * Wait until the changes the current world made here are carried out: all of them ({@code protections}), or those
-     * that change what is mapped. Before any system call that depends on this address space.
-     */
-    void ready(boolean protections) throws SutFailure;
 
     /** A file descriptor of this space's {@code /proc/PID/mem}, opened by the kit, for observations. */
     int memFd() throws SutFailure;

@@ -76,7 +76,7 @@ final class VmMvcService {
                     : failed("pread(segment " + s.sid + ", " + Notes.where(v.ptr(), 0) + ", " + n + ", " + off + ")", r);
         }
         long local = s.address(v.pno() * Geometry.PAGE + v.pgoffs());
-        d.target().ready(true);   // the move meets the protections and holes the set-ups made
+        world.ready(world.regionOf(v.ptr()), true);   // the move meets the protections and holes the set-ups made
         long iov = world.scratch.iovecs(local, m2, n);
         long r = c.processVmWritev(d.target().pid(), iov, 1, iov + 16, 1);
         String call = "process_vm_writev(" + Notes.space(d.space()) + ", {segment " + s.sid + "+" + (v.pno() * Geometry.PAGE + v.pgoffs()) + ", " + n + "}, {" + Notes.where(v.ptr(), 0) + ", " + n + "})";
@@ -94,7 +94,7 @@ final class VmMvcService {
         }
         // Fetch m2 from the helper, then store what arrived into the page cache: a short fetch stores a prefix.
         MemorySegment buf = world.scratch.buffer(n);
-        d.target().ready(true);   // the move meets the protections and holes the set-ups made
+        world.ready(world.regionOf(v.ptr()), true);   // the move meets the protections and holes the set-ups made
         long iov = world.scratch.iovecs(buf.address(), m2, n);
         long got = c.processVmReadv(d.target().pid(), iov, 1, iov + 16, 1);
         String fetch = "process_vm_readv(" + Notes.space(d.space()) + ", {buffer, " + n + "}, {" + Notes.where(v.ptr(), 0) + ", " + n + "})";

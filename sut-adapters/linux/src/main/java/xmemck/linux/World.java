@@ -117,7 +117,7 @@ final class World {
         if (!kernel && helper == null) throw protocol(r, "no process " + r.space() + " (create it first)");
         Region kept = reuse.take(kernel ? kit : helper, r.pages(), r.seed());
         if (kept != null) {
-            if (helper != null) helper.commands().need(kept.readyAt);   // its restore, if the helper has not carried it out yet
+            if (helper != null) helper.commands().need(kept.readyAt);   // sent with the world's batch if it was not yet
             try {
                 kept.prepare(r.name(), r.space(), r.seed(), r.prot(), patterns, c, scratch);
             } catch (OsError | SutFailure | RuntimeException e) {
@@ -143,9 +143,7 @@ final class World {
                 home = new Region.View(helper, helper.map(fd, length, Geometry.FENCE));
             }
             Region region = new Region(r.name(), r.space(), r.pages(), r.seed(), fd, r.prot(), home, mirror);
-            if (r.prot() != Prot.READ_WRITE) {
-                for (Region.View v : region.views()) v.space().protect(v.objectAddress(), region.size(), Region.bits(r.prot()));
-            }
+            if (r.prot() != Prot.READ_WRITE) region.protect(0, r.pages(), r.prot());
             region.held = true;
             regions.put(r.name(), region);
             done = true;
@@ -434,6 +432,17 @@ final class World {
         unmappedChecked.add(key);
     }
 
+    /**
+     * Before a system call that meets region {@code r} where it lives (a cross-memory move into or out of it, a read of
+     * its address space, its protection): wait until its helper has carried out what was posted for it, all of it
+     * ({@code protections}) or what changed its mappings (a forced read through {@code /proc/PID/mem} does not see
+     * protections). Nothing else the helper was sent is waited for: it cannot change this region's pages. A kernel
+     * region, or none (a special address: nothing the adapter posts maps or unmaps there), needs no wait.
+     */
+    void ready(Region r, boolean protections) throws SutFailure {
+        if (r != null && r.home.space() instanceof HelperClient h) h.commands().carryOut(protections ? r.changed : r.remapped);
+    }
+
     /** The region that {@code addr} names, when it names one. */
     Region regionOf(Addr addr) {
         return addr instanceof Addr.In in ? regions.get(in.object()) : null;
@@ -449,6 +458,15 @@ final class World {
     void clear() {
         for (Region r : regions.values()) retire(r);
         for (FileSegment s : segments.values()) retire(s);
+        // What the restores posted goes to the helpers now, without waiting: they carry it out while the kit gets the
+        // next world ready, and the next world finds its kept regions restored rather than wait for them.
+        for (HelperClient h : processes.values()) {
+            try {
+                h.commands().flush();
+            } catch (SutFailure | RuntimeException e) {
+                // a helper that no longer reads is broken: the pool ends it below, and its kept regions go with it
+            }
+        }
         regions.clear();
         segments.clear();
         descriptors.clear();
@@ -457,7 +475,6 @@ final class World {
         paging.clear();
         pool.releaseAll();
         reuse.dropGone();
-        // What the restores sent the helpers goes with the next world's first batch: one wake-up of each helper per world.
     }
 
     private void retire(Region r) {

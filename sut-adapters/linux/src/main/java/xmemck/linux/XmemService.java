@@ -67,7 +67,7 @@ final class XmemService {
         long local = world.resolve(x.kaddr(), Names.KERNEL, true, x);
         long remote = world.resolve(x.uaddr(), d.space(), false, x);
         if (d.target() == world.kit) world.checkHolesStillEmpty(world.regionOf(x.uaddr()), remote, x.count());
-        d.target().ready(true);   // the move meets the protections and holes the set-ups made
+        if (d.target() instanceof HelperClient) world.ready(world.regionOf(x.uaddr()), true);   // the move meets the protections and holes the set-ups made
         long iov = world.scratch.iovecs(local, remote, x.count());
         long r = c.processVmWritev(d.target().pid(), iov, 1, iov + 16, 1);
         int errno = r < 0 ? c.errno() : 0;

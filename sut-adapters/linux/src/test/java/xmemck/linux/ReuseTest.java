@@ -52,6 +52,81 @@ class ReuseTest {
         }
     }
 
+    /**
+     * A world after a dirty one answers as it does on an adapter just opened (new helpers, nothing kept): world A protects,
+     * unmaps, pages out, pins, deletes and writes; world B names objects of the same sizes in the same address spaces, so
+     * that it takes A's over, writes into them with copyout and xmemout (which meet the kit's and the helper's
+     * protections and holes) and looks at every byte, digest and protection.
+     */
+    @Test void aWorldAfterADirtyOneAnswersAsOnAFreshAdapter() throws Exception {
+        Random random = new Random(20261206);
+        try (LinuxSut reusing = open(true)) {
+            for (int pair = 0; pair < 8; pair++) {
+                List<Op> a = dirtyWorld(random);
+                List<Op> b = followingWorld(a, random);
+                run(reusing, a);
+                long reusedBefore = reusing.world().reused();
+                List<String> afterA = run(reusing, b);
+                assertTrue(reusing.world().reused() > reusedBefore, "world B took nothing over from world A");
+                List<String> alone;
+                try (LinuxSut fresh = open(true)) {
+                    alone = run(fresh, b);
+                }
+                for (int i = 0; i < b.size(); i++) {
+                    int k = i;
+                    assertEquals(alone.get(i), afterA.get(i), () -> "world B differs at " + b.get(k).describe() + "\nworld A:\n" + describe(a) + "world B:\n" + describe(b));
+                }
+                checkLayout(reusing);
+            }
+        }
+    }
+
+    /** A random world with at least three changes of its objects (protection, holes, page states, pins, deletion, frames). */
+    private static List<Op> dirtyWorld(Random random) {
+        while (true) {
+            List<Op> ops = world(random);
+            long changes = ops.stream().filter(op -> op instanceof Setup && !(op instanceof Setup.CreateProcess || op instanceof Setup.MapRegion
+                    || op instanceof Setup.CreateFileSegment)).count();
+            if (changes >= 3) return ops;
+        }
+    }
+
+    /**
+     * The objects of {@code a} (same names, sizes and spaces; other patterns and protections), a copyout from the kernel
+     * region into every other region, an xmemout of the whole of {@code u}, and every observation.
+     */
+    private static List<Op> followingWorld(List<Op> a, Random r) {
+        List<Op> ops = new ArrayList<>();
+        List<Obj> all = new ArrayList<>();
+        for (Op op : a) {
+            switch (op) {
+                case Setup.CreateProcess p -> ops.add(p);
+                case Setup.MapRegion m -> {
+                    ops.add(new Setup.MapRegion(m.name(), m.space(), m.pages(), prot(r, 3), seed(r)));
+                    all.add(new Obj(m.name(), m.space(), m.pages()));
+                }
+                case Setup.CreateFileSegment f -> {
+                    ops.add(new Setup.CreateFileSegment(f.sid(), f.pages(), seed(r)));
+                    all.add(new Obj(f.sid(), "segment", f.pages()));
+                }
+                default -> { }
+            }
+        }
+        Obj u = null;
+        for (Obj o : all) {
+            if (o.name().equals("u")) u = o;
+            if (o.space().equals("segment") || o.name().equals("k")) continue;
+            Context caller = o.space().equals("kernel") ? P : Context.process(o.space());
+            if (!o.space().equals("kernel")) ops.add(new Call.Copyout(caller, at("k", 0), at(o.name(), 100), (long) o.pages() * PAGE - 200));
+        }
+        boolean kernel = u.space().equals("kernel");
+        ops.add(new Call.Xmattach(kernel ? KPROC : Context.process(u.space()), at("u", 0), (long) u.pages() * PAGE, "dp",
+                kernel ? Call.SYS_ADSPACE : Call.USER_ADSPACE));
+        ops.add(new Call.Xmemout(KPROC, at("k", 0), at("u", 0), Math.min(PAGE, (long) u.pages() * PAGE), "dp"));
+        observeAll(ops, all);
+        return ops;
+    }
+
     @Test void pinnedPagesAreUnlockedByTheReset() throws Exception {
         long kit = ProcessHandle.current().pid();
         try (LinuxSut sut = open(true)) {
@@ -174,13 +249,18 @@ class ReuseTest {
         // look at everything: every byte with the guard pages, every page's protection, the digests
         List<Obj> all = new ArrayList<>(regions);
         if (segment != null) all.add(segment);
+        observeAll(ops, all);
+        return ops;
+    }
+
+    /** Every byte of every object with its guard pages, its digests and every page's protection. */
+    private static void observeAll(List<Op> ops, List<Obj> all) {
         for (Obj o : all) {
             long size = (long) o.pages() * PAGE;
             ops.add(new Observe.Bytes(o.name(), -PAGE, size + 2 * PAGE));
             ops.add(new Observe.Digest(o.name(), -PAGE, size + 2 * PAGE));
             for (int p = 0; p < o.pages(); p++) ops.add(new Observe.Protection(o.name(), p));
         }
-        return ops;
     }
 
     private static Obj region(List<Op> ops, Random r, String name, String space) {

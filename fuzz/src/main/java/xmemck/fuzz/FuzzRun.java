@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import xmemck.fuzz.engine.Budget;
 import xmemck.fuzz.engine.Choices;
 import xmemck.fuzz.engine.Counterexample;
@@ -55,11 +57,15 @@ public final class FuzzRun {
      * distinct failures to find before stopping, whether to draw the progress line. {@code summaryPath} is where the
      * summary goes, relative to {@code reportDir} ({@link SummaryFile#PATH} for {@code ck fuzz}; the JUnit host writes
      * one per adapter and seed). {@code onlyCase}, when 0 or more, runs only that case of the seed (as a summary or a
-     * counterexample's header names it) and shrinks it if it fails; -1 searches.
+     * counterexample's header names it) and shrinks it if it fails; -1 searches. {@code knownClauses} are the clause ids
+     * of the implementation's known findings (the clause entries in force of its expectations file): a FAIL whose first
+     * broken clause is one of them is counted and reported as a known finding, not as a failure (see
+     * {@link SessionProperty}); empty by default.
      */
     public record Options(String adapter, SutOptions sutOptions, Budget budget, long seed, Path reportDir, int maxFailures, boolean progress,
-                          String summaryPath, long onlyCase) {
+                          String summaryPath, long onlyCase, Set<String> knownClauses) {
         public Options {
+            knownClauses = knownClauses == null ? Set.of() : Set.copyOf(knownClauses);
             if (adapter == null || adapter.isBlank()) throw new IllegalArgumentException("a fuzz run needs an adapter id");
             Objects.requireNonNull(sutOptions, "sutOptions");
             Objects.requireNonNull(budget, "budget");
@@ -71,41 +77,62 @@ public final class FuzzRun {
 
         /** A search (no single case), its summary at {@link SummaryFile#PATH}. */
         public Options(String adapter, SutOptions sutOptions, Budget budget, long seed, Path reportDir, int maxFailures, boolean progress) {
-            this(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, SummaryFile.PATH, -1);
+            this(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, SummaryFile.PATH, -1, Set.of());
         }
 
         public Options withSummaryPath(String path) {
-            return new Options(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, path, onlyCase);
+            return new Options(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, path, onlyCase, knownClauses);
         }
 
         /** Only case {@code index} of the seed, shrunk if it fails. */
         public Options withOnlyCase(long index) {
-            return new Options(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, summaryPath, index);
+            return new Options(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, summaryPath, index, knownClauses);
         }
 
         public Options withReportDir(Path dir) {
-            return new Options(adapter, sutOptions, budget, seed, dir, maxFailures, progress, summaryPath, onlyCase);
+            return new Options(adapter, sutOptions, budget, seed, dir, maxFailures, progress, summaryPath, onlyCase, knownClauses);
+        }
+
+        /** With these known clauses (see above) instead of the ones given before. */
+        public Options withKnownClauses(Set<String> clauses) {
+            return new Options(adapter, sutOptions, budget, seed, reportDir, maxFailures, progress, summaryPath, onlyCase, clauses);
         }
 
         public Options withSeed(long s) {
-            return new Options(adapter, sutOptions, budget, s, reportDir, maxFailures, progress, summaryPath, onlyCase);
+            return new Options(adapter, sutOptions, budget, s, reportDir, maxFailures, progress, summaryPath, onlyCase, knownClauses);
         }
     }
 
     /** A seed nobody chose: for a run not told which one (it is printed, and in the summary, so the run replays). */
     public static long freshSeed() { return new SecureRandom().nextLong(); }
 
-    /** What a run found. */
+    /**
+     * What a run found. {@code known} are the known findings it met (they do not make it fail), {@code knownClauses}
+     * the clauses it was told are known, sorted.
+     */
     public record Summary(String adapter, long seed, long cases, double seconds, double casesPerSecond, List<Failure> failures,
                           List<String> clausesReached, Map<String, Long> caseEndings, long invalidCases, long generatorErrors,
-                          String firstInvalid) {
+                          String firstInvalid, List<KnownFinding> known, List<String> knownClauses) {
         public Summary {
             failures = List.copyOf(failures);
             clausesReached = List.copyOf(clausesReached);
             caseEndings = Map.copyOf(caseEndings);
+            known = List.copyOf(known);
+            knownClauses = List.copyOf(knownClauses);
         }
 
+        /** A run told of no known clauses. */
+        public Summary(String adapter, long seed, long cases, double seconds, double casesPerSecond, List<Failure> failures,
+                       List<String> clausesReached, Map<String, Long> caseEndings, long invalidCases, long generatorErrors, String firstInvalid) {
+            this(adapter, seed, cases, seconds, casesPerSecond, failures, clausesReached, caseEndings, invalidCases, generatorErrors, firstInvalid,
+                    List.of(), List.of());
+        }
+
+        /** No failure; known findings do not count. */
         public boolean passed() { return failures.isEmpty(); }
+
+        /** How many of the search's cases showed a known finding. */
+        public long knownCases() { return known.stream().mapToLong(KnownFinding::count).sum(); }
     }
 
     /**
@@ -131,7 +158,7 @@ public final class FuzzRun {
      */
     public static Summary run(Sut sut, Options options, PrintStream err) {
         Coverage coverage = new Coverage();
-        SessionProperty property = new SessionProperty(sut, coverage);
+        SessionProperty property = new SessionProperty(sut, coverage, options.knownClauses());
         CaseGen gen = new CaseGen(sut.capabilities());
         Progress progress = new Progress(options.adapter(), options.progress() ? err : null, coverage);
         List<Failure> failures = new ArrayList<>();
@@ -139,6 +166,15 @@ public final class FuzzRun {
             @Override public void onCase(long index, Trial<List<Op>> trial) { progress.onCase(index, trial); }
 
             @Override public void onFailure(long index, Trial<List<Op>> trial) { progress.onFailure(index, trial); }
+
+            @Override public void onKnown(long index, Trial<List<Op>> trial) { progress.onKnown(); }
+
+            @Override public void onKnownExample(Counterexample<List<Op>> example) {
+                if (err != null) {
+                    describeKnown(example, err);
+                    err.flush();
+                }
+            }
 
             @Override public void onCounterexample(Counterexample<List<Op>> cx) {
                 Failure f = CounterexampleFiles.write(options.reportDir(), options.adapter(), options.sutOptions().get("fault", null),
@@ -164,14 +200,17 @@ public final class FuzzRun {
         Map<String, Long> endings = new HashMap<>();
         coverage.endings().forEach((v, n) -> endings.put(v.label(), n));
         double seconds = report.seconds();
+        List<KnownFinding> known = report.known().stream().map(k -> new KnownFinding(SessionProperty.clauseOf(k.signature()), k.signature(),
+                k.count(), k.caseIndex(), k.firstSeenCases(), k.firstSeenSeconds(), k.example().value())).toList();
         Summary summary = new Summary(options.adapter(), options.seed(), report.cases(), seconds, seconds > 0 ? report.cases() / seconds : 0,
                 failures, new ArrayList<>(coverage.clauses()).stream().sorted().toList(), endings, report.invalid(), report.generatorErrors(),
-                report.firstInvalidReason());
+                report.firstInvalidReason(), known, new TreeSet<>(options.knownClauses()).stream().toList());
         write(options.reportDir().resolve(options.summaryPath()), summary, Adapter.of(options.adapter(), sut.name(), sut.capabilities()));
         if (err != null) {
-            err.printf(Locale.ROOT, "ck fuzz: %d cases in %.1f s (%.0f cases/s), %d failure(s), %d clauses reached; summary in %s%n",
-                    summary.cases(), seconds, summary.casesPerSecond(), failures.size(), summary.clausesReached().size(),
-                    options.reportDir().resolve(options.summaryPath()));
+            err.printf(Locale.ROOT, "ck fuzz: %d cases in %.1f s (%.0f cases/s), %d failure(s)%s, %d clauses reached; summary in %s%n",
+                    summary.cases(), seconds, summary.casesPerSecond(), failures.size(),
+                    known.isEmpty() ? "" : ", " + known.size() + " known finding(s) in " + summary.knownCases() + " case(s)",
+                    summary.clausesReached().size(), options.reportDir().resolve(options.summaryPath()));
             if (report.generatorErrors() > 0 || report.invalid() > 0) {
                 err.println("ck fuzz: kit warning: " + report.invalid() + " ill-formed case(s), first: " + report.firstInvalidReason());
             }
@@ -184,10 +223,18 @@ public final class FuzzRun {
                 f.signature(), f.caseIndex(), f.firstSeenCases(), f.firstSeenSeconds(), f.originalOps(), f.ops().size(),
                 f.reproduced() ? "" : "; did NOT fail again on replay: the implementation is not deterministic"));
         if (!f.alsoBreaks().isEmpty()) err.println("  also breaks: " + String.join(", ", f.alsoBreaks()));
-        for (String line : GherkinWriterSafe.steps(f.ops())) err.println("    " + line);
+        for (String line : SummaryFile.steps(f.ops())) err.println("    " + line);
         for (String line : f.message().split("\n")) err.println("  | " + line);
         if (f.feature() != null) err.println("  replay: " + f.feature());
         if (f.json() != null) err.println("  ops:    " + f.json());
+    }
+
+    private static void describeKnown(Counterexample<List<Op>> example, PrintStream err) {
+        err.println(String.format(Locale.ROOT, "ck fuzz: known finding %s (case %d, first seen after %d case(s) and %.2f s): listed in the"
+                + " expectations, so counted and not a failure; the search goes on. Shrunk from %d to %d operations:",
+                example.signature(), example.caseIndex(), example.firstSeenCases(), example.firstSeenSeconds(), example.original().size(),
+                example.value().size()));
+        for (String line : SummaryFile.steps(example.value())) err.println("    " + line);
     }
 
     private static void write(Path file, Summary summary, Adapter adapter) {
@@ -196,17 +243,6 @@ public final class FuzzRun {
             Files.writeString(file, SummaryFile.json(summary, adapter) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Steps for the console, falling back to the operations' own descriptions when some have no feature words. */
-    private static final class GherkinWriterSafe {
-        static List<String> steps(List<Op> ops) {
-            try {
-                return GherkinWriter.steps(ops);
-            } catch (IllegalArgumentException e) {
-                return ops.stream().map(Op::describe).toList();
-            }
         }
     }
 
@@ -226,6 +262,7 @@ public final class FuzzRun {
         private long lastDraw;
         private long cases;
         private int failures;
+        private long known;
 
         Progress(String adapter, PrintStream err, Coverage coverage) {
             this(adapter, err, coverage, err == System.err && System.console() != null && System.console().isTerminal());
@@ -259,6 +296,8 @@ public final class FuzzRun {
             }
         }
 
+        void onKnown() { known++; }
+
         void done(long total) {
             cases = total;
             if (err != null) {
@@ -271,6 +310,7 @@ public final class FuzzRun {
             double s = (now - start) / 1e9;
             String line = String.format(Locale.ROOT, "fuzz %s: %d cases, %.0f cases/s, %d failure(s), %d clauses reached",
                     adapter, cases, s > 0 ? cases / s : 0.0, failures, coverage.clauseCount());
+            if (known > 0) line += ", " + known + " case(s) with a known finding";
             if (terminal) err.print("\r" + line + "   ");
             else err.println(line);
             err.flush();

@@ -36,6 +36,11 @@ import xmemck.spi.SutFailure;
  * the failure also answers to, with the same verdict and operation: every clause any finding breaks. Shrinking keeps
  * a candidate only when it answers to the original signature, so it keeps the verdict and the clause, and may pass
  * through a case where another finding of the same step comes first.
+ *
+ * <p>Known findings: a FAIL whose clause (the first clause its findings break) is among the {@code known} clauses an
+ * implementation's expectations list is {@link Outcome.Known}, not a failure: the search counts it and goes on. The
+ * set is plain clause ids: what lists them (an expectations file, and which of its entries are in force) is the
+ * caller's business. An ERROR is never known.
  */
 public final class SessionProperty implements Property<List<Op>> {
     /** How the harness words an ill-formed operation sequence (the oracle refused it before the implementation saw it). */
@@ -52,10 +57,17 @@ public final class SessionProperty implements Property<List<Op>> {
 
     private final WatchedSut sut;
     private final Coverage coverage;
+    private final Set<String> known;
 
     public SessionProperty(Sut sut, Coverage coverage) {
+        this(sut, coverage, Set.of());
+    }
+
+    /** {@code known}: clause ids whose FAILs are known findings of this implementation (see above). */
+    public SessionProperty(Sut sut, Coverage coverage, Set<String> known) {
         this.sut = new WatchedSut(sut);
         this.coverage = coverage;
+        this.known = Set.copyOf(known);
     }
 
     @Override
@@ -69,7 +81,9 @@ public final class SessionProperty implements Property<List<Op>> {
         Failing f = ran.failing();
         if (f != null) {
             coverage.ended(f.verdict());
-            return new Outcome.Fail(f.signature(), String.join("\n", ran.log()) + "\n" + f.message(), f.signatures());
+            String detail = String.join("\n", ran.log()) + "\n" + f.message();
+            if (f.verdict() == Verdict.FAIL && known.contains(f.clause())) return new Outcome.Known(f.signature(), detail);
+            return new Outcome.Fail(f.signature(), detail, f.signatures());
         }
         if (ran.stopper() != null && illFormed(ran.stopper())) {
             coverage.invalid();
@@ -142,7 +156,7 @@ public final class SessionProperty implements Property<List<Op>> {
             Step stopper = session.stopper().orElse(null);
             Failing failing = null;
             if (stopper != null && (stopper.verdict() == Verdict.FAIL || stopper.verdict() == Verdict.ERROR) && !illFormed(stopper)) {
-                failing = failing(stopper, sut.failed());
+                failing = failing(stopper, sut.failed(), sut.failedOn());
             }
             // Not after an ERROR of the implementation: it is discarded or restarted anyway (Sut#endScenario).
             if (failing == null || failing.verdict() != Verdict.ERROR) {
@@ -176,10 +190,15 @@ public final class SessionProperty implements Property<List<Op>> {
         return new Failing(Verdict.ERROR, END, label(kind), Set.of(signature(Verdict.ERROR, END, label(kind))), message, null);
     }
 
-    /** How a FAIL or ERROR step failed; {@code failed} is the implementation's failure during the case, if any. */
-    static Failing failing(Step step, SutFailure.Kind failed) {
+    /**
+     * How a FAIL or ERROR step failed; {@code failed} is the implementation's failure during the case, if any, and
+     * {@code failedOn} the call it failed on when the harness charged that failure to the batch's first set-up (see
+     * {@link WatchedSut}), else null.
+     */
+    static Failing failing(Step step, SutFailure.Kind failed, Op failedOn) {
         Verdict v = step.verdict();
-        String what = what(step.op());
+        boolean onCall = v == Verdict.ERROR && failedOn != null && step.findings().isEmpty() && !(step.op() instanceof Call);
+        String what = what(onCall ? failedOn : step.op());
         Set<String> signatures = new LinkedHashSet<>();
         String clause;
         List<Finding> findings = step.findings();

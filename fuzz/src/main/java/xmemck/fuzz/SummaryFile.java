@@ -28,8 +28,8 @@ public final class SummaryFile {
 
     /** The file, member by member in the order written. */
     public record Contents(Kit kit, Adapter adapter, long seed, long cases, double durationSeconds, double casesPerSecond, boolean passed,
-                           List<FailureEntry> failures, List<String> clausesReached, VerdictCounts caseEndings, long invalidCases,
-                           long generatorErrors) {}
+                           List<FailureEntry> failures, List<String> knownClauses, List<KnownEntry> knownFindings, List<String> clausesReached,
+                           VerdictCounts caseEndings, long invalidCases, long generatorErrors) {}
 
     /**
      * One distinct failure: the clause, the replayable feature and the JSON ops (relative to the report directory,
@@ -40,6 +40,14 @@ public final class SummaryFile {
     public record FailureEntry(String clause, String feature, String verdict, String signature, @JsonProperty("case") long caseIndex,
                                long firstSeenCases, double firstSeenSeconds, int operations, String json, boolean reproduced,
                                List<String> alsoBreaks) {}
+
+    /**
+     * One known finding (a FAIL on a clause in {@code knownClauses}, the clause entries in force of the implementation's
+     * expectations; it does not fail the run): the clause, the signature, how many of the search's cases showed it, the
+     * first such case and when the run first saw it, and that case shrunk, as the steps of a scenario.
+     */
+    public record KnownEntry(String clause, String signature, long count, @JsonProperty("case") long caseIndex, long firstSeenCases,
+                             double firstSeenSeconds, int operations, List<String> example) {}
 
     /**
      * The summary's text, the adapter described by its id alone (the run's {@link FuzzRun.Summary} does not carry
@@ -54,9 +62,20 @@ public final class SummaryFile {
     public static String json(FuzzRun.Summary s, Adapter adapter) {
         List<FailureEntry> failures = s.failures().stream().map(f -> new FailureEntry(f.clause(), f.feature(), f.verdict(), f.signature(),
                 f.caseIndex(), f.firstSeenCases(), KitJson.round(f.firstSeenSeconds()), f.ops().size(), f.json(), f.reproduced(), f.alsoBreaks())).toList();
+        List<KnownEntry> known = s.known().stream().map(k -> new KnownEntry(k.clause(), k.signature(), k.count(), k.caseIndex(), k.firstSeenCases(),
+                KitJson.round(k.firstSeenSeconds()), k.example().size(), steps(k.example()))).toList();
         VerdictCounts endings = VerdictCounts.of(v -> ending(s, v));
         return KitJson.write(new Contents(Kit.current(), adapter, s.seed(), s.cases(), KitJson.round(s.seconds()), KitJson.round(s.casesPerSecond()),
-                s.passed(), failures, s.clausesReached(), endings, s.invalidCases(), s.generatorErrors()));
+                s.passed(), failures, s.knownClauses(), known, s.clausesReached(), endings, s.invalidCases(), s.generatorErrors()));
+    }
+
+    /** The operations as scenario steps, or as the operations' own descriptions when some have no feature words. */
+    static List<String> steps(List<xmemck.ops.Op> ops) {
+        try {
+            return GherkinWriter.steps(ops);
+        } catch (IllegalArgumentException e) {
+            return ops.stream().map(xmemck.ops.Op::describe).toList();
+        }
     }
 
     /** How many cases ended with {@code v}: the run keys them by label ({@code OUTSIDE-CONTRACT}). */

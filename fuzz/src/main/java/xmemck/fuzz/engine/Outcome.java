@@ -33,6 +33,19 @@ public sealed interface Outcome {
         public boolean answersTo(String wanted) { return signature.equals(wanted) || alsoAnswersTo.contains(wanted); }
     }
 
+    /**
+     * The case shows a failure the caller listed as known (for the kit: a FAIL whose first broken clause an
+     * expectations file lists): not a failure of the property, so it never fails a search, never stops it and is never
+     * the failure a shrink keeps to; the search counts it apart ({@link Search.Report#known}). {@code signature} names
+     * its kind as a {@link Fail}'s would.
+     */
+    record Known(String signature, String detail) implements Outcome {
+        public Known {
+            if (signature == null || signature.isBlank()) throw new IllegalArgumentException("a known failure needs a signature");
+            detail = detail == null ? "" : detail;
+        }
+    }
+
     /** The case is not a test of the property (ill-formed, or its preconditions do not hold); never counted as a failure. */
     record Invalid(String reason) implements Outcome {}
 

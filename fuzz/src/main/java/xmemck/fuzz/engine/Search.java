@@ -2,7 +2,9 @@ package xmemck.fuzz.engine;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +16,10 @@ import java.util.Set;
  * the other failures its minimised case shows ({@link Outcome.Fail#alsoAnswersTo}). Shrinking may end on a case that
  * shows a second kind of failure too; a later case of that second kind would shrink to the same counterexample, so it
  * is not shrunk again and reported twice. A kind that no minimised case shows is never skipped.
+ *
+ * <p>A case whose outcome is {@link Outcome.Known} (a failure the caller listed as known) is no failure: it does not
+ * count toward {@code maxFailures} and the search goes on. Each kind is counted, and the first case of each kind is
+ * shrunk as a counterexample of its signature, as an example ({@link Report#known}).
  */
 public final class Search<T> {
 
@@ -50,12 +56,28 @@ public final class Search<T> {
         default void onFailure(long index, Trial<T> trial) {}
         /** A failure has been shrunk: called at once, before the search goes on, so that it can be shown and kept. */
         default void onCounterexample(Counterexample<T> counterexample) {}
+        /** A case showed a known failure ({@link Outcome.Known}); told for every such case, after {@link #onCase}. */
+        default void onKnown(long index, Trial<T> trial) {}
+        /** The first case of a kind of known failure has been shrunk, as an example of it: called at once. */
+        default void onKnownExample(Counterexample<T> example) {}
     }
+
+    /**
+     * A kind of known failure the search met ({@link Outcome.Known}): its signature, how many of the search's cases
+     * showed it, the first such case and when the search first saw it (as {@link Counterexample#firstSeenCases} and
+     * {@link Counterexample#firstSeenSeconds} say), and that case shrunk as an example.
+     */
+    public record KnownFailure<T>(String signature, long count, long caseIndex, long firstSeenCases, double firstSeenSeconds,
+                                  Counterexample<T> example) {}
 
     /** What a run did. {@code generatorErrors} counts cases whose generator threw (a defect of the generators). */
     public record Report<T>(long seed, long cases, long invalid, long generatorErrors, String firstInvalidReason,
-                            double seconds, List<Counterexample<T>> failures) {
-        public Report { failures = List.copyOf(failures); }
+                            double seconds, List<Counterexample<T>> failures, List<KnownFailure<T>> known) {
+        public Report {
+            failures = List.copyOf(failures);
+            known = List.copyOf(known);
+        }
+
         public boolean passed() { return failures.isEmpty(); }
     }
 
@@ -107,6 +129,8 @@ public final class Search<T> {
         Budget.Meter meter = settings.search().start();
         List<Counterexample<T>> found = new ArrayList<>();
         Set<String> covered = new HashSet<>();   // every kind of failure some counterexample found so far shows
+        Map<String, long[]> knownCounts = new LinkedHashMap<>();          // signature -> {count}
+        Map<String, Counterexample<T>> knownExamples = new LinkedHashMap<>();
         long index = firstIndex, invalid = 0, generatorErrors = 0;
         String firstInvalid = null;
         while (found.size() < settings.maxFailures() && meter.take()) {
@@ -116,6 +140,16 @@ public final class Search<T> {
                 invalid++;
                 if (inv.reason().startsWith(Trial.GENERATOR_THREW)) generatorErrors++;
                 if (firstInvalid == null) firstInvalid = inv.reason();
+            } else if (trial.outcome() instanceof Outcome.Known k) {
+                listener.onKnown(index, trial);
+                long[] count = knownCounts.computeIfAbsent(k.signature(), s -> new long[1]);
+                if (count[0]++ == 0) {
+                    long shrinkStart = System.nanoTime();
+                    Counterexample<T> example = minimiseKnown(seed, index, trial, k, index - firstIndex + 1, (shrinkStart - start) / 1e9);
+                    knownExamples.put(k.signature(), example);
+                    listener.onKnownExample(example);
+                    meter.extend(System.nanoTime() - shrinkStart);
+                }
             } else if (trial.failed() && !covered.contains(trial.signature())) {
                 long shrinkStart = System.nanoTime();
                 listener.onFailure(index, trial);
@@ -129,7 +163,12 @@ public final class Search<T> {
             }
             index++;
         }
-        return new Report<>(seed, index - firstIndex, invalid, generatorErrors, firstInvalid, (System.nanoTime() - start) / 1e9, found);
+        List<KnownFailure<T>> known = new ArrayList<>();
+        knownCounts.forEach((signature, count) -> {
+            Counterexample<T> e = knownExamples.get(signature);
+            known.add(new KnownFailure<>(signature, count[0], e.caseIndex(), e.firstSeenCases(), e.firstSeenSeconds(), e));
+        });
+        return new Report<>(seed, index - firstIndex, invalid, generatorErrors, firstInvalid, (System.nanoTime() - start) / 1e9, found, known);
     }
 
     /**
@@ -137,6 +176,25 @@ public final class Search<T> {
      * when the search first saw the failure (see {@link Counterexample#firstSeenCases}).
      */
     public Counterexample<T> minimise(long seed, long index, Trial<T> failing, long casesRun, double secondsIn) {
+        return minimise(property, seed, index, failing, casesRun, secondsIn);
+    }
+
+    /**
+     * Shrinks a case that showed the known failure {@code known}, keeping to it: through a property under which that
+     * known failure is the failure (and every other outcome is not), so that shrinking neither slips to another failure
+     * nor to a case where the known one is only among the others.
+     */
+    private Counterexample<T> minimiseKnown(long seed, long index, Trial<T> trial, Outcome.Known known, long casesRun, double secondsIn) {
+        Property<T> asFailure = value -> switch (property.check(value)) {
+            case Outcome.Known k -> new Outcome.Fail(k.signature(), k.detail());
+            case Outcome.Invalid i -> i;
+            default -> Outcome.PASS;
+        };
+        Trial<T> failing = new Trial<>(trial.choices(), trial.spans(), trial.value(), new Outcome.Fail(known.signature(), known.detail()));
+        return minimise(asFailure, seed, index, failing, casesRun, secondsIn);
+    }
+
+    private Counterexample<T> minimise(Property<T> property, long seed, long index, Trial<T> failing, long casesRun, double secondsIn) {
         Shrinker<T> shrinker = new Shrinker<>(gen, property, failing, settings.shrink());
         Trial<T> shrunk = shrinker.shrink();
         // The shrinker keeps only candidates that show the original failure: its signature, or one of the others.

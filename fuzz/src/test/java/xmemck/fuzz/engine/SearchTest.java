@@ -88,4 +88,32 @@ class SearchTest {
         assertEquals(List.of(7), Simplifier.run(toSeven, p, List.of(500), "single", shrunk, Budget.calls(10)).value());
         assertThrows(IllegalArgumentException.class, () -> Simplifier.run(toSeven, p, List.of(500), "small", shrunk, Budget.calls(10)));
     }
+
+    @Test
+    void aKnownFailureIsCountedWithAShrunkExampleAndNeitherFailsNorStopsTheSearch() {
+        // Numbers of 500 or more are a known failure; numbers below 10 fail. maxFailures 1: only a failure stops the search.
+        Property<Integer> p = n -> n >= 500 ? new Outcome.Known("big", "" + n) : n < 10 ? new Outcome.Fail("small", "" + n) : Outcome.PASS;
+        List<Long> toldKnown = new ArrayList<>();
+        List<Counterexample<Integer>> examples = new ArrayList<>();
+        Search.Listener<Integer> listener = new Search.Listener<>() {
+            @Override public void onKnown(long index, Trial<Integer> trial) { toldKnown.add(index); }
+            @Override public void onKnownExample(Counterexample<Integer> e) { examples.add(e); }
+        };
+        Property<Integer> knownOnly = n -> n >= 500 ? new Outcome.Known("big", "" + n) : Outcome.PASS;
+        var report = new Search<>(Gens.ints(0, 1000), knownOnly, Simplifier.none(), Search.Settings.cases(300), listener).run(3);
+        assertTrue(report.passed(), report.failures().toString());
+        assertEquals(300, report.cases(), "the search ran its whole budget");
+        assertEquals(1, report.known().size());
+        Search.KnownFailure<Integer> big = report.known().getFirst();
+        assertEquals("big", big.signature());
+        assertEquals(toldKnown.size(), big.count(), "every search case that showed it, and no case tried while shrinking");
+        assertTrue(big.count() > 100, "about half the cases: " + big.count());
+        assertEquals(toldKnown.getFirst() + 1, big.firstSeenCases());
+        assertEquals(500, big.example().value(), "shrunk to the smallest case that still shows it");
+        assertEquals(List.of(big.example()), examples);
+
+        var mixed = new Search<>(Gens.ints(0, 1000), p, Simplifier.none(), Search.Settings.cases(2_000), new Search.Listener<>() {}).run(3);
+        assertEquals(List.of("small"), mixed.failures().stream().map(Counterexample::signature).toList(), "the other failure is found");
+        assertEquals(List.of("big"), mixed.known().stream().map(Search.KnownFailure::signature).toList());
+    }
 }

@@ -43,7 +43,7 @@ final class AdapterRun {
 
     /** How the run went. {@code problems} are what failed it beyond unexpected FAIL and ERROR scenarios. */
     record Outcome(AdapterChoice adapter, Path dir, RunReport run, ExpectationCheck.Reconciliation reconciliation, ProfileDrift.Drift drift,
-                   List<String> problems, boolean passed, boolean whole) {
+                   List<String> problems, boolean passed, boolean reportsWritten, boolean whole) {
 
         /** This run's exit status ({@link AdapterRun#status}); {@code whole} is false for one shard of several. */
         int status() { return AdapterRun.status(run, passed, whole); }
@@ -71,6 +71,12 @@ final class AdapterRun {
         ProgressPlugin.labelWith(r -> r.verdict().label()
                 + (ExpectationCheck.covering(plan.expectations(), today, r).isPresent() ? " (expected)" : ""));
         Instant started = s.clock().instant();
+        List<String> unwritten = new ArrayList<>();
+        try {
+            RunMarker.begin(dir, started);
+        } catch (IOException e) {
+            unwritten.add(dir + ": the previous run's files could not be cleared: " + e);
+        }
         long startNanos = System.nanoTime();
         AllureLifecycle allureBefore = Allure.getLifecycle();
         byte status;
@@ -94,7 +100,7 @@ final class AdapterRun {
             Allure.setLifecycle(allureBefore);
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        Outcome outcome = conclude(plan, a, s, dir, today, started, seconds, status, results, info, out, err);
+        Outcome outcome = conclude(plan, a, s, dir, today, started, seconds, status, results, info, unwritten, out, err);
         if (a.equals(plan.adapters().getLast())) awaitAllureReports(out, err);
         return outcome;
     }
@@ -117,26 +123,27 @@ final class AdapterRun {
     static final String JUNIT = "cucumber-junit.xml";
 
     private static Outcome conclude(RunPlan plan, AdapterChoice a, Settings s, Path dir, LocalDate today, Instant started, double seconds, byte status,
-                                    List<ScenarioResult> results, Map<String, String> info, PrintWriter out, PrintWriter err) {
+                                    List<ScenarioResult> results, Map<String, String> info, List<String> unwritten, PrintWriter out, PrintWriter err) {
         ExpectationCheck.Reconciliation rec = ExpectationCheck.reconcile(plan.expectations(), results, today, plan.elsewhere());
         ProfileDrift.Drift drift = plan.profile() == null ? null : ProfileDrift.compare(plan.profile(), results);
         AdapterInfo adapter = info.isEmpty() ? new AdapterInfo(a.id(), a.id(), List.of(), Map.of()) : AdapterInfo.fromRunInfo(info);
-        RunReport run = new RunReport(KitVersion.get(), adapter, started.truncatedTo(ChronoUnit.SECONDS).toString(), seconds,
-                results, rec.notes());
+        RunReport run = xmemck.report.UntrustedRun.safe(new RunReport(KitVersion.get(), adapter, started.truncatedTo(ChronoUnit.SECONDS).toString(), seconds,
+                results, rec.notes()));
 
         Decision d = decide(rec, drift, results, status, plan.shard().isAll());
         if (!plan.shard().isAll() && !results.isEmpty() && results.stream().noneMatch(r -> r.verdict() == Verdict.PASS)) {
             out.println("ck run " + a.id() + ": no scenario passed in this shard; ck report --merge-into DIR decides over all shards whether"
                     + " the run judged anything");
         }
-
         List<String> problems = d.problems();
         boolean passed = d.passed();
 
         if (!rec.expected().isEmpty()) rewriteReports(dir, run, s.allure(), err);
         writeBundle(plan, a, dir, run, drift, rec.problems(), problems, passed, s.clock(), err);
-        summarise(a, run, rec, drift, problems, passed, dir, out, err);
-        return new Outcome(a, dir, run, rec, drift, problems, passed, plan.shard().isAll());
+        // Every file a run writes must be there, written by this run (the previous run's were cleared at its start).
+        unwritten.addAll(RunMarker.end(dir));
+        summarise(a, run, rec, drift, problems, passed, unwritten, dir, out, err);
+        return new Outcome(a, dir, run, rec, drift, problems, passed, unwritten.isEmpty(), plan.shard().isAll());
     }
 
     /** A run's outcome: what failed it beyond unexpected FAIL and ERROR scenarios, and whether it passed. */
@@ -237,14 +244,14 @@ final class AdapterRun {
                 plan.shard(), plan.suite(), plan.expectations().source().isEmpty() ? null : plan.expectations(),
                 plan.profile(), drift == null ? 0 : drift.differences().size(), expectationProblems, problems, passed);
         try {
-            Files.writeString(dir.resolve(Bundle.FILE), Bundle.render(run, c), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            RunMarker.writeAtomically(dir.resolve(Bundle.FILE), Bundle.render(run, c));
+        } catch (IOException | RuntimeException e) {
             err.println("ck run: " + Bundle.FILE + " not written: " + e);
         }
     }
 
     private static void summarise(AdapterChoice a, RunReport run, ExpectationCheck.Reconciliation rec, ProfileDrift.Drift drift,
-                                  List<String> problems, boolean passed, Path dir, PrintWriter out, PrintWriter err) {
+                                  List<String> problems, boolean passed, List<String> unwritten, Path dir, PrintWriter out, PrintWriter err) {
         Totals t = Totals.of(run.scenarios());
         StringBuilder line = new StringBuilder();
         for (Verdict v : Verdict.values()) line.append(line.isEmpty() ? "" : ", ").append(v.label()).append(' ').append(t.get(v));
@@ -273,7 +280,8 @@ final class AdapterRun {
                     + " intended, declare it: copy " + dir.resolve(xmemck.report.ReportWriter.PROFILE) + " over the declared profile");
         }
         out.println("ck run " + a.id() + ": " + (passed ? "passed" : run.judgedNothing() ? "did NOT pass: nothing judged" : "did NOT pass")
-                + "; " + judgedLine(run) + "; reports: " + dir.resolve(ReportWriter.INDEX));
+                + "; " + judgedLine(run) + (unwritten.isEmpty() ? "; reports: " + dir.resolve(ReportWriter.INDEX) : "; its reports were NOT all written:"));
+        for (String u : unwritten) err.println("ck run " + a.id() + ": reports not written: " + u);
         out.flush();
         err.flush();
     }

@@ -95,6 +95,15 @@ final class RunCommand implements Callable<Integer> {
         }
         for (String note : plan.notes()) out.println("ck run: " + note);
 
+        try (RunMarker.Lock lock = RunMarker.lock(plan.reportRoot())) {
+            return runLocked(plan, out, err);
+        } catch (CliProblem p) {
+            err.println("ck run: " + p.getMessage());
+            return p.status();
+        }
+    }
+
+    private int runLocked(RunPlan plan, PrintWriter out, PrintWriter err) {
         AdapterRun.Settings settings = new AdapterRun.Settings(adapter.timeoutMillis, !noAllure, !quiet, clock);
         List<AdapterRun.Outcome> outcomes = new ArrayList<>();
         for (AdapterChoice a : plan.adapters()) outcomes.add(AdapterRun.run(plan.forAdapter(a), a, settings, out, err));
@@ -108,12 +117,16 @@ final class RunCommand implements Callable<Integer> {
 
         long failed = outcomes.stream().filter(o -> !o.passed()).count();
         if (outcomes.size() > 1) {
-            out.println("ck run: " + (outcomes.size() - failed) + " of " + outcomes.size() + " runs passed; overview: "
-                    + plan.reportRoot().resolve("index.html"));
+            out.println("ck run: " + (outcomes.size() - failed) + " of " + outcomes.size() + " runs passed"
+                    + (written ? "; overview: " + plan.reportRoot().resolve("index.html") : ""));
         }
         int status = Ck.OK;
         for (AdapterRun.Outcome o : outcomes) status = Math.max(status, o.status());
-        if (!written) status = Math.max(status, Ck.REPORTS_NOT_WRITTEN);
+        if (!written || outcomes.stream().anyMatch(o -> !o.reportsWritten())) {
+            err.println("ck run: reports not written (exit " + Ck.REPORTS_NOT_WRITTEN + "): see the lines above");
+            status = Math.max(status, Ck.REPORTS_NOT_WRITTEN);
+        }
+        if (status == Ck.OK || status == Ck.FAILED || status == Ck.NOTHING_JUDGED) RunMarker.finished(plan.reportRoot());
         return status;
     }
 
@@ -123,11 +136,11 @@ final class RunCommand implements Callable<Integer> {
      */
     static boolean writeSuitePages(Path root, List<SuiteIndexPage.Entry> entries, List<RunReport> runs, PrintWriter err) {
         try {
-            Files.writeString(root.resolve(SuiteIndexPage.COMBINED_MATRIX),
-                    MatrixPage.render(Matrix.of(Catalogue.all(), runs), "Conformance matrix: " + runs.size() + (runs.size() == 1 ? " run" : " runs")),
-                    StandardCharsets.UTF_8);
-            Files.writeString(root.resolve("index.html"), SuiteIndexPage.render("xmemck conformance runs", entries), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            List<RunReport> safe = runs.stream().map(xmemck.report.UntrustedRun::safe).toList();
+            RunMarker.writeAtomically(root.resolve(SuiteIndexPage.COMBINED_MATRIX),
+                    MatrixPage.render(Matrix.of(Catalogue.all(), safe), "Conformance matrix: " + runs.size() + (runs.size() == 1 ? " run" : " runs")));
+            RunMarker.writeAtomically(root.resolve("index.html"), SuiteIndexPage.render("xmemck conformance runs", entries));
+        } catch (IOException | RuntimeException e) {
             err.println("ck run: the overview pages were not written: " + e);
             return false;
         }

@@ -60,7 +60,8 @@ public final class AdapterPool {
     private String gaveUp;
     private Map<String, String> info = Map.of();
 
-    private AdapterPool() { this(id -> Adapters.find(id).open(options())); }
+    // Any adapter's text well-formed and cut, as the process adapter's is (PROTOCOL.md, "Limits").
+    private AdapterPool() { this(id -> xmemck.wire.UntrustedSut.of(Adapters.find(id).open(options()))); }
 
     /** A pool that opens with {@code opener} (tests; the run's pool is {@link #run()}). */
     AdapterPool(Opener opener) { this.opener = opener; }

@@ -2,6 +2,7 @@ package xmemck.report;
 
 import xmemck.records.RunReport;
 import xmemck.files.KitJson;
+import xmemck.wire.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,12 @@ public final class AllureReport {
      */
     public static void clearReport(Path reportDir) throws IOException {
         AllureCommandline.deleteTree(reportDir.resolve(OUTPUT_DIR));
+        // A report a killed kit was making (never linked: it is only renamed into place once whole).
+        if (Files.isDirectory(reportDir)) {
+            try (Stream<Path> s = Files.list(reportDir)) {
+                for (Path p : s.filter(p -> p.getFileName().toString().startsWith(OUTPUT_DIR + ".new-")).toList()) AllureCommandline.deleteTree(p);
+            }
+        }
         Files.deleteIfExists(reportDir.resolve(LOG));
     }
 
@@ -110,6 +117,69 @@ public final class AllureReport {
         categories.add(category("FAIL: not allowed by the documentation", "failed", null));
         categories.add(category("ERROR: crash, hang, protocol breach or kit problem", "broken", null));
         Files.writeString(resultsDir.resolve("categories.json"), KitJson.write(categories) + "\n");
+    }
+
+    /**
+     * Makes the text of Allure's result files safe to show: Allure's scenario page renders a status message and trace
+     * as HTML, and both carry text the implementation controls (its error messages, reasons, standard error). Every
+     * {@code statusDetails} message and trace (of scenarios and of their steps) is HTML-escaped and made well-formed
+     * ({@link UntrustedText#sanitized}); an attachment declared {@code text/html} is relabelled {@code text/plain}. Each
+     * file is rewritten through a temporary name; one that cannot be read is removed, so it never reaches the report.
+     * Returns the number of files rewritten or removed.
+     */
+    public static int neutralise(Path resultsDir) throws IOException {
+        if (!Files.isDirectory(resultsDir)) return 0;
+        int n = 0;
+        List<Path> files;
+        try (Stream<Path> s = Files.list(resultsDir)) {
+            files = s.filter(f -> f.getFileName().toString().endsWith("-result.json") || f.getFileName().toString().endsWith("-container.json")).toList();
+        }
+        for (Path f : files) {
+            tools.jackson.databind.JsonNode tree;
+            try {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                // Most results (every passed scenario) have neither: no need to parse them.
+                if (!text.contains("\"message\"") && !text.contains("\"trace\"") && !text.toLowerCase(java.util.Locale.ROOT).contains("html")) continue;
+                tree = ALLURE_JSON.readTree(text);
+            } catch (java.nio.charset.CharacterCodingException | RuntimeException e) {
+                Files.deleteIfExists(f);
+                n++;
+                continue;
+            }
+            if (!neutralise(tree)) continue;
+            Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+            Files.writeString(tmp, ALLURE_JSON.writeValueAsString(tree), StandardCharsets.UTF_8);
+            Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            n++;
+        }
+        return n;
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper ALLURE_JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** Escapes in place (see {@link #neutralise(Path)}); whether anything changed. */
+    private static boolean neutralise(tools.jackson.databind.JsonNode node) {
+        boolean changed = false;
+        if (node instanceof tools.jackson.databind.node.ObjectNode o) {
+            if (o.get("statusDetails") instanceof tools.jackson.databind.node.ObjectNode details) {
+                for (String field : List.of("message", "trace")) {
+                    if (details.get(field) != null && details.get(field).isString()) {
+                        String before = details.get(field).asString();
+                        String after = Html.esc(UntrustedText.sanitized(before));
+                        if (!after.equals(before)) {
+                            details.put(field, after);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            if (o.get("type") != null && o.get("source") != null && o.get("type").asString().toLowerCase(java.util.Locale.ROOT).contains("html")) {
+                o.put("type", "text/plain");
+                changed = true;
+            }
+        }
+        if (node.isContainer()) for (tools.jackson.databind.JsonNode child : node.values()) changed |= neutralise(child);
+        return changed;
     }
 
     private static Object category(String name, String status, String regex) {

@@ -118,8 +118,14 @@ public final class ConformancePlugin implements ConcurrentEventListener {
                 return new AllureReport.Failed("cannot write into the Allure results folder " + results + ": " + x);
             }
             String name = "xmemck conformance: " + run.adapter().id();
-            java.util.function.Supplier<AllureReport.Outcome> generate = () ->
-                    AllureReport.generate(results, reportDir, AllureCommandline.locate(AllureCommandline.fromEnvironment()), name);
+            java.util.function.Supplier<AllureReport.Outcome> generate = () -> {
+                try {
+                    AllureReport.neutralise(results);   // the implementation's text, never live HTML in Allure's pages
+                } catch (IOException x) {
+                    return new AllureReport.Failed("the Allure results in " + results + " could not be made safe to show: " + x);
+                }
+                return AllureReport.generate(results, reportDir, AllureCommandline.locate(AllureCommandline.fromEnvironment()), name);
+            };
             if (mode == AllureMode.BACKGROUND) return AllureBackground.start(reportDir, Catalogue.all(), generate);
             return AllureBackground.generateAndWait(generate, AllureBackground.timeoutSeconds());
         };

@@ -33,6 +33,28 @@ public final class ReportWriter {
     public static final String MESSAGES = "cucumber-messages.ndjson";
     public static final String JUNIT = "cucumber-junit.xml";
 
+    /**
+     * Present in a run's folder from its start until it ended cleanly ({@code ck run} writes and removes it): a folder
+     * that still has it holds a run that was interrupted, whose files are partial. {@link #rebuild} shows it.
+     */
+    public static final String INCOMPLETE = "INCOMPLETE";
+    /** The label of index.html's line about {@link #INCOMPLETE}. */
+    public static final String INCOMPLETE_LABEL = "Run incomplete";
+
+    /** The files a run of ck run writes into its folder, cleared when the next run there starts. */
+    public static final List<String> RUN_FILES = List.of(INDEX, MATRIX, SUMMARY, PROFILE, RESULTS, "bundle.json");
+
+    /** The note of an {@link #INCOMPLETE} marker in {@code dir}, if there is one. */
+    public static java.util.Optional<String> incomplete(Path dir) {
+        Path marker = dir.resolve(INCOMPLETE);
+        if (!Files.isRegularFile(marker)) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(UntrustedRun.note(Files.readString(marker, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return java.util.Optional.of("the run in this folder did not finish");
+        }
+    }
+
     private static final java.util.concurrent.ConcurrentHashMap<Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -62,13 +84,14 @@ public final class ReportWriter {
 
     public static Written write(Path dir, RunReport run, List<Clause> catalogue, AllureStep allure) {
         synchronized (lockFor(dir)) {
-            return writeLocked(dir, run, catalogue, allure);
+            return writeLocked(dir, UntrustedRun.safe(run), catalogue, allure, null);
         }
     }
 
-    private static Written writeLocked(Path dir, RunReport run, List<Clause> catalogue, AllureStep allure) {
+    private static Written writeLocked(Path dir, RunReport run, List<Clause> catalogue, AllureStep allure, String incomplete) {
         List<ReportFile> files = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        if (incomplete != null) files.add(ReportFile.missing(INCOMPLETE_LABEL, incomplete));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -103,6 +126,12 @@ public final class ReportWriter {
     public static Written rebuild(Path dir, List<Clause> catalogue) throws IOException {
         RunReport run = ResultsJson.read(dir.resolve(RESULTS)); // streamed from the file: it grows with the run
         boolean haveAllure = Files.isRegularFile(dir.resolve(AllureReport.LINK));
+        java.util.Optional<String> incomplete = incomplete(dir);
+        if (incomplete.isPresent()) {
+            synchronized (lockFor(dir)) {
+                return writeLocked(dir, UntrustedRun.safe(run), catalogue, r -> new AllureReport.Skipped("the run did not finish"), incomplete.get());
+            }
+        }
         return write(dir, run, catalogue, r -> haveAllure ? new AllureReport.Generated(AllureReport.LINK, 0)
                 : new AllureReport.Skipped("not generated when the reports were rebuilt from " + RESULTS));
     }
@@ -113,7 +142,7 @@ public final class ReportWriter {
      */
     static Written refreshIndex(Path dir, List<Clause> catalogue, AllureReport.Outcome allure) throws IOException {
         synchronized (lockFor(dir)) {
-            RunReport run = ResultsJson.read(dir.resolve(RESULTS));
+            RunReport run = UntrustedRun.safe(ResultsJson.read(dir.resolve(RESULTS)));
             List<String> problems = new ArrayList<>();
             List<ReportFile> files = new ArrayList<>();
             files.add(existing(dir, MATRIX, "Conformance matrix", MATRIX_NOTE));

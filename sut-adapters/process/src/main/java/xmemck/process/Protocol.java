@@ -1,15 +1,11 @@
 package xmemck.process;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import tools.jackson.core.JsonParser;
 import xmemck.ops.Op;
 import xmemck.ops.Result;
 import xmemck.spi.Capabilities;
-import xmemck.spi.Capability;
 import xmemck.wire.CapabilitiesCodec;
 import xmemck.wire.Excerpt;
 import xmemck.wire.Members;
@@ -190,33 +186,11 @@ final class Protocol {
     // ---- text the implementation controls: capped and made well-formed as it is decoded (UntrustedText) ----
 
     /** The name of the note that says notes were cut. */
-    static final String CUT_NOTES = "\u2026";
+    static final String CUT_NOTES = UntrustedText.CUT_NOTES;
 
-    private static Capabilities safe(Capabilities c) {
-        Map<Capability, String> missing = new EnumMap<>(Capability.class);
-        c.missing().forEach((cap, reason) -> missing.put(cap, UntrustedText.capped(reason, UntrustedText.MAX_REASON)));
-        return new Capabilities(c.supported(), missing);
-    }
+    private static Capabilities safe(Capabilities c) { return UntrustedText.safe(c); }
 
-    private static Result safe(Result r) {
-        return switch (r) {
-            case Result.Unsupported u -> new Result.Unsupported(UntrustedText.capped(u.reason(), UntrustedText.MAX_REASON));
-            case Result.Returned x when !x.notes().isEmpty() -> {
-                Map<String, String> notes = new TreeMap<>();
-                int kept = 0;
-                for (Map.Entry<String, String> n : new TreeMap<>(x.notes()).entrySet()) {
-                    if (kept++ == UntrustedText.MAX_NOTES) break;
-                    notes.merge(UntrustedText.capped(n.getKey(), UntrustedText.MAX_NAME),
-                            UntrustedText.capped(n.getValue(), UntrustedText.MAX_REASON), (a, b) -> a + "; " + b);
-                }
-                if (x.notes().size() > UntrustedText.MAX_NOTES) {
-                    notes.put(CUT_NOTES, "(cut, " + x.notes().size() + " notes in all; the first " + UntrustedText.MAX_NOTES + " by name are kept)");
-                }
-                yield new Result.Returned(x.value(), notes);
-            }
-            default -> r;
-        };
-    }
+    private static Result safe(Result r) { return UntrustedText.safe(r); }
 
     private static long seq(Members m, String type) {
         Long seq = m.wholeOrNull();

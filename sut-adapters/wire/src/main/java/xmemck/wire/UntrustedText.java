@@ -82,4 +82,38 @@ public final class UntrustedText {
     private static boolean bad(char c) {
         return Character.isSurrogate(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF';
     }
+
+    /** The name of the note that says a result's notes were cut. */
+    public static final String CUT_NOTES = "\u2026";
+
+    /** {@code c} with the reason of each missing capability capped ({@link #MAX_REASON}) and well-formed. */
+    public static xmemck.spi.Capabilities safe(xmemck.spi.Capabilities c) {
+        java.util.Map<xmemck.spi.Capability, String> missing = new java.util.EnumMap<>(xmemck.spi.Capability.class);
+        c.missing().forEach((cap, reason) -> missing.put(cap, capped(reason, MAX_REASON)));
+        return missing.equals(c.missing()) ? c : new xmemck.spi.Capabilities(c.supported(), missing);
+    }
+
+    /**
+     * {@code r} with the text the implementation controls capped and well-formed: an unsupported answer's reason; a
+     * return's notes (names {@link #MAX_NAME}, values {@link #MAX_REASON}; the first {@link #MAX_NOTES} by name kept, and
+     * a note named {@link #CUT_NOTES} saying how many there were). Anything else is returned as it is.
+     */
+    public static xmemck.ops.Result safe(xmemck.ops.Result r) {
+        return switch (r) {
+            case xmemck.ops.Result.Unsupported u -> new xmemck.ops.Result.Unsupported(capped(u.reason(), MAX_REASON));
+            case xmemck.ops.Result.Returned x when !x.notes().isEmpty() -> {
+                java.util.Map<String, String> notes = new java.util.TreeMap<>();
+                int kept = 0;
+                for (java.util.Map.Entry<String, String> n : new java.util.TreeMap<>(x.notes()).entrySet()) {
+                    if (kept++ == MAX_NOTES) break;
+                    notes.merge(capped(n.getKey(), MAX_NAME), capped(n.getValue(), MAX_REASON), (a, b) -> a + "; " + b);
+                }
+                if (x.notes().size() > MAX_NOTES) {
+                    notes.put(CUT_NOTES, "(cut, " + x.notes().size() + " notes in all; the first " + MAX_NOTES + " by name are kept)");
+                }
+                yield notes.equals(x.notes()) ? x : new xmemck.ops.Result.Returned(x.value(), notes);
+            }
+            default -> r;
+        };
+    }
 }

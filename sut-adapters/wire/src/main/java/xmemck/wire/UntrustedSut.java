@@ -1,0 +1,76 @@
+package xmemck.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import xmemck.ops.Op;
+import xmemck.ops.Result;
+import xmemck.spi.Capabilities;
+import xmemck.spi.Sut;
+import xmemck.spi.SutFailure;
+
+/**
+ * Any implementation seen through {@link UntrustedText}, as the process adapter sees its answers: the name, the
+ * reasons of missing capabilities, unsupported answers' reasons, failure messages, notes and diagnostics (standard
+ * error) well-formed and cut to the sizes of PROTOCOL.md's "Limits", whatever adapter they come from (an adapter on
+ * the JVM included). Everything else passes through unchanged.
+ */
+public final class UntrustedSut implements Sut {
+    /** The most diagnostics kept of one scenario, in characters (the process adapter keeps 64 KiB of standard error). */
+    public static final int MAX_DIAGNOSTICS = 64 * 1024;
+
+    private final Sut sut;
+
+    private UntrustedSut(Sut sut) { this.sut = sut; }
+
+    /** {@code sut} wrapped, unless it already is. */
+    public static Sut of(Sut sut) { return sut instanceof UntrustedSut ? sut : new UntrustedSut(sut); }
+
+    @Override public String name() { return UntrustedText.capped(sut.name(), UntrustedText.MAX_NAME); }
+
+    @Override public Capabilities capabilities() { return UntrustedText.safe(sut.capabilities()); }
+
+    @Override public Result apply(Op op) throws SutFailure {
+        try {
+            return safe(sut.apply(op));
+        } catch (SutFailure f) {
+            throw safe(f);
+        }
+    }
+
+    @Override public List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
+        try {
+            List<Result> out = new ArrayList<>();
+            for (Result r : sut.applyAll(ops)) out.add(safe(r));
+            return out;
+        } catch (SutFailure f) {
+            throw safe(f);
+        }
+    }
+
+    @Override public void reset() throws SutFailure {
+        try {
+            sut.reset();
+        } catch (SutFailure f) {
+            throw safe(f);
+        }
+    }
+
+    @Override public void endScenario() throws SutFailure {
+        try {
+            sut.endScenario();
+        } catch (SutFailure f) {
+            throw safe(f);
+        }
+    }
+
+    @Override public String drainDiagnostics() { return UntrustedText.capped(sut.drainDiagnostics(), MAX_DIAGNOSTICS); }
+
+    @Override public void close() { sut.close(); }
+
+    private static SutFailure safe(SutFailure f) {
+        String m = f.getMessage(), safe = UntrustedText.capped(m, UntrustedText.MAX_REASON);
+        return m == null || m.equals(safe) ? f : new SutFailure(f.kind(), safe, f);
+    }
+
+    private static Result safe(Result r) { return UntrustedText.safe(r); }
+}

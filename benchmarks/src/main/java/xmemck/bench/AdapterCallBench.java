@@ -25,9 +25,9 @@ import xmemck.ops.Result;
 import xmemck.spi.Sut;
 
 /**
- * Calls per second through an adapter alone (no oracle): a 64-byte copyout, a 64-byte xmemout from a kernel
- * process, and batches of 64 copyouts (how the process protocol amortises its round trips). Compare with
- * {@link RawSyscallBench}, the kernel's own cost.
+ * Calls per second through an adapter alone (no oracle): a 64-byte copyout, a 64-byte xmemout from
+ * a kernel process, and batches of 64 copyouts (how the process protocol amortises its round
+ * trips). Compare with {@link RawSyscallBench}, the kernel's own cost.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -39,21 +39,31 @@ public class AdapterCallBench {
 
     @State(Scope.Thread)
     public static class World {
-        @Param({"reference", "process", "linux"}) public String adapter;
+        @Param({"reference", "process", "linux"})
+        public String adapter;
+
         Sut sut;
         Call copyout;
         Call xmemout;
         List<Op> batch;
 
-        @Setup(Level.Trial) public void build() throws Exception {
+        @Setup(Level.Trial)
+        public void build() throws Exception {
             sut = BuiltIn.open(adapter);
             sut.reset();
             for (Op op : Worlds.xmemoutWorld(2)) {
                 Result r = sut.apply(op);
-                if (r instanceof Result.Unsupported u) throw new IllegalStateException(op.describe() + ": " + u.reason());
+                if (r instanceof Result.Unsupported u)
+                    throw new IllegalStateException(op.describe() + ": " + u.reason());
             }
             copyout = new Call.Copyout(Worlds.P, Addr.in("kbuf", 8), Addr.in("ubuf", 100), 64);
-            xmemout = new Call.Xmemout(Context.kernelProcess(), Addr.in("kbuf", 8), Addr.in("ubuf", 100), 64, "dp");
+            xmemout =
+                    new Call.Xmemout(
+                            Context.kernelProcess(),
+                            Addr.in("kbuf", 8),
+                            Addr.in("ubuf", 100),
+                            64,
+                            "dp");
             batch = new ArrayList<>();
             for (int i = 0; i < BATCH; i++) batch.add(copyout);
             expectZero(sut.apply(copyout));
@@ -61,16 +71,29 @@ public class AdapterCallBench {
         }
 
         private static void expectZero(Result r) {
-            if (!(r instanceof Result.Returned ret) || ret.value() != 0) throw new IllegalStateException("benchmark call did not succeed: " + r);
+            if (!(r instanceof Result.Returned ret) || ret.value() != 0)
+                throw new IllegalStateException("benchmark call did not succeed: " + r);
         }
 
-        @TearDown(Level.Trial) public void close() { sut.close(); }
+        @TearDown(Level.Trial)
+        public void close() {
+            sut.close();
+        }
     }
 
-    @Benchmark public Result copyout(World w) throws Exception { return w.sut.apply(w.copyout); }
+    @Benchmark
+    public Result copyout(World w) throws Exception {
+        return w.sut.apply(w.copyout);
+    }
 
-    @Benchmark public Result xmemout(World w) throws Exception { return w.sut.apply(w.xmemout); }
+    @Benchmark
+    public Result xmemout(World w) throws Exception {
+        return w.sut.apply(w.xmemout);
+    }
 
-    @Benchmark @OperationsPerInvocation(BATCH)
-    public List<Result> copyoutBatched(World w) throws Exception { return w.sut.applyAll(w.batch); }
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public List<Result> copyoutBatched(World w) throws Exception {
+        return w.sut.applyAll(w.batch);
+    }
 }

@@ -11,7 +11,10 @@ import xmemck.spi.SutOptions;
 final class BuiltIn {
     private BuiltIn() {}
 
-    /** Where the process module's build leaves the C example, relative to the repository root (benchmarks run there). */
+    /**
+     * Where the process module's build leaves the C example, relative to the repository root
+     * (benchmarks run there).
+     */
     static final String C_EXAMPLE = "sut-adapters/process/target/xmemck-c-example";
 
     static Sut open(String adapter) throws SutFailure {
@@ -19,8 +22,10 @@ final class BuiltIn {
         if (adapter.equals("process")) {
             Path binary = Path.of(System.getProperty("xmemck.cExample", C_EXAMPLE));
             if (!Files.isExecutable(binary)) {
-                throw new IllegalStateException("the C example is not built at " + binary.toAbsolutePath()
-                        + ": run ./mvnw -pl sut-adapters/process -am package first, or set -Dxmemck.cExample");
+                throw new IllegalStateException(
+                        "the C example is not built at "
+                                + binary.toAbsolutePath()
+                                + ": run ./mvnw -pl sut-adapters/process -am package first, or set -Dxmemck.cExample");
             }
             options = options.with("sut", binary.toString());
         }

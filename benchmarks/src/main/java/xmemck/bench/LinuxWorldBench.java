@@ -23,10 +23,11 @@ import xmemck.spi.Sut;
 import xmemck.spi.SutOptions;
 
 /**
- * Fuzz-sized worlds per second through the Linux adapter alone (no oracle): a reset, then {@link Worlds#fuzzSizedWorld}
- * (a process, two small buffers, a read-only page, one copyout, one observation). With {@code reuse=true} (the adapter's
- * default) the regions and the helper's mappings are taken over from the world before; with {@code false} every world
- * is built from scratch, as the adapter did before it kept them.
+ * Fuzz-sized worlds per second through the Linux adapter alone (no oracle): a reset, then {@link
+ * Worlds#fuzzSizedWorld} (a process, two small buffers, a read-only page, one copyout, one
+ * observation). With {@code reuse=true} (the adapter's default) the regions and the helper's
+ * mappings are taken over from the world before; with {@code false} every world is built from
+ * scratch, as the adapter did before it kept them.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -37,23 +38,32 @@ public class LinuxWorldBench {
 
     @State(Scope.Thread)
     public static class Adapter {
-        @Param({"true", "false"}) public String reuse;
+        @Param({"true", "false"})
+        public String reuse;
+
         Sut sut;
         List<Op> world;
 
-        @Setup(Level.Trial) public void open() throws Exception {
+        @Setup(Level.Trial)
+        public void open() throws Exception {
             sut = Adapters.find("linux").open(new SutOptions(Map.of("reuse", reuse)));
             world = Worlds.fuzzSizedWorld();
             sut.reset();
             for (Result r : sut.applyAll(world)) {
-                if (r instanceof Result.Unsupported u) throw new IllegalStateException("the benchmark world is not supported: " + u.reason());
+                if (r instanceof Result.Unsupported u)
+                    throw new IllegalStateException(
+                            "the benchmark world is not supported: " + u.reason());
             }
         }
 
-        @TearDown(Level.Trial) public void close() { sut.close(); }
+        @TearDown(Level.Trial)
+        public void close() {
+            sut.close();
+        }
     }
 
-    @Benchmark public List<Result> world(Adapter a) throws Exception {
+    @Benchmark
+    public List<Result> world(Adapter a) throws Exception {
         a.sut.reset();
         return a.sut.applyAll(a.world);
     }

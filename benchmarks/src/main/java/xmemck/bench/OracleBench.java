@@ -13,18 +13,19 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import xmemck.oracle.Expectation;
-import xmemck.oracle.Judgement;
-import xmemck.oracle.Oracle;
 import xmemck.ops.Call;
 import xmemck.ops.Observe;
 import xmemck.ops.Op;
 import xmemck.ops.Result;
+import xmemck.oracle.Expectation;
+import xmemck.oracle.Judgement;
+import xmemck.oracle.Oracle;
 
 /**
- * The oracle alone. {@code smallExpect}: evaluations per second of a 64-byte copyout (target at least 500,000/s
- * on one core). {@code smallExpectAndJudge}: the whole per-call work of a differential step (expect, observe the
- * model, judge). {@code largeXmemoutJudge}: a 16 MiB move expected and judged, for the oracle's bandwidth.
+ * The oracle alone. {@code smallExpect}: evaluations per second of a 64-byte copyout (target at
+ * least 500,000/s on one core). {@code smallExpectAndJudge}: the whole per-call work of a
+ * differential step (expect, observe the model, judge). {@code largeXmemoutJudge}: a 16 MiB move
+ * expected and judged, for the oracle's bandwidth.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -38,7 +39,8 @@ public class OracleBench {
         Oracle oracle;
         Call call;
 
-        @Setup(Level.Trial) public void build() {
+        @Setup(Level.Trial)
+        public void build() {
             oracle = new Oracle();
             Worlds.copyoutWorld().forEach(oracle::apply);
             call = Worlds.smallCopyout();
@@ -56,12 +58,19 @@ public class OracleBench {
         List<Result> observed;
         long returned;
 
-        @Setup(Level.Trial) public void build() {
+        @Setup(Level.Trial)
+        public void build() {
             oracle = new Oracle();
             implementation = new Oracle();
             for (Op op : Worlds.xmemoutWorld(PAGES)) {
-                if (op instanceof xmemck.ops.Setup s) { oracle.apply(s); implementation.apply(s); }
-                else { Call c = (Call) op; oracle.commit(c, judge(oracle, c, implementation.perform(c).value(), implementation)); }
+                if (op instanceof xmemck.ops.Setup s) {
+                    oracle.apply(s);
+                    implementation.apply(s);
+                } else {
+                    Call c = (Call) op;
+                    oracle.commit(
+                            c, judge(oracle, c, implementation.perform(c).value(), implementation));
+                }
             }
             call = Worlds.xmemout((long) PAGES * 4096);
             expectation = oracle.expect(call);
@@ -77,11 +86,13 @@ public class OracleBench {
         }
     }
 
-    @Benchmark public Expectation smallExpect(Small s) {
+    @Benchmark
+    public Expectation smallExpect(Small s) {
         return s.oracle.expect(s.call);
     }
 
-    @Benchmark public Judgement smallExpectAndJudge(Small s) {
+    @Benchmark
+    public Judgement smallExpectAndJudge(Small s) {
         Expectation e = s.oracle.expect(s.call);
         List<Observe> wanted = s.oracle.observationsFor(s.call, e);
         List<Result> seen = wanted.stream().map(s.oracle::observe).toList();
@@ -89,7 +100,8 @@ public class OracleBench {
     }
 
     /** One op = 16 MiB judged: multiply the score by 16 MiB for the bandwidth. */
-    @Benchmark @OutputTimeUnit(TimeUnit.SECONDS)
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.SECONDS)
     public Judgement largeXmemoutJudge(Large l) {
         return l.oracle.judge(l.call, l.expectation, l.returned, l.observed);
     }

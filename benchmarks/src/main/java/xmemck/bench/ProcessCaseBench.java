@@ -17,18 +17,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import xmemck.harness.Session;
-import xmemck.oracle.Verdict;
 import xmemck.ops.Addr;
 import xmemck.ops.Call;
 import xmemck.ops.Op;
+import xmemck.oracle.Verdict;
 import xmemck.spi.Sut;
 
 /**
- * Whole fuzz-shaped cases per second, the way {@code ck fuzz} runs them: a fresh world, set-ups, one or two calls
- * judged against the oracle with their observations, and the end of the case ({@link Sut#endScenario}, which for the
- * process adapter is the reset that checks nothing was said after the last answer). {@code reference} is the
- * in-process limit; {@code process} runs the C example. The ratio of the two, measured in the same run, is the figure
- * to quote (issue 15, goal 1): round trips per case, not the pipe, decide it.
+ * Whole fuzz-shaped cases per second, the way {@code ck fuzz} runs them: a fresh world, set-ups,
+ * one or two calls judged against the oracle with their observations, and the end of the case
+ * ({@link Sut#endScenario}, which for the process adapter is the reset that checks nothing was said
+ * after the last answer). {@code reference} is the in-process limit; {@code process} runs the C
+ * example. The ratio of the two, measured in the same run, is the figure to quote (issue 15, goal
+ * 1): round trips per case, not the pipe, decide it.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -39,35 +40,50 @@ public class ProcessCaseBench {
 
     @State(Scope.Thread)
     public static class Adapter {
-        @Param({"reference", "process"}) public String adapter;
+        @Param({"reference", "process"})
+        public String adapter;
+
         Sut implementation;
         List<Op> copyoutCase;
         List<Op> xmemoutCase;
 
-        @Setup(Level.Trial) public void open() throws Exception {
+        @Setup(Level.Trial)
+        public void open() throws Exception {
             implementation = BuiltIn.open(adapter);
             List<Op> copy = new ArrayList<>(Worlds.fuzzSizedWorld());
             copy.removeLast(); // the harness observes what the call may touch; no extra observation
             copyoutCase = copy;
             List<Op> xm = new ArrayList<>(Worlds.xmemoutWorld(2));
-            xm.add(new Call.Xmemout(Worlds.P, Addr.in("kbuf", 100), Addr.in("ubuf", 4000), 300, "dp"));
+            xm.add(
+                    new Call.Xmemout(
+                            Worlds.P, Addr.in("kbuf", 100), Addr.in("ubuf", 4000), 300, "dp"));
             xmemoutCase = xm;
         }
 
-        @TearDown(Level.Trial) public void close() { implementation.close(); }
+        @TearDown(Level.Trial)
+        public void close() {
+            implementation.close();
+        }
     }
 
     private static Verdict run(Sut sut, List<Op> ops) throws Exception {
         Session s = new Session(sut);
         s.runAll(ops);
         sut.endScenario();
-        if (s.verdict() != Verdict.PASS) throw new IllegalStateException("benchmark case did not pass: " + s.log());
+        if (s.verdict() != Verdict.PASS)
+            throw new IllegalStateException("benchmark case did not pass: " + s.log());
         return s.verdict();
     }
 
     /** Four set-ups and one copyout: one round trip for the case, one for its end. */
-    @Benchmark public Verdict copyoutCase(Adapter a) throws Exception { return run(a.implementation, a.copyoutCase); }
+    @Benchmark
+    public Verdict copyoutCase(Adapter a) throws Exception {
+        return run(a.implementation, a.copyoutCase);
+    }
 
     /** Three set-ups, xmattach, xmemout: a second call costs a second round trip. */
-    @Benchmark public Verdict xmemoutCase(Adapter a) throws Exception { return run(a.implementation, a.xmemoutCase); }
+    @Benchmark
+    public Verdict xmemoutCase(Adapter a) throws Exception {
+        return run(a.implementation, a.xmemoutCase);
+    }
 }

@@ -24,10 +24,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The limit for the Linux adapter: the raw system calls it maps the services onto, called through the Foreign
- * Function & Memory API with nothing around them. {@code pread}: 64 bytes from a memfd into memory (copyout's
- * path, copy_to_user); {@code processVmWritev}: 64 bytes into this process through process_vm_writev (xmemout's
- * path).
+ * The limit for the Linux adapter: the raw system calls it maps the services onto, called through
+ * the Foreign Function & Memory API with nothing around them. {@code pread}: 64 bytes from a memfd
+ * into memory (copyout's path, copy_to_user); {@code processVmWritev}: 64 bytes into this process
+ * through process_vm_writev (xmemout's path).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -36,13 +36,25 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class RawSyscallBench {
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle MEMFD_CREATE = bind("memfd_create", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle PWRITE = bind("pwrite", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle PREAD = bind("pread", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle CLOSE = bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle MEMFD_CREATE =
+            bind("memfd_create", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle PWRITE =
+            bind(
+                    "pwrite",
+                    FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle PREAD =
+            bind(
+                    "pread",
+                    FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle CLOSE =
+            bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle GETPID = bind("getpid", FunctionDescriptor.of(JAVA_INT));
-    private static final MethodHandle PROCESS_VM_WRITEV = bind("process_vm_writev",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle PROCESS_VM_WRITEV =
+            bind(
+                    "process_vm_writev",
+                    FunctionDescriptor.of(
+                            JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG,
+                            JAVA_LONG));
 
     private static MethodHandle bind(String name, FunctionDescriptor fd) {
         return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), fd);
@@ -58,7 +70,8 @@ public class RawSyscallBench {
         MemorySegment localIov;
         MemorySegment remoteIov;
 
-        @Setup(Level.Trial) public void open() throws Throwable {
+        @Setup(Level.Trial)
+        public void open() throws Throwable {
             arena = Arena.ofConfined();
             source = arena.allocate(4096, 4096);
             destination = arena.allocate(4096, 4096);
@@ -75,17 +88,20 @@ public class RawSyscallBench {
             remoteIov.set(JAVA_LONG, 8, 64);
         }
 
-        @TearDown(Level.Trial) public void close() throws Throwable {
+        @TearDown(Level.Trial)
+        public void close() throws Throwable {
             int rc = (int) CLOSE.invokeExact(fd);
             arena.close();
         }
     }
 
-    @Benchmark public long pread(Native n) throws Throwable {
+    @Benchmark
+    public long pread(Native n) throws Throwable {
         return (long) PREAD.invokeExact(n.fd, n.destination.asSlice(100), 64L, 8L);
     }
 
-    @Benchmark public long processVmWritev(Native n) throws Throwable {
+    @Benchmark
+    public long processVmWritev(Native n) throws Throwable {
         return (long) PROCESS_VM_WRITEV.invokeExact(n.pid, n.localIov, 1L, n.remoteIov, 1L, 0L);
     }
 }

@@ -16,13 +16,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import xmemck.harness.Session;
-import xmemck.oracle.Verdict;
 import xmemck.ops.Op;
+import xmemck.oracle.Verdict;
 import xmemck.spi.Sut;
 
 /**
- * Differential cases per second through the harness: a fresh world (process, two buffers), one 64-byte copyout,
- * judged against the oracle, through each built-in adapter (the process adapter runs the C example).
+ * Differential cases per second through the harness: a fresh world (process, two buffers), one
+ * 64-byte copyout, judged against the oracle, through each built-in adapter (the process adapter
+ * runs the C example).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -33,22 +34,30 @@ public class SessionBench {
 
     @State(Scope.Thread)
     public static class Adapter {
-        @Param({"reference", "process", "linux"}) public String adapter;
+        @Param({"reference", "process", "linux"})
+        public String adapter;
+
         Sut implementation;
         List<Op> ops;
 
-        @Setup(Level.Trial) public void open() throws Exception {
+        @Setup(Level.Trial)
+        public void open() throws Exception {
             implementation = BuiltIn.open(adapter);
             ops = Worlds.smallCase();
         }
 
-        @TearDown(Level.Trial) public void close() { implementation.close(); }
+        @TearDown(Level.Trial)
+        public void close() {
+            implementation.close();
+        }
     }
 
-    @Benchmark public Verdict smallCase(Adapter a) {
+    @Benchmark
+    public Verdict smallCase(Adapter a) {
         Session s = new Session(a.implementation);
         s.runAll(a.ops);
-        if (s.verdict() != Verdict.PASS) throw new IllegalStateException("benchmark case did not pass: " + s.log());
+        if (s.verdict() != Verdict.PASS)
+            throw new IllegalStateException("benchmark case did not pass: " + s.log());
         return s.verdict();
     }
 }

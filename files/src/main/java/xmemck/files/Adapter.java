@@ -9,17 +9,19 @@ import xmemck.spi.Capabilities;
 import xmemck.spi.Capability;
 
 /**
- * The implementation a file is about, as every file of the kit describes it (summary.json, results.json,
- * profile.json, bundle.json, the fuzzer's summary.json):
- * {@code "adapter": {"id": "process", "name": "xmemck-c-example 1.0", "capabilities": ["COPYOUT", ...],
- * "missing": {"ADI": "no SPARC"}}}.
+ * The implementation a file is about, as every file of the kit describes it (summary.json,
+ * results.json, profile.json, bundle.json, the fuzzer's summary.json): {@code "adapter": {"id":
+ * "process", "name": "xmemck-c-example 1.0", "capabilities": ["COPYOUT", ...], "missing": {"ADI":
+ * "no SPARC"}}}.
  *
- * @param id           the adapter's id, as {@code --adapter} names it
- * @param name         the implementation's own name
- * @param capabilities the capabilities it declared (names of {@link Capability}), in the kit's order
- * @param missing      each capability it lacks, with the reason it gave
+ * @param id the adapter's id, as {@code --adapter} names it
+ * @param name the implementation's own name
+ * @param capabilities the capabilities it declared (names of {@link Capability}), in the kit's
+ *     order
+ * @param missing each capability it lacks, with the reason it gave
  */
-public record Adapter(String id, String name, List<String> capabilities, Map<String, String> missing) {
+public record Adapter(
+        String id, String name, List<String> capabilities, Map<String, String> missing) {
     public Adapter {
         capabilities = List.copyOf(capabilities);
         missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
@@ -36,6 +38,11 @@ public record Adapter(String id, String name, List<String> capabilities, Map<Str
         return new Adapter(id, name, have, lack);
     }
 
-    /** An adapter known by its id only (it was never opened, or the writer was not told more): no capabilities recorded. */
-    public static Adapter known(String id) { return new Adapter(id, id, List.of(), Map.of()); }
+    /**
+     * An adapter known by its id only (it was never opened, or the writer was not told more): no
+     * capabilities recorded.
+     */
+    public static Adapter known(String id) {
+        return new Adapter(id, id, List.of(), Map.of());
+    }
 }

@@ -1,8 +1,8 @@
 package xmemck.files;
 
 /**
- * A file the kit was given or wrote earlier that it cannot use: the message names the file, the line (when there is
- * one) and the reason, as {@code FILE:LINE: reason}.
+ * A file the kit was given or wrote earlier that it cannot use: the message names the file, the
+ * line (when there is one) and the reason, as {@code FILE:LINE: reason}.
  */
 public class FileFormatException extends IllegalArgumentException {
     private final String file;
@@ -20,10 +20,16 @@ public class FileFormatException extends IllegalArgumentException {
         this.reason = reason;
     }
 
-    public String file() { return file; }
+    public String file() {
+        return file;
+    }
 
     /** 1-based; 0 when the problem is the whole file (it cannot be read, it is empty). */
-    public int line() { return line; }
+    public int line() {
+        return line;
+    }
 
-    public String reason() { return reason; }
+    public String reason() {
+        return reason;
+    }
 }

@@ -12,7 +12,9 @@ import java.util.Properties;
 public record Kit(String version) {
 
     /** This kit. */
-    public static Kit current() { return CURRENT; }
+    public static Kit current() {
+        return CURRENT;
+    }
 
     private static final Kit CURRENT = new Kit(readVersion());
 

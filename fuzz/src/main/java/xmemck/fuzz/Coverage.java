@@ -8,11 +8,12 @@ import xmemck.harness.Step;
 import xmemck.oracle.Verdict;
 
 /**
- * What the cases of a run reached: the clause ids of every judged step, and how cases ended (a run whose cases
- * mostly stop at UNSUPPORTED or OUTSIDE-CONTRACT tests little, and the summary shows it).
+ * What the cases of a run reached: the clause ids of every judged step, and how cases ended (a run
+ * whose cases mostly stop at UNSUPPORTED or OUTSIDE-CONTRACT tests little, and the summary shows
+ * it).
  *
- * <p>Called for every step of every case, so it keeps to a counter array and a hash set (sorted only when the
- * summary is written).
+ * <p>Called for every step of every case, so it keeps to a counter array and a hash set (sorted
+ * only when the summary is written).
  */
 public final class Coverage {
     private static final Verdict[] VERDICTS = Verdict.values();
@@ -30,14 +31,24 @@ public final class Coverage {
     }
 
     /** Counts how a case ended. */
-    public void ended(Verdict verdict) { endings[verdict.ordinal()]++; }
+    public void ended(Verdict verdict) {
+        endings[verdict.ordinal()]++;
+    }
 
-    /** Counts a case that was ill-formed (a defect of the generators, reported, never a failure). */
-    public void invalid() { invalid++; }
+    /**
+     * Counts a case that was ill-formed (a defect of the generators, reported, never a failure).
+     */
+    public void invalid() {
+        invalid++;
+    }
 
-    public Set<String> clauses() { return Set.copyOf(clauses); }
+    public Set<String> clauses() {
+        return Set.copyOf(clauses);
+    }
 
-    public int clauseCount() { return clauses.size(); }
+    public int clauseCount() {
+        return clauses.size();
+    }
 
     public Map<Verdict, Long> endings() {
         Map<Verdict, Long> out = new EnumMap<>(Verdict.class);
@@ -45,5 +56,7 @@ public final class Coverage {
         return Map.copyOf(out);
     }
 
-    public long invalidCases() { return invalid; }
+    public long invalidCases() {
+        return invalid;
+    }
 }

@@ -14,28 +14,31 @@ import xmemck.ops.Op;
 import xmemck.ops.Setup;
 
 /**
- * The domain passes that run after choice shrinking, on the operations themselves: cut everything after the
- * failing step, drop single operations and pairs of them (world set-up nobody needs, an attach with its detach),
- * fold a protection of a whole region into the region's creation, move a kernel source into spare pages of its
- * kernel destination's region, try a copy-out's destination at a special place (null, unmapped, kernel, user
- * block) instead of in a region, try a vm_mvc command that needs no second memory object, and lower each count,
- * offset and page number toward 0, 1 and page boundaries.
+ * The domain passes that run after choice shrinking, on the operations themselves: cut everything
+ * after the failing step, drop single operations and pairs of them (world set-up nobody needs, an
+ * attach with its detach), fold a protection of a whole region into the region's creation, move a
+ * kernel source into spare pages of its kernel destination's region, try a copy-out's destination
+ * at a special place (null, unmapped, kernel, user block) instead of in a region, try a vm_mvc
+ * command that needs no second memory object, and lower each count, offset and page number toward
+ * 0, 1 and page boundaries.
  *
- * <p>Choice shrinking only ever lowers draws, so it cannot reach a case that needs a different shape (one region
- * instead of two, ZERO instead of READ, the null address instead of an unmapped page); the passes here make those
- * moves, each together with the operations it makes unnecessary, so that every candidate has fewer operations.
+ * <p>Choice shrinking only ever lowers draws, so it cannot reach a case that needs a different
+ * shape (one region instead of two, ZERO instead of READ, the null address instead of an unmapped
+ * page); the passes here make those moves, each together with the operations it makes unnecessary,
+ * so that every candidate has fewer operations.
  *
- * <p>Simpler means fewer operations, then smaller numbers ({@link #cost}), so every pass ends. No candidate refers to
- * an object, process or descriptor whose creation it dropped ({@link OpRefs#closed}).
+ * <p>Simpler means fewer operations, then smaller numbers ({@link #cost}), so every pass ends. No
+ * candidate refers to an object, process or descriptor whose creation it dropped ({@link
+ * OpRefs#closed}).
  */
 public final class OpSimplifier implements Simplifier<List<Op>> {
 
     private static final long PAGE = Layout.PAGE_SIZE;
 
     /**
-     * Every candidate is {@linkplain OpRefs#closed closed}: an operation about an object, process or descriptor whose
-     * creation the candidate removed goes with it (an implementation would answer it with {@code error}); candidates
-     * that become the same are tried once.
+     * Every candidate is {@linkplain OpRefs#closed closed}: an operation about an object, process
+     * or descriptor whose creation the candidate removed goes with it (an implementation would
+     * answer it with {@code error}); candidates that become the same are tried once.
      */
     @Override
     public List<List<Op>> candidates(List<Op> ops) {
@@ -54,7 +57,8 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
         }
         sourceIntoDestination(ops, out);
         for (int i = 0; i < ops.size(); i++) {
-            // A destination in a region whose page was unmapped or protected may fail the same way at a special place,
+            // A destination in a region whose page was unmapped or protected may fail the same way
+            // at a special place,
             // which needs neither the region nor its set-up.
             for (Addr.Place place : Addr.Place.values()) {
                 Op moved = toSpecialPlace(ops.get(i), new Addr.Special(place, 0));
@@ -63,12 +67,25 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
                 rewritten.set(i, moved);
                 dropOneOrTwo(rewritten, i, out);
             }
-            if (ops.get(i) instanceof Call.VmMvc v && (v.cmd() == Call.VM_MVC_READ || v.cmd() == Call.VM_MVC_WRITE)) {
-                // ZERO and PROTZERO touch the file page only: the buffer's pinning may then go (its attach stays, since
-                // the call still names the descriptor, and closing the candidate would drop the call with the attach).
+            if (ops.get(i) instanceof Call.VmMvc v
+                    && (v.cmd() == Call.VM_MVC_READ || v.cmd() == Call.VM_MVC_WRITE)) {
+                // ZERO and PROTZERO touch the file page only: the buffer's pinning may then go (its
+                // attach stays, since
+                // the call still names the descriptor, and closing the candidate would drop the
+                // call with the attach).
                 for (int cmd : new int[] {Call.VM_MVC_ZERO, Call.VM_MVC_PROTZERO}) {
                     List<Op> rewritten = new ArrayList<>(ops);
-                    rewritten.set(i, new Call.VmMvc(v.context(), v.sid(), v.pno(), v.pgoffs(), v.count(), cmd, v.dp(), v.ptr()));
+                    rewritten.set(
+                            i,
+                            new Call.VmMvc(
+                                    v.context(),
+                                    v.sid(),
+                                    v.pno(),
+                                    v.pgoffs(),
+                                    v.count(),
+                                    cmd,
+                                    v.dp(),
+                                    v.ptr()));
                     dropOneOrTwo(rewritten, i, out);
                 }
             }
@@ -104,59 +121,99 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
         for (int i = 0; i < ops.size(); i++) {
             if (i == keep) continue;
             out.add(without(ops, i));
-            for (int j = i + 1; j < ops.size(); j++) if (j != keep) out.add(without(without(ops, j), i));
+            for (int j = i + 1; j < ops.size(); j++)
+                if (j != keep) out.add(without(without(ops, j), i));
         }
     }
 
     /**
-     * A copy between two kernel regions (xmemout into a kernel-space descriptor, ddi_copyout with FKIOCTL) reads
-     * its source from pages appended to the destination's region instead: the same offsets, past the region's old
-     * end, so source and destination never overlap, and the source region is no longer created. One operation
-     * fewer; whether the failure survives (the source's fill differs, the region is larger) the check decides.
+     * A copy between two kernel regions (xmemout into a kernel-space descriptor, ddi_copyout with
+     * FKIOCTL) reads its source from pages appended to the destination's region instead: the same
+     * offsets, past the region's old end, so source and destination never overlap, and the source
+     * region is no longer created. One operation fewer; whether the failure survives (the source's
+     * fill differs, the region is larger) the check decides.
      */
     private static void sourceIntoDestination(List<Op> ops, List<List<Op>> out) {
         for (int i = 0; i < ops.size(); i++) {
             Addr src, dst;
             switch (ops.get(i)) {
-                case Call.Xmemout x -> { src = x.kaddr(); dst = x.uaddr(); }
-                case Call.DdiCopyout d when d.flags() == Call.FKIOCTL -> { src = d.driverbuf(); dst = d.buf(); }
-                default -> { continue; }
+                case Call.Xmemout x -> {
+                    src = x.kaddr();
+                    dst = x.uaddr();
+                }
+                case Call.DdiCopyout d when d.flags() == Call.FKIOCTL -> {
+                    src = d.driverbuf();
+                    dst = d.buf();
+                }
+                default -> {
+                    continue;
+                }
             }
-            if (!(src instanceof Addr.In s) || !(dst instanceof Addr.In d) || s.object().equals(d.object())) continue;
+            if (!(src instanceof Addr.In s)
+                    || !(dst instanceof Addr.In d)
+                    || s.object().equals(d.object())) continue;
             int si = regionIndex(ops, s.object()), di = regionIndex(ops, d.object());
             if (si < 0 || di < 0) continue;
-            Setup.MapRegion source = (Setup.MapRegion) ops.get(si), destination = (Setup.MapRegion) ops.get(di);
-            if (!source.space().equals(Names.KERNEL) || !destination.space().equals(Names.KERNEL)) continue;
-            // Set-up operations on the source's pages would need moving too; such cases are left as they are.
-            if (ops.stream().anyMatch(op -> op instanceof Setup && !(op instanceof Setup.MapRegion) && names(op, source.name()))) continue;
+            Setup.MapRegion source = (Setup.MapRegion) ops.get(si),
+                    destination = (Setup.MapRegion) ops.get(di);
+            if (!source.space().equals(Names.KERNEL) || !destination.space().equals(Names.KERNEL))
+                continue;
+            // Set-up operations on the source's pages would need moving too; such cases are left as
+            // they are.
+            if (ops.stream()
+                    .anyMatch(
+                            op ->
+                                    op instanceof Setup
+                                            && !(op instanceof Setup.MapRegion)
+                                            && names(op, source.name()))) continue;
             long base = (long) destination.pages() * PAGE;
             List<Op> merged = new ArrayList<>(ops.size() - 1);
             for (int j = 0; j < ops.size(); j++) {
                 if (j == si) continue;
                 if (j == di) {
-                    merged.add(new Setup.MapRegion(destination.name(), destination.space(), destination.pages() + source.pages(), destination.prot(),
-                            destination.seed()));
+                    merged.add(
+                            new Setup.MapRegion(
+                                    destination.name(),
+                                    destination.space(),
+                                    destination.pages() + source.pages(),
+                                    destination.prot(),
+                                    destination.seed()));
                     continue;
                 }
-                merged.add(OpAddresses.map(ops.get(j), a -> a instanceof Addr.In in && in.object().equals(source.name())
-                        ? new Addr.In(destination.name(), base + in.offset(), in.adiVersion()) : a));
+                merged.add(
+                        OpAddresses.map(
+                                ops.get(j),
+                                a ->
+                                        a instanceof Addr.In in && in.object().equals(source.name())
+                                                ? new Addr.In(
+                                                        destination.name(),
+                                                        base + in.offset(),
+                                                        in.adiVersion())
+                                                : a));
             }
             out.add(merged);
         }
     }
 
-    /** A copy-out call whose user destination is in an object, with {@code place} as its destination instead; null for other operations. */
+    /**
+     * A copy-out call whose user destination is in an object, with {@code place} as its destination
+     * instead; null for other operations.
+     */
     private static Op toSpecialPlace(Op op, Addr.Special place) {
         return switch (op) {
-            case Call.Copyout c when c.userbuf() instanceof Addr.In -> new Call.Copyout(c.context(), c.driverbuf(), place, c.cn());
-            case Call.DdiCopyout d when d.buf() instanceof Addr.In && d.flags() != Call.FKIOCTL -> new Call.DdiCopyout(d.context(), d.driverbuf(), place, d.cn(), d.flags());
-            case Call.XxIoctl x when x.arg() instanceof Addr.In -> new Call.XxIoctl(x.context(), x.regs(), x.cmd(), place);
+            case Call.Copyout c when c.userbuf() instanceof Addr.In ->
+                    new Call.Copyout(c.context(), c.driverbuf(), place, c.cn());
+            case Call.DdiCopyout d when d.buf() instanceof Addr.In && d.flags() != Call.FKIOCTL ->
+                    new Call.DdiCopyout(d.context(), d.driverbuf(), place, d.cn(), d.flags());
+            case Call.XxIoctl x when x.arg() instanceof Addr.In ->
+                    new Call.XxIoctl(x.context(), x.regs(), x.cmd(), place);
             default -> null;
         };
     }
 
     private static int regionIndex(List<Op> ops, String name) {
-        for (int i = 0; i < ops.size(); i++) if (ops.get(i) instanceof Setup.MapRegion r && r.name().equals(name)) return i;
+        for (int i = 0; i < ops.size(); i++)
+            if (ops.get(i) instanceof Setup.MapRegion r && r.name().equals(name)) return i;
         return -1;
     }
 
@@ -175,8 +232,9 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
     }
 
     /**
-     * A Protect of a whole region becomes the region's protection from its creation on. Calls in between may then
-     * see other protections; the candidate is checked like any other, so only a fold that keeps the failure stays.
+     * A Protect of a whole region becomes the region's protection from its creation on. Calls in
+     * between may then see other protections; the candidate is checked like any other, so only a
+     * fold that keeps the failure stays.
      */
     private static void foldProtections(List<Op> ops, List<List<Op>> out) {
         for (int i = 0; i < ops.size(); i++) {
@@ -186,7 +244,10 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
                 if (before instanceof Setup.MapRegion r && r.name().equals(p.object())) {
                     if (r.pages() == p.pages()) {
                         List<Op> folded = new ArrayList<>(ops);
-                        folded.set(j, new Setup.MapRegion(r.name(), r.space(), r.pages(), p.prot(), r.seed()));
+                        folded.set(
+                                j,
+                                new Setup.MapRegion(
+                                        r.name(), r.space(), r.pages(), p.prot(), r.seed()));
                         folded.remove(i);
                         out.add(folded);
                     }
@@ -197,9 +258,9 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
     }
 
     /**
-     * Lower values worth trying for {@code v}, each with a smaller {@link #cost}: 0, 1, the page boundary below,
-     * half, then {@code v} less each power of two (largest first, so that repeated rounds close in on the smallest
-     * failing value like a binary search), down to one less.
+     * Lower values worth trying for {@code v}, each with a smaller {@link #cost}: 0, 1, the page
+     * boundary below, half, then {@code v} less each power of two (largest first, so that repeated
+     * rounds close in on the smallest failing value like a binary search), down to one less.
      */
     static long[] lower(long v) {
         Set<Long> c = new LinkedHashSet<>();
@@ -209,7 +270,8 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
         c.add(v / 2);
         if (v != Long.MIN_VALUE) {
             long magnitude = Math.abs(v);
-            for (long step = Long.highestOneBit(Math.max(1, magnitude / 2)); step >= 1; step >>= 1) c.add(v < 0 ? v + step : v - step);
+            for (long step = Long.highestOneBit(Math.max(1, magnitude / 2)); step >= 1; step >>= 1)
+                c.add(v < 0 ? v + step : v - step);
         }
         return c.stream().filter(x -> cost(x) < cost(v)).mapToLong(Long::longValue).toArray();
     }
@@ -222,7 +284,8 @@ public final class OpSimplifier implements Simplifier<List<Op>> {
 
     @Override
     public Comparator<List<Op>> order() {
-        return Comparator.<List<Op>>comparingInt(List::size).thenComparingLong(OpSimplifier::totalCost);
+        return Comparator.<List<Op>>comparingInt(List::size)
+                .thenComparingLong(OpSimplifier::totalCost);
     }
 
     private static long totalCost(List<Op> ops) {

@@ -9,50 +9,62 @@ import xmemck.fuzz.engine.Outcome;
 import xmemck.fuzz.engine.Property;
 import xmemck.harness.Session;
 import xmemck.harness.Step;
-import xmemck.oracle.Finding;
-import xmemck.oracle.Verdict;
 import xmemck.ops.Call;
 import xmemck.ops.Observe;
 import xmemck.ops.Op;
+import xmemck.oracle.Finding;
+import xmemck.oracle.Verdict;
 import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 
 /**
- * The fuzzing property: a case is a list of operations run through a harness {@link Session} against one
- * implementation, so every step is compared with the oracle's allowed set and the invariants. A step with
- * verdict FAIL or ERROR fails the case; UNSUPPORTED and OUTSIDE-CONTRACT end it without failing (nothing is
- * promised after them); an ill-formed case (the generators' defect, or a case that refers to an object no earlier
- * operation creates: see {@link OpRefs#dangling}) is invalid, never a failure. After the case the implementation is
- * told that it is over ({@link Sut#endScenario}), so that an answer nobody asked for is an ERROR of the case that
- * caused it.
+ * The fuzzing property: a case is a list of operations run through a harness {@link Session}
+ * against one implementation, so every step is compared with the oracle's allowed set and the
+ * invariants. A step with verdict FAIL or ERROR fails the case; UNSUPPORTED and OUTSIDE-CONTRACT
+ * end it without failing (nothing is promised after them); an ill-formed case (the generators'
+ * defect, or a case that refers to an object no earlier operation creates: see {@link
+ * OpRefs#dangling}) is invalid, never a failure. After the case the implementation is told that it
+ * is over ({@link Sut#endScenario}), so that an answer nobody asked for is an ERROR of the case
+ * that caused it.
  *
- * <p>A failure's signature is {@code VERDICT WHAT CLAUSE}, three words built from data only, never from a message:
- * WHAT is the failing operation's service ({@code copyout}), {@code setup}, {@code observe}, {@code reset} (the fresh
- * world could not be made) or {@code end} (the implementation failed when told the case was over); CLAUSE is, for a
- * FAIL, the first clause its findings break ({@link Finding#breaks}), and for an ERROR the clause of its findings
- * (an observation that does not answer what was asked) or else its kind: the {@link SutFailure.Kind} of the failure
- * ({@code crashed}, {@code hung}, {@code protocol}, {@code start-failed}, {@code internal}), {@code protocol} for an
- * answer of the wrong kind, {@code kit} for a defect of the kit itself. The step's other findings give the signatures
- * the failure also answers to, with the same verdict and operation: every clause any finding breaks. Shrinking keeps
- * a candidate only when it answers to the original signature, so it keeps the verdict and the clause, and may pass
- * through a case where another finding of the same step comes first.
+ * <p>A failure's signature is {@code VERDICT WHAT CLAUSE}, three words built from data only, never
+ * from a message: WHAT is the failing operation's service ({@code copyout}), {@code setup}, {@code
+ * observe}, {@code reset} (the fresh world could not be made) or {@code end} (the implementation
+ * failed when told the case was over); CLAUSE is, for a FAIL, the first clause its findings break
+ * ({@link Finding#breaks}), and for an ERROR the clause of its findings (an observation that does
+ * not answer what was asked) or else its kind: the {@link SutFailure.Kind} of the failure ({@code
+ * crashed}, {@code hung}, {@code protocol}, {@code start-failed}, {@code internal}), {@code
+ * protocol} for an answer of the wrong kind, {@code kit} for a defect of the kit itself. The step's
+ * other findings give the signatures the failure also answers to, with the same verdict and
+ * operation: every clause any finding breaks. Shrinking keeps a candidate only when it answers to
+ * the original signature, so it keeps the verdict and the clause, and may pass through a case where
+ * another finding of the same step comes first.
  *
- * <p>Known findings: a FAIL whose clause (the first clause its findings break) is among the {@code known} clauses an
- * implementation's expectations list is {@link Outcome.Known}, not a failure: the search counts it and goes on. The
- * set is plain clause ids: what lists them (an expectations file, and which of its entries are in force) is the
- * caller's business. An ERROR is never known.
+ * <p>Known findings: a FAIL whose clause (the first clause its findings break) is among the {@code
+ * known} clauses an implementation's expectations list is {@link Outcome.Known}, not a failure: the
+ * search counts it and goes on. The set is plain clause ids: what lists them (an expectations file,
+ * and which of its entries are in force) is the caller's business. An ERROR is never known.
  */
 public final class SessionProperty implements Property<List<Op>> {
-    /** How the harness words an ill-formed operation sequence (the oracle refused it before the implementation saw it). */
+    /**
+     * How the harness words an ill-formed operation sequence (the oracle refused it before the
+     * implementation saw it).
+     */
     static final String ILL_FORMED = "ill-formed scenario";
 
     /** The operation word of a failure reported when the case was over. */
     static final String END = "end";
 
-    /** The ERROR kind of an answer of the wrong kind (the implementation answered, but not as the protocol says). */
+    /**
+     * The ERROR kind of an answer of the wrong kind (the implementation answered, but not as the
+     * protocol says).
+     */
     static final String PROTOCOL = "protocol";
 
-    /** The ERROR kind of a failure of the kit itself (neither the implementation nor the adapter failed). */
+    /**
+     * The ERROR kind of a failure of the kit itself (neither the implementation nor the adapter
+     * failed).
+     */
     static final String KIT = "kit";
 
     private final WatchedSut sut;
@@ -63,7 +75,9 @@ public final class SessionProperty implements Property<List<Op>> {
         this(sut, coverage, Set.of());
     }
 
-    /** {@code known}: clause ids whose FAILs are known findings of this implementation (see above). */
+    /**
+     * {@code known}: clause ids whose FAILs are known findings of this implementation (see above).
+     */
     public SessionProperty(Sut sut, Coverage coverage, Set<String> known) {
         this.sut = new WatchedSut(sut);
         this.coverage = coverage;
@@ -82,7 +96,8 @@ public final class SessionProperty implements Property<List<Op>> {
         if (f != null) {
             coverage.ended(f.verdict());
             String detail = String.join("\n", ran.log()) + "\n" + f.message();
-            if (f.verdict() == Verdict.FAIL && known.contains(f.clause())) return new Outcome.Known(f.signature(), detail);
+            if (f.verdict() == Verdict.FAIL && known.contains(f.clause()))
+                return new Outcome.Known(f.signature(), detail);
             return new Outcome.Fail(f.signature(), detail, f.signatures());
         }
         if (ran.stopper() != null && illFormed(ran.stopper())) {
@@ -94,8 +109,9 @@ public final class SessionProperty implements Property<List<Op>> {
     }
 
     /**
-     * One run of a case: every step, the session's log, the step that stopped it (null when every step passed), and
-     * how the case failed (null when it did not). While searching, a case that did not fail keeps no steps and no log.
+     * One run of a case: every step, the session's log, the step that stopped it (null when every
+     * step passed), and how the case failed (null when it did not). While searching, a case that
+     * did not fail keeps no steps and no log.
      */
     public record Ran(List<Step> steps, List<String> log, Step stopper, Failing failing) {
         public Ran {
@@ -107,34 +123,60 @@ public final class SessionProperty implements Property<List<Op>> {
     /**
      * How a case failed.
      *
-     * @param verdict    FAIL or ERROR
-     * @param what       the failing operation's word (see {@link SessionProperty})
-     * @param clause     the clause broken, or the ERROR's kind
-     * @param signatures {@link #signature} first, then the signatures of every other clause the step's findings break
-     * @param message    the readable account (the step's message, or the failure at the end of the case)
-     * @param step       the failing step; null for a failure at the end of the case
+     * @param verdict FAIL or ERROR
+     * @param what the failing operation's word (see {@link SessionProperty})
+     * @param clause the clause broken, or the ERROR's kind
+     * @param signatures {@link #signature} first, then the signatures of every other clause the
+     *     step's findings break
+     * @param message the readable account (the step's message, or the failure at the end of the
+     *     case)
+     * @param step the failing step; null for a failure at the end of the case
      */
-    public record Failing(Verdict verdict, String what, String clause, Set<String> signatures, String message, Step step) {
-        public Failing { signatures = Collections.unmodifiableSet(new LinkedHashSet<>(signatures)); }
+    public record Failing(
+            Verdict verdict,
+            String what,
+            String clause,
+            Set<String> signatures,
+            String message,
+            Step step) {
+        public Failing {
+            signatures = Collections.unmodifiableSet(new LinkedHashSet<>(signatures));
+        }
 
-        /** {@code FAIL xmemout inv.no-write-outside}, {@code ERROR copyout crashed}, {@code ERROR end protocol}. */
-        public String signature() { return SessionProperty.signature(verdict, what, clause); }
+        /**
+         * {@code FAIL xmemout inv.no-write-outside}, {@code ERROR copyout crashed}, {@code ERROR
+         * end protocol}.
+         */
+        public String signature() {
+            return SessionProperty.signature(verdict, what, clause);
+        }
 
         /** Whether this failure shows the one named {@code signature}. */
-        public boolean answersTo(String signature) { return signatures.contains(signature); }
+        public boolean answersTo(String signature) {
+            return signatures.contains(signature);
+        }
 
-        /** The other clauses this failure breaks (same verdict and operation), in the findings' order. */
+        /**
+         * The other clauses this failure breaks (same verdict and operation), in the findings'
+         * order.
+         */
         public List<String> alsoBreaks() {
             return alsoBreaks(signature(), signatures);
         }
 
         static List<String> alsoBreaks(String main, Set<String> signatures) {
             String prefix = main.substring(0, main.lastIndexOf(' ') + 1);
-            return signatures.stream().filter(s -> !s.equals(main) && s.startsWith(prefix)).map(s -> s.substring(prefix.length())).toList();
+            return signatures.stream()
+                    .filter(s -> !s.equals(main) && s.startsWith(prefix))
+                    .map(s -> s.substring(prefix.length()))
+                    .toList();
         }
     }
 
-    /** Runs {@code ops} against {@code sut} as a case once more (no coverage counted): how a counterexample replays. */
+    /**
+     * Runs {@code ops} against {@code sut} as a case once more (no coverage counted): how a
+     * counterexample replays.
+     */
     public static Ran replay(Sut sut, List<Op> ops) {
         return run(sut instanceof WatchedSut w ? w : new WatchedSut(sut), ops, null);
     }
@@ -143,7 +185,8 @@ public final class SessionProperty implements Property<List<Op>> {
         sut.clear();
         try (Session session = new Session(sut)) {
             if (!session.stopped()) {
-                // runAll batches consecutive set-ups (one round trip for the process adapter); the verdicts are the
+                // runAll batches consecutive set-ups (one round trip for the process adapter); the
+                // verdicts are the
                 // same as one by one, and every step after the first that is not PASS is "not run".
                 List<Step> steps = session.runAll(ops);
                 if (coverage != null) {
@@ -155,22 +198,33 @@ public final class SessionProperty implements Property<List<Op>> {
             }
             Step stopper = session.stopper().orElse(null);
             Failing failing = null;
-            if (stopper != null && (stopper.verdict() == Verdict.FAIL || stopper.verdict() == Verdict.ERROR) && !illFormed(stopper)) {
+            if (stopper != null
+                    && (stopper.verdict() == Verdict.FAIL || stopper.verdict() == Verdict.ERROR)
+                    && !illFormed(stopper)) {
                 failing = failing(stopper, sut.failed(), sut.failedOn());
             }
-            // Not after an ERROR of the implementation: it is discarded or restarted anyway (Sut#endScenario).
+            // Not after an ERROR of the implementation: it is discarded or restarted anyway
+            // (Sut#endScenario).
             if (failing == null || failing.verdict() != Verdict.ERROR) {
                 Failing atEnd = end(sut);
                 if (atEnd != null) failing = atEnd;
             }
-            // The steps and the log only where they are read (a replay, a failure): the log describes every operation,
+            // The steps and the log only where they are read (a replay, a failure): the log
+            // describes every operation,
             // which would cost more than the rest of a passing case's bookkeeping.
             boolean full = coverage == null || failing != null;
-            return new Ran(full ? session.steps() : List.of(), full ? session.log() : List.of(), stopper, failing);
+            return new Ran(
+                    full ? session.steps() : List.of(),
+                    full ? session.log() : List.of(),
+                    stopper,
+                    failing);
         }
     }
 
-    /** The failure of telling the implementation the case is over, or null: an ERROR of this case, whatever it was before. */
+    /**
+     * The failure of telling the implementation the case is over, or null: an ERROR of this case,
+     * whatever it was before.
+     */
     private static Failing end(WatchedSut sut) {
         SutFailure.Kind kind;
         String why;
@@ -185,19 +239,35 @@ public final class SessionProperty implements Property<List<Op>> {
             why = "the adapter failed: " + e;
         }
         String diagnostics = sut.drainDiagnostics();
-        String message = "implementation " + label(kind).replace('-', ' ') + " at the end of the case: " + why
-                + (diagnostics.isBlank() ? "" : "\nits diagnostics:\n" + diagnostics.strip());
-        return new Failing(Verdict.ERROR, END, label(kind), Set.of(signature(Verdict.ERROR, END, label(kind))), message, null);
+        String message =
+                "implementation "
+                        + label(kind).replace('-', ' ')
+                        + " at the end of the case: "
+                        + why
+                        + (diagnostics.isBlank()
+                                ? ""
+                                : "\nits diagnostics:\n" + diagnostics.strip());
+        return new Failing(
+                Verdict.ERROR,
+                END,
+                label(kind),
+                Set.of(signature(Verdict.ERROR, END, label(kind))),
+                message,
+                null);
     }
 
     /**
-     * How a FAIL or ERROR step failed; {@code failed} is the implementation's failure during the case, if any, and
-     * {@code failedOn} the call it failed on when the harness charged that failure to the batch's first set-up (see
-     * {@link WatchedSut}), else null.
+     * How a FAIL or ERROR step failed; {@code failed} is the implementation's failure during the
+     * case, if any, and {@code failedOn} the call it failed on when the harness charged that
+     * failure to the batch's first set-up (see {@link WatchedSut}), else null.
      */
     static Failing failing(Step step, SutFailure.Kind failed, Op failedOn) {
         Verdict v = step.verdict();
-        boolean onCall = v == Verdict.ERROR && failedOn != null && step.findings().isEmpty() && !(step.op() instanceof Call);
+        boolean onCall =
+                v == Verdict.ERROR
+                        && failedOn != null
+                        && step.findings().isEmpty()
+                        && !(step.op() instanceof Call);
         String what = what(onCall ? failedOn : step.op());
         Set<String> signatures = new LinkedHashSet<>();
         String clause;
@@ -210,27 +280,40 @@ public final class SessionProperty implements Property<List<Op>> {
             clause = step.clauses().isEmpty() ? "unnamed" : step.clauses().getFirst();
         }
         signatures.add(signature(v, what, clause));
-        for (Finding f : findings) for (String c : f.breaks()) signatures.add(signature(v, what, c));
+        for (Finding f : findings)
+            for (String c : f.breaks()) signatures.add(signature(v, what, c));
         return new Failing(v, what, clause, signatures, step.message(), step);
     }
 
     /** {@code START_FAILED} as {@code start-failed}. */
-    static String label(SutFailure.Kind kind) { return kind.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+    static String label(SutFailure.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
-    static String signature(Verdict verdict, String what, String clause) { return verdict.label() + " " + what + " " + clause; }
+    static String signature(Verdict verdict, String what, String clause) {
+        return verdict.label() + " " + what + " " + clause;
+    }
 
     /** The verdict label a signature starts with. */
-    static String verdictOf(String signature) { return signature.substring(0, signature.indexOf(' ')); }
+    static String verdictOf(String signature) {
+        return signature.substring(0, signature.indexOf(' '));
+    }
 
     /** The clause (or ERROR kind) a signature ends with. */
-    static String clauseOf(String signature) { return signature.substring(signature.lastIndexOf(' ') + 1); }
+    static String clauseOf(String signature) {
+        return signature.substring(signature.lastIndexOf(' ') + 1);
+    }
 
     /**
-     * An ERROR the oracle gave before the implementation was asked: the sequence itself is ill-formed. The harness
-     * marks it by its fixed wording; such a step has no answer and no findings.
+     * An ERROR the oracle gave before the implementation was asked: the sequence itself is
+     * ill-formed. The harness marks it by its fixed wording; such a step has no answer and no
+     * findings.
      */
     private static boolean illFormed(Step step) {
-        return step.verdict() == Verdict.ERROR && step.result() == null && step.findings().isEmpty() && step.message().startsWith(ILL_FORMED);
+        return step.verdict() == Verdict.ERROR
+                && step.result() == null
+                && step.findings().isEmpty()
+                && step.message().startsWith(ILL_FORMED);
     }
 
     private static String what(Op op) {

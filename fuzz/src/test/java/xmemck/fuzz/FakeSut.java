@@ -13,23 +13,28 @@ import xmemck.spi.SutFailure;
 import xmemck.spi.SutOptions;
 
 /**
- * The reference implementation with hooks, to make the failures the fuzzer must name: a call answered otherwise
- * (a wrong value, a crash, an answer of the wrong kind), an answer nobody asked for at the end of a case, a reset that
- * fails. It counts what the fuzzer asks of it, so tests can tell when (and whether) something was sent.
+ * The reference implementation with hooks, to make the failures the fuzzer must name: a call
+ * answered otherwise (a wrong value, a crash, an answer of the wrong kind), an answer nobody asked
+ * for at the end of a case, a reset that fails. It counts what the fuzzer asks of it, so tests can
+ * tell when (and whether) something was sent.
  */
 final class FakeSut implements Sut {
 
     /** Answers a call instead of the reference, or null to let the reference answer. */
     @FunctionalInterface
-    interface Answer { Result answer(Call call) throws SutFailure; }
+    interface Answer {
+        Result answer(Call call) throws SutFailure;
+    }
 
     private final Sut reference;
     private Capabilities capabilities;
     private Answer answer = c -> null;
     private Predicate<List<Op>> extraAnswerAfter = ops -> false;
     private SutFailure resetFailure;
+
     /** The operations sent since the last reset: the current case's. */
     final List<Op> sent = new ArrayList<>();
+
     int resets, ends, opsSent;
 
     FakeSut() throws SutFailure {
@@ -37,20 +42,42 @@ final class FakeSut implements Sut {
         this.capabilities = reference.capabilities();
     }
 
-    FakeSut answering(Answer a) { this.answer = a; return this; }
+    FakeSut answering(Answer a) {
+        this.answer = a;
+        return this;
+    }
 
-    /** After a case whose operations match {@code when}, endScenario() reports an extra answer (a PROTOCOL failure). */
-    FakeSut extraAnswerAfter(Predicate<List<Op>> when) { this.extraAnswerAfter = when; return this; }
+    /**
+     * After a case whose operations match {@code when}, endScenario() reports an extra answer (a
+     * PROTOCOL failure).
+     */
+    FakeSut extraAnswerAfter(Predicate<List<Op>> when) {
+        this.extraAnswerAfter = when;
+        return this;
+    }
 
-    FakeSut failingResets(SutFailure f) { this.resetFailure = f; return this; }
+    FakeSut failingResets(SutFailure f) {
+        this.resetFailure = f;
+        return this;
+    }
 
-    FakeSut withCapabilities(Capabilities caps) { this.capabilities = caps; return this; }
+    FakeSut withCapabilities(Capabilities caps) {
+        this.capabilities = caps;
+        return this;
+    }
 
-    @Override public String name() { return "fake over the " + reference.name(); }
+    @Override
+    public String name() {
+        return "fake over the " + reference.name();
+    }
 
-    @Override public Capabilities capabilities() { return capabilities; }
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
 
-    @Override public Result apply(Op op) throws SutFailure {
+    @Override
+    public Result apply(Op op) throws SutFailure {
         sent.add(op);
         opsSent++;
         if (op instanceof Call c) {
@@ -60,17 +87,27 @@ final class FakeSut implements Sut {
         return reference.apply(op);
     }
 
-    @Override public void reset() throws SutFailure {
+    @Override
+    public void reset() throws SutFailure {
         resets++;
         sent.clear();
         if (resetFailure != null) throw resetFailure;
         reference.reset();
     }
 
-    @Override public void endScenario() throws SutFailure {
+    @Override
+    public void endScenario() throws SutFailure {
         ends++;
-        if (extraAnswerAfter.test(sent)) throw new SutFailure(SutFailure.Kind.PROTOCOL, "answered op " + sent.size() + " a second time, after the scenario's last answer");
+        if (extraAnswerAfter.test(sent))
+            throw new SutFailure(
+                    SutFailure.Kind.PROTOCOL,
+                    "answered op "
+                            + sent.size()
+                            + " a second time, after the scenario's last answer");
     }
 
-    @Override public void close() { reference.close(); }
+    @Override
+    public void close() {
+        reference.close();
+    }
 }

@@ -9,6 +9,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import xmemck.ops.Call;
+import xmemck.ops.Observe;
+import xmemck.ops.Op;
+import xmemck.ops.Result;
+import xmemck.ops.Setup;
 import xmemck.oracle.Catalogue;
 import xmemck.oracle.Clause;
 import xmemck.oracle.Effect;
@@ -16,25 +21,25 @@ import xmemck.oracle.Expectation;
 import xmemck.oracle.Judgement;
 import xmemck.oracle.Oracle;
 import xmemck.oracle.WorldError;
-import xmemck.ops.Call;
-import xmemck.ops.Observe;
-import xmemck.ops.Op;
-import xmemck.ops.Result;
-import xmemck.ops.Setup;
 
 /**
- * The cases {@link OraclePropertiesTest} checks are not vacuous: over the same cases the oracle's answers reach nearly
- * every clause of the catalogue, every invariant, and every kind of answer (outside the contract, several allowed
- * outcomes, a failure that may leave a prefix, exactly one outcome, and the refusal of an ill-formed operation).
+ * The cases {@link OraclePropertiesTest} checks are not vacuous: over the same cases the oracle's
+ * answers reach nearly every clause of the catalogue, every invariant, and every kind of answer
+ * (outside the contract, several allowed outcomes, a failure that may leave a prefix, exactly one
+ * outcome, and the refusal of an ill-formed operation).
  *
  * <p>Moved here from the oracle module's tests (issue 11) with the properties it guards.
  */
 class OracleReachTest {
 
     /** Clauses no case reaches, and why each is out of reach of an oracle run alone. */
-    static final Set<String> OUT_OF_REACH = Set.of(
-            "kit.observable",               // an observation that does not answer what was asked: the harness's finding, not the oracle's
-            "xmemout.count.over-segment");  // a move of more than 256 MiB: too large for these cases (XmemClausesTest has it)
+    static final Set<String> OUT_OF_REACH =
+            Set.of(
+                    "kit.observable", // an observation that does not answer what was asked: the
+                    // harness's finding, not the oracle's
+                    "xmemout.count.over-segment"); // a move of more than 256 MiB: too large for
+
+    // these cases (XmemClausesTest has it)
 
     @Test
     void theCasesReachTheClausesAndEveryKindOfAnswer() {
@@ -55,7 +60,8 @@ class OracleReachTest {
                         Judgement j = model.judge(c, e, returned, observed);
                         model.commit(c, j);
                         for (String id : j.clauses()) reached.merge(id, 1, Integer::sum);
-                        if (e instanceof Expectation.OutsideContract oc) reached.merge(oc.clause(), 1, Integer::sum);
+                        if (e instanceof Expectation.OutsideContract oc)
+                            reached.merge(oc.clause(), 1, Integer::sum);
                         kinds.merge(kind(e), 1, Integer::sum);
                     }
                 } catch (WorldError err) {
@@ -65,9 +71,20 @@ class OracleReachTest {
         }
         Set<String> missed = new TreeSet<>();
         for (Clause c : Catalogue.all()) if (!reached.containsKey(c.id())) missed.add(c.id());
-        System.out.println("answer kinds: " + kinds + "; clauses reached: " + reached + ", " + reached.size() + " of " + Catalogue.all().size() + "; missed: " + missed);
+        System.out.println(
+                "answer kinds: "
+                        + kinds
+                        + "; clauses reached: "
+                        + reached
+                        + ", "
+                        + reached.size()
+                        + " of "
+                        + Catalogue.all().size()
+                        + "; missed: "
+                        + missed);
         for (String k : new String[] {"outside", "several", "prefix", "one", "world error"}) {
-            assertTrue(kinds.getOrDefault(k, 0) >= 20, "too few answers of kind " + k + ": " + kinds);
+            assertTrue(
+                    kinds.getOrDefault(k, 0) >= 20, "too few answers of kind " + k + ": " + kinds);
         }
         missed.removeAll(OUT_OF_REACH);
         assertEquals(Set.of(), missed, "clauses the cases no longer reach");
@@ -77,8 +94,15 @@ class OracleReachTest {
         return switch (e) {
             case Expectation.OutsideContract oc -> "outside";
             case Expectation.Allowed a when a.alternatives().size() > 1 -> "several";
-            case Expectation.Allowed a -> a.alternatives().getFirst().effects().stream()
-                    .anyMatch(x -> x instanceof Effect.Write w && !w.exact() && !w.untouched()) ? "prefix" : "one";
+            case Expectation.Allowed a ->
+                    a.alternatives().getFirst().effects().stream()
+                                    .anyMatch(
+                                            x ->
+                                                    x instanceof Effect.Write w
+                                                            && !w.exact()
+                                                            && !w.untouched())
+                            ? "prefix"
+                            : "one";
         };
     }
 }

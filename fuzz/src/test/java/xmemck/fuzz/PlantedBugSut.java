@@ -8,9 +8,10 @@ import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 
 /**
- * The reference implementation with one planted bug, to check that fuzzing finds it and shrinks it to the known
- * minimum. The bug is made by changing a copy's count before the reference performs it, so the implementation
- * stays consistent with itself (every later observation agrees with what it did).
+ * The reference implementation with one planted bug, to check that fuzzing finds it and shrinks it
+ * to the known minimum. The bug is made by changing a copy's count before the reference performs
+ * it, so the implementation stays consistent with itself (every later observation agrees with what
+ * it did).
  */
 final class PlantedBugSut implements Sut {
 
@@ -29,19 +30,30 @@ final class PlantedBugSut implements Sut {
         this.bug = bug;
     }
 
-    @Override public String name() { return reference.name() + " with bug " + bug; }
+    @Override
+    public String name() {
+        return reference.name() + " with bug " + bug;
+    }
 
-    @Override public Capabilities capabilities() { return reference.capabilities(); }
+    @Override
+    public Capabilities capabilities() {
+        return reference.capabilities();
+    }
 
-    @Override public Result apply(Op op) throws SutFailure {
+    @Override
+    public Result apply(Op op) throws SutFailure {
         return reference.apply(op instanceof Call c ? planted(c) : op);
     }
 
     private Call planted(Call call) {
         return switch (call) {
-            case Call.Copyout c when applies(c.cn()) -> new Call.Copyout(c.context(), c.driverbuf(), c.userbuf(), changed(c.cn()));
-            case Call.DdiCopyout c when applies(c.cn()) -> new Call.DdiCopyout(c.context(), c.driverbuf(), c.buf(), changed(c.cn()), c.flags());
-            case Call.Xmemout x when applies(x.count()) -> new Call.Xmemout(x.context(), x.kaddr(), x.uaddr(), changed(x.count()), x.dp());
+            case Call.Copyout c when applies(c.cn()) ->
+                    new Call.Copyout(c.context(), c.driverbuf(), c.userbuf(), changed(c.cn()));
+            case Call.DdiCopyout c when applies(c.cn()) ->
+                    new Call.DdiCopyout(
+                            c.context(), c.driverbuf(), c.buf(), changed(c.cn()), c.flags());
+            case Call.Xmemout x when applies(x.count()) ->
+                    new Call.Xmemout(x.context(), x.kaddr(), x.uaddr(), changed(x.count()), x.dp());
             default -> call;
         };
     }
@@ -60,7 +72,13 @@ final class PlantedBugSut implements Sut {
         };
     }
 
-    @Override public void reset() throws SutFailure { reference.reset(); }
+    @Override
+    public void reset() throws SutFailure {
+        reference.reset();
+    }
 
-    @Override public void close() { reference.close(); }
+    @Override
+    public void close() {
+        reference.close();
+    }
 }

@@ -18,7 +18,10 @@ import xmemck.spi.Adapters;
 import xmemck.spi.Sut;
 import xmemck.spi.SutOptions;
 
-/** Fuzzing finds planted bugs in the reference implementation and shrinks them to their known minimum. */
+/**
+ * Fuzzing finds planted bugs in the reference implementation and shrinks them to their known
+ * minimum.
+ */
 class PlantedBugTest {
 
     @TempDir Path reports;
@@ -28,16 +31,27 @@ class PlantedBugTest {
     }
 
     FuzzRun.Summary fuzz(Sut sut, long seed) {
-        var options = new FuzzRun.Options("planted", SutOptions.none(), Budget.calls(20_000), seed, reports, 1, false);
+        var options =
+                new FuzzRun.Options(
+                        "planted",
+                        SutOptions.none(),
+                        Budget.calls(20_000),
+                        seed,
+                        reports,
+                        1,
+                        false);
         return FuzzRun.run(sut, options, null);
     }
 
     static String regionSpace(List<Op> ops) {
-        for (Op op : ops) if (op instanceof Setup.MapRegion r && r.name().equals("u")) return r.space();
+        for (Op op : ops)
+            if (op instanceof Setup.MapRegion r && r.name().equals("u")) return r.space();
         return "none";
     }
 
-    static Call lastCall(List<Op> ops) { return (Call) ops.getLast(); }
+    static Call lastCall(List<Op> ops) {
+        return (Call) ops.getLast();
+    }
 
     static long count(Call call) {
         return switch (call) {
@@ -56,8 +70,11 @@ class PlantedBugTest {
             Failure f = s.failures().getFirst();
             assertEquals("FAIL", f.verdict());
             assertTrue(f.reproduced());
-            assertEquals(9, count(lastCall(f.ops())), "seed " + seed + ": minimal count\n" + f.ops());
-            assertTrue(f.ops().size() <= 5, "seed " + seed + ": at most 5 operations, got\n" + f.ops());
+            assertEquals(
+                    9, count(lastCall(f.ops())), "seed " + seed + ": minimal count\n" + f.ops());
+            assertTrue(
+                    f.ops().size() <= 5,
+                    "seed " + seed + ": at most 5 operations, got\n" + f.ops());
         }
     }
 
@@ -67,24 +84,41 @@ class PlantedBugTest {
             FuzzRun.Summary s = fuzz(planted(PlantedBugSut.Bug.WRITES_ONE_PAST_THE_END), seed);
             assertEquals(1, s.failures().size(), "seed " + seed + ": the bug must be found");
             Failure f = s.failures().getFirst();
-            // Two minima, by the failure's kind: the stray byte lands inside the region (count 0 where the oracle
-            // observes the destination of an empty copy, as for copyout; else 1), or the extra byte would leave the
-            // region, which the reference refuses: then a one-page copy that ends exactly at the region's end.
+            // Two minima, by the failure's kind: the stray byte lands inside the region (count 0
+            // where the oracle
+            // observes the destination of an empty copy, as for copyout; else 1), or the extra byte
+            // would leave the
+            // region, which the reference refuses: then a one-page copy that ends exactly at the
+            // region's end.
             long n = count(lastCall(f.ops()));
             boolean strayByte = n <= 1;
-            boolean endOfRegion = n == Layout.PAGE_SIZE && f.ops().contains(new Setup.MapRegion("u", regionSpace(f.ops()), 1, Prot.READ_WRITE, 22));
+            boolean endOfRegion =
+                    n == Layout.PAGE_SIZE
+                            && f.ops()
+                                    .contains(
+                                            new Setup.MapRegion(
+                                                    "u",
+                                                    regionSpace(f.ops()),
+                                                    1,
+                                                    Prot.READ_WRITE,
+                                                    22));
             assertTrue(strayByte || endOfRegion, "seed " + seed + ": not a minimum\n" + f.ops());
-            assertTrue(f.ops().size() <= 5, "seed " + seed + ": at most 5 operations, got\n" + f.ops());
+            assertTrue(
+                    f.ops().size() <= 5,
+                    "seed " + seed + ": at most 5 operations, got\n" + f.ops());
         }
     }
 
     @Test
     void theReferenceItselfHasNoFailures() throws Exception {
         FuzzRun.Summary s = fuzz(Adapters.find("reference").open(SutOptions.none()), 7);
-        assertTrue(s.passed(), () -> "the reference disagrees with its own oracle: " + s.failures());
+        assertTrue(
+                s.passed(), () -> "the reference disagrees with its own oracle: " + s.failures());
         assertEquals(0, s.invalidCases(), "the generators made ill-formed cases");
         assertEquals(0, s.generatorErrors());
-        assertTrue(s.clausesReached().size() >= 40, "only " + s.clausesReached().size() + " clauses reached: " + s.clausesReached());
+        assertTrue(
+                s.clausesReached().size() >= 40,
+                "only " + s.clausesReached().size() + " clauses reached: " + s.clausesReached());
         assertFalse(s.caseEndings().isEmpty());
     }
 }

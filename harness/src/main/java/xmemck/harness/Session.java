@@ -7,29 +7,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import xmemck.ops.Call;
+import xmemck.ops.Observe;
+import xmemck.ops.Op;
+import xmemck.ops.Result;
+import xmemck.ops.Setup;
 import xmemck.oracle.Expectation;
 import xmemck.oracle.Finding;
 import xmemck.oracle.Judgement;
 import xmemck.oracle.Oracle;
 import xmemck.oracle.Verdict;
 import xmemck.oracle.WorldError;
-import xmemck.ops.Call;
-import xmemck.ops.Observe;
-import xmemck.ops.Op;
-import xmemck.ops.Result;
-import xmemck.ops.Setup;
 import xmemck.spi.Capabilities;
 import xmemck.spi.Capability;
 import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 
 /**
- * One scenario's run: every operation goes to the oracle and to the implementation, and gets a verdict.
+ * One scenario's run: every operation goes to the oracle and to the implementation, and gets a
+ * verdict.
  *
  * <p>The first step that is not PASS stops the session: the world after an unsupported set-up, an
- * outside-the-contract call, a failure or an error is no longer known, so later operations are not run (they
- * answer a step saying so, with the stopping verdict). A problem of the implementation never throws out of
- * {@link #run}: it becomes an ERROR step.
+ * outside-the-contract call, a failure or an error is no longer known, so later operations are not
+ * run (they answer a step saying so, with the stopping verdict). A problem of the implementation
+ * never throws out of {@link #run}: it becomes an ERROR step.
  */
 public final class Session implements AutoCloseable {
     private final Sut sut;
@@ -44,22 +45,38 @@ public final class Session implements AutoCloseable {
         try {
             sut.reset();
         } catch (SutFailure f) {
-            record(Step.simple(null, Verdict.ERROR, "the implementation could not start a fresh world: " + failure(f), null));
+            record(
+                    Step.simple(
+                            null,
+                            Verdict.ERROR,
+                            "the implementation could not start a fresh world: " + failure(f),
+                            null));
         } catch (RuntimeException e) {
             record(Step.simple(null, Verdict.ERROR, "the adapter failed to reset: " + e, null));
         }
     }
 
-    public Oracle oracle() { return oracle; }
+    public Oracle oracle() {
+        return oracle;
+    }
 
-    public List<Step> steps() { return List.copyOf(steps); }
+    public List<Step> steps() {
+        return List.copyOf(steps);
+    }
 
     /** The worst verdict so far; PASS when everything so far passed (or nothing ran). */
-    public Verdict verdict() { return worst; }
+    public Verdict verdict() {
+        return worst;
+    }
 
-    public boolean stopped() { return stopper != null; }
+    public boolean stopped() {
+        return stopper != null;
+    }
 
-    /** Every finding of the steps so far, in order: what the scenario's FAIL (or protocol ERROR) rests on. */
+    /**
+     * Every finding of the steps so far, in order: what the scenario's FAIL (or protocol ERROR)
+     * rests on.
+     */
     public List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
         for (Step s : steps) out.addAll(s.findings());
@@ -74,15 +91,18 @@ public final class Session implements AutoCloseable {
     }
 
     /** The step that stopped the session, if any. */
-    public Optional<Step> stopper() { return Optional.ofNullable(stopper); }
+    public Optional<Step> stopper() {
+        return Optional.ofNullable(stopper);
+    }
 
     /**
-     * Runs {@code ops} in order, with the same verdicts as {@link #run} one by one; consecutive set-up operations
-     * travel to the implementation in one batch (one round trip for adapters that batch), together with the call that
-     * follows them and that call's observations when the oracle admits every set-up and the call is sent at all. Once
-     * a set-up answer stops the session, the answers to the operations after it in the batch are not looked at: they
-     * count as not run, as they would one by one (an adapter must not fail the batch for what an implementation
-     * answers after a set-up it could not create; the process adapter reads those answers leniently).
+     * Runs {@code ops} in order, with the same verdicts as {@link #run} one by one; consecutive
+     * set-up operations travel to the implementation in one batch (one round trip for adapters that
+     * batch), together with the call that follows them and that call's observations when the oracle
+     * admits every set-up and the call is sent at all. Once a set-up answer stops the session, the
+     * answers to the operations after it in the batch are not looked at: they count as not run, as
+     * they would one by one (an adapter must not fail the batch for what an implementation answers
+     * after a set-up it could not create; the process adapter reads those answers leniently).
      */
     public List<Step> runAll(List<? extends Op> ops) {
         List<Step> out = new ArrayList<>(ops.size());
@@ -103,7 +123,10 @@ public final class Session implements AutoCloseable {
         return out;
     }
 
-    /** Set-ups and the call after them: one batch when the call is sent at all, else as {@link #setups} then {@link #run}. */
+    /**
+     * Set-ups and the call after them: one batch when the call is sent at all, else as {@link
+     * #setups} then {@link #run}.
+     */
     private List<Step> setupsThenCall(List<? extends Op> group, Call call) {
         List<Setup> admitted = new ArrayList<>(group.size());
         Step refused = admitAll(group, admitted);
@@ -112,7 +135,8 @@ public final class Session implements AutoCloseable {
             try {
                 prepared = prepare(call);
             } catch (RuntimeException e) {
-                prepared = null; // run(call) below meets the same problem and makes it the call's step
+                prepared =
+                        null; // run(call) below meets the same problem and makes it the call's step
             }
         }
         if (prepared == null || prepared.step() != null) {
@@ -144,11 +168,12 @@ public final class Session implements AutoCloseable {
         if (stopper != null) return notRun(op);
         Step step;
         try {
-            step = switch (op) {
-                case Setup s -> setup(s);
-                case Call c -> call(c);
-                case Observe o -> observe(o);
-            };
+            step =
+                    switch (op) {
+                        case Setup s -> setup(s);
+                        case Call c -> call(c);
+                        case Observe o -> observe(o);
+                    };
         } catch (WorldError e) {
             step = Step.simple(op, Verdict.ERROR, "ill-formed scenario: " + e.getMessage(), null);
         } catch (SutFailure f) {
@@ -165,7 +190,10 @@ public final class Session implements AutoCloseable {
         return refused != null ? refused : setupAnswered(op, sut.apply(op));
     }
 
-    /** The oracle takes the set-up and the adapter can create it: null; else the step that stops the session. */
+    /**
+     * The oracle takes the set-up and the adapter can create it: null; else the step that stops the
+     * session.
+     */
     private Step admit(Setup op) {
         try {
             oracle.apply(op);
@@ -179,20 +207,33 @@ public final class Session implements AutoCloseable {
     private Step setupAnswered(Setup op, Result r) {
         return switch (r) {
             case Result.Done d -> Step.simple(op, Verdict.PASS, "", r);
-            case Result.Unsupported u when declared(op) -> Step.simple(op, Verdict.ERROR, brokenPromise(op, u), r);
+            case Result.Unsupported u when declared(op) ->
+                    Step.simple(op, Verdict.ERROR, brokenPromise(op, u), r);
             case Result.Unsupported u -> Step.simple(op, Verdict.UNSUPPORTED, u.reason(), r);
-            default -> Step.simple(op, Verdict.ERROR, "protocol: a set-up operation must answer done or unsupported, got " + r, r);
+            default ->
+                    Step.simple(
+                            op,
+                            Verdict.ERROR,
+                            "protocol: a set-up operation must answer done or unsupported, got "
+                                    + r,
+                            r);
         };
     }
 
-    /** Consecutive set-ups: those the oracle and the capabilities admit go to the implementation as one batch. */
+    /**
+     * Consecutive set-ups: those the oracle and the capabilities admit go to the implementation as
+     * one batch.
+     */
     private List<Step> setups(List<? extends Op> group) {
         List<Setup> admitted = new ArrayList<>(group.size());
         Step refused = admitAll(group, admitted);
         return send(group, admitted, refused, List.of());
     }
 
-    /** Admits the set-ups of {@code group} in order into {@code admitted}; the step of the first one refused, or null. */
+    /**
+     * Admits the set-ups of {@code group} in order into {@code admitted}; the step of the first one
+     * refused, or null.
+     */
     private Step admitAll(List<? extends Op> group, List<Setup> admitted) {
         for (Op op : group) {
             Step refused = admit((Setup) op);
@@ -202,18 +243,24 @@ public final class Session implements AutoCloseable {
         return null;
     }
 
-    private List<Step> send(List<? extends Op> group, List<Setup> admitted, Step refused, List<Op> more) {
+    private List<Step> send(
+            List<? extends Op> group, List<Setup> admitted, Step refused, List<Op> more) {
         List<Step> out = new ArrayList<>(group.size());
         send(group, admitted, refused, more, out);
         return out;
     }
 
     /**
-     * Sends the admitted set-ups of {@code group}, then {@code more} (a call and its observations), in one batch;
-     * adds a step per operation of the group to {@code out}. Returns the answers to {@code more}, or null when the
-     * batch failed.
+     * Sends the admitted set-ups of {@code group}, then {@code more} (a call and its observations),
+     * in one batch; adds a step per operation of the group to {@code out}. Returns the answers to
+     * {@code more}, or null when the batch failed.
      */
-    private List<Result> send(List<? extends Op> group, List<Setup> admitted, Step refused, List<Op> more, List<Step> out) {
+    private List<Result> send(
+            List<? extends Op> group,
+            List<Setup> admitted,
+            Step refused,
+            List<Op> more,
+            List<Step> out) {
         int first = out.size();
         List<Result> rest = null;
         if (!admitted.isEmpty()) {
@@ -223,18 +270,38 @@ public final class Session implements AutoCloseable {
             try {
                 List<Result> answers = sut.applyAll(batch);
                 if (answers.size() != batch.size()) {
-                    out.add(record(Step.simple(admitted.getFirst(), Verdict.ERROR, "protocol: " + batch.size() + " operations answered with " + answers.size() + " results", null)));
+                    out.add(
+                            record(
+                                    Step.simple(
+                                            admitted.getFirst(),
+                                            Verdict.ERROR,
+                                            "protocol: "
+                                                    + batch.size()
+                                                    + " operations answered with "
+                                                    + answers.size()
+                                                    + " results",
+                                            null)));
                 } else {
-                    // Once one answer stops the session the rest count as not run, as they would one by one.
+                    // Once one answer stops the session the rest count as not run, as they would
+                    // one by one.
                     for (int k = 0; k < admitted.size(); k++) {
-                        out.add(stopper == null ? record(setupAnswered(admitted.get(k), answers.get(k))) : notRun(admitted.get(k)));
+                        out.add(
+                                stopper == null
+                                        ? record(setupAnswered(admitted.get(k), answers.get(k)))
+                                        : notRun(admitted.get(k)));
                     }
                     rest = answers.subList(admitted.size(), answers.size());
                 }
             } catch (SutFailure f) {
                 out.add(record(Step.simple(admitted.getFirst(), Verdict.ERROR, failure(f), null)));
             } catch (RuntimeException e) {
-                out.add(record(Step.simple(admitted.getFirst(), Verdict.ERROR, "internal error: " + e, null)));
+                out.add(
+                        record(
+                                Step.simple(
+                                        admitted.getFirst(),
+                                        Verdict.ERROR,
+                                        "internal error: " + e,
+                                        null)));
             }
         }
         for (int k = out.size() - first; k < admitted.size(); k++) out.add(notRun(admitted.get(k)));
@@ -244,9 +311,10 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Does the implementation declare every capability {@code op} needs, and does it need at least one? Then an
-     * {@code unsupported} answer breaks the declaration: the run would otherwise count as unsupported what the
-     * implementation claims to support. An operation that needs no capability may still be unsupported (a skeleton).
+     * Does the implementation declare every capability {@code op} needs, and does it need at least
+     * one? Then an {@code unsupported} answer breaks the declaration: the run would otherwise count
+     * as unsupported what the implementation claims to support. An operation that needs no
+     * capability may still be unsupported (a skeleton).
      */
     private boolean declared(Op op) {
         Set<Capability> need = Capability.requiredBy(op);
@@ -254,18 +322,40 @@ public final class Session implements AutoCloseable {
     }
 
     private static String brokenPromise(Op op, Result.Unsupported u) {
-        return "protocol: the implementation declares " + new java.util.TreeSet<>(Capability.requiredBy(op)) + " but answered unsupported to "
-                + op.describe() + " (" + u.reason() + ")";
+        return "protocol: the implementation declares "
+                + new java.util.TreeSet<>(Capability.requiredBy(op))
+                + " but answered unsupported to "
+                + op.describe()
+                + " ("
+                + u.reason()
+                + ")";
     }
 
     private Step notRun(Op op) {
-        Step skipped = new Step(op, stopper.verdict(), List.of(), "not run: an earlier step ended the scenario", null, null, null, Map.of());
+        Step skipped =
+                new Step(
+                        op,
+                        stopper.verdict(),
+                        List.of(),
+                        "not run: an earlier step ended the scenario",
+                        null,
+                        null,
+                        null,
+                        Map.of());
         steps.add(skipped);
         return skipped;
     }
 
-    /** A call ready to send: its step when it is not sent at all, else its expectation, observations and batch. */
-    private record Prepared(Step step, Expectation expectation, List<Observe> wanted, boolean protections, List<Op> batch) {}
+    /**
+     * A call ready to send: its step when it is not sent at all, else its expectation, observations
+     * and batch.
+     */
+    private record Prepared(
+            Step step,
+            Expectation expectation,
+            List<Observe> wanted,
+            boolean protections,
+            List<Op> batch) {}
 
     private Step call(Call call) throws SutFailure {
         Prepared p = prepare(call);
@@ -276,20 +366,55 @@ public final class Session implements AutoCloseable {
     private Prepared prepare(Call call) {
         Expectation expectation = oracle.expect(call);
         if (expectation instanceof Expectation.OutsideContract oc) {
-            return new Prepared(new Step(call, Verdict.OUTSIDE_CONTRACT, List.of(oc.clause()), oc.clause() + ": " + oc.reason(), expectation, null, null, Map.of()), expectation, null, false, null);
+            return new Prepared(
+                    new Step(
+                            call,
+                            Verdict.OUTSIDE_CONTRACT,
+                            List.of(oc.clause()),
+                            oc.clause() + ": " + oc.reason(),
+                            expectation,
+                            null,
+                            null,
+                            Map.of()),
+                    expectation,
+                    null,
+                    false,
+                    null);
         }
         Capabilities caps = sut.capabilities();
         Optional<String> missing = caps.whyNot(Capability.requiredBy(call));
-        if (missing.isPresent()) return new Prepared(new Step(call, Verdict.UNSUPPORTED, List.of(), missing.get(), expectation, null, null, Map.of()), expectation, null, false, null);
+        if (missing.isPresent())
+            return new Prepared(
+                    new Step(
+                            call,
+                            Verdict.UNSUPPORTED,
+                            List.of(),
+                            missing.get(),
+                            expectation,
+                            null,
+                            null,
+                            Map.of()),
+                    expectation,
+                    null,
+                    false,
+                    null);
 
-        // What to observe depends only on the call and its expectation, so the call and its observations travel
-        // together: one round trip per call for adapters that batch. Large objects go as page digests when the adapter
-        // can; protections it cannot observe are not asked for, and the judge treats them as unknown.
-        List<Observe> wanted = oracle.observationsFor(call, expectation, caps.supported().contains(Capability.DIGEST_OBSERVATION));
+        // What to observe depends only on the call and its expectation, so the call and its
+        // observations travel
+        // together: one round trip per call for adapters that batch. Large objects go as page
+        // digests when the adapter
+        // can; protections it cannot observe are not asked for, and the judge treats them as
+        // unknown.
+        List<Observe> wanted =
+                oracle.observationsFor(
+                        call,
+                        expectation,
+                        caps.supported().contains(Capability.DIGEST_OBSERVATION));
         boolean protections = caps.supported().contains(Capability.PROTECTION_OBSERVATION);
         List<Op> batch = new ArrayList<>(wanted.size() + 1);
         batch.add(call);
-        for (Observe o : wanted) if (protections || !(o instanceof Observe.Protection)) batch.add(o);
+        for (Observe o : wanted)
+            if (protections || !(o instanceof Observe.Protection)) batch.add(o);
         return new Prepared(null, expectation, wanted, protections, batch);
     }
 
@@ -300,24 +425,92 @@ public final class Session implements AutoCloseable {
         boolean protections = p.protections();
         Capabilities caps = sut.capabilities();
         if (answers.size() != batch.size()) {
-            return new Step(call, Verdict.ERROR, List.of(), "protocol: " + batch.size() + " operations answered with " + answers.size() + " results", expectation, null, null, Map.of());
+            return new Step(
+                    call,
+                    Verdict.ERROR,
+                    List.of(),
+                    "protocol: "
+                            + batch.size()
+                            + " operations answered with "
+                            + answers.size()
+                            + " results",
+                    expectation,
+                    null,
+                    null,
+                    Map.of());
         }
         Result r = answers.get(0);
-        if (r instanceof Result.Unsupported u && declared(call)) return new Step(call, Verdict.ERROR, List.of(), brokenPromise(call, u), expectation, r, null, Map.of());
-        if (r instanceof Result.Unsupported u) return new Step(call, Verdict.UNSUPPORTED, List.of(), u.reason(), expectation, r, null, Map.of());
+        if (r instanceof Result.Unsupported u && declared(call))
+            return new Step(
+                    call,
+                    Verdict.ERROR,
+                    List.of(),
+                    brokenPromise(call, u),
+                    expectation,
+                    r,
+                    null,
+                    Map.of());
+        if (r instanceof Result.Unsupported u)
+            return new Step(
+                    call,
+                    Verdict.UNSUPPORTED,
+                    List.of(),
+                    u.reason(),
+                    expectation,
+                    r,
+                    null,
+                    Map.of());
         if (!(r instanceof Result.Returned returned)) {
-            return new Step(call, Verdict.ERROR, List.of(), "protocol: a call must answer a return value, got " + r, expectation, r, null, Map.of());
+            return new Step(
+                    call,
+                    Verdict.ERROR,
+                    List.of(),
+                    "protocol: a call must answer a return value, got " + r,
+                    expectation,
+                    r,
+                    null,
+                    Map.of());
         }
         List<Result> seen = new ArrayList<>(wanted.size());
         int next = 1;
         for (Observe o : wanted) {
-            Result got = protections || !(o instanceof Observe.Protection) ? answers.get(next++) : new Result.Unsupported(caps.missing().get(Capability.PROTECTION_OBSERVATION));
-            if (protections && o instanceof Observe.Protection && got instanceof Result.Unsupported u) {
-                return new Step(call, Verdict.ERROR, List.of(), "protocol: the implementation declares " + Capability.PROTECTION_OBSERVATION
-                        + " but answered unsupported to " + o.describe() + " (" + u.reason() + ")", expectation, r, null, Map.of());
+            Result got =
+                    protections || !(o instanceof Observe.Protection)
+                            ? answers.get(next++)
+                            : new Result.Unsupported(
+                                    caps.missing().get(Capability.PROTECTION_OBSERVATION));
+            if (protections
+                    && o instanceof Observe.Protection
+                    && got instanceof Result.Unsupported u) {
+                return new Step(
+                        call,
+                        Verdict.ERROR,
+                        List.of(),
+                        "protocol: the implementation declares "
+                                + Capability.PROTECTION_OBSERVATION
+                                + " but answered unsupported to "
+                                + o.describe()
+                                + " ("
+                                + u.reason()
+                                + ")",
+                        expectation,
+                        r,
+                        null,
+                        Map.of());
             }
-            if (!(got instanceof Result.Bytes || got instanceof Result.Digest || got instanceof Result.Protection || got instanceof Result.Unsupported && o instanceof Observe.Protection)) {
-                return new Step(call, Verdict.ERROR, List.of(), "protocol: " + o.describe() + " answered " + got, expectation, r, null, Map.of());
+            if (!(got instanceof Result.Bytes
+                    || got instanceof Result.Digest
+                    || got instanceof Result.Protection
+                    || got instanceof Result.Unsupported && o instanceof Observe.Protection)) {
+                return new Step(
+                        call,
+                        Verdict.ERROR,
+                        List.of(),
+                        "protocol: " + o.describe() + " answered " + got,
+                        expectation,
+                        r,
+                        null,
+                        Map.of());
             }
             seen.add(got);
         }
@@ -327,7 +520,19 @@ public final class Session implements AutoCloseable {
         if (!fetches.isEmpty()) {
             List<Result> fetched = sut.applyAll(fetches);
             if (fetched.size() != fetches.size()) {
-                return new Step(call, Verdict.ERROR, List.of(), "protocol: " + fetches.size() + " observations answered with " + fetched.size() + " results", expectation, r, null, Map.of());
+                return new Step(
+                        call,
+                        Verdict.ERROR,
+                        List.of(),
+                        "protocol: "
+                                + fetches.size()
+                                + " observations answered with "
+                                + fetched.size()
+                                + " results",
+                        expectation,
+                        r,
+                        null,
+                        Map.of());
             }
             observations.addAll(fetches);
             seen.addAll(fetched);
@@ -336,39 +541,79 @@ public final class Session implements AutoCloseable {
         Judgement j = oracle.judge(call, expectation, returned.value(), observations, seen);
         Map<String, String> implementationDefined = new LinkedHashMap<>(j.answers());
         returned.notes().forEach((k, v) -> implementationDefined.put("note." + k, v));
-        List<Finding> breaches = j.findings().stream().filter(f -> f.clause().equals(OBSERVABLE)).toList();
+        List<Finding> breaches =
+                j.findings().stream().filter(f -> f.clause().equals(OBSERVABLE)).toList();
         if (!breaches.isEmpty()) {
-            // The implementation did not show what the kit asked to see: not a conformance question, a broken protocol.
-            return new Step(call, Verdict.ERROR, List.of(OBSERVABLE), "protocol: the observations do not answer what was asked\n" + describe(call, returned, j),
-                    expectation, r, j, implementationDefined);
+            // The implementation did not show what the kit asked to see: not a conformance
+            // question, a broken protocol.
+            return new Step(
+                    call,
+                    Verdict.ERROR,
+                    List.of(OBSERVABLE),
+                    "protocol: the observations do not answer what was asked\n"
+                            + describe(call, returned, j),
+                    expectation,
+                    r,
+                    j,
+                    implementationDefined);
         }
         if (j.conforms() && j.needsUnobservable()) {
-            return new Step(call, Verdict.UNSUPPORTED, List.of(), "the verdict needs a page protection this adapter cannot observe: "
-                    + caps.missing().get(Capability.PROTECTION_OBSERVATION), expectation, r, j, implementationDefined);
+            return new Step(
+                    call,
+                    Verdict.UNSUPPORTED,
+                    List.of(),
+                    "the verdict needs a page protection this adapter cannot observe: "
+                            + caps.missing().get(Capability.PROTECTION_OBSERVATION),
+                    expectation,
+                    r,
+                    j,
+                    implementationDefined);
         }
         if (j.conforms()) {
             oracle.commit(call, j);
-            return new Step(call, Verdict.PASS, j.clauses(), "", expectation, r, j, implementationDefined);
+            return new Step(
+                    call, Verdict.PASS, j.clauses(), "", expectation, r, j, implementationDefined);
         }
-        return new Step(call, Verdict.FAIL, j.clauses(), describe(call, returned, j), expectation, r, j, implementationDefined);
+        return new Step(
+                call,
+                Verdict.FAIL,
+                j.clauses(),
+                describe(call, returned, j),
+                expectation,
+                r,
+                j,
+                implementationDefined);
     }
 
     private static final String OBSERVABLE = "kit.observable";
 
     private Step observe(Observe op) throws SutFailure {
-        oracle.observe(op);   // an ill-formed observation is the scenario's error, found before the implementation is asked
+        oracle.observe(op); // an ill-formed observation is the scenario's error, found before the
+        // implementation is asked
         Result got = sut.apply(op);
-        if (got instanceof Result.Unsupported u) return Step.simple(op, Verdict.UNSUPPORTED, u.reason(), got);
-        // The oracle compares with the judge's own readability rules, and names the clause each difference breaks.
+        if (got instanceof Result.Unsupported u)
+            return Step.simple(op, Verdict.UNSUPPORTED, u.reason(), got);
+        // The oracle compares with the judge's own readability rules, and names the clause each
+        // difference breaks.
         List<Finding> findings = oracle.checkObservation(op, got);
         if (findings.isEmpty()) return Step.simple(op, Verdict.PASS, "", got);
         Set<String> clauses = new LinkedHashSet<>();
         for (Finding f : findings) clauses.add(f.clause());
         StringBuilder message = new StringBuilder(violates(findings));
-        for (Finding f : findings) message.append(f.clause()).append(": ").append(f.message()).append('\n');
+        for (Finding f : findings)
+            message.append(f.clause()).append(": ").append(f.message()).append('\n');
         message.append("observation: ").append(op.describe());
         Verdict v = clauses.contains(OBSERVABLE) ? Verdict.ERROR : Verdict.FAIL;
-        return new Step(op, v, List.copyOf(clauses), (v == Verdict.ERROR ? "protocol: " : "") + message, null, got, null, Map.of(), findings);
+        return new Step(
+                op,
+                v,
+                List.copyOf(clauses),
+                (v == Verdict.ERROR ? "protocol: " : "") + message,
+                null,
+                got,
+                null,
+                Map.of(),
+                findings);
     }
 
     private Step record(Step step) {
@@ -380,11 +625,17 @@ public final class Session implements AutoCloseable {
 
     private String failure(SutFailure f) {
         String diagnostics = sut.drainDiagnostics();
-        return "implementation " + f.kind().name().toLowerCase().replace('_', ' ') + ": " + f.getMessage()
+        return "implementation "
+                + f.kind().name().toLowerCase().replace('_', ' ')
+                + ": "
+                + f.getMessage()
                 + (diagnostics.isBlank() ? "" : "\nits diagnostics:\n" + diagnostics.strip());
     }
 
-    /** "violates inv.no-write-outside, copyout.succ" and a newline: the first line of every FAIL message. */
+    /**
+     * "violates inv.no-write-outside, copyout.succ" and a newline: the first line of every FAIL
+     * message.
+     */
     static String violates(List<Finding> findings) {
         Set<String> named = new LinkedHashSet<>();
         for (Finding f : findings) named.addAll(f.breaks());
@@ -393,7 +644,8 @@ public final class Session implements AutoCloseable {
 
     private static String describe(Call call, Result.Returned returned, Judgement j) {
         StringBuilder sb = new StringBuilder(j.findings().isEmpty() ? "" : violates(j.findings()));
-        for (Finding f : j.findings()) sb.append(f.clause()).append(": ").append(f.message()).append('\n');
+        for (Finding f : j.findings())
+            sb.append(f.clause()).append(": ").append(f.message()).append('\n');
         sb.append("call: ").append(call.describe()).append(" returned ").append(returned.value());
         return sb.toString();
     }
@@ -404,11 +656,17 @@ public final class Session implements AutoCloseable {
         for (Step s : steps) {
             String what = s.op() == null ? "reset" : s.op().describe();
             String ret = s.result() instanceof Result.Returned r ? " -> " + r.value() : "";
-            lines.add(s.verdict().label() + "  " + what + ret + (s.clauses().isEmpty() ? "" : "  " + s.clauses()));
+            lines.add(
+                    s.verdict().label()
+                            + "  "
+                            + what
+                            + ret
+                            + (s.clauses().isEmpty() ? "" : "  " + s.clauses()));
         }
         return lines;
     }
 
     /** Does not close the implementation: it is reused for the next scenario. */
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

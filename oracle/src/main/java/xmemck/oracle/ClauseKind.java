@@ -12,6 +12,9 @@ public enum ClauseKind {
     CALLER_OBLIGATION,
     /** A rule that holds on every call. */
     INVARIANT,
-    /** The pages are silent: every reading is allowed, and the one an implementation takes is recorded, not judged. */
+    /**
+     * The pages are silent: every reading is allowed, and the one an implementation takes is
+     * recorded, not judged.
+     */
     IMPLEMENTATION_DEFINED
 }

@@ -1,6 +1,9 @@
 package xmemck.oracle;
 
-/** Where the bytes of a {@link Effect.Write} come from, read lazily so that large copies cost only what is looked at. */
+/**
+ * Where the bytes of a {@link Effect.Write} come from, read lazily so that large copies cost only
+ * what is looked at.
+ */
 public sealed interface Data {
 
     /** The bytes of {@code object} starting at {@code offset}, as they were before the call. */

@@ -4,18 +4,23 @@ import xmemck.ops.Fill;
 import xmemck.ops.Layout;
 
 /**
- * A small, bounded cache of pattern pages: the {@link Layout#PAGE_SIZE} bytes of {@link Fill} of a seed from a
- * base offset. Fill is a pure function, and the same pristine pages are read again and again (observed whole,
- * compared by the judge, compared again by commit), so computing each byte once and then copying whole arrays
- * is where most of the oracle's time went. Two-way set associative, 1024 pages (4 MiB) at most; safe to share
- * between threads without locks because an entry is immutable and replacing one is a single reference write.
+ * A small, bounded cache of pattern pages: the {@link Layout#PAGE_SIZE} bytes of {@link Fill} of a
+ * seed from a base offset. Fill is a pure function, and the same pristine pages are read again and
+ * again (observed whole, compared by the judge, compared again by commit), so computing each byte
+ * once and then copying whole arrays is where most of the oracle's time went. Two-way set
+ * associative, 1024 pages (4 MiB) at most; safe to share between threads without locks because an
+ * entry is immutable and replacing one is a single reference write.
  */
 final class FillPages {
     private FillPages() {}
 
     private static final int PAGE = Layout.PAGE_SIZE;
     private static final int SETS = 512;
-    /** Below this many bytes a miss is computed directly rather than by computing (and caching) a whole page. */
+
+    /**
+     * Below this many bytes a miss is computed directly rather than by computing (and caching) a
+     * whole page.
+     */
     private static final int SMALL = 256;
 
     /** One cached page; never changed after construction. */
@@ -23,11 +28,17 @@ final class FillPages {
 
     private static final Entry[] CACHE = new Entry[2 * SETS];
 
-    /** Copies {@code length} pattern bytes of the page (seed, base) from {@code index} into {@code dst}. */
+    /**
+     * Copies {@code length} pattern bytes of the page (seed, base) from {@code index} into {@code
+     * dst}.
+     */
     static void copy(long seed, long base, int index, byte[] dst, int dstOffset, int length) {
         byte[] page = cached(seed, base);
         if (page == null) {
-            if (length < SMALL) { Fill.fill(seed, base + index, dst, dstOffset, length); return; }
+            if (length < SMALL) {
+                Fill.fill(seed, base + index, dst, dstOffset, length);
+                return;
+            }
             page = load(seed, base);
         }
         System.arraycopy(page, index, dst, dstOffset, length);
@@ -40,7 +51,10 @@ final class FillPages {
     }
 
     private static int set(long seed, long base) {
-        long h = (seed * 0x9E3779B97F4A7C15L) ^ (Math.floorDiv(base, PAGE) * 0xC2B2AE3D27D4EB4FL) ^ Math.floorMod(base, PAGE);
+        long h =
+                (seed * 0x9E3779B97F4A7C15L)
+                        ^ (Math.floorDiv(base, PAGE) * 0xC2B2AE3D27D4EB4FL)
+                        ^ Math.floorMod(base, PAGE);
         h ^= h >>> 29;
         return (int) (h & (SETS - 1)) * 2;
     }

@@ -6,14 +6,18 @@ import xmemck.ops.PageState;
 import xmemck.ops.Prot;
 
 /**
- * One object of the world: a region (in a process's space or in kernel memory) or a file segment, with one
- * guard page on each side. Page attributes live in small arrays; page contents are sparse (a page that was
- * never written reads as the object's {@link Fill} pattern). Indexes into the arrays are page numbers plus
- * {@link Layout#GUARD_PAGES}, so index 0 is the guard page before the object.
+ * One object of the world: a region (in a process's space or in kernel memory) or a file segment,
+ * with one guard page on each side. Page attributes live in small arrays; page contents are sparse
+ * (a page that was never written reads as the object's {@link Fill} pattern). Indexes into the
+ * arrays are page numbers plus {@link Layout#GUARD_PAGES}, so index 0 is the guard page before the
+ * object.
  */
 final class MemObject {
 
-    enum Kind { REGION, FILE_SEGMENT }
+    enum Kind {
+        REGION,
+        FILE_SEGMENT
+    }
 
     static final int PAGE = Layout.PAGE_SIZE;
     private static final int G = Layout.GUARD_PAGES;
@@ -22,8 +26,10 @@ final class MemObject {
 
     final String name;
     final Kind kind;
+
     /** A process name, or {@code "kernel"}; file segments belong to the kernel. */
     final String space;
+
     final int pages;
     final long seed;
     final long size;
@@ -34,14 +40,27 @@ final class MemObject {
     private final boolean[] hole;
     private final boolean[] pinned;
     private final boolean[] noFrame;
-    /** ADI versions per 64-byte line of the object proper; null until ADI is enabled for the object. */
+
+    /**
+     * ADI versions per 64-byte line of the object proper; null until ADI is enabled for the object.
+     */
     private byte[] adi;
-    /** 64-byte lines of the object proper with an uncorrectable hardware error; null while there are none. */
+
+    /**
+     * 64-byte lines of the object proper with an uncorrectable hardware error; null while there are
+     * none.
+     */
     private java.util.BitSet damaged;
+
     private boolean segmentDeleted;
+
     /** The guard page after the object is the first page of its process's user block. */
     private boolean belowUserBlock;
-    /** The page at which the object crosses into the next 256 MiB AIX segment; 0 when it lies in one segment. */
+
+    /**
+     * The page at which the object crosses into the next 256 MiB AIX segment; 0 when it lies in one
+     * segment.
+     */
     private int segmentBoundary;
 
     MemObject(String name, Kind kind, String space, int pages, Prot initialProt, long seed) {
@@ -62,12 +81,19 @@ final class MemObject {
         for (int i = G; i < G + pages; i++) prot[i] = (byte) initialProt.ordinal();
     }
 
-    boolean isFileSegment() { return kind == Kind.FILE_SEGMENT; }
+    boolean isFileSegment() {
+        return kind == Kind.FILE_SEGMENT;
+    }
 
     // ---- geometry ----
 
-    /** The page number (relative to the object; -1 is the guard page before it) holding byte {@code offset}. */
-    static long pageOf(long offset) { return Math.floorDiv(offset, (long) PAGE); }
+    /**
+     * The page number (relative to the object; -1 is the guard page before it) holding byte {@code
+     * offset}.
+     */
+    static long pageOf(long offset) {
+        return Math.floorDiv(offset, (long) PAGE);
+    }
 
     /** Does {@code [offset, offset + count)} lie inside the object proper? Overflow-safe. */
     boolean within(long offset, long count) {
@@ -80,38 +106,85 @@ final class MemObject {
     }
 
     /** Is page {@code page} a guard page (or beyond)? */
-    boolean isGuard(long page) { return page < 0 || page >= pages; }
+    boolean isGuard(long page) {
+        return page < 0 || page >= pages;
+    }
 
-    private int slot(long page) { return (int) (page + G); }
+    private int slot(long page) {
+        return (int) (page + G);
+    }
 
-    // ---- page attributes (page numbers relative to the object; guard pages are always plain RW memory) ----
+    // ---- page attributes (page numbers relative to the object; guard pages are always plain RW
+    // memory) ----
 
-    Prot prot(long page) { return PROTS[prot[slot(page)]]; }
-    void setProt(long page, Prot p) { prot[slot(page)] = (byte) p.ordinal(); }
+    Prot prot(long page) {
+        return PROTS[prot[slot(page)]];
+    }
 
-    PageState state(long page) { return STATES[state[slot(page)]]; }
-    void setState(long page, PageState s) { state[slot(page)] = (byte) s.ordinal(); }
+    void setProt(long page, Prot p) {
+        prot[slot(page)] = (byte) p.ordinal();
+    }
 
-    boolean hole(long page) { return hole[slot(page)]; }
-    void setHole(long page, boolean h) { hole[slot(page)] = h; }
+    PageState state(long page) {
+        return STATES[state[slot(page)]];
+    }
 
-    boolean pinned(long page) { return pinned[slot(page)]; }
-    void setPinned(long page, boolean p) { pinned[slot(page)] = p; }
+    void setState(long page, PageState s) {
+        state[slot(page)] = (byte) s.ordinal();
+    }
 
-    boolean hasFrame(long page) { return noFrame == null || !noFrame[slot(page)]; }
-    void setFrame(long page, boolean has) { noFrame[slot(page)] = !has; }
+    boolean hole(long page) {
+        return hole[slot(page)];
+    }
 
-    boolean segmentDeleted() { return segmentDeleted; }
-    void deleteSegment() { segmentDeleted = true; }
+    void setHole(long page, boolean h) {
+        hole[slot(page)] = h;
+    }
 
-    boolean belowUserBlock() { return belowUserBlock; }
-    void placeBelowUserBlock() { belowUserBlock = true; }
+    boolean pinned(long page) {
+        return pinned[slot(page)];
+    }
+
+    void setPinned(long page, boolean p) {
+        pinned[slot(page)] = p;
+    }
+
+    boolean hasFrame(long page) {
+        return noFrame == null || !noFrame[slot(page)];
+    }
+
+    void setFrame(long page, boolean has) {
+        noFrame[slot(page)] = !has;
+    }
+
+    boolean segmentDeleted() {
+        return segmentDeleted;
+    }
+
+    void deleteSegment() {
+        segmentDeleted = true;
+    }
+
+    boolean belowUserBlock() {
+        return belowUserBlock;
+    }
+
+    void placeBelowUserBlock() {
+        belowUserBlock = true;
+    }
 
     /** Is page {@code page} the user block (the guard page after an object placed below it)? */
-    boolean userBlock(long page) { return belowUserBlock && page == pages; }
+    boolean userBlock(long page) {
+        return belowUserBlock && page == pages;
+    }
 
-    int segmentBoundary() { return segmentBoundary; }
-    void crossSegmentsAt(int page) { segmentBoundary = page; }
+    int segmentBoundary() {
+        return segmentBoundary;
+    }
+
+    void crossSegmentsAt(int page) {
+        segmentBoundary = page;
+    }
 
     /** Does {@code [offset, offset + count)} cross the object's segment boundary? */
     boolean crossesSegment(long offset, long count) {
@@ -123,12 +196,21 @@ final class MemObject {
 
     /** Does the 64-byte line holding {@code offset} have an uncorrectable hardware error? */
     boolean lineDamaged(long offset) {
-        return damaged != null && offset >= 0 && offset < size && damaged.get((int) (offset / Layout.ADI_LINE));
+        return damaged != null
+                && offset >= 0
+                && offset < size
+                && damaged.get((int) (offset / Layout.ADI_LINE));
     }
 
-    /** Damage lines {@code [first, first + count)} (or repair them); the pages holding damaged lines are HARDWARE_ERROR. */
+    /**
+     * Damage lines {@code [first, first + count)} (or repair them); the pages holding damaged lines
+     * are HARDWARE_ERROR.
+     */
     void damageLines(long first, long count, boolean bad) {
-        if (damaged == null) { if (!bad) return; damaged = new java.util.BitSet(); }
+        if (damaged == null) {
+            if (!bad) return;
+            damaged = new java.util.BitSet();
+        }
         damaged.set((int) first, (int) (first + count), bad);
     }
 
@@ -136,7 +218,9 @@ final class MemObject {
 
     // ---- ADI ----
 
-    boolean adiEnabled() { return adi != null; }
+    boolean adiEnabled() {
+        return adi != null;
+    }
 
     /** The ADI version of the 64-byte line holding {@code offset} (0 when never set). */
     int adiVersion(long offset) {
@@ -149,7 +233,9 @@ final class MemObject {
         java.util.Arrays.fill(adi, (int) firstLine, (int) (firstLine + lines), (byte) version);
     }
 
-    long adiLines() { return size / Layout.ADI_LINE; }
+    long adiLines() {
+        return size / Layout.ADI_LINE;
+    }
 
     // ---- contents ----
 
@@ -162,15 +248,18 @@ final class MemObject {
             int index = (int) (at - page * PAGE);
             int n = Math.min(PAGE - index, length - done);
             PageContent c = content[slot(page)];
-            if (c == null) FillPages.copy(seed, page * PAGE, index, dst, dstOffset + done, n);   // a pristine page
+            if (c == null)
+                FillPages.copy(
+                        seed, page * PAGE, index, dst, dstOffset + done, n); // a pristine page
             else c.read(index, dst, dstOffset + done, n);
             done += n;
         }
     }
 
     /**
-     * If {@code [offset, offset + PAGE)} reads as one consistent pattern (seed, base), return it as a page
-     * content without touching any bytes; null otherwise. This is what keeps large copies sparse.
+     * If {@code [offset, offset + PAGE)} reads as one consistent pattern (seed, base), return it as
+     * a page content without touching any bytes; null otherwise. This is what keeps large copies
+     * sparse.
      */
     PageContent.Pattern patternOfPage(long offset) {
         long firstPage = pageOf(offset);
@@ -179,11 +268,17 @@ final class MemObject {
         for (long p = firstPage; p <= lastPage; p++) {
             PageContent c = content[slot(p)];
             long s, d;
-            if (c == null) { s = seed; d = 0; }
-            else if (c instanceof PageContent.Pattern pat) { s = pat.seed(); d = pat.base() - p * PAGE; }
-            else return null;
-            if (p == firstPage) { patSeed = s; delta = d; }
-            else if (s != patSeed || d != delta) return null;
+            if (c == null) {
+                s = seed;
+                d = 0;
+            } else if (c instanceof PageContent.Pattern pat) {
+                s = pat.seed();
+                d = pat.base() - p * PAGE;
+            } else return null;
+            if (p == firstPage) {
+                patSeed = s;
+                delta = d;
+            } else if (s != patSeed || d != delta) return null;
         }
         return new PageContent.Pattern(patSeed, offset + delta);
     }
@@ -195,7 +290,9 @@ final class MemObject {
     }
 
     /** Set a whole page's content. */
-    void setPage(long page, PageContent c) { content[slot(page)] = c; }
+    void setPage(long page, PageContent c) {
+        content[slot(page)] = c;
+    }
 
     /** Set one byte, materialising its page. */
     void setByte(long offset, byte value) {

@@ -3,8 +3,9 @@ package xmemck.oracle;
 import java.util.List;
 
 /**
- * What the judge saw of one call (the objects page by page, the protections) and concluded about each page, kept in
- * the {@link Judgement} so that {@link Oracle#commit} adopts exactly what was judged. Opaque outside the oracle.
+ * What the judge saw of one call (the objects page by page, the protections) and concluded about
+ * each page, kept in the {@link Judgement} so that {@link Oracle#commit} adopts exactly what was
+ * judged. Opaque outside the oracle.
  */
 public final class Observed {
     final List<Seen> seen;

@@ -3,21 +3,36 @@ package xmemck.oracle;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Small constructors for effects and alternatives, so that the service oracles read like the manual pages. */
+/**
+ * Small constructors for effects and alternatives, so that the service oracles read like the manual
+ * pages.
+ */
 final class Outcomes {
     private Outcomes() {}
 
     private static final Effect.Extent WHOLE = new Effect.Extent.Whole();
     private static final Effect.Extent NONE = new Effect.Extent.Partial(List.of());
 
-    /** A successful copy: exactly {@code length} bytes of {@code data} land at {@code object+offset}. */
+    /**
+     * A successful copy: exactly {@code length} bytes of {@code data} land at {@code
+     * object+offset}.
+     */
     static Effect.Write exact(String object, long offset, long length, Data data) {
         return new Effect.Write(object, offset, length, data, WHOLE);
     }
 
-    /** A failed copy: each byte the copy could store ({@code reach}) is old or new, the rest old ({@code inv.failure-effect}). */
-    static Effect.Write failed(String object, long offset, long length, Data data, List<Effect.Range> writable) {
-        return new Effect.Write(object, offset, length, data, writable.isEmpty() ? NONE : new Effect.Extent.Partial(writable));
+    /**
+     * A failed copy: each byte the copy could store ({@code reach}) is old or new, the rest old
+     * ({@code inv.failure-effect}).
+     */
+    static Effect.Write failed(
+            String object, long offset, long length, Data data, List<Effect.Range> writable) {
+        return new Effect.Write(
+                object,
+                offset,
+                length,
+                data,
+                writable.isEmpty() ? NONE : new Effect.Extent.Partial(writable));
     }
 
     /** A failure found before any byte is touched: the destination must stay as it was. */
@@ -25,7 +40,8 @@ final class Outcomes {
         return new Effect.Write(object, offset, length, data, NONE);
     }
 
-    static Alternative alt(long returnValue, List<Effect> effects, List<String> clauses, String description) {
+    static Alternative alt(
+            long returnValue, List<Effect> effects, List<String> clauses, String description) {
         return new Alternative(returnValue, effects, clauses, description);
     }
 

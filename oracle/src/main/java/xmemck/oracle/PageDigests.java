@@ -3,8 +3,9 @@ package xmemck.oracle;
 import xmemck.ops.PageDigest;
 
 /**
- * {@link PageDigest} of model pages, remembered for pattern pages: a large move is judged from digests twice (which
- * pages to fetch, then the judgement), and its pages are patterns. A direct-mapped cache of 2^18 entries.
+ * {@link PageDigest} of model pages, remembered for pattern pages: a large move is judged from
+ * digests twice (which pages to fetch, then the judgement), and its pages are patterns. A
+ * direct-mapped cache of 2^18 entries.
  */
 final class PageDigests {
     private PageDigests() {}
@@ -12,7 +13,8 @@ final class PageDigests {
     private record Entry(long seed, long base, long digest) {}
 
     private static final int SIZE = 1 << 18;
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[xmemck.ops.Layout.PAGE_SIZE]);
+    private static final ThreadLocal<byte[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new byte[xmemck.ops.Layout.PAGE_SIZE]);
     private static final Entry[] CACHE = new Entry[SIZE];
     private static final long ZERO = PageDigest.ZERO_PAGE;
 
@@ -20,10 +22,14 @@ final class PageDigests {
         return switch (c) {
             case PageContent.Zero z -> ZERO;
             case PageContent.Pattern p -> {
-                int i = (int) ((p.seed() * 0x9E3779B97F4A7C15L ^ p.base() * 0xC2B2AE3D27D4EB4FL) >>> 46);
+                int i =
+                        (int)
+                                ((p.seed() * 0x9E3779B97F4A7C15L ^ p.base() * 0xC2B2AE3D27D4EB4FL)
+                                        >>> 46);
                 Entry e = CACHE[i];
                 if (e != null && e.seed() == p.seed() && e.base() == p.base()) yield e.digest();
-                // Generated into a scratch page rather than through FillPages: a large move would evict everything there.
+                // Generated into a scratch page rather than through FillPages: a large move would
+                // evict everything there.
                 byte[] scratch = SCRATCH.get();
                 xmemck.ops.Fill.fill(p.seed(), p.base(), scratch, 0, scratch.length);
                 long d = PageDigest.of(scratch, 0);

@@ -6,9 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * What a copy of {@code length} bytes can store, found by walking its destination (and its source) in address
- * order: every byte it cannot store is blocked by a cause (a clause id); the rest is writable. A copy that meets no
- * cause succeeds; one that meets any fails, and may have stored any of the writable bytes ({@code inv.failure-effect}).
+ * What a copy of {@code length} bytes can store, found by walking its destination (and its source)
+ * in address order: every byte it cannot store is blocked by a cause (a clause id); the rest is
+ * writable. A copy that meets no cause succeeds; one that meets any fails, and may have stored any
+ * of the writable bytes ({@code inv.failure-effect}).
  */
 final class Reach {
     private record Blocked(long from, long to, String cause) {}
@@ -16,16 +17,23 @@ final class Reach {
     private final long length;
     private final List<Blocked> blocked = new ArrayList<>();
 
-    Reach(long length) { this.length = length; }
+    Reach(long length) {
+        this.length = length;
+    }
 
-    /** Bytes {@code [from, to)} of the copy (indexes into it) cannot be stored, because of {@code cause}. */
+    /**
+     * Bytes {@code [from, to)} of the copy (indexes into it) cannot be stored, because of {@code
+     * cause}.
+     */
     void block(long from, long to, String cause) {
         from = Math.max(0, from);
         to = Math.min(length, to);
         if (from < to) blocked.add(new Blocked(from, to, cause));
     }
 
-    boolean complete() { return blocked.isEmpty(); }
+    boolean complete() {
+        return blocked.isEmpty();
+    }
 
     /** A copy blocked wherever this one or {@code other} is. */
     Reach plus(Reach other) {
@@ -38,7 +46,9 @@ final class Reach {
     /** The causes met, by the address of the first byte each blocks. */
     List<String> causes() {
         LinkedHashSet<String> out = new LinkedHashSet<>();
-        blocked.stream().sorted(Comparator.comparingLong(Blocked::from)).forEach(b -> out.add(b.cause()));
+        blocked.stream()
+                .sorted(Comparator.comparingLong(Blocked::from))
+                .forEach(b -> out.add(b.cause()));
         return List.copyOf(out);
     }
 

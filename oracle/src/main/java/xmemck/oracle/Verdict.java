@@ -1,8 +1,8 @@
 package xmemck.oracle;
 
 /**
- * The kit's verdicts, ordered from best to worst for aggregation: a clause's verdict is the worst of its
- * scenarios' (FAIL and ERROR over UNSUPPORTED over OUTSIDE_CONTRACT over PASS).
+ * The kit's verdicts, ordered from best to worst for aggregation: a clause's verdict is the worst
+ * of its scenarios' (FAIL and ERROR over UNSUPPORTED over OUTSIDE_CONTRACT over PASS).
  */
 public enum Verdict {
     /** The implementation did something the documentation allows. */
@@ -13,11 +13,18 @@ public enum Verdict {
     UNSUPPORTED,
     /** The implementation did something the documentation does not allow. */
     FAIL,
-    /** The implementation crashed, hung or broke the protocol, or the kit could not run the scenario. */
+    /**
+     * The implementation crashed, hung or broke the protocol, or the kit could not run the
+     * scenario.
+     */
     ERROR;
 
-    public Verdict worst(Verdict other) { return other.ordinal() > ordinal() ? other : this; }
+    public Verdict worst(Verdict other) {
+        return other.ordinal() > ordinal() ? other : this;
+    }
 
     /** The spelling used in reports and summary.json. */
-    public String label() { return this == OUTSIDE_CONTRACT ? "OUTSIDE-CONTRACT" : name(); }
+    public String label() {
+        return this == OUTSIDE_CONTRACT ? "OUTSIDE-CONTRACT" : name();
+    }
 }

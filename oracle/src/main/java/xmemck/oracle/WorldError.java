@@ -2,7 +2,10 @@ package xmemck.oracle;
 
 import xmemck.ops.Op;
 
-/** An ill-formed operation sequence (unknown object, page out of range, a pinned page paged out, ...): the typed error naming the problem. */
+/**
+ * An ill-formed operation sequence (unknown object, page out of range, a pinned page paged out,
+ * ...): the typed error naming the problem.
+ */
 public final class WorldError extends RuntimeException {
     private final transient Op op;
 
@@ -11,5 +14,7 @@ public final class WorldError extends RuntimeException {
         this.op = op;
     }
 
-    public Op op() { return op; }
+    public Op op() {
+        return op;
+    }
 }

@@ -13,7 +13,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import xmemck.ops.Fill;
 
-/** The cached pattern pages and the bulk fill are exactly Fill.byteAt, whatever the seed, base, range or sharing. */
+/**
+ * The cached pattern pages and the bulk fill are exactly Fill.byteAt, whatever the seed, base,
+ * range or sharing.
+ */
 class FillPagesTest {
 
     private static final int PAGE = 4096;
@@ -24,7 +27,8 @@ class FillPagesTest {
         return out;
     }
 
-    @Test void bulk_fill_is_byte_at_for_negative_unaligned_and_huge_offsets() {
+    @Test
+    void bulk_fill_is_byte_at_for_negative_unaligned_and_huge_offsets() {
         for (long seed : new long[] {0, 11, -7, Long.MIN_VALUE}) {
             for (long offset : new long[] {-PAGE, -1, 0, 5, 4093, 1L << 40, Long.MAX_VALUE - 100}) {
                 byte[] got = new byte[70];
@@ -38,25 +42,28 @@ class FillPagesTest {
         assertThrows(IndexOutOfBoundsException.class, () -> Fill.fill(1, 0, new byte[4], 2, 3));
     }
 
-    @Test void cached_pages_small_and_large_reads_are_byte_at() {
+    @Test
+    void cached_pages_small_and_large_reads_are_byte_at() {
         for (long base : new long[] {-PAGE, 0, PAGE, 5, 5 + 7 * PAGE}) {
             byte[] whole = new byte[PAGE];
-            FillPages.copy(22, base, 0, whole, 0, PAGE);   // a miss: computed and cached
+            FillPages.copy(22, base, 0, whole, 0, PAGE); // a miss: computed and cached
             assertArrayEquals(expected(22, base, PAGE), whole, "base " + base);
             byte[] again = new byte[PAGE];
-            FillPages.copy(22, base, 0, again, 0, PAGE);   // a hit
+            FillPages.copy(22, base, 0, again, 0, PAGE); // a hit
             assertArrayEquals(whole, again);
             byte[] part = new byte[100];
             FillPages.copy(22, base, 4000, part, 4, 96);
-            assertArrayEquals(expected(22, base + 4000, 96), java.util.Arrays.copyOfRange(part, 4, 100));
+            assertArrayEquals(
+                    expected(22, base + 4000, 96), java.util.Arrays.copyOfRange(part, 4, 100));
             assertArrayEquals(expected(22, base, PAGE), FillPages.page(22, base));
         }
         byte[] small = new byte[8];
-        FillPages.copy(99, 123 * PAGE, 17, small, 0, 8);   // a small miss is computed directly
+        FillPages.copy(99, 123 * PAGE, 17, small, 0, 8); // a small miss is computed directly
         assertArrayEquals(expected(99, 123 * PAGE + 17, 8), small);
     }
 
-    @Test void eviction_never_returns_another_pages_bytes() {
+    @Test
+    void eviction_never_returns_another_pages_bytes() {
         // Far more pages than the cache holds, read twice in an order that forces evictions.
         for (int round = 0; round < 2; round++) {
             for (int p = 0; p < 3000; p++) {
@@ -64,30 +71,44 @@ class FillPagesTest {
                 byte[] got = new byte[16];
                 FillPages.copy(seed, base, PAGE - 16, got, 0, 16);
                 if (p % 3 == 0) FillPages.page(seed, base);
-                assertArrayEquals(expected(seed, base + PAGE - 16, 16), got, "page " + p + " round " + round);
+                assertArrayEquals(
+                        expected(seed, base + PAGE - 16, 16), got, "page " + p + " round " + round);
             }
         }
     }
 
-    @Test void threads_sharing_the_cache_see_correct_pages() throws InterruptedException, ExecutionException {
+    @Test
+    void threads_sharing_the_cache_see_correct_pages()
+            throws InterruptedException, ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int thread = t;
-                results.add(pool.submit(() -> {
-                    int checked = 0;
-                    byte[] got = new byte[PAGE];
-                    for (int i = 0; i < 2000; i++) {
-                        long seed = (i + thread) % 5, base = (long) (i % 1500) * PAGE;
-                        FillPages.copy(seed, base, 0, got, 0, PAGE);
-                        if (got[100] != Fill.byteAt(seed, base + 100) || got[PAGE - 1] != Fill.byteAt(seed, base + PAGE - 1)) {
-                            throw new AssertionError("thread " + thread + ": wrong bytes for seed " + seed + ", base " + base);
-                        }
-                        checked++;
-                    }
-                    return checked;
-                }));
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    int checked = 0;
+                                    byte[] got = new byte[PAGE];
+                                    for (int i = 0; i < 2000; i++) {
+                                        long seed = (i + thread) % 5,
+                                                base = (long) (i % 1500) * PAGE;
+                                        FillPages.copy(seed, base, 0, got, 0, PAGE);
+                                        if (got[100] != Fill.byteAt(seed, base + 100)
+                                                || got[PAGE - 1]
+                                                        != Fill.byteAt(seed, base + PAGE - 1)) {
+                                            throw new AssertionError(
+                                                    "thread "
+                                                            + thread
+                                                            + ": wrong bytes for seed "
+                                                            + seed
+                                                            + ", base "
+                                                            + base);
+                                        }
+                                        checked++;
+                                    }
+                                    return checked;
+                                }));
             }
             for (Future<Integer> f : results) assertEquals(2000, f.get());
         } finally {

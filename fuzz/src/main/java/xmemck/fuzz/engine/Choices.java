@@ -4,24 +4,28 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The one source of every random draw of a case, which records each draw so that the case can be replayed.
+ * The one source of every random draw of a case, which records each draw so that the case can be
+ * replayed.
  *
- * <p>A draw is a non-negative index below a bound, and index 0 is always the simplest answer: generators map
- * indices to values so that lowering an index simplifies the value (a smaller count, an earlier page, the
- * first alternative). The recorded indices are the case's <em>choice sequence</em>; shrinking edits that
- * sequence and generates again from it (integrated shrinking), so a shrunk case is always one the generators
- * can produce.
+ * <p>A draw is a non-negative index below a bound, and index 0 is always the simplest answer:
+ * generators map indices to values so that lowering an index simplifies the value (a smaller count,
+ * an earlier page, the first alternative). The recorded indices are the case's <em>choice
+ * sequence</em>; shrinking edits that sequence and generates again from it (integrated shrinking),
+ * so a shrunk case is always one the generators can produce.
  *
- * <p>Three ways to make one: {@link #random} draws from a seed; {@link #replay} answers from a recorded
- * sequence, clamping an index that no longer fits its bound and answering 0 (the simplest) once the sequence
- * is used up, so that any edited sequence still generates a case; generators also mark <em>spans</em>
- * (the draws of one list element or one operation) that the shrinker deletes as units.
+ * <p>Three ways to make one: {@link #random} draws from a seed; {@link #replay} answers from a
+ * recorded sequence, clamping an index that no longer fits its bound and answering 0 (the simplest)
+ * once the sequence is used up, so that any edited sequence still generates a case; generators also
+ * mark <em>spans</em> (the draws of one list element or one operation) that the shrinker deletes as
+ * units.
  */
 public final class Choices {
 
     /** Thrown when a case makes more draws than allowed; the case is then invalid, not failing. */
     public static final class Overrun extends RuntimeException {
-        Overrun(int max) { super("a case made more than " + max + " draws", null, false, false); }
+        Overrun(int max) {
+            super("a case made more than " + max + " draws", null, false, false);
+        }
     }
 
     /** The default limit on draws per case. */
@@ -42,10 +46,14 @@ public final class Choices {
     }
 
     /** Fresh draws from {@code seed}. */
-    public static Choices random(long seed) { return new Choices(new SplittableRandom(seed), new long[0], DEFAULT_MAX_DRAWS); }
+    public static Choices random(long seed) {
+        return new Choices(new SplittableRandom(seed), new long[0], DEFAULT_MAX_DRAWS);
+    }
 
     /** Answers from {@code recorded}; past its end every draw answers 0. */
-    public static Choices replay(long[] recorded) { return new Choices(null, recorded.clone(), DEFAULT_MAX_DRAWS); }
+    public static Choices replay(long[] recorded) {
+        return new Choices(null, recorded.clone(), DEFAULT_MAX_DRAWS);
+    }
 
     /** Answers from {@code recorded}, then draws from {@code seed} once it is used up. */
     public static Choices replayThenRandom(long[] recorded, long seed) {
@@ -54,7 +62,8 @@ public final class Choices {
 
     /** A draw in {@code [0, bound)}, uniform when drawing at random. */
     public long below(long bound) {
-        if (bound < 1) throw new IllegalArgumentException("a draw needs a bound >= 1, got " + bound);
+        if (bound < 1)
+            throw new IllegalArgumentException("a draw needs a bound >= 1, got " + bound);
         long v;
         if (size < prefix.length) v = Math.min(Math.max(prefix[size], 0), bound - 1);
         else if (random == null) v = 0;
@@ -63,11 +72,13 @@ public final class Choices {
     }
 
     /**
-     * A draw of an index into {@code weights}, with probability proportional to its weight when drawing at
-     * random. Index 0 is still the simplest: put the plainest alternative first, whatever its weight.
+     * A draw of an index into {@code weights}, with probability proportional to its weight when
+     * drawing at random. Index 0 is still the simplest: put the plainest alternative first,
+     * whatever its weight.
      */
     public int weighted(int[] weights) {
-        if (weights.length == 0) throw new IllegalArgumentException("a weighted draw needs at least one weight");
+        if (weights.length == 0)
+            throw new IllegalArgumentException("a weighted draw needs at least one weight");
         int v;
         if (size < prefix.length) v = (int) Math.min(Math.max(prefix[size], 0), weights.length - 1);
         else if (random == null) v = 0;
@@ -79,7 +90,9 @@ public final class Choices {
     private static int pick(int[] weights, SplittableRandom random) {
         int total = 0;
         for (int w : weights) total += w;
-        if (total <= 0) throw new IllegalArgumentException("weights must add up to more than 0: " + Arrays.toString(weights));
+        if (total <= 0)
+            throw new IllegalArgumentException(
+                    "weights must add up to more than 0: " + Arrays.toString(weights));
         int r = random.nextInt(total);
         for (int i = 0; i < weights.length; i++) {
             r -= weights[i];
@@ -95,8 +108,13 @@ public final class Choices {
         return v;
     }
 
-    /** Marks the start of a span (one list element, one operation); pass the answer to {@link #endSpan}. */
-    public int startSpan() { return size; }
+    /**
+     * Marks the start of a span (one list element, one operation); pass the answer to {@link
+     * #endSpan}.
+     */
+    public int startSpan() {
+        return size;
+    }
 
     /** Ends the span started at {@code start}; an empty span is not kept. */
     public void endSpan(int start) {
@@ -108,12 +126,19 @@ public final class Choices {
     }
 
     /** How many draws were made so far. */
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
     /** The draws made so far, in order: the case's choice sequence. */
-    public long[] recorded() { return Arrays.copyOf(drawn, size); }
+    public long[] recorded() {
+        return Arrays.copyOf(drawn, size);
+    }
 
-    /** The spans marked so far, each {@code {start, end}} (end exclusive), in the order they were closed. */
+    /**
+     * The spans marked so far, each {@code {start, end}} (end exclusive), in the order they were
+     * closed.
+     */
     public int[][] spans() {
         int[][] out = new int[spanCount][];
         for (int i = 0; i < spanCount; i++) out[i] = new int[] {spans[i * 2], spans[i * 2 + 1]};

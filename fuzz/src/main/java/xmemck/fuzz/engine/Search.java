@@ -8,77 +8,123 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The property-based search: generate cases from a seed, check each, and shrink every failure of a new kind to
- * a minimal counterexample. Case {@code i} of seed {@code s} draws from {@link #caseSeed}{@code (s, i)}, so any
- * case replays from the seed and its index alone.
+ * The property-based search: generate cases from a seed, check each, and shrink every failure of a
+ * new kind to a minimal counterexample. Case {@code i} of seed {@code s} draws from {@link
+ * #caseSeed}{@code (s, i)}, so any case replays from the seed and its index alone.
  *
- * <p>A failure is of a new kind when no counterexample found so far shows it: neither by its signature nor among
- * the other failures its minimised case shows ({@link Outcome.Fail#alsoAnswersTo}). Shrinking may end on a case that
- * shows a second kind of failure too; a later case of that second kind would shrink to the same counterexample, so it
- * is not shrunk again and reported twice. A kind that no minimised case shows is never skipped.
+ * <p>A failure is of a new kind when no counterexample found so far shows it: neither by its
+ * signature nor among the other failures its minimised case shows ({@link
+ * Outcome.Fail#alsoAnswersTo}). Shrinking may end on a case that shows a second kind of failure
+ * too; a later case of that second kind would shrink to the same counterexample, so it is not
+ * shrunk again and reported twice. A kind that no minimised case shows is never skipped.
  *
- * <p>A case whose outcome is {@link Outcome.Known} (a failure the caller listed as known) is no failure: it does not
- * count toward {@code maxFailures} and the search goes on. Each kind is counted, and the first case of each kind is
- * shrunk as a counterexample of its signature, as an example ({@link Report#known}).
+ * <p>A case whose outcome is {@link Outcome.Known} (a failure the caller listed as known) is no
+ * failure: it does not count toward {@code maxFailures} and the search goes on. Each kind is
+ * counted, and the first case of each kind is shrunk as a counterexample of its signature, as an
+ * example ({@link Report#known}).
  */
 public final class Search<T> {
 
     /**
-     * @param search       how many cases / how long to search (time spent shrinking does not count)
-     * @param shrink       the budget for shrinking each failure's choices
-     * @param simplify     the budget for the domain passes on each failure
-     * @param maxFailures  stop after this many distinct failures (by signature)
+     * @param search how many cases / how long to search (time spent shrinking does not count)
+     * @param shrink the budget for shrinking each failure's choices
+     * @param simplify the budget for the domain passes on each failure
+     * @param maxFailures stop after this many distinct failures (by signature)
      */
     public record Settings(Budget search, Budget shrink, Budget simplify, int maxFailures) {
         public Settings {
-            if (maxFailures < 1) throw new IllegalArgumentException("maxFailures must be >= 1, got " + maxFailures);
+            if (maxFailures < 1)
+                throw new IllegalArgumentException("maxFailures must be >= 1, got " + maxFailures);
         }
 
         public static Settings cases(long cases) {
             return new Settings(Budget.calls(cases), defaultShrink(), defaultSimplify(), 1);
         }
 
-        public Settings withMaxFailures(int n) { return new Settings(search, shrink, simplify, n); }
+        public Settings withMaxFailures(int n) {
+            return new Settings(search, shrink, simplify, n);
+        }
 
-        public Settings withSearch(Budget b) { return new Settings(b, shrink, simplify, maxFailures); }
+        public Settings withSearch(Budget b) {
+            return new Settings(b, shrink, simplify, maxFailures);
+        }
 
-        public Settings withShrink(Budget b) { return new Settings(search, b, simplify, maxFailures); }
+        public Settings withShrink(Budget b) {
+            return new Settings(search, b, simplify, maxFailures);
+        }
 
-        public static Budget defaultShrink() { return new Budget(20_000, java.time.Duration.ofSeconds(20)); }
+        public static Budget defaultShrink() {
+            return new Budget(20_000, java.time.Duration.ofSeconds(20));
+        }
 
-        public static Budget defaultSimplify() { return new Budget(5_000, java.time.Duration.ofSeconds(10)); }
+        public static Budget defaultSimplify() {
+            return new Budget(5_000, java.time.Duration.ofSeconds(10));
+        }
     }
 
-    /** Told about every case and every counterexample, as they happen (progress lines, coverage). */
+    /**
+     * Told about every case and every counterexample, as they happen (progress lines, coverage).
+     */
     public interface Listener<T> {
         default void onCase(long index, Trial<T> trial) {}
+
         /** A failure of a new kind was found; shrinking starts now. */
         default void onFailure(long index, Trial<T> trial) {}
-        /** A failure has been shrunk: called at once, before the search goes on, so that it can be shown and kept. */
+
+        /**
+         * A failure has been shrunk: called at once, before the search goes on, so that it can be
+         * shown and kept.
+         */
         default void onCounterexample(Counterexample<T> counterexample) {}
-        /** A case showed a known failure ({@link Outcome.Known}); told for every such case, after {@link #onCase}. */
+
+        /**
+         * A case showed a known failure ({@link Outcome.Known}); told for every such case, after
+         * {@link #onCase}.
+         */
         default void onKnown(long index, Trial<T> trial) {}
-        /** The first case of a kind of known failure has been shrunk, as an example of it: called at once. */
+
+        /**
+         * The first case of a kind of known failure has been shrunk, as an example of it: called at
+         * once.
+         */
         default void onKnownExample(Counterexample<T> example) {}
     }
 
     /**
-     * A kind of known failure the search met ({@link Outcome.Known}): its signature, how many of the search's cases
-     * showed it, the first such case and when the search first saw it (as {@link Counterexample#firstSeenCases} and
-     * {@link Counterexample#firstSeenSeconds} say), and that case shrunk as an example.
+     * A kind of known failure the search met ({@link Outcome.Known}): its signature, how many of
+     * the search's cases showed it, the first such case and when the search first saw it (as {@link
+     * Counterexample#firstSeenCases} and {@link Counterexample#firstSeenSeconds} say), and that
+     * case shrunk as an example.
      */
-    public record KnownFailure<T>(String signature, long count, long caseIndex, long firstSeenCases, double firstSeenSeconds,
-                                  Counterexample<T> example) {}
+    public record KnownFailure<T>(
+            String signature,
+            long count,
+            long caseIndex,
+            long firstSeenCases,
+            double firstSeenSeconds,
+            Counterexample<T> example) {}
 
-    /** What a run did. {@code generatorErrors} counts cases whose generator threw (a defect of the generators). */
-    public record Report<T>(long seed, long cases, long invalid, long generatorErrors, String firstInvalidReason,
-                            double seconds, List<Counterexample<T>> failures, List<KnownFailure<T>> known) {
+    /**
+     * What a run did. {@code generatorErrors} counts cases whose generator threw (a defect of the
+     * generators).
+     */
+    public record Report<T>(
+            long seed,
+            long cases,
+            long invalid,
+            long generatorErrors,
+            String firstInvalidReason,
+            double seconds,
+            List<Counterexample<T>> failures,
+            List<KnownFailure<T>> known) {
         public Report {
             failures = List.copyOf(failures);
             known = List.copyOf(known);
         }
 
-        public boolean passed() { return failures.isEmpty(); }
+        public boolean passed() {
+            return failures.isEmpty();
+        }
     }
 
     private final Gen<T> gen;
@@ -87,7 +133,12 @@ public final class Search<T> {
     private final Settings settings;
     private final Listener<T> listener;
 
-    public Search(Gen<T> gen, Property<T> property, Simplifier<T> simplifier, Settings settings, Listener<T> listener) {
+    public Search(
+            Gen<T> gen,
+            Property<T> property,
+            Simplifier<T> simplifier,
+            Settings settings,
+            Listener<T> listener) {
         this.gen = gen;
         this.property = property;
         this.simplifier = simplifier;
@@ -99,7 +150,9 @@ public final class Search<T> {
         this(gen, property, Simplifier.none(), settings, new Listener<>() {});
     }
 
-    /** The seed of case {@code index} of a run with seed {@code seed} (a SplitMix64 mix of both). */
+    /**
+     * The seed of case {@code index} of a run with seed {@code seed} (a SplitMix64 mix of both).
+     */
     public static long caseSeed(long seed, long index) {
         long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -117,19 +170,27 @@ public final class Search<T> {
         return Trial.run(gen, property, Choices.replay(choices));
     }
 
-    public Report<T> run(long seed) { return run(seed, 0); }
+    public Report<T> run(long seed) {
+        return run(seed, 0);
+    }
 
-    /** Case {@code index} of {@code seed} alone, shrunk if it fails: how one case found earlier is looked at again. */
+    /**
+     * Case {@code index} of {@code seed} alone, shrunk if it fails: how one case found earlier is
+     * looked at again.
+     */
     public Report<T> runCase(long seed, long index) {
-        return new Search<>(gen, property, simplifier, settings.withSearch(Budget.calls(1)), listener).run(seed, index);
+        return new Search<>(
+                        gen, property, simplifier, settings.withSearch(Budget.calls(1)), listener)
+                .run(seed, index);
     }
 
     private Report<T> run(long seed, long firstIndex) {
         long start = System.nanoTime();
         Budget.Meter meter = settings.search().start();
         List<Counterexample<T>> found = new ArrayList<>();
-        Set<String> covered = new HashSet<>();   // every kind of failure some counterexample found so far shows
-        Map<String, long[]> knownCounts = new LinkedHashMap<>();          // signature -> {count}
+        Set<String> covered =
+                new HashSet<>(); // every kind of failure some counterexample found so far shows
+        Map<String, long[]> knownCounts = new LinkedHashMap<>(); // signature -> {count}
         Map<String, Counterexample<T>> knownExamples = new LinkedHashMap<>();
         long index = firstIndex, invalid = 0, generatorErrors = 0;
         String firstInvalid = null;
@@ -145,7 +206,14 @@ public final class Search<T> {
                 long[] count = knownCounts.computeIfAbsent(k.signature(), s -> new long[1]);
                 if (count[0]++ == 0) {
                     long shrinkStart = System.nanoTime();
-                    Counterexample<T> example = minimiseKnown(seed, index, trial, k, index - firstIndex + 1, (shrinkStart - start) / 1e9);
+                    Counterexample<T> example =
+                            minimiseKnown(
+                                    seed,
+                                    index,
+                                    trial,
+                                    k,
+                                    index - firstIndex + 1,
+                                    (shrinkStart - start) / 1e9);
                     knownExamples.put(k.signature(), example);
                     listener.onKnownExample(example);
                     meter.extend(System.nanoTime() - shrinkStart);
@@ -153,56 +221,121 @@ public final class Search<T> {
             } else if (trial.failed() && !covered.contains(trial.signature())) {
                 long shrinkStart = System.nanoTime();
                 listener.onFailure(index, trial);
-                Counterexample<T> c = minimise(seed, index, trial, index - firstIndex + 1, (shrinkStart - start) / 1e9);
+                Counterexample<T> c =
+                        minimise(
+                                seed,
+                                index,
+                                trial,
+                                index - firstIndex + 1,
+                                (shrinkStart - start) / 1e9);
                 covered.add(c.signature());
                 covered.add(c.outcome().signature());
                 covered.addAll(c.outcome().alsoAnswersTo());
                 found.add(c);
                 listener.onCounterexample(c);
-                meter.extend(System.nanoTime() - shrinkStart); // the search's time budget is for searching
+                meter.extend(
+                        System.nanoTime()
+                                - shrinkStart); // the search's time budget is for searching
             }
             index++;
         }
         List<KnownFailure<T>> known = new ArrayList<>();
-        knownCounts.forEach((signature, count) -> {
-            Counterexample<T> e = knownExamples.get(signature);
-            known.add(new KnownFailure<>(signature, count[0], e.caseIndex(), e.firstSeenCases(), e.firstSeenSeconds(), e));
-        });
-        return new Report<>(seed, index - firstIndex, invalid, generatorErrors, firstInvalid, (System.nanoTime() - start) / 1e9, found, known);
+        knownCounts.forEach(
+                (signature, count) -> {
+                    Counterexample<T> e = knownExamples.get(signature);
+                    known.add(
+                            new KnownFailure<>(
+                                    signature,
+                                    count[0],
+                                    e.caseIndex(),
+                                    e.firstSeenCases(),
+                                    e.firstSeenSeconds(),
+                                    e));
+                });
+        return new Report<>(
+                seed,
+                index - firstIndex,
+                invalid,
+                generatorErrors,
+                firstInvalid,
+                (System.nanoTime() - start) / 1e9,
+                found,
+                known);
     }
 
     /**
-     * Shrinks the choices, then applies the domain passes to the value. {@code casesRun} and {@code secondsIn} say
-     * when the search first saw the failure (see {@link Counterexample#firstSeenCases}).
+     * Shrinks the choices, then applies the domain passes to the value. {@code casesRun} and {@code
+     * secondsIn} say when the search first saw the failure (see {@link
+     * Counterexample#firstSeenCases}).
      */
-    public Counterexample<T> minimise(long seed, long index, Trial<T> failing, long casesRun, double secondsIn) {
+    public Counterexample<T> minimise(
+            long seed, long index, Trial<T> failing, long casesRun, double secondsIn) {
         return minimise(property, seed, index, failing, casesRun, secondsIn);
     }
 
     /**
-     * Shrinks a case that showed the known failure {@code known}, keeping to it: through a property under which that
-     * known failure is the failure (and every other outcome is not), so that shrinking neither slips to another failure
-     * nor to a case where the known one is only among the others.
+     * Shrinks a case that showed the known failure {@code known}, keeping to it: through a property
+     * under which that known failure is the failure (and every other outcome is not), so that
+     * shrinking neither slips to another failure nor to a case where the known one is only among
+     * the others.
      */
-    private Counterexample<T> minimiseKnown(long seed, long index, Trial<T> trial, Outcome.Known known, long casesRun, double secondsIn) {
-        Property<T> asFailure = value -> switch (property.check(value)) {
-            case Outcome.Known k -> new Outcome.Fail(k.signature(), k.detail());
-            case Outcome.Invalid i -> i;
-            default -> Outcome.PASS;
-        };
-        Trial<T> failing = new Trial<>(trial.choices(), trial.spans(), trial.value(), new Outcome.Fail(known.signature(), known.detail()));
+    private Counterexample<T> minimiseKnown(
+            long seed,
+            long index,
+            Trial<T> trial,
+            Outcome.Known known,
+            long casesRun,
+            double secondsIn) {
+        Property<T> asFailure =
+                value ->
+                        switch (property.check(value)) {
+                            case Outcome.Known k -> new Outcome.Fail(k.signature(), k.detail());
+                            case Outcome.Invalid i -> i;
+                            default -> Outcome.PASS;
+                        };
+        Trial<T> failing =
+                new Trial<>(
+                        trial.choices(),
+                        trial.spans(),
+                        trial.value(),
+                        new Outcome.Fail(known.signature(), known.detail()));
         return minimise(asFailure, seed, index, failing, casesRun, secondsIn);
     }
 
-    private Counterexample<T> minimise(Property<T> property, long seed, long index, Trial<T> failing, long casesRun, double secondsIn) {
+    private Counterexample<T> minimise(
+            Property<T> property,
+            long seed,
+            long index,
+            Trial<T> failing,
+            long casesRun,
+            double secondsIn) {
         Shrinker<T> shrinker = new Shrinker<>(gen, property, failing, settings.shrink());
         Trial<T> shrunk = shrinker.shrink();
-        // The shrinker keeps only candidates that show the original failure: its signature, or one of the others.
-        // So is every candidate of the domain passes: the signature they keep to is the original's, not the shrunk
+        // The shrinker keeps only candidates that show the original failure: its signature, or one
+        // of the others.
+        // So is every candidate of the domain passes: the signature they keep to is the original's,
+        // not the shrunk
         // case's own (which may name another finding first).
-        Simplifier.Simplified<T> simple = Simplifier.run(simplifier, property, shrunk.value(), failing.signature(),
-                (Outcome.Fail) shrunk.outcome(), settings.simplify());
-        return new Counterexample<>(failing.signature(), seed, index, failing.choices(), failing.value(), shrunk.choices(),
-                shrunk.value(), simple.value(), simple.outcome(), shrinker.calls() + simple.calls(), casesRun, secondsIn);
+        Simplifier.Simplified<T> simple =
+                Simplifier.run(
+                        simplifier,
+                        property,
+                        shrunk.value(),
+                        failing.signature(),
+                        (Outcome.Fail) shrunk.outcome(),
+                        settings.simplify());
+        return new Counterexample<>(
+                failing.signature(),
+                seed,
+                index,
+                failing.choices(),
+                failing.value(),
+                shrunk.choices(),
+                shrunk.value(),
+                simple.value(),
+                simple.outcome(),
+                shrinker.calls() + simple.calls(),
+                casesRun,
+                secondsIn);
     }
 }

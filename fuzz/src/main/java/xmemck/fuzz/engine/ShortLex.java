@@ -1,8 +1,8 @@
 package xmemck.fuzz.engine;
 
 /**
- * The order shrinking works in: fewer draws is simpler; among equally many, the first smaller draw wins. Every
- * accepted shrink is strictly smaller in this order, so shrinking always ends.
+ * The order shrinking works in: fewer draws is simpler; among equally many, the first smaller draw
+ * wins. Every accepted shrink is strictly smaller in this order, so shrinking always ends.
  */
 public final class ShortLex {
     private ShortLex() {}
@@ -15,5 +15,7 @@ public final class ShortLex {
         return 0;
     }
 
-    public static boolean smaller(long[] a, long[] b) { return compare(a, b) < 0; }
+    public static boolean smaller(long[] a, long[] b) {
+        return compare(a, b) < 0;
+    }
 }

@@ -5,15 +5,16 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Shrinks a failing case by editing its choice sequence and generating again (integrated shrinking): delete
- * spans (whole operations, list elements), delete runs of draws, zero spans and runs, lower single draws by
- * binary search. A candidate is kept only when it still shows the original failure ({@link Outcome.Fail#answersTo}
- * the signature shrinking started from) and its draws are smaller in {@link ShortLex} order, so the passes repeat
- * until none helps or the budget runs out.
+ * Shrinks a failing case by editing its choice sequence and generating again (integrated
+ * shrinking): delete spans (whole operations, list elements), delete runs of draws, zero spans and
+ * runs, lower single draws by binary search. A candidate is kept only when it still shows the
+ * original failure ({@link Outcome.Fail#answersTo} the signature shrinking started from) and its
+ * draws are smaller in {@link ShortLex} order, so the passes repeat until none helps or the budget
+ * runs out.
  *
  * <p>Because draw 0 is each generator's simplest answer, these generic edits are also the domain's
- * simplifications: a deleted span drops an operation, a lowered draw moves a count toward 0 or a fault toward
- * the first page.
+ * simplifications: a deleted span drops an operation, a lowered draw moves a count toward 0 or a
+ * fault toward the first page.
  */
 public final class Shrinker<T> {
     private final Gen<T> gen;
@@ -25,7 +26,9 @@ public final class Shrinker<T> {
     private int improvements;
 
     public Shrinker(Gen<T> gen, Property<T> property, Trial<T> failing, Budget budget) {
-        if (!failing.failed()) throw new IllegalArgumentException("only a failing case can be shrunk, got " + failing.outcome());
+        if (!failing.failed())
+            throw new IllegalArgumentException(
+                    "only a failing case can be shrunk, got " + failing.outcome());
         this.gen = gen;
         this.property = property;
         this.signature = failing.signature();
@@ -47,10 +50,14 @@ public final class Shrinker<T> {
     }
 
     /** Property checks made while shrinking. */
-    public long calls() { return meter.used(); }
+    public long calls() {
+        return meter.used();
+    }
 
     /** Candidates that were kept. */
-    public int improvements() { return improvements; }
+    public int improvements() {
+        return improvements;
+    }
 
     private boolean deleteSpans() {
         boolean any = false;
@@ -111,12 +118,17 @@ public final class Shrinker<T> {
         for (int i = 0; i < best.choices().length; i++) {
             long v = best.choices()[i];
             if (v == 0) continue;
-            if (consider(with(best.choices(), i, 0))) { any = true; continue; }
+            if (consider(with(best.choices(), i, 0))) {
+                any = true;
+                continue;
+            }
             long lo = 0, hi = v; // lo does not fail (or was not smaller), hi fails
             while (lo + 1 < hi && !meter.exhausted() && i < best.choices().length) {
                 long mid = lo + (hi - lo) / 2;
-                if (consider(with(best.choices(), i, mid))) { hi = mid; any = true; }
-                else lo = mid;
+                if (consider(with(best.choices(), i, mid))) {
+                    hi = mid;
+                    any = true;
+                } else lo = mid;
             }
         }
         return any;
@@ -127,7 +139,9 @@ public final class Shrinker<T> {
         if (!tried.add(new Key(candidate))) return false;
         if (!meter.take()) return false;
         Trial<T> t = Trial.run(gen, property, Choices.replay(candidate));
-        if (t.outcome() instanceof Outcome.Fail f && f.answersTo(signature) && ShortLex.smaller(t.choices(), best.choices())) {
+        if (t.outcome() instanceof Outcome.Fail f
+                && f.answersTo(signature)
+                && ShortLex.smaller(t.choices(), best.choices())) {
             best = t;
             improvements++;
             return true;
@@ -150,7 +164,14 @@ public final class Shrinker<T> {
 
     /** A choice sequence as a set key. */
     private record Key(long[] c) {
-        @Override public boolean equals(Object o) { return o instanceof Key k && Arrays.equals(k.c, c); }
-        @Override public int hashCode() { return Arrays.hashCode(c); }
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(k.c, c);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(c);
+        }
     }
 }

@@ -1,21 +1,31 @@
 package xmemck.fuzz.engine;
 
 /**
- * One case, generated and checked: the draws it consumed, its spans, the value and the property's outcome.
- * {@code choices} are the draws actually made, so replaying them gives back the same value.
+ * One case, generated and checked: the draws it consumed, its spans, the value and the property's
+ * outcome. {@code choices} are the draws actually made, so replaying them gives back the same
+ * value.
  */
 public record Trial<T>(long[] choices, int[][] spans, T value, Outcome outcome) {
 
-    /** Generate a value from {@code choices} and check it. Never throws for what the generator or property does. */
+    /**
+     * Generate a value from {@code choices} and check it. Never throws for what the generator or
+     * property does.
+     */
     public static <T> Trial<T> run(Gen<T> gen, Property<T> property, Choices choices) {
         T value;
         try {
             value = gen.draw(choices);
         } catch (Choices.Overrun e) {
-            return new Trial<>(choices.recorded(), choices.spans(), null, new Outcome.Invalid(e.getMessage()));
+            return new Trial<>(
+                    choices.recorded(), choices.spans(), null, new Outcome.Invalid(e.getMessage()));
         } catch (RuntimeException e) {
-            // A generator must make something from any draws; one that throws is a defect, reported as such.
-            return new Trial<>(choices.recorded(), choices.spans(), null, new Outcome.Invalid(GENERATOR_THREW + e));
+            // A generator must make something from any draws; one that throws is a defect, reported
+            // as such.
+            return new Trial<>(
+                    choices.recorded(),
+                    choices.spans(),
+                    null,
+                    new Outcome.Invalid(GENERATOR_THREW + e));
         }
         return new Trial<>(choices.recorded(), choices.spans(), value, check(property, value));
     }
@@ -34,8 +44,12 @@ public record Trial<T>(long[] choices, int[][] spans, T value, Outcome outcome) 
         }
     }
 
-    public boolean failed() { return outcome instanceof Outcome.Fail; }
+    public boolean failed() {
+        return outcome instanceof Outcome.Fail;
+    }
 
     /** The failure's signature, or null when the case did not fail. */
-    public String signature() { return outcome instanceof Outcome.Fail f ? f.signature() : null; }
+    public String signature() {
+        return outcome instanceof Outcome.Fail f ? f.signature() : null;
+    }
 }

@@ -22,7 +22,10 @@ class ChoicesTest {
     void theSameSeedGivesTheSameDraws() {
         Choices a = Choices.random(42), b = Choices.random(42), other = Choices.random(43);
         for (Choices c : new Choices[] {a, b, other}) {
-            for (int i = 0; i < 100; i++) { c.below(1000); c.weighted(new int[] {1, 2, 3}); }
+            for (int i = 0; i < 100; i++) {
+                c.below(1000);
+                c.weighted(new int[] {1, 2, 3});
+            }
         }
         assertArrayEquals(a.recorded(), b.recorded());
         assertFalse(java.util.Arrays.equals(a.recorded(), other.recorded()));
@@ -44,13 +47,18 @@ class ChoicesTest {
         int[] counts = new int[3];
         for (int i = 0; i < 8_000; i++) counts[c.weighted(new int[] {1, 0, 9})]++;
         assertEquals(0, counts[1], "a zero weight is never drawn");
-        assertTrue(counts[2] > 8 * counts[0], "weight 9 against 1: " + counts[2] + " vs " + counts[0]);
+        assertTrue(
+                counts[2] > 8 * counts[0], "weight 9 against 1: " + counts[2] + " vs " + counts[0]);
     }
 
     @Test
     void tooManyDrawsIsAnOverrun() {
         Choices c = Choices.random(3);
-        assertThrows(Choices.Overrun.class, () -> { while (true) c.below(2); });
+        assertThrows(
+                Choices.Overrun.class,
+                () -> {
+                    while (true) c.below(2);
+                });
         assertEquals(Choices.DEFAULT_MAX_DRAWS, c.size());
     }
 

@@ -1,6 +1,9 @@
 package xmemck.cli;
 
-/** A reason to stop before anything runs: the message for the user and the exit status ({@link Ck#USAGE}, ...). */
+/**
+ * A reason to stop before anything runs: the message for the user and the exit status ({@link
+ * Ck#USAGE}, ...).
+ */
 final class CliProblem extends RuntimeException {
     private final int status;
 
@@ -9,5 +12,7 @@ final class CliProblem extends RuntimeException {
         this.status = status;
     }
 
-    int status() { return status; }
+    int status() {
+        return status;
+    }
 }

@@ -12,29 +12,36 @@ import java.util.regex.Pattern;
 import xmemck.glue.CucumberRun;
 import xmemck.glue.ScenarioRun;
 import xmemck.harness.ScenarioResult;
-import xmemck.oracle.Verdict;
 import xmemck.lint.FeatureLint;
 import xmemck.lint.StepMatcher;
 import xmemck.ops.Op;
+import xmemck.oracle.Verdict;
 
 /**
- * The operations a Gherkin text stands for, read with the features' own glue: the text is run through Cucumber
- * against the reference implementation (which does what the oracle allows, so every step runs), and the harness
- * steps of each scenario are collected. A text without a {@code Feature:} line is taken as the steps of one scenario.
+ * The operations a Gherkin text stands for, read with the features' own glue: the text is run
+ * through Cucumber against the reference implementation (which does what the oracle allows, so
+ * every step runs), and the harness steps of each scenario are collected. A text without a {@code
+ * Feature:} line is taken as the steps of one scenario.
  */
 final class FeatureOps {
     private FeatureOps() {}
 
-    /** One scenario's operations; {@code note} is what the kit said about it when it was not PASS (a disagreement, an error). */
+    /**
+     * One scenario's operations; {@code note} is what the kit said about it when it was not PASS (a
+     * disagreement, an error).
+     */
     record ScenarioOps(String name, int line, List<Op> ops, String note) {}
 
-    private static final Pattern FEATURE = Pattern.compile("(?m)^\\s*(Feature|Ability|Business Need):");
+    private static final Pattern FEATURE =
+            Pattern.compile("(?m)^\\s*(Feature|Ability|Business Need):");
+
     /** Lines the wrapper adds before the user's text. */
     private static final int WRAP_LINES = 2;
 
     static List<ScenarioOps> read(String text, String displayName) {
         boolean wrap = !FEATURE.matcher(text).find();
-        String feature = wrap ? "Feature: ck explain\n  Scenario: " + displayName + "\n" + text : text;
+        String feature =
+                wrap ? "Feature: ck explain\n  Scenario: " + displayName + "\n" + text : text;
         int shift = wrap ? WRAP_LINES : 0;
         Path dir;
         try {
@@ -54,7 +61,10 @@ final class FeatureOps {
         }
     }
 
-    /** The text must parse and every step must match the glue: else the problems, with the user's lines. */
+    /**
+     * The text must parse and every step must match the glue: else the problems, with the user's
+     * lines.
+     */
     private static void check(Path features, String displayName, int shift) {
         FeatureLint.Features f = FeatureLint.parse(features);
         List<FeatureLint.Problem> problems = new ArrayList<>(FeatureLint.malformed(f));
@@ -63,9 +73,14 @@ final class FeatureOps {
         StringBuilder b = new StringBuilder();
         for (FeatureLint.Problem p : problems) {
             long line = p.line() - shift;
-            b.append(displayName).append(line > 0 ? ":" + line : "").append(": ").append(p.message()).append('\n');
+            b.append(displayName)
+                    .append(line > 0 ? ":" + line : "")
+                    .append(": ")
+                    .append(p.message())
+                    .append('\n');
         }
-        b.append("(ck explain reads the step vocabulary of runner/README.md, or the operations as JSON)");
+        b.append(
+                "(ck explain reads the step vocabulary of runner/README.md, or the operations as JSON)");
         throw new CliProblem(Ck.USAGE, b.toString());
     }
 
@@ -75,22 +90,37 @@ final class FeatureOps {
         properties.put("xmemck.sut", null);
         properties.put("xmemck.fault", null);
         properties.put("xmemck.features", features.toString());
-        // Explain mode: a question needs no Then step, and each scenario's operations come back attached.
+        // Explain mode: a question needs no Then step, and each scenario's operations come back
+        // attached.
         properties.put(ScenarioRun.EXPLAIN, "true");
-        CucumberRun.Outcome o = new CucumberRun(properties, List.of("--no-summary", "--monochrome", features.toString()), null).execute();
+        CucumberRun.Outcome o =
+                new CucumberRun(
+                                properties,
+                                List.of("--no-summary", "--monochrome", features.toString()),
+                                null)
+                        .execute();
         List<ScenarioOps> out = new ArrayList<>();
         for (ScenarioResult r : o.read().results()) {
-            // What an explanation says of itself (outside the contract, unsupported) is not repeated as a note.
-            boolean quiet = r.verdict() == Verdict.PASS || r.verdict() == Verdict.OUTSIDE_CONTRACT || r.verdict() == Verdict.UNSUPPORTED;
-            out.add(new ScenarioOps(r.name(), r.line() - shift, o.read().opsByScenario().getOrDefault(r.id(), List.of()),
-                    quiet ? "" : r.verdict().label() + ": " + r.reason()));
+            // What an explanation says of itself (outside the contract, unsupported) is not
+            // repeated as a note.
+            boolean quiet =
+                    r.verdict() == Verdict.PASS
+                            || r.verdict() == Verdict.OUTSIDE_CONTRACT
+                            || r.verdict() == Verdict.UNSUPPORTED;
+            out.add(
+                    new ScenarioOps(
+                            r.name(),
+                            r.line() - shift,
+                            o.read().opsByScenario().getOrDefault(r.id(), List.of()),
+                            quiet ? "" : r.verdict().label() + ": " + r.reason()));
         }
         return out;
     }
 
     private static void delete(Path dir) {
         try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList())
+                Files.deleteIfExists(p);
         } catch (IOException ignored) {
             // a temporary folder left behind is harmless
         }

@@ -10,19 +10,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ck list faults}: the seeded faults of the C example (or of another implementation that follows its
- * convention), as its {@code --list-faults} prints them: name, the clause the kit must catch it on, description.
+ * {@code ck list faults}: the seeded faults of the C example (or of another implementation that
+ * follows its convention), as its {@code --list-faults} prints them: name, the clause the kit must
+ * catch it on, description.
  */
-@Command(name = "faults", mixinStandardHelpOptions = true, versionProvider = Ck.Version.class,
-        description = {"The seeded faults of the C example (its --list-faults): each one's name, the clause the kit must report",
-                "when it catches it, and the defect. Run one with: ck run --adapter process --fault NAME"},
-        footer = {"", "Examples:", "  ck list faults", "  ck list faults --sut \"path/to/impl\"   an implementation with the same convention",
-                "  ck run --adapter process --fault copyout_no_write_check"})
+@Command(
+        name = "faults",
+        mixinStandardHelpOptions = true,
+        versionProvider = Ck.Version.class,
+        description = {
+            "The seeded faults of the C example (its --list-faults): each one's name, the clause the kit must report",
+            "when it catches it, and the defect. Run one with: ck run --adapter process --fault NAME"
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  ck list faults",
+            "  ck list faults --sut \"path/to/impl\"   an implementation with the same convention",
+            "  ck run --adapter process --fault copyout_no_write_check"
+        })
 final class ListFaultsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--sut", paramLabel = "COMMAND", description = "the implementation to ask (default: the C example)")
+    @Option(
+            names = "--sut",
+            paramLabel = "COMMAND",
+            description = "the implementation to ask (default: the C example)")
     String sut;
 
     @Override
@@ -32,7 +45,11 @@ final class ListFaultsCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>();
         if (sut == null) {
             if (!KitPaths.cExampleBuilt()) {
-                err.println("ck list faults: the C example is not built at " + KitPaths.cExample() + ": " + KitPaths.BUILD_C_EXAMPLE);
+                err.println(
+                        "ck list faults: the C example is not built at "
+                                + KitPaths.cExample()
+                                + ": "
+                                + KitPaths.BUILD_C_EXAMPLE);
                 return Ck.USAGE;
             }
             command.add(KitPaths.cExample().toString());
@@ -57,7 +74,9 @@ final class ListFaultsCommand implements Callable<Integer> {
         int name = faults.stream().mapToInt(f -> f.name().length()).max().orElse(4);
         int clause = faults.stream().mapToInt(f -> f.clause().length()).max().orElse(6);
         out.printf("%-" + name + "s  %-" + clause + "s  %s%n", "FAULT", "CAUGHT ON", "DEFECT");
-        for (SeededFaults.Fault f : faults) out.printf("%-" + name + "s  %-" + clause + "s  %s%n", f.name(), f.clause(), f.defect());
+        for (SeededFaults.Fault f : faults)
+            out.printf(
+                    "%-" + name + "s  %-" + clause + "s  %s%n", f.name(), f.clause(), f.defect());
         return Ck.OK;
     }
 }

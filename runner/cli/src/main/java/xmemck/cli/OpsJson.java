@@ -12,14 +12,19 @@ import xmemck.wire.WireFormatException;
 import xmemck.wire.WireJson;
 
 /**
- * The operations of a JSON text for {@code ck explain}, in the wire form of sut-adapters/PROTOCOL.md: a list of
- * ops, an object with "ops" (as the fuzzer's regressions/*.json, whose other members are header facts), or one op.
- * Errors name the file and the path of the op ({@code $.ops[3].uaddr}).
+ * The operations of a JSON text for {@code ck explain}, in the wire form of
+ * sut-adapters/PROTOCOL.md: a list of ops, an object with "ops" (as the fuzzer's
+ * regressions/*.json, whose other members are header facts), or one op. Errors name the file and
+ * the path of the op ({@code $.ops[3].uaddr}).
  */
 final class OpsJson {
     private OpsJson() {}
 
-    private enum Shape { LIST, OPS_MEMBER, ONE_OP }
+    private enum Shape {
+        LIST,
+        OPS_MEMBER,
+        ONE_OP
+    }
 
     static List<Op> read(String text, String name) {
         Shape shape;
@@ -28,7 +33,11 @@ final class OpsJson {
         } catch (WireFormatException e) {
             throw new CliProblem(Ck.USAGE, name + ": not JSON: " + e.getMessage());
         }
-        if (shape == null) throw new CliProblem(Ck.USAGE, name + ": expected a list of operations, an object with \"ops\", or one operation");
+        if (shape == null)
+            throw new CliProblem(
+                    Ck.USAGE,
+                    name
+                            + ": expected a list of operations, an object with \"ops\", or one operation");
         List<Op> ops = new ArrayList<>();
         try (JsonParser p = WireJson.parser(text)) {
             WireJson.start(p);
@@ -39,7 +48,9 @@ final class OpsJson {
                     Members top = Members.of(p, "the document");
                     for (String member; (member = top.next()) != null; ) {
                         if (!member.equals("ops")) top.skip();
-                        else if (p.currentToken() != JsonToken.START_ARRAY) throw new CliProblem(Ck.USAGE, name + ": $.ops must be a list of operations");
+                        else if (p.currentToken() != JsonToken.START_ARRAY)
+                            throw new CliProblem(
+                                    Ck.USAGE, name + ": $.ops must be a list of operations");
                         else items(p, ops);
                     }
                 }
@@ -61,8 +72,8 @@ final class OpsJson {
     }
 
     /**
-     * Reads the whole text once: is it JSON, and which of the three shapes (an object's members may come in any
-     * order, so "ops" or "op" may be its last member)? Null for none of them.
+     * Reads the whole text once: is it JSON, and which of the three shapes (an object's members may
+     * come in any order, so "ops" or "op" may be its last member)? Null for none of them.
      */
     private static Shape shape(String text) {
         try (JsonParser p = WireJson.parser(text)) {

@@ -14,15 +14,21 @@ import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
 
 /**
- * The progress of a long run on standard error ({@code xmemck.cli.ProgressPlugin:TOTAL}, TOTAL the number of
- * scenarios planned): each scenario that fails or errs as it happens, and a line with the count, the verdicts so far,
- * the elapsed time and an estimate of the time left, at most every few seconds (rewritten in place on a terminal).
+ * The progress of a long run on standard error ({@code xmemck.cli.ProgressPlugin:TOTAL}, TOTAL the
+ * number of scenarios planned): each scenario that fails or errs as it happens, and a line with the
+ * count, the verdicts so far, the elapsed time and an estimate of the time left, at most every few
+ * seconds (rewritten in place on a terminal).
  */
 public final class ProgressPlugin implements ConcurrentEventListener {
-    /** How a finished scenario's verdict is shown ("FAIL (expected)"); set by the command before a run. */
+    /**
+     * How a finished scenario's verdict is shown ("FAIL (expected)"); set by the command before a
+     * run.
+     */
     private static volatile Function<ScenarioResult, String> labeller = r -> r.verdict().label();
 
-    static void labelWith(Function<ScenarioResult, String> f) { labeller = f; }
+    static void labelWith(Function<ScenarioResult, String> f) {
+        labeller = f;
+    }
 
     private static final long EVERY_NANOS = 3_000_000_000L;
 
@@ -46,11 +52,13 @@ public final class ProgressPlugin implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
-        publisher.registerHandlerFor(TestRunStarted.class, e -> {
-            started = System.nanoTime();
-            lastPrinted = started;
-            adapter = System.getProperty("xmemck.adapter", "");
-        });
+        publisher.registerHandlerFor(
+                TestRunStarted.class,
+                e -> {
+                    started = System.nanoTime();
+                    lastPrinted = started;
+                    adapter = System.getProperty("xmemck.adapter", "");
+                });
         publisher.registerHandlerFor(EmbedEvent.class, this::attached);
     }
 
@@ -58,7 +66,9 @@ public final class ProgressPlugin implements ConcurrentEventListener {
     private synchronized void attached(EmbedEvent e) {
         if (!ResultAttachments.RESULT.equals(e.getMediaType())) return;
         done++;
-        ScenarioResult last = ResultAttachments.result(new String(e.getData(), java.nio.charset.StandardCharsets.UTF_8));
+        ScenarioResult last =
+                ResultAttachments.result(
+                        new String(e.getData(), java.nio.charset.StandardCharsets.UTF_8));
         Verdict v = last.verdict() == null ? Verdict.ERROR : last.verdict();
         counts.merge(v, 1, Integer::sum);
         if (v == Verdict.FAIL || v == Verdict.ERROR) {
@@ -75,11 +85,19 @@ public final class ProgressPlugin implements ConcurrentEventListener {
     private void line(long now) {
         double seconds = (now - started) / 1e9;
         StringBuilder b = new StringBuilder("ck run ").append(adapter).append(": ").append(done);
-        if (total > 0) b.append('/').append(total).append(String.format(Locale.ROOT, " (%d%%)", done * 100 / total));
+        if (total > 0)
+            b.append('/')
+                    .append(total)
+                    .append(String.format(Locale.ROOT, " (%d%%)", done * 100 / total));
         b.append(" scenarios");
-        for (Verdict v : Verdict.values()) if (counts.getOrDefault(v, 0) > 0) b.append(", ").append(v.label()).append(' ').append(counts.get(v));
+        for (Verdict v : Verdict.values())
+            if (counts.getOrDefault(v, 0) > 0)
+                b.append(", ").append(v.label()).append(' ').append(counts.get(v));
         b.append(String.format(Locale.ROOT, ", %.0f s", seconds));
-        if (total > done && done > 0) b.append(String.format(Locale.ROOT, ", about %.0f s left", seconds / done * (total - done)));
+        if (total > done && done > 0)
+            b.append(
+                    String.format(
+                            Locale.ROOT, ", about %.0f s left", seconds / done * (total - done)));
         if (terminal) {
             err.print("\r" + b + "\u001b[K");
             if (done == total) err.println();

@@ -2,8 +2,6 @@ package xmemck.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,64 +14,88 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import xmemck.oracle.Catalogue;
 import xmemck.records.Matrix;
-import xmemck.report.MatrixPage;
 import xmemck.records.RunReport;
+import xmemck.report.MatrixPage;
 import xmemck.report.SuiteIndexPage;
 
 /**
- * {@code ck run}: the feature suite against one or several adapters (every built-in one by default), each into its
- * own report folder, then index.html and the combined matrix over all of them. Everything that can be wrong with
- * the input is checked first ({@link RunPlan}). Exits 0 only when every run passed: at least one PASS, no FAIL or
- * ERROR that the expectations do not cover, no unexpected pass, no expired expectation, no drift from the declared
- * profile; 5 when a run judged nothing (no scenario passed or failed).
+ * {@code ck run}: the feature suite against one or several adapters (every built-in one by
+ * default), each into its own report folder, then index.html and the combined matrix over all of
+ * them. Everything that can be wrong with the input is checked first ({@link RunPlan}). Exits 0
+ * only when every run passed: at least one PASS, no FAIL or ERROR that the expectations do not
+ * cover, no unexpected pass, no expired expectation, no drift from the declared profile; 5 when a
+ * run judged nothing (no scenario passed or failed).
  */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Ck.Version.class, sortOptions = false,
-        description = {"Run the feature suite against implementations and write the reports.",
-                "Each adapter's reports go to REPORT-DIR/ADAPTER/ (index.html, matrix.html, cucumber.html, the Allure report,",
-                "summary.json, profile.json, results.json, bundle.json); REPORT-DIR/index.html and matrix.html cover them all."},
-        footer = {"", "Examples:",
-                "  ck run                                         reference, the C example (process) and linux",
-                "  ck run --adapter reference --report-dir out",
-                "  ck run --sut \"./my-impl --quiet\"                a process implementation (implies --adapter process)",
-                "  ck run --adapter process --sut ./my-impl --expectations my-impl.expectations --profile my-impl.profile.json",
-                "  ck run --adapter-path my-emulator.jar --adapter my-emulator   an implementation on the JVM, in a jar of its own",
-                "  ck run --adapter reference --shard 2/4         the second quarter of the scenarios",
-                "  ck run --tags '@clause:copyout.succ'           one clause's scenarios",
-                "  ck run --tags '@slow or not @slow'             everything, scenarios tagged @slow included"})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = Ck.Version.class,
+        sortOptions = false,
+        description = {
+            "Run the feature suite against implementations and write the reports.",
+            "Each adapter's reports go to REPORT-DIR/ADAPTER/ (index.html, matrix.html, cucumber.html, the Allure report,",
+            "summary.json, profile.json, results.json, bundle.json); REPORT-DIR/index.html and matrix.html cover them all."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  ck run                                         reference, the C example (process) and linux",
+            "  ck run --adapter reference --report-dir out",
+            "  ck run --sut \"./my-impl --quiet\"                a process implementation (implies --adapter process)",
+            "  ck run --adapter process --sut ./my-impl --expectations my-impl.expectations --profile my-impl.profile.json",
+            "  ck run --adapter-path my-emulator.jar --adapter my-emulator   an implementation on the JVM, in a jar of its own",
+            "  ck run --adapter reference --shard 2/4         the second quarter of the scenarios",
+            "  ck run --tags '@clause:copyout.succ'           one clause's scenarios",
+            "  ck run --tags '@slow or not @slow'             everything, scenarios tagged @slow included"
+        })
 final class RunCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    AdapterOptions adapter;
+    @Mixin AdapterOptions adapter;
 
-    /** Scenarios tagged @slow (a convention for long ones; the kit's own have none) run only when asked for. */
+    /**
+     * Scenarios tagged @slow (a convention for long ones; the kit's own have none) run only when
+     * asked for.
+     */
     static final String DEFAULT_TAGS = "not @slow";
 
-    @Option(names = "--tags", paramLabel = "EXPRESSION", defaultValue = DEFAULT_TAGS,
-            description = "run only the scenarios this Cucumber tag expression selects (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--tags",
+            paramLabel = "EXPRESSION",
+            defaultValue = DEFAULT_TAGS,
+            description =
+                    "run only the scenarios this Cucumber tag expression selects (default: ${DEFAULT-VALUE})")
     String tags;
 
-    @Mixin
-    ShardOption shard;
+    @Mixin ShardOption shard;
 
-    @Option(names = "--expectations", paramLabel = "FILE",
-            description = "the implementation's known failures, each with a reason and an expiry date (format: runner/README.md)")
+    @Option(
+            names = "--expectations",
+            paramLabel = "FILE",
+            description =
+                    "the implementation's known failures, each with a reason and an expiry date (format: runner/README.md)")
     Path expectations;
 
-    @Option(names = "--profile", paramLabel = "FILE",
-            description = "a declared implementation profile (a profile.json of an accepted run): any drift fails the run")
+    @Option(
+            names = "--profile",
+            paramLabel = "FILE",
+            description =
+                    "a declared implementation profile (a profile.json of an accepted run): any drift fails the run")
     Path profile;
 
-    @Mixin
-    ReportDirOption report;
+    @Mixin ReportDirOption report;
 
-    @Option(names = "--features", defaultValue = "${sys:xmemck.features:-features}", paramLabel = "DIR",
+    @Option(
+            names = "--features",
+            defaultValue = "${sys:xmemck.features:-features}",
+            paramLabel = "DIR",
             description = "the feature files (default: ${DEFAULT-VALUE})")
     Path features;
 
-    @Option(names = "--no-allure", description = "do not generate the Allure report (the other reports are written)")
+    @Option(
+            names = "--no-allure",
+            description = "do not generate the Allure report (the other reports are written)")
     boolean noAllure;
 
     @Option(names = "--quiet", description = "no progress lines")
@@ -88,7 +110,16 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunPlan plan;
         try {
-            plan = RunPlan.prepare(new RunPlan.Request(adapter, tags, report.dir, features, shard.get(), expectations, profile));
+            plan =
+                    RunPlan.prepare(
+                            new RunPlan.Request(
+                                    adapter,
+                                    tags,
+                                    report.dir,
+                                    features,
+                                    shard.get(),
+                                    expectations,
+                                    profile));
         } catch (CliProblem p) {
             for (String line : p.getMessage().split("\n")) err.println("ck run: " + line);
             return p.status();
@@ -104,42 +135,65 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runLocked(RunPlan plan, PrintWriter out, PrintWriter err) {
-        AdapterRun.Settings settings = new AdapterRun.Settings(adapter.timeoutMillis, !noAllure, !quiet, clock);
+        AdapterRun.Settings settings =
+                new AdapterRun.Settings(adapter.timeoutMillis, !noAllure, !quiet, clock);
         List<AdapterRun.Outcome> outcomes = new ArrayList<>();
-        for (AdapterChoice a : plan.adapters()) outcomes.add(AdapterRun.run(plan.forAdapter(a), a, settings, out, err));
+        for (AdapterChoice a : plan.adapters())
+            outcomes.add(AdapterRun.run(plan.forAdapter(a), a, settings, out, err));
         List<SuiteIndexPage.Entry> entries = new ArrayList<>();
         List<RunReport> runs = new ArrayList<>();
         for (AdapterRun.Outcome o : outcomes) {
-            entries.add(new SuiteIndexPage.Entry(o.adapter().folder(), o.run(), o.passed(), o.problems()));
+            entries.add(
+                    new SuiteIndexPage.Entry(
+                            o.adapter().folder(), o.run(), o.passed(), o.problems()));
             runs.add(o.run());
         }
         boolean written = writeSuitePages(plan.reportRoot(), entries, runs, err);
 
         long failed = outcomes.stream().filter(o -> !o.passed()).count();
         if (outcomes.size() > 1) {
-            out.println("ck run: " + (outcomes.size() - failed) + " of " + outcomes.size() + " runs passed"
-                    + (written ? "; overview: " + plan.reportRoot().resolve("index.html") : ""));
+            out.println(
+                    "ck run: "
+                            + (outcomes.size() - failed)
+                            + " of "
+                            + outcomes.size()
+                            + " runs passed"
+                            + (written
+                                    ? "; overview: " + plan.reportRoot().resolve("index.html")
+                                    : ""));
         }
         int status = Ck.OK;
         for (AdapterRun.Outcome o : outcomes) status = Math.max(status, o.status());
         if (!written || outcomes.stream().anyMatch(o -> !o.reportsWritten())) {
-            err.println("ck run: reports not written (exit " + Ck.REPORTS_NOT_WRITTEN + "): see the lines above");
+            err.println(
+                    "ck run: reports not written (exit "
+                            + Ck.REPORTS_NOT_WRITTEN
+                            + "): see the lines above");
             status = Math.max(status, Ck.REPORTS_NOT_WRITTEN);
         }
-        if (status == Ck.OK || status == Ck.FAILED || status == Ck.NOTHING_JUDGED) RunMarker.finished(plan.reportRoot());
+        if (status == Ck.OK || status == Ck.FAILED || status == Ck.NOTHING_JUDGED)
+            RunMarker.finished(plan.reportRoot());
         return status;
     }
 
     /**
-     * REPORT-DIR/index.html (one line per run) and REPORT-DIR/matrix.html (every clause against every run); false, with
-     * the reason on {@code err}, when they could not be written.
+     * REPORT-DIR/index.html (one line per run) and REPORT-DIR/matrix.html (every clause against
+     * every run); false, with the reason on {@code err}, when they could not be written.
      */
-    static boolean writeSuitePages(Path root, List<SuiteIndexPage.Entry> entries, List<RunReport> runs, PrintWriter err) {
+    static boolean writeSuitePages(
+            Path root, List<SuiteIndexPage.Entry> entries, List<RunReport> runs, PrintWriter err) {
         try {
             List<RunReport> safe = runs.stream().map(xmemck.report.UntrustedRun::safe).toList();
-            RunMarker.writeAtomically(root.resolve(SuiteIndexPage.COMBINED_MATRIX),
-                    MatrixPage.render(Matrix.of(Catalogue.all(), safe), "Conformance matrix: " + runs.size() + (runs.size() == 1 ? " run" : " runs")));
-            RunMarker.writeAtomically(root.resolve("index.html"), SuiteIndexPage.render("xmemck conformance runs", entries));
+            RunMarker.writeAtomically(
+                    root.resolve(SuiteIndexPage.COMBINED_MATRIX),
+                    MatrixPage.render(
+                            Matrix.of(Catalogue.all(), safe),
+                            "Conformance matrix: "
+                                    + runs.size()
+                                    + (runs.size() == 1 ? " run" : " runs")));
+            RunMarker.writeAtomically(
+                    root.resolve("index.html"),
+                    SuiteIndexPage.render("xmemck conformance runs", entries));
         } catch (IOException | RuntimeException e) {
             err.println("ck run: the overview pages were not written: " + e);
             return false;

@@ -16,11 +16,12 @@ import java.util.List;
 import xmemck.report.ReportWriter;
 
 /**
- * What keeps a report folder honest when runs are interrupted or overlap: one {@code ck run} at a time per folder (a
- * lock held on {@value #LOCK} for the run's life, released by the system even when the kit is killed); the previous
- * run's files cleared when a run starts, so none of them survives beside a new partial run; an
- * {@link ReportWriter#INCOMPLETE} marker from a run's start to its clean end, which {@code ck report} shows; and files
- * written through a temporary name and a rename, so a reader never sees half a file.
+ * What keeps a report folder honest when runs are interrupted or overlap: one {@code ck run} at a
+ * time per folder (a lock held on {@value #LOCK} for the run's life, released by the system even
+ * when the kit is killed); the previous run's files cleared when a run starts, so none of them
+ * survives beside a new partial run; an {@link ReportWriter#INCOMPLETE} marker from a run's start
+ * to its clean end, which {@code ck report} shows; and files written through a temporary name and a
+ * rename, so a reader never sees half a file.
  */
 final class RunMarker {
     private RunMarker() {}
@@ -29,7 +30,8 @@ final class RunMarker {
 
     /** The held lock of a report folder; closing releases it. */
     record Lock(FileChannel channel, FileLock lock) implements AutoCloseable {
-        @Override public void close() {
+        @Override
+        public void close() {
             try {
                 lock.release();
                 channel.close();
@@ -40,8 +42,8 @@ final class RunMarker {
     }
 
     /**
-     * Takes {@code root}'s lock, or fails with status 2 when another run holds it (nothing has been written yet); marks
-     * the folder incomplete until {@link #finished}.
+     * Takes {@code root}'s lock, or fails with status 2 when another run holds it (nothing has been
+     * written yet); marks the folder incomplete until {@link #finished}.
      */
     static Lock lock(Path root) {
         Path file = root.resolve(LOCK);
@@ -55,11 +57,17 @@ final class RunMarker {
             return new Lock(ch, l);
         } catch (OverlappingFileLockException e) {
             close(ch);
-            throw new CliProblem(Ck.USAGE, "another ck run is writing its reports into " + root + " (it holds " + file
-                    + "); nothing was run: wait for it to end, or give another --report-dir");
+            throw new CliProblem(
+                    Ck.USAGE,
+                    "another ck run is writing its reports into "
+                            + root
+                            + " (it holds "
+                            + file
+                            + "); nothing was run: wait for it to end, or give another --report-dir");
         } catch (IOException e) {
             close(ch);
-            throw new CliProblem(Ck.REPORTS_NOT_WRITTEN, "cannot lock the report folder " + root + ": " + e);
+            throw new CliProblem(
+                    Ck.REPORTS_NOT_WRITTEN, "cannot lock the report folder " + root + ": " + e);
         }
     }
 
@@ -88,17 +96,21 @@ final class RunMarker {
     }
 
     private static String note(Instant started) {
-        return "the run started at " + started + " has not ended cleanly (interrupted, or some reports could not be written):"
+        return "the run started at "
+                + started
+                + " has not ended cleanly (interrupted, or some reports could not be written):"
                 + " its files are partial or missing\n";
     }
 
     /**
-     * An adapter's run ended in {@code dir}: the files every run writes that are not there (each a line saying so); when
-     * none is missing, the marker goes.
+     * An adapter's run ended in {@code dir}: the files every run writes that are not there (each a
+     * line saying so); when none is missing, the marker goes.
      */
     static List<String> end(Path dir) {
         List<String> missing = new ArrayList<>();
-        for (String f : ReportWriter.RUN_FILES) if (!Files.isRegularFile(dir.resolve(f))) missing.add(dir.resolve(f) + " was not written");
+        for (String f : ReportWriter.RUN_FILES)
+            if (!Files.isRegularFile(dir.resolve(f)))
+                missing.add(dir.resolve(f) + " was not written");
         if (missing.isEmpty()) {
             try {
                 Files.deleteIfExists(dir.resolve(ReportWriter.INCOMPLETE));
@@ -109,13 +121,20 @@ final class RunMarker {
         return missing;
     }
 
-    /** Writes {@code text} (UTF-8; a character UTF-8 cannot hold is an error) through a temporary file and a rename. */
+    /**
+     * Writes {@code text} (UTF-8; a character UTF-8 cannot hold is an error) through a temporary
+     * file and a rename.
+     */
     static void writeAtomically(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        tmp,
+                        file,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The command line as a whole: usage, one help style on every command (usage, description, options, examples, the
- * shared exit codes), unknown commands and options.
+ * The command line as a whole: usage, one help style on every command (usage, description, options,
+ * examples, the shared exit codes), unknown commands and options.
  */
 class CkTest {
 
-    static final List<String> COMMANDS = List.of("run", "list", "explain", "fuzz", "report", "verify-bundle");
+    static final List<String> COMMANDS =
+            List.of("run", "list", "explain", "fuzz", "report", "verify-bundle");
 
     /** Every command's path below ck ("run", "list faults", "help", ...). */
     static List<List<String>> commandPaths() {
@@ -55,14 +56,17 @@ class CkTest {
     void withoutArgumentsItPrintsUsageNamingEveryCommandAndTheExitCodes() {
         Cli.Ran r = ck();
         assertEquals(0, r.status());
-        for (String c : COMMANDS) assertTrue(r.out().contains("\n  " + c + " "), c + " in\n" + r.out());
+        for (String c : COMMANDS)
+            assertTrue(r.out().contains("\n  " + c + " "), c + " in\n" + r.out());
         assertExitCodes(r.out(), "ck");
     }
 
     @Test
     void everyCommandsHelpHasUsageDescriptionOptionsExamplesAndTheSharedExitCodes() {
         List<List<String>> paths = commandPaths();
-        assertTrue(paths.stream().map(p -> p.getFirst()).toList().containsAll(COMMANDS), paths.toString());
+        assertTrue(
+                paths.stream().map(p -> p.getFirst()).toList().containsAll(COMMANDS),
+                paths.toString());
         assertTrue(paths.contains(List.of("list", "faults")), paths.toString());
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
@@ -79,8 +83,20 @@ class CkTest {
     @Test
     void runHelpNamesEveryOption() {
         Cli.Ran r = ck("run", "--help");
-        for (String option : List.of("--adapter", "--sut", "--fault", "--tags", "--shard", "--expectations", "--profile", "--report-dir",
-                "--features", "--timeout-ms", "--no-allure", "--quiet")) {
+        for (String option :
+                List.of(
+                        "--adapter",
+                        "--sut",
+                        "--fault",
+                        "--tags",
+                        "--shard",
+                        "--expectations",
+                        "--profile",
+                        "--report-dir",
+                        "--features",
+                        "--timeout-ms",
+                        "--no-allure",
+                        "--quiet")) {
             assertTrue(r.out().contains(option), option + " in " + r.out());
         }
     }
@@ -88,8 +104,21 @@ class CkTest {
     @Test
     void fuzzHelpShowsItsOptions() {
         Cli.Ran r = ck("fuzz", "--help");
-        for (String option : List.of("--adapter", "--sut", "--fault", "--timeout-ms", "--shard", "--seeds", "--report-dir", "--seconds", "--tries",
-                "--seed", "--case", "--max-failures", "--quiet")) {
+        for (String option :
+                List.of(
+                        "--adapter",
+                        "--sut",
+                        "--fault",
+                        "--timeout-ms",
+                        "--shard",
+                        "--seeds",
+                        "--report-dir",
+                        "--seconds",
+                        "--tries",
+                        "--seed",
+                        "--case",
+                        "--max-failures",
+                        "--quiet")) {
             assertTrue(r.out().contains(option), option + " in " + r.out());
         }
     }
@@ -104,7 +133,9 @@ class CkTest {
         while (options.find()) {
             seen++;
             var option = fuzz.findOption(options.group());
-            assertTrue(option != null && !option.hidden(), options.group() + " is not an option of ck fuzz:\n" + help);
+            assertTrue(
+                    option != null && !option.hidden(),
+                    options.group() + " is not an option of ck fuzz:\n" + help);
         }
         assertTrue(seen > 10, help);
         Matcher commands = Pattern.compile("\\bck ([a-z-]+)(?: ([a-z-]+))?").matcher(help);
@@ -112,7 +143,9 @@ class CkTest {
             CommandLine sub = cl.getSubcommands().get(commands.group(1));
             assertTrue(sub != null, "ck " + commands.group(1) + " is not a command:\n" + help);
             if (!sub.getSubcommands().isEmpty()) {
-                assertTrue(sub.getSubcommands().containsKey(commands.group(2)), commands.group() + " is not a command:\n" + help);
+                assertTrue(
+                        sub.getSubcommands().containsKey(commands.group(2)),
+                        commands.group() + " is not a command:\n" + help);
             }
         }
     }
@@ -122,7 +155,9 @@ class CkTest {
         Cli.Ran r = ck("run", "--frobnicate");
         assertEquals(2, r.status());
         assertTrue(r.err().contains("Unknown option: '--frobnicate'"), r.err());
-        assertTrue(r.err().contains("--adapter") && r.err().contains("--report-dir"), "the available options are listed:\n" + r.err());
+        assertTrue(
+                r.err().contains("--adapter") && r.err().contains("--report-dir"),
+                "the available options are listed:\n" + r.err());
     }
 
     @Test
@@ -140,23 +175,37 @@ class CkTest {
         assertTrue(r.out().startsWith("xmemck "), r.out());
     }
 
-    /** Odd values a script can produce: an empty folder name, a timeout that overflows. Each a usage error, nothing run. */
+    /**
+     * Odd values a script can produce: an empty folder name, a timeout that overflows. Each a usage
+     * error, nothing run.
+     */
     @Test
     void anEmptyReportFolderAndAnOverflowingTimeoutAreUsageErrors() {
         for (String command : List.of("run", "fuzz")) {
-            List<String> base = command.equals("run") ? List.of("run", "--adapter", "reference", "--no-allure")
-                    : List.of("fuzz", "--adapter", "reference", "--tries", "1");
+            List<String> base =
+                    command.equals("run")
+                            ? List.of("run", "--adapter", "reference", "--no-allure")
+                            : List.of("fuzz", "--adapter", "reference", "--tries", "1");
             List<String> empty = new ArrayList<>(base);
             empty.addAll(List.of("--report-dir", ""));
             Cli.Ran r = ck(empty.toArray(String[]::new));
             assertEquals(Ck.USAGE, r.status(), command + ": " + r.all());
-            assertTrue(r.err().contains("--report-dir") && r.err().contains("empty folder name"), command + ": " + r.err());
+            assertTrue(
+                    r.err().contains("--report-dir") && r.err().contains("empty folder name"),
+                    command + ": " + r.err());
 
             List<String> huge = new ArrayList<>(base);
-            huge.addAll(List.of("--report-dir", "target/odd-args", "--timeout-ms", "9223372036854775807"));
+            huge.addAll(
+                    List.of(
+                            "--report-dir",
+                            "target/odd-args",
+                            "--timeout-ms",
+                            "9223372036854775807"));
             Cli.Ran t = ck(huge.toArray(String[]::new));
             assertEquals(Ck.USAGE, t.status(), command + ": " + t.all());
-            assertTrue(t.err().contains("--timeout-ms must be from 1 to 86400000"), command + ": " + t.err());
+            assertTrue(
+                    t.err().contains("--timeout-ms must be from 1 to 86400000"),
+                    command + ": " + t.err());
         }
     }
 }

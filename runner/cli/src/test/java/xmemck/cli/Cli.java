@@ -8,15 +8,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine;
 
-/** Runs ck in this JVM and captures what it prints; and small feature folders for runs that must be quick. */
+/**
+ * Runs ck in this JVM and captures what it prints; and small feature folders for runs that must be
+ * quick.
+ */
 final class Cli {
     private Cli() {}
 
     record Ran(int status, String out, String err) {
-        String all() { return out + err; }
+        String all() {
+            return out + err;
+        }
     }
 
-    static Ran ck(String... args) { return ck(null, args); }
+    static Ran ck(String... args) {
+        return ck(null, args);
+    }
 
     /** {@code clock}, when not null, is the date {@code ck run} decides expiry with. */
     static Ran ck(Clock clock, String... args) {
@@ -34,13 +41,16 @@ final class Cli {
     }
 
     /**
-     * A features folder with two copyout scenarios: copies.feature line 9 copies 1 byte (passes everywhere), line 10
-     * copies 4096 bytes (the test-short-copy adapter copies one byte too few: FAIL); failures.feature line 6 is a copy
-     * into a read-only page, whose prefix is implementation-defined.
+     * A features folder with two copyout scenarios: copies.feature line 9 copies 1 byte (passes
+     * everywhere), line 10 copies 4096 bytes (the test-short-copy adapter copies one byte too few:
+     * FAIL); failures.feature line 6 is a copy into a read-only page, whose prefix is
+     * implementation-defined.
      */
     static Path features(Path dir) throws IOException {
         Path f = Files.createDirectories(dir.resolve("features").resolve("copyout"));
-        Files.writeString(f.resolve("copies.feature"), """
+        Files.writeString(
+                f.resolve("copies.feature"),
+                """
                 Feature: copies
 
                   @clause:copyout.succ
@@ -57,7 +67,9 @@ final class Cli {
                       | 1     |
                       | 4096  |
                 """);
-        Files.writeString(f.resolve("failures.feature"), """
+        Files.writeString(
+                f.resolve("failures.feature"),
+                """
                 Feature: failures
 
                   @clause:copyout.fail.paging-fault

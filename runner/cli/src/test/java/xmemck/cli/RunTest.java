@@ -1,8 +1,5 @@
 package xmemck.cli;
 
-import xmemck.features.Sha256;
-import xmemck.conformance.ExpectationCheck;
-import xmemck.conformance.Expectations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,25 +21,42 @@ import xmemck.conformance.BundleCheck;
 import xmemck.files.KitJson;
 
 /**
- * ck run end to end, in this JVM, on a small features folder: the exit status, expected failures in the reports,
- * expiry, unexpected passes, profile drift, the bundle, shards, and the overview of several adapters.
+ * ck run end to end, in this JVM, on a small features folder: the exit status, expected failures in
+ * the reports, expiry, unexpected passes, profile drift, the bundle, shards, and the overview of
+ * several adapters.
  */
 class RunTest {
 
-    static final Clock JAN_2027 = Clock.fixed(Instant.parse("2027-01-10T12:00:00Z"), ZoneOffset.UTC);
-    static final Clock JUL_2027 = Clock.fixed(Instant.parse("2027-07-01T12:00:00Z"), ZoneOffset.UTC);
+    static final Clock JAN_2027 =
+            Clock.fixed(Instant.parse("2027-01-10T12:00:00Z"), ZoneOffset.UTC);
+    static final Clock JUL_2027 =
+            Clock.fixed(Instant.parse("2027-07-01T12:00:00Z"), ZoneOffset.UTC);
 
     static Cli.Ran run(Clock clock, Path dir, String adapter, String... more) throws IOException {
-        List<String> args = new ArrayList<>(List.of("run", "--adapter", adapter, "--features", Cli.features(dir).toString(),
-                "--report-dir", dir.resolve("reports").toString(), "--no-allure", "--quiet"));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "run",
+                                "--adapter",
+                                adapter,
+                                "--features",
+                                Cli.features(dir).toString(),
+                                "--report-dir",
+                                dir.resolve("reports").toString(),
+                                "--no-allure",
+                                "--quiet"));
         args.addAll(List.of(more));
         return ck(clock, args.toArray(String[]::new));
     }
 
-    static String read(Path p) throws IOException { return Files.readString(p, StandardCharsets.UTF_8); }
+    static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> json(Path p) throws IOException { return (Map<String, Object>) KitJson.parse(read(p), p.toString()); }
+    static Map<String, Object> json(Path p) throws IOException {
+        return (Map<String, Object>) KitJson.parse(read(p), p.toString());
+    }
 
     static Path expectations(Path dir, String text) throws IOException {
         return Files.writeString(dir.resolve("short-copy.expectations"), text);
@@ -61,7 +75,12 @@ class RunTest {
 
     @Test
     void anExpectedFailureIsReportedAsSuchAndTheRunPasses(@TempDir Path dir) throws IOException {
-        Path exp = expectations(dir, "# test-short-copy\nscenario " + Cli.PAGE + " 2027-03-31 copies one byte too few (BUG-7)\n");
+        Path exp =
+                expectations(
+                        dir,
+                        "# test-short-copy\nscenario "
+                                + Cli.PAGE
+                                + " 2027-03-31 copies one byte too few (BUG-7)\n");
         Cli.Ran r = run(JAN_2027, dir, "test-short-copy", "--expectations", exp.toString());
         assertEquals(0, r.status(), r.all());
         assertTrue(r.out().contains("1 expected failure(s)"), r.out());
@@ -69,20 +88,36 @@ class RunTest {
 
         String index = read(reports.resolve("index.html"));
         assertTrue(index.contains(">FAIL (expected)</span>"), "index.html labels it");
-        assertTrue(index.contains("expected failure: " + exp + ":2: copies one byte too few (BUG-7) (until 2027-03-31)"), "and says why");
-        assertTrue(index.contains("No unexpected FAIL or ERROR"), "the run's outcome counts it as expected");
-        assertTrue(read(reports.resolve("matrix.html")).contains("FAIL (expected)"), "the matrix labels its cell");
+        assertTrue(
+                index.contains(
+                        "expected failure: "
+                                + exp
+                                + ":2: copies one byte too few (BUG-7) (until 2027-03-31)"),
+                "and says why");
+        assertTrue(
+                index.contains("No unexpected FAIL or ERROR"),
+                "the run's outcome counts it as expected");
+        assertTrue(
+                read(reports.resolve("matrix.html")).contains("FAIL (expected)"),
+                "the matrix labels its cell");
         assertEquals(1L, json(reports.resolve("summary.json")).get("expectedFailures"));
         assertEquals(true, json(reports.resolve("summary.json")).get("passed"));
-        assertTrue(read(reports.resolve("results.json")).contains("\"expected\": \"expected failure: "), "results.json keeps it for ck report");
+        assertTrue(
+                read(reports.resolve("results.json"))
+                        .contains("\"expected\": \"expected failure: "),
+                "results.json keeps it for ck report");
 
         Map<String, Object> bundle = json(reports.resolve("bundle.json"));
         assertEquals(true, bundle.get("passed"));
         assertEquals(1L, bundle.get("expectedFailures"));
-        assertEquals(xmemck.features.Sha256.of(Files.readAllBytes(exp)), ((Map<?, ?>) bundle.get("expectations")).get("sha256"));
+        assertEquals(
+                xmemck.features.Sha256.of(Files.readAllBytes(exp)),
+                ((Map<?, ?>) bundle.get("expectations")).get("sha256"));
         BundleCheck.Result check = BundleCheck.verify(reports.resolve("bundle.json"), exp);
         assertEquals(List.of(), check.problems());
-        assertTrue(read(dir.resolve("reports/index.html")).contains("test-short-copy/index.html"), "the overview links the run");
+        assertTrue(
+                read(dir.resolve("reports/index.html")).contains("test-short-copy/index.html"),
+                "the overview links the run");
     }
 
     @Test
@@ -94,25 +129,53 @@ class RunTest {
 
     @Test
     void anExpiredEntryFailsTheRunSayingWhatToChange(@TempDir Path dir) throws IOException {
-        Path exp = expectations(dir, "scenario " + Cli.PAGE + " 2027-03-31 copies one byte too few (BUG-7)\n");
+        Path exp =
+                expectations(
+                        dir,
+                        "scenario " + Cli.PAGE + " 2027-03-31 copies one byte too few (BUG-7)\n");
         Cli.Ran r = run(JUL_2027, dir, "test-short-copy", "--expectations", exp.toString());
         assertEquals(1, r.status(), r.all());
-        assertTrue(r.err().contains(exp + ":1: the entry for scenario " + Cli.PAGE + " expired on 2027-03-31 (copies one byte too few (BUG-7));"
-                + " fix the implementation and delete the entry, or give it a later date and say why"), r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                exp
+                                        + ":1: the entry for scenario "
+                                        + Cli.PAGE
+                                        + " expired on 2027-03-31 (copies one byte too few (BUG-7));"
+                                        + " fix the implementation and delete the entry, or give it a later date and say why"),
+                r.err());
         assertTrue(r.err().contains("FAIL  " + Cli.PAGE), "its failure counts again:\n" + r.err());
     }
 
     @Test
     void anUnexpectedPassFailsTheRunSayingWhatToChange(@TempDir Path dir) throws IOException {
-        Path exp = expectations(dir, "scenario " + Cli.ONE_BYTE + " 2027-03-31 thought broken\nscenario " + Cli.PAGE + " 2027-03-31 short\n");
+        Path exp =
+                expectations(
+                        dir,
+                        "scenario "
+                                + Cli.ONE_BYTE
+                                + " 2027-03-31 thought broken\nscenario "
+                                + Cli.PAGE
+                                + " 2027-03-31 short\n");
         Cli.Ran r = run(JAN_2027, dir, "test-short-copy", "--expectations", exp.toString());
         assertEquals(1, r.status(), r.all());
-        assertTrue(r.err().contains(exp + ":1: unexpected pass: scenario " + Cli.ONE_BYTE + " is listed as failing (thought broken), but its"
-                + " scenario passed (" + Cli.ONE_BYTE + "); the failure is fixed: delete the entry"), r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                exp
+                                        + ":1: unexpected pass: scenario "
+                                        + Cli.ONE_BYTE
+                                        + " is listed as failing (thought broken), but its"
+                                        + " scenario passed ("
+                                        + Cli.ONE_BYTE
+                                        + "); the failure is fixed: delete the entry"),
+                r.err());
         Map<String, Object> bundle = json(dir.resolve("reports/test-short-copy/bundle.json"));
         assertEquals(false, bundle.get("passed"));
         assertEquals(1, ((List<?>) bundle.get("problems")).size());
-        assertTrue(BundleCheck.verify(dir.resolve("reports/test-short-copy/bundle.json"), exp).consistent());
+        assertTrue(
+                BundleCheck.verify(dir.resolve("reports/test-short-copy/bundle.json"), exp)
+                        .consistent());
     }
 
     @Test
@@ -121,19 +184,36 @@ class RunTest {
         assertEquals(0, first.status(), first.all());
         Path declared = dir.resolve("reference.profile.json");
         Files.copy(dir.resolve("reports/reference/profile.json"), declared);
-        assertTrue(read(declared).contains("copyout.failure-effect"), "the read-only copy leaves an implementation-defined effect");
+        assertTrue(
+                read(declared).contains("copyout.failure-effect"),
+                "the read-only copy leaves an implementation-defined effect");
 
         Cli.Ran same = run(JAN_2027, dir, "reference", "--profile", declared.toString());
         assertEquals(0, same.status(), same.all());
-        assertTrue(same.out().contains("no drift from the declared profile (1 scenarios compared)"), same.out());
+        assertTrue(
+                same.out().contains("no drift from the declared profile (1 scenarios compared)"),
+                same.out());
 
-        Files.writeString(declared, read(declared).replace("a prefix: the first 6 of 16 bytes written", "untouched"));
+        Files.writeString(
+                declared,
+                read(declared).replace("a prefix: the first 6 of 16 bytes written", "untouched"));
         Cli.Ran drift = run(JAN_2027, dir, "reference", "--profile", declared.toString());
         assertEquals(1, drift.status(), drift.all());
-        assertTrue(drift.err().contains("profile drift: " + Cli.READ_ONLY + " (a copy that runs into a read-only page fails): "
-                + "copyout(kbuf+0, ubuf+4090, 16) from process p1: copyout.failure-effect: declared \"untouched\","
-                + " now \"a prefix: the first 6 of 16 bytes written\""), drift.err());
-        assertTrue(drift.err().contains("declare it: copy " + dir.resolve("reports/reference/profile.json")), drift.err());
+        assertTrue(
+                drift.err()
+                        .contains(
+                                "profile drift: "
+                                        + Cli.READ_ONLY
+                                        + " (a copy that runs into a read-only page fails): "
+                                        + "copyout(kbuf+0, ubuf+4090, 16) from process p1: copyout.failure-effect: declared \"untouched\","
+                                        + " now \"a prefix: the first 6 of 16 bytes written\""),
+                drift.err());
+        assertTrue(
+                drift.err()
+                        .contains(
+                                "declare it: copy "
+                                        + dir.resolve("reports/reference/profile.json")),
+                drift.err());
     }
 
     @Test
@@ -150,7 +230,8 @@ class RunTest {
             assertEquals(0, r.status(), r.all());
             Map<String, Object> bundle = json(shardDir.resolve("reports/reference/bundle.json"));
             assertEquals(i + "/3", ((Map<?, ?>) bundle.get("selection")).get("shard"));
-            for (Object s : (List<?>) bundle.get("scenarios")) ran.add((String) ((Map<?, ?>) s).get("id"));
+            for (Object s : (List<?>) bundle.get("scenarios"))
+                ran.add((String) ((Map<?, ?>) s).get("id"));
         }
         ran.sort(null);
         assertEquals(List.of(Cli.ONE_BYTE, Cli.PAGE, Cli.READ_ONLY), ran);
@@ -162,53 +243,109 @@ class RunTest {
         assertEquals(1, r.status(), "one of the two failed:\n" + r.all());
         assertTrue(r.out().contains("1 of 2 runs passed"), r.out());
         String index = read(dir.resolve("reports/index.html"));
-        assertTrue(index.contains("reference/index.html") && index.contains("test-short-copy/index.html"), index);
+        assertTrue(
+                index.contains("reference/index.html")
+                        && index.contains("test-short-copy/index.html"),
+                index);
         assertTrue(index.contains("1 of 2 runs did not pass."), index);
         String matrix = read(dir.resolve("reports/matrix.html"));
         assertTrue(matrix.contains("Conformance matrix: 2 runs"), "one column per adapter");
-        assertTrue(Files.isRegularFile(dir.resolve("reports/reference/bundle.json")) && Files.isRegularFile(dir.resolve("reports/test-short-copy/bundle.json")));
+        assertTrue(
+                Files.isRegularFile(dir.resolve("reports/reference/bundle.json"))
+                        && Files.isRegularFile(dir.resolve("reports/test-short-copy/bundle.json")));
     }
 
     @Test
-    void progressLinesCountTheScenariosAndNameEachFailureAsItHappens(@TempDir Path dir) throws IOException {
+    void progressLinesCountTheScenariosAndNameEachFailureAsItHappens(@TempDir Path dir)
+            throws IOException {
         Path exp = expectations(dir, "scenario " + Cli.PAGE + " 2027-03-31 short\n");
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         java.io.PrintStream old = System.err;
         System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            Cli.Ran r = ck(JAN_2027, "run", "--adapter", "test-short-copy", "--features", Cli.features(dir).toString(),
-                    "--report-dir", dir.resolve("reports").toString(), "--no-allure", "--expectations", exp.toString());
+            Cli.Ran r =
+                    ck(
+                            JAN_2027,
+                            "run",
+                            "--adapter",
+                            "test-short-copy",
+                            "--features",
+                            Cli.features(dir).toString(),
+                            "--report-dir",
+                            dir.resolve("reports").toString(),
+                            "--no-allure",
+                            "--expectations",
+                            exp.toString());
             assertEquals(0, r.status(), r.all());
         } finally {
             System.setErr(old);
         }
         String progress = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(progress.contains("  FAIL (expected)  " + Cli.PAGE + "  copyout copies 4096 bytes"), progress);
-        assertTrue(progress.contains("ck run test-short-copy: 3/3 (100%) scenarios, PASS 2, FAIL 1, "), progress);
+        assertTrue(
+                progress.contains("  FAIL (expected)  " + Cli.PAGE + "  copyout copies 4096 bytes"),
+                progress);
+        assertTrue(
+                progress.contains("ck run test-short-copy: 3/3 (100%) scenarios, PASS 2, FAIL 1, "),
+                progress);
     }
 
     @Test
     void theExitStatusIsZeroOnlyWhenNothingFailed() {
         var none = xmemck.conformance.Expectations.none();
         java.time.LocalDate d = java.time.LocalDate.of(2027, 1, 1);
-        List<xmemck.harness.ScenarioResult> good = List.of(result(xmemck.oracle.Verdict.PASS), result(xmemck.oracle.Verdict.UNSUPPORTED),
-                result(xmemck.oracle.Verdict.OUTSIDE_CONTRACT));
+        List<xmemck.harness.ScenarioResult> good =
+                List.of(
+                        result(xmemck.oracle.Verdict.PASS),
+                        result(xmemck.oracle.Verdict.UNSUPPORTED),
+                        result(xmemck.oracle.Verdict.OUTSIDE_CONTRACT));
         assertTrue(decide(good, none, d, (byte) 0).passed());
-        assertFalse(decide(List.of(result(xmemck.oracle.Verdict.PASS), result(xmemck.oracle.Verdict.FAIL)), none, d, (byte) 1).passed());
-        assertFalse(decide(List.of(result(xmemck.oracle.Verdict.ERROR)), none, d, (byte) 1).passed());
+        assertFalse(
+                decide(
+                                List.of(
+                                        result(xmemck.oracle.Verdict.PASS),
+                                        result(xmemck.oracle.Verdict.FAIL)),
+                                none,
+                                d,
+                                (byte) 1)
+                        .passed());
+        assertFalse(
+                decide(List.of(result(xmemck.oracle.Verdict.ERROR)), none, d, (byte) 1).passed());
         AdapterRun.Decision empty = decide(List.of(), none, d, (byte) 0);
         assertFalse(empty.passed(), "a run in which nothing ran is not a success");
-        assertTrue(empty.problems().getFirst().startsWith("no scenario ran"), empty.problems()::toString);
-        AdapterRun.Decision cucumber = decide(List.of(result(xmemck.oracle.Verdict.PASS)), none, d, (byte) 2);
+        assertTrue(
+                empty.problems().getFirst().startsWith("no scenario ran"),
+                empty.problems()::toString);
+        AdapterRun.Decision cucumber =
+                decide(List.of(result(xmemck.oracle.Verdict.PASS)), none, d, (byte) 2);
         assertFalse(cucumber.passed(), "a problem Cucumber reports (a parse error) fails the run");
-        assertEquals(List.of("Cucumber reported a problem (exit status 2); see its output"), cucumber.problems());
+        assertEquals(
+                List.of("Cucumber reported a problem (exit status 2); see its output"),
+                cucumber.problems());
     }
 
     static xmemck.harness.ScenarioResult result(xmemck.oracle.Verdict v) {
-        return new xmemck.harness.ScenarioResult("f:" + v.ordinal(), "s", "f", 1, List.of("copyout.succ"), v, "", 0.001, List.of(), Map.of());
+        return new xmemck.harness.ScenarioResult(
+                "f:" + v.ordinal(),
+                "s",
+                "f",
+                1,
+                List.of("copyout.succ"),
+                v,
+                "",
+                0.001,
+                List.of(),
+                Map.of());
     }
 
-    static AdapterRun.Decision decide(List<xmemck.harness.ScenarioResult> results, xmemck.conformance.Expectations e, java.time.LocalDate d, byte status) {
-        return AdapterRun.decide(xmemck.conformance.ExpectationCheck.reconcile(e, results, d), null, results, status);
+    static AdapterRun.Decision decide(
+            List<xmemck.harness.ScenarioResult> results,
+            xmemck.conformance.Expectations e,
+            java.time.LocalDate d,
+            byte status) {
+        return AdapterRun.decide(
+                xmemck.conformance.ExpectationCheck.reconcile(e, results, d),
+                null,
+                results,
+                status);
     }
 }

@@ -6,5 +6,7 @@ import java.nio.file.Path;
 public final class SeededFaultAccess {
     private SeededFaultAccess() {}
 
-    public static Path binary() { return SeededFault.binary(); }
+    public static Path binary() {
+        return SeededFault.binary();
+    }
 }

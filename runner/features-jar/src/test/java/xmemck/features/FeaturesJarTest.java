@@ -22,8 +22,8 @@ import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
 
 /**
- * The features artifact holds every feature file of the repository under {@code features/}, and the glue runs them from
- * the class path with the same scenario ids as from the folder.
+ * The features artifact holds every feature file of the repository under {@code features/}, and the
+ * glue runs them from the class path with the same scenario ids as from the folder.
  */
 class FeaturesJarTest {
 
@@ -31,7 +31,8 @@ class FeaturesJarTest {
     static final Path SOURCE = Path.of("../../features");
 
     @Test
-    void everyFeatureFileOfTheRepositoryIsOnTheClassPathUnderFeatures() throws IOException, URISyntaxException {
+    void everyFeatureFileOfTheRepositoryIsOnTheClassPathUnderFeatures()
+            throws IOException, URISyntaxException {
         URL root = FeaturesJarTest.class.getClassLoader().getResource("features");
         assertTrue(root != null, "no features/ on the class path");
         Set<String> packaged = files(Path.of(root.toURI()));
@@ -44,14 +45,23 @@ class FeaturesJarTest {
     void theGlueRunsThemFromTheClassPathWithTheFolderIds() {
         Map<String, String> properties = new HashMap<>();
         properties.put("xmemck.adapter", "reference");
-        properties.put("xmemck.features", null);   // ids must not depend on a features folder
-        CucumberRun.Outcome o = new CucumberRun(properties, List.of("--no-summary", "--monochrome", "classpath:features/copyout/counts.feature"), null)
-                .execute();
+        properties.put("xmemck.features", null); // ids must not depend on a features folder
+        CucumberRun.Outcome o =
+                new CucumberRun(
+                                properties,
+                                List.of(
+                                        "--no-summary",
+                                        "--monochrome",
+                                        "classpath:features/copyout/counts.feature"),
+                                null)
+                        .execute();
         List<ScenarioResult> results = o.read().results();
         assertFalse(results.isEmpty(), "no scenario ran");
         for (ScenarioResult r : results) {
             assertTrue(r.id().matches("features/copyout/counts\\.feature:[0-9]+"), r.id());
-            assertTrue(r.verdict() == Verdict.PASS || r.verdict() == Verdict.OUTSIDE_CONTRACT, r.id() + ": " + r.verdict() + " " + r.reason());
+            assertTrue(
+                    r.verdict() == Verdict.PASS || r.verdict() == Verdict.OUTSIDE_CONTRACT,
+                    r.id() + ": " + r.verdict() + " " + r.reason());
         }
         assertEquals(0, o.status(), "Cucumber's status");
     }
@@ -60,7 +70,8 @@ class FeaturesJarTest {
     private static Set<String> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".feature"))
-                    .map(p -> dir.relativize(p).toString().replace('\\', '/')).collect(Collectors.toCollection(TreeSet::new));
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 }

@@ -17,7 +17,9 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest().digest(data));
     }
 
-    public static String of(String text) { return of(text.getBytes(StandardCharsets.UTF_8)); }
+    public static String of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
 
     /** A digest fed piece by piece (for a folder of files). */
     public static MessageDigest digest() {
@@ -28,5 +30,7 @@ public final class Sha256 {
         }
     }
 
-    public static String hex(MessageDigest d) { return HexFormat.of().formatHex(d.digest()); }
+    public static String hex(MessageDigest d) {
+        return HexFormat.of().formatHex(d.digest());
+    }
 }

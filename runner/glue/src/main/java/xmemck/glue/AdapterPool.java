@@ -11,36 +11,41 @@ import xmemck.spi.Capability;
 import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 import xmemck.spi.SutOptions;
-import xmemck.spi.SutProvider;
 
 /**
- * The implementations under test of a run: each scenario borrows one (its {@link xmemck.harness.Session} resets it)
- * and gives it back when it ends, so that consecutive scenarios reuse an open implementation and scenarios running
- * in parallel each have their own. Chosen by system properties, so that Maven and {@code ck run} select it the same
- * way:
+ * The implementations under test of a run: each scenario borrows one (its {@link
+ * xmemck.harness.Session} resets it) and gives it back when it ends, so that consecutive scenarios
+ * reuse an open implementation and scenarios running in parallel each have their own. Chosen by
+ * system properties, so that Maven and {@code ck run} select it the same way:
+ *
  * <ul>
- *   <li>{@code xmemck.adapter}: the adapter id (default {@code reference});</li>
- *   <li>{@code xmemck.sut}: the command line of a process implementation;</li>
- *   <li>{@code xmemck.fault}: a seeded fault, for adapters that have them;</li>
- *   <li>{@code xmemck.timeoutMillis}: the per-call timeout.</li>
+ *   <li>{@code xmemck.adapter}: the adapter id (default {@code reference});
+ *   <li>{@code xmemck.sut}: the command line of a process implementation;
+ *   <li>{@code xmemck.fault}: a seeded fault, for adapters that have them;
+ *   <li>{@code xmemck.timeoutMillis}: the per-call timeout.
  * </ul>
- * After a scenario ends in ERROR its implementation may be in any state (crashed, hung): it is closed, never reused,
- * and the next scenario opens a fresh one.
  *
- * <p>A failed open is the borrowing scenario's ERROR, and the next borrow tries again (a start can fail by chance).
- * After {@value #MAX_FAILED_STARTS} failed opens in a row the pool gives up for the rest of the run: every later
- * borrow fails at once with "gave up after 3 failed starts: " and the last reason, so that an implementation that
- * cannot start costs three start timeouts, not one per scenario (hours for the suite). A successful open starts the
- * count again; {@link #closeAll()} (the end of a run) forgets it.
+ * After a scenario ends in ERROR its implementation may be in any state (crashed, hung): it is
+ * closed, never reused, and the next scenario opens a fresh one.
  *
- * <p>The pool is the one run-scoped object of the glue, and so the one static: Cucumber's object factory creates
- * objects per scenario, and a run's implementations must outlive scenarios. {@link Hooks} closes it when the run ends.
+ * <p>A failed open is the borrowing scenario's ERROR, and the next borrow tries again (a start can
+ * fail by chance). After {@value #MAX_FAILED_STARTS} failed opens in a row the pool gives up for
+ * the rest of the run: every later borrow fails at once with "gave up after 3 failed starts: " and
+ * the last reason, so that an implementation that cannot start costs three start timeouts, not one
+ * per scenario (hours for the suite). A successful open starts the count again; {@link #closeAll()}
+ * (the end of a run) forgets it.
+ *
+ * <p>The pool is the one run-scoped object of the glue, and so the one static: Cucumber's object
+ * factory creates objects per scenario, and a run's implementations must outlive scenarios. {@link
+ * Hooks} closes it when the run ends.
  */
 public final class AdapterPool {
     private static final AdapterPool RUN = new AdapterPool();
 
     /** The pool of this JVM's current Cucumber run. */
-    public static AdapterPool run() { return RUN; }
+    public static AdapterPool run() {
+        return RUN;
+    }
 
     /** Failed opens in a row after which the pool stops trying. */
     static final int MAX_FAILED_STARTS = 3;
@@ -53,25 +58,36 @@ public final class AdapterPool {
 
     private final Opener opener;
     private final Deque<Sut> idle = new ArrayDeque<>();
+
     /** Failed opens in a row, and why the last one failed. */
     private int failedStarts;
+
     private String lastFailure;
+
     /** Set once the pool has given up: the reason every later borrow fails with. */
     private String gaveUp;
+
     private Map<String, String> info = Map.of();
 
     // Any adapter's text well-formed and cut, as the process adapter's is (PROTOCOL.md, "Limits").
-    private AdapterPool() { this(id -> xmemck.wire.UntrustedSut.of(Adapters.find(id).open(options()))); }
+    private AdapterPool() {
+        this(id -> xmemck.wire.UntrustedSut.of(Adapters.find(id).open(options())));
+    }
 
     /** A pool that opens with {@code opener} (tests; the run's pool is {@link #run()}). */
-    AdapterPool(Opener opener) { this.opener = opener; }
+    AdapterPool(Opener opener) {
+        this.opener = opener;
+    }
 
     public static String adapterId() {
         String id = System.getProperty("xmemck.adapter", "").strip();
         return id.isEmpty() ? "reference" : id;
     }
 
-    /** The settings passed to the adapter, from the system properties above (blank ones are left out). */
+    /**
+     * The settings passed to the adapter, from the system properties above (blank ones are left
+     * out).
+     */
     public static SutOptions options() {
         Map<String, String> settings = new LinkedHashMap<>();
         put(settings, "sut", "xmemck.sut");
@@ -92,7 +108,8 @@ public final class AdapterPool {
             failedStarts = 0;
             return s;
         } catch (SutFailure f) {
-            lastFailure = "adapter " + id + " could not be opened: " + f.kind() + ": " + f.getMessage();
+            lastFailure =
+                    "adapter " + id + " could not be opened: " + f.kind() + ": " + f.getMessage();
         } catch (RuntimeException e) {
             lastFailure = "adapter " + id + " could not be opened: " + e.getMessage();
         }
@@ -104,14 +121,22 @@ public final class AdapterPool {
     }
 
     /** The scenario is over and its implementation is fine: the next scenario may use it. */
-    synchronized void giveBack(Sut s) { idle.push(s); }
+    synchronized void giveBack(Sut s) {
+        idle.push(s);
+    }
 
-    /** The scenario ended in ERROR: its implementation is closed; the next scenario opens a fresh one. */
+    /**
+     * The scenario ended in ERROR: its implementation is closed; the next scenario opens a fresh
+     * one.
+     */
     synchronized void discard(Sut s) {
         if (s != null) s.close();
     }
 
-    /** Close every implementation at the end of the run; the next run opens fresh ones and counts failures afresh. */
+    /**
+     * Close every implementation at the end of the run; the next run opens fresh ones and counts
+     * failures afresh.
+     */
     public synchronized void closeAll() {
         for (Sut s : idle) s.close();
         idle.clear();
@@ -120,14 +145,24 @@ public final class AdapterPool {
         gaveUp = null;
     }
 
-    /** The adapter and the implementation of the run, as the reports describe them (empty before one was opened). */
-    public synchronized Map<String, String> info() { return info; }
+    /**
+     * The adapter and the implementation of the run, as the reports describe them (empty before one
+     * was opened).
+     */
+    public synchronized Map<String, String> info() {
+        return info;
+    }
 
     /** Keys of {@link #info()}. */
     public static final String INFO_ADAPTER = "adapter";
+
     public static final String INFO_IMPLEMENTATION = "implementation";
     public static final String INFO_CAPABILITIES = "capabilities";
-    /** Prefix of one key per missing capability ({@code missing.ADI}), whose value is the adapter's reason. */
+
+    /**
+     * Prefix of one key per missing capability ({@code missing.ADI}), whose value is the adapter's
+     * reason.
+     */
     public static final String INFO_MISSING_PREFIX = "missing.";
 
     private static Map<String, String> describe(String id, Sut sut) {

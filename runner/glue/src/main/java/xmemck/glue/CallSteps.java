@@ -8,14 +8,20 @@ import xmemck.ops.Context;
 import xmemck.ops.Observe;
 
 /**
- * Steps that call a service, written as the C call of the manual page ({@code process p1 calls xmemout(kbuf+0,
- * ubuf+0, 4096, d)}), and the kit's own observations. The "Then" steps that follow speak of the last call.
+ * Steps that call a service, written as the C call of the manual page ({@code process p1 calls
+ * xmemout(kbuf+0, ubuf+0, 4096, d)}), and the kit's own observations. The "Then" steps that follow
+ * speak of the last call.
  */
 public class CallSteps {
     private final ScenarioRun run;
 
-    /** Cucumber's object factory (picocontainer) gives every step class of one scenario the same {@link ScenarioRun}. */
-    public CallSteps(ScenarioRun run) { this.run = run; }
+    /**
+     * Cucumber's object factory (picocontainer) gives every step class of one scenario the same
+     * {@link ScenarioRun}.
+     */
+    public CallSteps(ScenarioRun run) {
+        this.run = run;
+    }
 
     @When("{context} calls xmattach\\({addr}, {long}, {name}, {segflag}\\)")
     public void xmattach(Context context, Addr addr, long count, String dp, Integer segflag) {
@@ -23,8 +29,9 @@ public class CallSteps {
     }
 
     /**
-     * The usual precondition of xmemout: the caller attaches {@code dp} to its buffer. A process attaches in its
-     * own address space (USER_ADSPACE); a kernel process or interrupt handler in kernel memory (SYS_ADSPACE).
+     * The usual precondition of xmemout: the caller attaches {@code dp} to its buffer. A process
+     * attaches in its own address space (USER_ADSPACE); a kernel process or interrupt handler in
+     * kernel memory (SYS_ADSPACE).
      */
     @Given("{context} has attached descriptor {name} to {long} byte(s) at {addr}")
     public void attached(Context context, String dp, long count, Addr addr) {
@@ -48,7 +55,15 @@ public class CallSteps {
     }
 
     @When("{context} calls vm_mvc\\({name}, {long}, {long}, {long}, {command}, {name}, {addr}\\)")
-    public void vmMvc(Context context, String sid, long pno, long pgoffs, long count, Integer cmd, String dp, Addr ptr) {
+    public void vmMvc(
+            Context context,
+            String sid,
+            long pno,
+            long pgoffs,
+            long count,
+            Integer cmd,
+            String dp,
+            Addr ptr) {
         run.apply(new Call.VmMvc(context, sid, pno, pgoffs, count, cmd, dp, ptr));
     }
 

@@ -3,19 +3,25 @@ package xmemck.glue;
 import io.cucumber.java.en.Then;
 import java.util.List;
 import java.util.Set;
-import xmemck.oracle.Effect;
 import xmemck.ops.Addr;
 import xmemck.ops.Prot;
+import xmemck.oracle.Effect;
 
 /**
- * "Then" steps: each states a documented outcome of the last call. The oracle must agree with the statement (else the
- * kit is wrong: ERROR), and the implementation's outcome must lie in the oracle's allowed set (else FAIL).
+ * "Then" steps: each states a documented outcome of the last call. The oracle must agree with the
+ * statement (else the kit is wrong: ERROR), and the implementation's outcome must lie in the
+ * oracle's allowed set (else FAIL).
  */
 public class ClaimSteps {
     private final ScenarioRun run;
 
-    /** Cucumber's object factory (picocontainer) gives every step class of one scenario the same {@link ScenarioRun}. */
-    public ClaimSteps(ScenarioRun run) { this.run = run; }
+    /**
+     * Cucumber's object factory (picocontainer) gives every step class of one scenario the same
+     * {@link ScenarioRun}.
+     */
+    public ClaimSteps(ScenarioRun run) {
+        this.run = run;
+    }
 
     @Then("{service} returns {returns}")
     public void returns(String service, Set<Long> values) {
@@ -29,17 +35,29 @@ public class ClaimSteps {
 
     @Then("the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr}")
     public void partialCopy(long length, Addr destination, Addr source) {
-        run.claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), null));
+        run.claim(
+                new Claim.PartialCopy(
+                        Claim.inObject(destination), length, Claim.inObject(source), null));
     }
 
-    @Then("the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr} within its first {long} byte(s)")
+    @Then(
+            "the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr} within its first {long} byte(s)")
     public void partialCopyOfAPrefix(long length, Addr destination, Addr source, long storable) {
-        run.claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), List.of(new Effect.Range(0, storable))));
+        run.claim(
+                new Claim.PartialCopy(
+                        Claim.inObject(destination),
+                        length,
+                        Claim.inObject(source),
+                        List.of(new Effect.Range(0, storable))));
     }
 
-    @Then("the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr} within bytes {byteRanges}")
-    public void partialCopyWithin(long length, Addr destination, Addr source, List<Effect.Range> storable) {
-        run.claim(new Claim.PartialCopy(Claim.inObject(destination), length, Claim.inObject(source), storable));
+    @Then(
+            "the {long} byte(s) at {addr} are/is unchanged or partly a copy of {addr} within bytes {byteRanges}")
+    public void partialCopyWithin(
+            long length, Addr destination, Addr source, List<Effect.Range> storable) {
+        run.claim(
+                new Claim.PartialCopy(
+                        Claim.inObject(destination), length, Claim.inObject(source), storable));
     }
 
     @Then("the {long} byte(s) at {addr} are/is unchanged")
@@ -67,7 +85,10 @@ public class ClaimSteps {
         run.claim(new Claim.Protection(sid, pno, Set.of(prot)));
     }
 
-    /** VM_MVC_PROTZERO "protects" the page: read-only or no access, whichever the implementation chooses. */
+    /**
+     * VM_MVC_PROTZERO "protects" the page: read-only or no access, whichever the implementation
+     * chooses.
+     */
     @Then("file page {long} of {name} no longer allows writes")
     public void filePageProtected(long pno, String sid) {
         run.claim(new Claim.Protection(sid, pno, Set.of(Prot.READ, Prot.NONE)));

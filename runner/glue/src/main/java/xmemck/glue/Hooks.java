@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import xmemck.harness.ScenarioResult;
 import xmemck.harness.Step;
-import xmemck.oracle.Verdict;
 import xmemck.ops.Op;
+import xmemck.oracle.Verdict;
 
 /**
- * Opens each scenario's world and attaches each scenario's result to it (see {@link ResultAttachments}), whatever
- * happened in it.
+ * Opens each scenario's world and attaches each scenario's result to it (see {@link
+ * ResultAttachments}), whatever happened in it.
  */
 public class Hooks {
     /** The tag prefix that names the documented clauses a scenario exercises. */
@@ -22,7 +22,9 @@ public class Hooks {
 
     private final ScenarioRun run;
 
-    public Hooks(ScenarioRun run) { this.run = run; }
+    public Hooks(ScenarioRun run) {
+        this.run = run;
+    }
 
     @Before(order = 0)
     public void start(Scenario scenario) {
@@ -33,17 +35,32 @@ public class Hooks {
     public void record(Scenario scenario) {
         String uri = ScenarioRun.relativeUri(scenario.getUri());
         int line = scenario.getLine() == null ? 0 : scenario.getLine();
-        ScenarioResult result = run.finish(uri + ":" + line, scenario.getName(), uri, line, clauses(scenario), scenario.getStatus().name());
+        ScenarioResult result =
+                run.finish(
+                        uri + ":" + line,
+                        scenario.getName(),
+                        uri,
+                        line,
+                        clauses(scenario),
+                        scenario.getStatus().name());
         if (Boolean.getBoolean(ScenarioRun.EXPLAIN)) {
             List<Op> ops = new ArrayList<>();
             for (Step s : run.steps()) if (s.op() != null) ops.add(s.op());
             scenario.attach(ResultAttachments.ops(ops), ResultAttachments.OPS, "xmemck operations");
         }
-        scenario.attach(ResultAttachments.info(AdapterPool.run().info()), ResultAttachments.RUN_INFO, "xmemck run");
-        scenario.attach(ResultAttachments.result(result), ResultAttachments.RESULT, "xmemck result");
-        // The failing call's picture, for readers of cucumber.html and Allure (the kit's pages draw it from the result).
+        scenario.attach(
+                ResultAttachments.info(AdapterPool.run().info()),
+                ResultAttachments.RUN_INFO,
+                "xmemck run");
+        scenario.attach(
+                ResultAttachments.result(result), ResultAttachments.RESULT, "xmemck result");
+        // The failing call's picture, for readers of cucumber.html and Allure (the kit's pages draw
+        // it from the result).
         for (xmemck.oracle.Picture p : result.pictures()) {
-            scenario.attach(xmemck.picture.PictureSvg.svg(p), "image/svg+xml", "what the call left in " + p.description());
+            scenario.attach(
+                    xmemck.picture.PictureSvg.svg(p),
+                    "image/svg+xml",
+                    "what the call left in " + p.description());
         }
         if (scenario.getStatus() == Status.PASSED && result.verdict() != Verdict.PASS) {
             // Never let a scenario whose verdict is not PASS look passed.
@@ -59,7 +76,8 @@ public class Hooks {
     static List<String> clauses(Scenario scenario) {
         List<String> ids = new ArrayList<>();
         for (String tag : scenario.getSourceTagNames()) {
-            if (tag.startsWith(CLAUSE_TAG) && !ids.contains(tag.substring(CLAUSE_TAG.length()))) ids.add(tag.substring(CLAUSE_TAG.length()));
+            if (tag.startsWith(CLAUSE_TAG) && !ids.contains(tag.substring(CLAUSE_TAG.length())))
+                ids.add(tag.substring(CLAUSE_TAG.length()));
         }
         return ids;
     }

@@ -9,5 +9,7 @@ public record Outcome(Verdict verdict, String reason) {
         reason = reason == null ? "" : reason;
     }
 
-    public static Outcome pass() { return new Outcome(Verdict.PASS, ""); }
+    public static Outcome pass() {
+        return new Outcome(Verdict.PASS, "");
+    }
 }

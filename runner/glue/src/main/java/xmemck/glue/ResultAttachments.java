@@ -16,27 +16,39 @@ import xmemck.ops.Op;
 import xmemck.wire.OpCodec;
 
 /**
- * How a scenario's outcome leaves the glue: as attachments to the scenario, which Cucumber hands to every plugin
- * ({@code EmbedEvent}) and writes into its message stream ({@code message:FILE}, one JSON envelope per line). Nothing
- * else carries results out of the glue, so a report built from the message stream and one built live agree.
+ * How a scenario's outcome leaves the glue: as attachments to the scenario, which Cucumber hands to
+ * every plugin ({@code EmbedEvent}) and writes into its message stream ({@code message:FILE}, one
+ * JSON envelope per line). Nothing else carries results out of the glue, so a report built from the
+ * message stream and one built live agree.
  */
 public final class ResultAttachments {
     private ResultAttachments() {}
 
     /** A scenario's {@link ScenarioResult}, as JSON. */
     public static final String RESULT = "application/vnd.xmemck.scenario-result+json";
-    /** The adapter and the implementation under test ({@link AdapterPool#info()}), as a JSON object of strings. */
+
+    /**
+     * The adapter and the implementation under test ({@link AdapterPool#info()}), as a JSON object
+     * of strings.
+     */
     public static final String RUN_INFO = "application/vnd.xmemck.run-info+json";
+
     /** In explain mode: the scenario's operations in their wire form, as a JSON array. */
     public static final String OPS = "application/vnd.xmemck.ops+json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public static String result(ScenarioResult r) { return JSON.writeValueAsString(r); }
+    public static String result(ScenarioResult r) {
+        return JSON.writeValueAsString(r);
+    }
 
-    public static ScenarioResult result(String json) { return JSON.readValue(json, ScenarioResult.class); }
+    public static ScenarioResult result(String json) {
+        return JSON.readValue(json, ScenarioResult.class);
+    }
 
-    public static String info(Map<String, String> info) { return JSON.writeValueAsString(info); }
+    public static String info(Map<String, String> info) {
+        return JSON.writeValueAsString(info);
+    }
 
     public static Map<String, String> info(String json) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -56,12 +68,19 @@ public final class ResultAttachments {
         return out;
     }
 
-    /** What a run left in its message stream: each scenario's result (and operations, in explain mode), and the run info. */
-    public record Read(List<ScenarioResult> results, Map<String, List<Op>> opsByScenario, Map<String, String> info) {}
+    /**
+     * What a run left in its message stream: each scenario's result (and operations, in explain
+     * mode), and the run info.
+     */
+    public record Read(
+            List<ScenarioResult> results,
+            Map<String, List<Op>> opsByScenario,
+            Map<String, String> info) {}
 
     /**
-     * Reads a Cucumber message stream (NDJSON): the attachments above, in order. Each attachment envelope is
-     * {@code {"attachment": {"body": ..., "mediaType": ..., ...}}}; everything else is skipped.
+     * Reads a Cucumber message stream (NDJSON): the attachments above, in order. Each attachment
+     * envelope is {@code {"attachment": {"body": ..., "mediaType": ..., ...}}}; everything else is
+     * skipped.
      */
     public static Read readMessages(Path ndjson) throws IOException {
         List<ScenarioResult> results = new ArrayList<>();
@@ -83,7 +102,7 @@ public final class ResultAttachments {
                     }
                     case RUN_INFO -> info = info(body);
                     case OPS -> pendingOps = ops(body);
-                    default -> { }
+                    default -> {}
                 }
             }
         }

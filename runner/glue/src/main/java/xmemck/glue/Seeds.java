@@ -1,8 +1,9 @@
 package xmemck.glue;
 
 /**
- * Fill seeds for objects a feature names without a seed: a stable hash of the name (64-bit FNV-1a), so that every
- * object's bytes differ from every other's (which the leak check needs) and a scenario is the same on every run.
+ * Fill seeds for objects a feature names without a seed: a stable hash of the name (64-bit FNV-1a),
+ * so that every object's bytes differ from every other's (which the leak check needs) and a
+ * scenario is the same on every run.
  */
 public final class Seeds {
     private Seeds() {}

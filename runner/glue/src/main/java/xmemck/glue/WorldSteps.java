@@ -5,12 +5,20 @@ import xmemck.ops.Names;
 import xmemck.ops.Prot;
 import xmemck.ops.Setup;
 
-/** Steps that build the world: processes, buffers, page conditions, file segments. Each runs one set-up operation. */
+/**
+ * Steps that build the world: processes, buffers, page conditions, file segments. Each runs one
+ * set-up operation.
+ */
 public class WorldSteps {
     private final ScenarioRun run;
 
-    /** Cucumber's object factory (picocontainer) gives every step class of one scenario the same {@link ScenarioRun}. */
-    public WorldSteps(ScenarioRun run) { this.run = run; }
+    /**
+     * Cucumber's object factory (picocontainer) gives every step class of one scenario the same
+     * {@link ScenarioRun}.
+     */
+    public WorldSteps(ScenarioRun run) {
+        this.run = run;
+    }
 
     @Given("a user process {name}")
     public void process(String name) {
@@ -41,26 +49,36 @@ public class WorldSteps {
 
     @Given("a user buffer {name} of {int} page(s) in process {name} just below its user block")
     public void userBufferBelowUserBlock(String name, int pages, String process) {
-        run.apply(new Setup.MapRegionBelowUserBlock(name, process, pages, Prot.READ_WRITE, Seeds.of(name)));
+        run.apply(
+                new Setup.MapRegionBelowUserBlock(
+                        name, process, pages, Prot.READ_WRITE, Seeds.of(name)));
     }
 
-    @Given("a region {name} of {int} page(s) in {name} just below its user block with protection {prot} and fill seed {long}")
+    @Given(
+            "a region {name} of {int} page(s) in {name} just below its user block with protection {prot} and fill seed {long}")
     public void regionBelowUserBlock(String name, int pages, String process, Prot prot, long seed) {
         run.apply(new Setup.MapRegionBelowUserBlock(name, process, pages, prot, seed));
     }
 
-    @Given("a user buffer {name} of {int} page(s) in process {name} across a segment boundary at page {int}")
+    @Given(
+            "a user buffer {name} of {int} page(s) in process {name} across a segment boundary at page {int}")
     public void userBufferAcrossSegments(String name, int pages, String process, int boundary) {
-        run.apply(new Setup.MapRegionAcrossSegments(name, process, pages, Prot.READ_WRITE, Seeds.of(name), boundary));
+        run.apply(
+                new Setup.MapRegionAcrossSegments(
+                        name, process, pages, Prot.READ_WRITE, Seeds.of(name), boundary));
     }
 
     @Given("a kernel buffer {name} of {int} page(s) across a segment boundary at page {int}")
     public void kernelBufferAcrossSegments(String name, int pages, int boundary) {
-        run.apply(new Setup.MapRegionAcrossSegments(name, Names.KERNEL, pages, Prot.READ_WRITE, Seeds.of(name), boundary));
+        run.apply(
+                new Setup.MapRegionAcrossSegments(
+                        name, Names.KERNEL, pages, Prot.READ_WRITE, Seeds.of(name), boundary));
     }
 
-    @Given("a region {name} of {int} page(s) in {name} across a segment boundary at page {int} with protection {prot} and fill seed {long}")
-    public void regionAcrossSegments(String name, int pages, String space, int boundary, Prot prot, long seed) {
+    @Given(
+            "a region {name} of {int} page(s) in {name} across a segment boundary at page {int} with protection {prot} and fill seed {long}")
+    public void regionAcrossSegments(
+            String name, int pages, String space, int boundary, Prot prot, long seed) {
         run.apply(new Setup.MapRegionAcrossSegments(name, space, pages, prot, seed, boundary));
     }
 
@@ -71,7 +89,9 @@ public class WorldSteps {
 
     @Given("lines {long} to {long} of {name} have an uncorrectable hardware error")
     public void damagedLines(long first, long last, String object) {
-        if (last < first) throw new IllegalArgumentException("lines " + first + " to " + last + ": the last line comes before the first");
+        if (last < first)
+            throw new IllegalArgumentException(
+                    "lines " + first + " to " + last + ": the last line comes before the first");
         run.apply(new Setup.DamageLines(object, first, last - first + 1));
     }
 
@@ -82,7 +102,9 @@ public class WorldSteps {
 
     @Given("pages {int} to {int} of {name} are {condition}")
     public void pages(int first, int last, String object, PageCondition condition) {
-        if (last < first) throw new IllegalArgumentException("pages " + first + " to " + last + ": the last page comes before the first");
+        if (last < first)
+            throw new IllegalArgumentException(
+                    "pages " + first + " to " + last + ": the last page comes before the first");
         run.apply(condition.op(object, first, last - first + 1));
     }
 
@@ -98,7 +120,9 @@ public class WorldSteps {
 
     @Given("lines {long} to {long} of {name} have ADI version {int}")
     public void adiLines(long first, long last, String object, int version) {
-        if (last < first) throw new IllegalArgumentException("lines " + first + " to " + last + ": the last line comes before the first");
+        if (last < first)
+            throw new IllegalArgumentException(
+                    "lines " + first + " to " + last + ": the last line comes before the first");
         run.apply(new Setup.SetAdiVersion(object, first, last - first + 1, version));
     }
 

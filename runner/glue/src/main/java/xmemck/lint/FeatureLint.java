@@ -33,30 +33,43 @@ import xmemck.oracle.Clause;
 
 /**
  * The features' lint: one check per rule, each problem with the file and line it is about.
+ *
  * <ol>
- *   <li>{@link #malformed}: every feature file parses;</li>
- *   <li>{@link #foreignFiles}: the features folder holds only .feature files;</li>
- *   <li>{@link #missingClauseTag}: every scenario carries at least one {@code @clause:<id>} tag (its own, its
- *       examples', its rule's or its feature's);</li>
- *   <li>{@link #unknownClauseTags}: every {@code @clause:} tag names a clause of the catalogue;</li>
- *   <li>{@link #uncoveredClauses}: every catalogue clause has at least one scenario;</li>
- *   <li>{@link #unmatchedSteps}: every step matches exactly one step definition;</li>
- *   <li>{@link #noCallOrClaim}: every scenario calls a service (a When step) and ends with a claim (a Then step);</li>
- *   <li>{@link #outlinesWithoutRows}: every Scenario Outline has example rows (else it silently runs nothing);</li>
- *   <li>{@link #duplicateNames}: scenario names (with an outline's values filled in) are unique in their file.</li>
+ *   <li>{@link #malformed}: every feature file parses;
+ *   <li>{@link #foreignFiles}: the features folder holds only .feature files;
+ *   <li>{@link #missingClauseTag}: every scenario carries at least one {@code @clause:<id>} tag
+ *       (its own, its examples', its rule's or its feature's);
+ *   <li>{@link #unknownClauseTags}: every {@code @clause:} tag names a clause of the catalogue;
+ *   <li>{@link #uncoveredClauses}: every catalogue clause has at least one scenario;
+ *   <li>{@link #unmatchedSteps}: every step matches exactly one step definition;
+ *   <li>{@link #noCallOrClaim}: every scenario calls a service (a When step) and ends with a claim
+ *       (a Then step);
+ *   <li>{@link #outlinesWithoutRows}: every Scenario Outline has example rows (else it silently
+ *       runs nothing);
+ *   <li>{@link #duplicateNames}: scenario names (with an outline's values filled in) are unique in
+ *       their file.
  * </ol>
  */
 public final class FeatureLint {
 
     public static final String CLAUSE_TAG = "@clause:";
 
-    /** One problem: the rule it breaks and where. {@code line} is 0 when the problem has no line. */
+    /**
+     * One problem: the rule it breaks and where. {@code line} is 0 when the problem has no line.
+     */
     public record Problem(String rule, String file, long line, String message) {
-        @Override public String toString() { return file + (line > 0 ? ":" + line : "") + ": " + message + " [" + rule + "]"; }
+        @Override
+        public String toString() {
+            return file + (line > 0 ? ":" + line : "") + ": " + message + " [" + rule + "]";
+        }
     }
 
-    /** One parsed feature file: its display name (features/...), the document (null when it did not parse), its scenarios. */
-    public record FeatureFile(String name, GherkinDocument document, List<Pickle> pickles, List<ParseError> errors) {}
+    /**
+     * One parsed feature file: its display name (features/...), the document (null when it did not
+     * parse), its scenarios.
+     */
+    public record FeatureFile(
+            String name, GherkinDocument document, List<Pickle> pickles, List<ParseError> errors) {}
 
     /** The parsed features folder. */
     public record Features(Path root, List<FeatureFile> files, List<String> otherFiles) {}
@@ -64,8 +77,9 @@ public final class FeatureLint {
     private FeatureLint() {}
 
     /**
-     * The checks without which a run's results mean nothing (a file that does not parse, a scenario that names no
-     * clause or an unknown one, a step no definition matches): {@code ck run} refuses to start when one fails.
+     * The checks without which a run's results mean nothing (a file that does not parse, a scenario
+     * that names no clause or an unknown one, a step no definition matches): {@code ck run} refuses
+     * to start when one fails.
      */
     public static List<Problem> blocking(Path root) {
         Features f = parse(root);
@@ -96,7 +110,8 @@ public final class FeatureLint {
 
     /** Parse every {@code .feature} file under {@code root}, in path order. */
     public static Features parse(Path root) {
-        if (!Files.isDirectory(root)) throw new IllegalArgumentException("no features folder at " + root);
+        if (!Files.isDirectory(root))
+            throw new IllegalArgumentException("no features folder at " + root);
         GherkinParser parser = GherkinParser.builder().includeSource(false).build();
         List<FeatureFile> files = new ArrayList<>();
         List<String> others = new ArrayList<>();
@@ -122,7 +137,8 @@ public final class FeatureLint {
                 files.add(new FeatureFile(name, doc, pickles, errors));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the features under " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the features under " + root + ": " + e.getMessage(), e);
         }
         return new Features(root, files, others);
     }
@@ -134,7 +150,12 @@ public final class FeatureLint {
         for (FeatureFile file : f.files()) {
             for (ParseError e : file.errors()) {
                 long line = e.getSource().getLocation().map(l -> l.getLine()).orElse(0L);
-                out.add(new Problem("parse", file.name(), line, "malformed feature: " + e.getMessage()));
+                out.add(
+                        new Problem(
+                                "parse",
+                                file.name(),
+                                line,
+                                "malformed feature: " + e.getMessage()));
             }
         }
         return out;
@@ -143,7 +164,12 @@ public final class FeatureLint {
     public static List<Problem> foreignFiles(Features f) {
         List<Problem> out = new ArrayList<>();
         for (String other : f.otherFiles()) {
-            out.add(new Problem("only-features", other, 0, "the features folder holds only .feature files (put other files elsewhere)"));
+            out.add(
+                    new Problem(
+                            "only-features",
+                            other,
+                            0,
+                            "the features folder holds only .feature files (put other files elsewhere)"));
         }
         return out;
     }
@@ -154,12 +180,26 @@ public final class FeatureLint {
             Index index = Index.of(file);
             Set<String> reported = new HashSet<>();
             for (Pickle p : file.pickles()) {
-                if (p.getTags().stream().anyMatch(t -> t.getName().startsWith(CLAUSE_TAG))) continue;
+                if (p.getTags().stream().anyMatch(t -> t.getName().startsWith(CLAUSE_TAG)))
+                    continue;
                 // One report per scenario, or per examples block of an outline.
-                String key = p.getAstNodeIds().size() > 1 ? index.examplesOfRow.getOrDefault(p.getAstNodeIds().get(1), p.getAstNodeIds().get(1)) : p.getAstNodeIds().get(0);
+                String key =
+                        p.getAstNodeIds().size() > 1
+                                ? index.examplesOfRow.getOrDefault(
+                                        p.getAstNodeIds().get(1), p.getAstNodeIds().get(1))
+                                : p.getAstNodeIds().get(0);
                 if (reported.add(key)) {
-                    out.add(new Problem("clause-tag", file.name(), index.line(p), "scenario \"" + p.getName() + "\" has no " + CLAUSE_TAG + "<id> tag"
-                            + " (put one on the scenario, its examples, its rule or its feature)"));
+                    out.add(
+                            new Problem(
+                                    "clause-tag",
+                                    file.name(),
+                                    index.line(p),
+                                    "scenario \""
+                                            + p.getName()
+                                            + "\" has no "
+                                            + CLAUSE_TAG
+                                            + "<id> tag"
+                                            + " (put one on the scenario, its examples, its rule or its feature)"));
                 }
             }
         }
@@ -175,8 +215,17 @@ public final class FeatureLint {
                 if (!t.getName().startsWith(CLAUSE_TAG)) continue;
                 String id = t.getName().substring(CLAUSE_TAG.length());
                 if (!known.contains(id)) {
-                    out.add(new Problem("known-clause", file.name(), t.getLocation().getLine(),
-                            "tag " + t.getName() + " names no clause of the catalogue (" + Catalogue.RESOURCE + ")" + suggestion(id, known)));
+                    out.add(
+                            new Problem(
+                                    "known-clause",
+                                    file.name(),
+                                    t.getLocation().getLine(),
+                                    "tag "
+                                            + t.getName()
+                                            + " names no clause of the catalogue ("
+                                            + Catalogue.RESOURCE
+                                            + ")"
+                                            + suggestion(id, known)));
                 }
             }
         }
@@ -187,13 +236,26 @@ public final class FeatureLint {
         Set<String> tagged = new HashSet<>();
         for (FeatureFile file : f.files()) {
             for (Pickle p : file.pickles()) {
-                for (PickleTag t : p.getTags()) if (t.getName().startsWith(CLAUSE_TAG)) tagged.add(t.getName().substring(CLAUSE_TAG.length()));
+                for (PickleTag t : p.getTags())
+                    if (t.getName().startsWith(CLAUSE_TAG))
+                        tagged.add(t.getName().substring(CLAUSE_TAG.length()));
             }
         }
         List<Problem> out = new ArrayList<>();
         for (Clause c : catalogue) {
             if (!tagged.contains(c.id())) {
-                out.add(new Problem("covered-clause", Catalogue.RESOURCE, 0, "clause " + c.id() + " (" + c.summary() + ") has no scenario tagged " + CLAUSE_TAG + c.id()));
+                out.add(
+                        new Problem(
+                                "covered-clause",
+                                Catalogue.RESOURCE,
+                                0,
+                                "clause "
+                                        + c.id()
+                                        + " ("
+                                        + c.summary()
+                                        + ") has no scenario tagged "
+                                        + CLAUSE_TAG
+                                        + c.id()));
             }
         }
         return out;
@@ -201,19 +263,44 @@ public final class FeatureLint {
 
     public static List<Problem> unmatchedSteps(Features f, StepMatcher steps) {
         List<Problem> out = new ArrayList<>();
-        Map<String, List<StepMatcher.Definition>> matched = new HashMap<>();   // sweeps repeat the same steps
+        Map<String, List<StepMatcher.Definition>> matched =
+                new HashMap<>(); // sweeps repeat the same steps
         for (FeatureFile file : f.files()) {
             Index index = Index.of(file);
             Set<String> reported = new HashSet<>();
             for (Pickle p : file.pickles()) {
                 for (PickleStep s : p.getSteps()) {
-                    List<StepMatcher.Definition> m = matched.computeIfAbsent(s.getText(), steps::matching);
+                    List<StepMatcher.Definition> m =
+                            matched.computeIfAbsent(s.getText(), steps::matching);
                     if (m.size() == 1 || !reported.add(s.getText())) continue;
                     long line = index.line(s.getAstNodeIds().get(0));
-                    String row = s.getAstNodeIds().size() > 1 ? " (example at line " + index.line(s.getAstNodeIds().get(1)) + ")" : "";
-                    out.add(new Problem("step-defined", file.name(), line, m.isEmpty()
-                            ? "no step definition matches \"" + s.getText() + "\"" + row + nearest(s.getText(), steps)
-                            : "\"" + s.getText() + "\"" + row + " matches " + m.size() + " step definitions: " + m.stream().map(StepMatcher.Definition::method).toList()));
+                    String row =
+                            s.getAstNodeIds().size() > 1
+                                    ? " (example at line "
+                                            + index.line(s.getAstNodeIds().get(1))
+                                            + ")"
+                                    : "";
+                    out.add(
+                            new Problem(
+                                    "step-defined",
+                                    file.name(),
+                                    line,
+                                    m.isEmpty()
+                                            ? "no step definition matches \""
+                                                    + s.getText()
+                                                    + "\""
+                                                    + row
+                                                    + nearest(s.getText(), steps)
+                                            : "\""
+                                                    + s.getText()
+                                                    + "\""
+                                                    + row
+                                                    + " matches "
+                                                    + m.size()
+                                                    + " step definitions: "
+                                                    + m.stream()
+                                                            .map(StepMatcher.Definition::method)
+                                                            .toList()));
                 }
             }
         }
@@ -227,12 +314,29 @@ public final class FeatureLint {
             Set<String> reported = new HashSet<>();
             for (Pickle p : file.pickles()) {
                 List<PickleStep> steps = p.getSteps();
-                boolean calls = steps.stream().anyMatch(s -> s.getType().orElse(PickleStepType.UNKNOWN) == PickleStepType.ACTION);
-                boolean endsWithClaim = !steps.isEmpty() && steps.getLast().getType().orElse(PickleStepType.UNKNOWN) == PickleStepType.OUTCOME;
+                boolean calls =
+                        steps.stream()
+                                .anyMatch(
+                                        s ->
+                                                s.getType().orElse(PickleStepType.UNKNOWN)
+                                                        == PickleStepType.ACTION);
+                boolean endsWithClaim =
+                        !steps.isEmpty()
+                                && steps.getLast().getType().orElse(PickleStepType.UNKNOWN)
+                                        == PickleStepType.OUTCOME;
                 if ((calls && endsWithClaim) || !reported.add(p.getAstNodeIds().get(0))) continue;
-                out.add(new Problem("call-and-claim", file.name(), index.line(p.getAstNodeIds().get(0)),
-                        "scenario \"" + p.getName() + "\" must " + (calls ? "" : "call a service in a When step and ")
-                                + (endsWithClaim ? "" : "end with a Then step that states the documented outcome")));
+                out.add(
+                        new Problem(
+                                "call-and-claim",
+                                file.name(),
+                                index.line(p.getAstNodeIds().get(0)),
+                                "scenario \""
+                                        + p.getName()
+                                        + "\" must "
+                                        + (calls ? "" : "call a service in a When step and ")
+                                        + (endsWithClaim
+                                                ? ""
+                                                : "end with a Then step that states the documented outcome")));
             }
         }
         return out;
@@ -242,11 +346,20 @@ public final class FeatureLint {
         List<Problem> out = new ArrayList<>();
         for (FeatureFile file : f.files()) {
             for (Scenario s : Index.of(file).scenarios) {
-                boolean outline = !s.getExamples().isEmpty() || s.getKeyword().strip().startsWith("Scenario Outline") || s.getKeyword().strip().startsWith("Scenario Template");
+                boolean outline =
+                        !s.getExamples().isEmpty()
+                                || s.getKeyword().strip().startsWith("Scenario Outline")
+                                || s.getKeyword().strip().startsWith("Scenario Template");
                 int rows = s.getExamples().stream().mapToInt(e -> e.getTableBody().size()).sum();
                 if (outline && rows == 0) {
-                    out.add(new Problem("outline-rows", file.name(), s.getLocation().getLine(),
-                            "scenario outline \"" + s.getName() + "\" has no example rows, so it would run nothing"));
+                    out.add(
+                            new Problem(
+                                    "outline-rows",
+                                    file.name(),
+                                    s.getLocation().getLine(),
+                                    "scenario outline \""
+                                            + s.getName()
+                                            + "\" has no example rows, so it would run nothing"));
                 }
             }
         }
@@ -262,8 +375,16 @@ public final class FeatureLint {
                 long line = index.line(p);
                 Long earlier = first.putIfAbsent(p.getName(), line);
                 if (earlier != null) {
-                    out.add(new Problem("unique-name", file.name(), line, "scenario name \"" + p.getName() + "\" is already used at line " + earlier
-                            + " (put the example's values in an outline's name)"));
+                    out.add(
+                            new Problem(
+                                    "unique-name",
+                                    file.name(),
+                                    line,
+                                    "scenario name \""
+                                            + p.getName()
+                                            + "\" is already used at line "
+                                            + earlier
+                                            + " (put the example's values in an outline's name)"));
                 }
             }
         }
@@ -290,13 +411,16 @@ public final class FeatureLint {
             for (FeatureChild c : f.getChildren()) {
                 c.getBackground().ifPresent(b -> b.getSteps().forEach(this::step));
                 c.getScenario().ifPresent(this::scenario);
-                c.getRule().ifPresent(r -> {
-                    tags.addAll(r.getTags());
-                    for (RuleChild rc : r.getChildren()) {
-                        rc.getBackground().ifPresent(b -> b.getSteps().forEach(this::step));
-                        rc.getScenario().ifPresent(this::scenario);
-                    }
-                });
+                c.getRule()
+                        .ifPresent(
+                                r -> {
+                                    tags.addAll(r.getTags());
+                                    for (RuleChild rc : r.getChildren()) {
+                                        rc.getBackground()
+                                                .ifPresent(b -> b.getSteps().forEach(this::step));
+                                        rc.getScenario().ifPresent(this::scenario);
+                                    }
+                                });
             }
         }
 
@@ -315,12 +439,18 @@ public final class FeatureLint {
             }
         }
 
-        void step(Step s) { lines.put(s.getId(), s.getLocation().getLine()); }
+        void step(Step s) {
+            lines.put(s.getId(), s.getLocation().getLine());
+        }
 
-        long line(String astNodeId) { return lines.getOrDefault(astNodeId, 0L); }
+        long line(String astNodeId) {
+            return lines.getOrDefault(astNodeId, 0L);
+        }
 
         /** A scenario's line, or its example row's line for an outline. */
-        long line(Pickle p) { return line(p.getAstNodeIds().getLast()); }
+        long line(Pickle p) {
+            return line(p.getAstNodeIds().getLast());
+        }
     }
 
     private static String suggestion(String id, Set<String> known) {
@@ -328,9 +458,14 @@ public final class FeatureLint {
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
             int d = distance(id, k);
-            if (d < bestDistance) { best = k; bestDistance = d; }
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
         }
-        return best != null && bestDistance <= Math.max(3, id.length() / 4) ? "; did you mean @clause:" + best + "?" : "";
+        return best != null && bestDistance <= Math.max(3, id.length() / 4)
+                ? "; did you mean @clause:" + best + "?"
+                : "";
     }
 
     private static String nearest(String text, StepMatcher steps) {
@@ -338,7 +473,10 @@ public final class FeatureLint {
         int bestDistance = Integer.MAX_VALUE;
         for (StepMatcher.Definition d : steps.definitions()) {
             int dist = distance(text.replaceAll("[0-9]+", "0"), d.expression());
-            if (dist < bestDistance) { best = d.expression(); bestDistance = dist; }
+            if (dist < bestDistance) {
+                best = d.expression();
+                bestDistance = dist;
+            }
         }
         return best == null ? "" : "; the nearest step definition is \"" + best + "\"";
     }
@@ -351,9 +489,14 @@ public final class FeatureLint {
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                cur[j] =
+                        Math.min(
+                                Math.min(cur[j - 1] + 1, prev[j] + 1),
+                                prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
             }
-            int[] t = prev; prev = cur; cur = t;
+            int[] t = prev;
+            prev = cur;
+            cur = t;
         }
         return prev[b.length()];
     }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Matches step text against the glue's step definitions exactly as Cucumber does (same Cucumber Expressions, same
- * parameter types, read from the glue's annotations), without running anything.
+ * Matches step text against the glue's step definitions exactly as Cucumber does (same Cucumber
+ * Expressions, same parameter types, read from the glue's annotations), without running anything.
  */
 public final class StepMatcher {
 
@@ -23,19 +23,26 @@ public final class StepMatcher {
 
     private final List<Definition> definitions;
 
-    private StepMatcher(List<Definition> definitions) { this.definitions = List.copyOf(definitions); }
+    private StepMatcher(List<Definition> definitions) {
+        this.definitions = List.copyOf(definitions);
+    }
 
     /** The step definitions of every class in {@code gluePackage}. */
     public static StepMatcher forGlue(String gluePackage) {
-        List<Class<?>> classes = new ArrayList<>(new ClasspathScanner(StepMatcher.class::getClassLoader).scanForClassesInPackage(gluePackage));
+        List<Class<?>> classes =
+                new ArrayList<>(
+                        new ClasspathScanner(StepMatcher.class::getClassLoader)
+                                .scanForClassesInPackage(gluePackage));
         classes.sort(Comparator.comparing(Class::getName));
         ParameterTypeRegistry registry = new ParameterTypeRegistry(Locale.ENGLISH);
         for (Class<?> c : classes) {
             for (Method m : c.getMethods()) {
-                io.cucumber.java.ParameterType p = m.getAnnotation(io.cucumber.java.ParameterType.class);
+                io.cucumber.java.ParameterType p =
+                        m.getAnnotation(io.cucumber.java.ParameterType.class);
                 if (p == null) continue;
                 String name = p.name().isEmpty() ? m.getName() : p.name();
-                registry.defineParameterType(new ParameterType<>(name, p.value(), Object.class, (String s) -> s));
+                registry.defineParameterType(
+                        new ParameterType<>(name, p.value(), Object.class, (String s) -> s));
             }
         }
         ExpressionFactory factory = new ExpressionFactory(registry);
@@ -44,16 +51,25 @@ public final class StepMatcher {
             for (Method m : c.getMethods()) {
                 for (Annotation a : m.getAnnotations()) {
                     String text = stepText(a);
-                    if (text != null) defs.add(new Definition(text, c.getSimpleName() + "." + m.getName(), factory.createExpression(text)));
+                    if (text != null)
+                        defs.add(
+                                new Definition(
+                                        text,
+                                        c.getSimpleName() + "." + m.getName(),
+                                        factory.createExpression(text)));
                 }
             }
         }
         return new StepMatcher(defs);
     }
 
-    public List<Definition> definitions() { return definitions; }
+    public List<Definition> definitions() {
+        return definitions;
+    }
 
-    /** The definitions whose expression matches {@code text} (exactly one, for a well-written step). */
+    /**
+     * The definitions whose expression matches {@code text} (exactly one, for a well-written step).
+     */
     public List<Definition> matching(String text) {
         List<Definition> out = new ArrayList<>(1);
         for (Definition d : definitions) if (d.compiled().match(text) != null) out.add(d);

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import xmemck.glue.FeaturesFolder;
 
-/** Shards partition the suite: every scenario in exactly one shard, the same one every time; seeds likewise. */
+/**
+ * Shards partition the suite: every scenario in exactly one shard, the same one every time; seeds
+ * likewise.
+ */
 public class ShardTest {
 
     /** The kit's own features, read once (other modules' tests use them too). */
@@ -20,28 +23,38 @@ public class ShardTest {
 
     @Test
     void everyScenarioOfTheFeaturesIsInExactlyOneShardForEveryShardCount() {
-        assertTrue(SUITE.all().size() > 100, "the real features have hundreds of scenarios, found " + SUITE.all().size());
+        assertTrue(
+                SUITE.all().size() > 100,
+                "the real features have hundreds of scenarios, found " + SUITE.all().size());
         for (int n = 1; n <= 7; n++) {
             Map<String, Integer> owner = new HashMap<>();
             for (int i = 1; i <= n; i++) {
                 for (SuiteScenarios.SuiteScenario s : SUITE.inShard(new Shard(i, n))) {
                     Integer before = owner.put(s.id(), i);
-                    assertEquals(null, before, s.id() + " is in shards " + before + " and " + i + " of " + n);
+                    assertEquals(
+                            null,
+                            before,
+                            s.id() + " is in shards " + before + " and " + i + " of " + n);
                 }
             }
-            assertEquals(SUITE.all().size(), owner.size(), "every scenario is in some shard of " + n);
+            assertEquals(
+                    SUITE.all().size(), owner.size(), "every scenario is in some shard of " + n);
         }
     }
 
     @Test
     void theAssignmentIsFixedForAnIdAndDoesNotDependOnOtherScenarios() {
-        // Fixed values (computed independently from SHA-256): if the hash ever changes, shards in users' CI move.
+        // Fixed values (computed independently from SHA-256): if the hash ever changes, shards in
+        // users' CI move.
         assertEquals(4, Shard.of("features/copyout/adi.feature:23", 4));
         assertEquals(5, Shard.of("features/copyout/adi.feature:23", 7));
         assertEquals(2, Shard.of("features/x.feature:1", 4));
         assertEquals(3, Shard.of("features/x.feature:2", 4));
         assertTrue(new Shard(4, 4).contains("features/copyout/adi.feature:23"));
-        assertEquals(SUITE.inShard(new Shard(2, 3)), SuiteScenarios.read(FeaturesFolder.path()).inShard(new Shard(2, 3)), "reading again gives the same shard");
+        assertEquals(
+                SUITE.inShard(new Shard(2, 3)),
+                SuiteScenarios.read(FeaturesFolder.path()).inShard(new Shard(2, 3)),
+                "reading again gives the same shard");
     }
 
     @Test
@@ -56,7 +69,9 @@ public class ShardTest {
         int n = 4;
         for (int i = 1; i <= n; i++) {
             int size = SUITE.inShard(new Shard(i, n)).size();
-            assertTrue(size > SUITE.all().size() / n / 2, "shard " + i + "/" + n + " holds only " + size + " of " + SUITE.all().size());
+            assertTrue(
+                    size > SUITE.all().size() / n / 2,
+                    "shard " + i + "/" + n + " holds only " + size + " of " + SUITE.all().size());
         }
     }
 
@@ -75,11 +90,26 @@ public class ShardTest {
     @Test
     void badShardsAreNamed() {
         assertEquals(new Shard(2, 4), Shard.parse(" 2/4 "));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("0/4")).getMessage().contains("numbered 1 to 4"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("5/4")).getMessage().contains("shard 5/4 does not exist"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("3")).getMessage().contains("the form i/n"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("a/b")).getMessage().contains("whole numbers"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("1/0")).getMessage().contains("at least 1"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> Shard.parse("0/4"))
+                        .getMessage()
+                        .contains("numbered 1 to 4"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> Shard.parse("5/4"))
+                        .getMessage()
+                        .contains("shard 5/4 does not exist"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> Shard.parse("3"))
+                        .getMessage()
+                        .contains("the form i/n"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> Shard.parse("a/b"))
+                        .getMessage()
+                        .contains("whole numbers"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> Shard.parse("1/0"))
+                        .getMessage()
+                        .contains("at least 1"));
     }
 
     @Test
@@ -90,7 +120,11 @@ public class ShardTest {
         int lines = 0;
         for (String l : locations) {
             String[] parts = l.split(":");
-            assertTrue(parts[0].endsWith(".feature") && parts[0].startsWith(root.toAbsolutePath().normalize().getParent().toString()), l);
+            assertTrue(
+                    parts[0].endsWith(".feature")
+                            && parts[0].startsWith(
+                                    root.toAbsolutePath().normalize().getParent().toString()),
+                    l);
             lines += parts.length - 1;
         }
         assertEquals(chosen.size(), lines);

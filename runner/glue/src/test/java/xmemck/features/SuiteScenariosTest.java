@@ -12,10 +12,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The scenarios of a features folder, with the ids the reports give them, read without running anything. */
+/**
+ * The scenarios of a features folder, with the ids the reports give them, read without running
+ * anything.
+ */
 class SuiteScenariosTest {
 
-    static final String FEATURE = """
+    static final String FEATURE =
+            """
             @clause:copyout.succ
             Feature: two scenarios and an outline
 
@@ -41,9 +45,16 @@ class SuiteScenariosTest {
     @Test
     void scenariosAndExampleRowsAreNamedByFileAndLine(@TempDir Path dir) throws IOException {
         SuiteScenarios s = SuiteScenarios.read(features(dir));
-        assertEquals(List.of("features/copyout/small.feature:4", "features/copyout/small.feature:13", "features/copyout/small.feature:14"),
+        assertEquals(
+                List.of(
+                        "features/copyout/small.feature:4",
+                        "features/copyout/small.feature:13",
+                        "features/copyout/small.feature:14"),
                 s.all().stream().map(SuiteScenarios.SuiteScenario::id).toList());
-        assertEquals(List.of("@clause:copyout.succ", "@slow"), s.all().get(1).tags(), "inherited tags included");
+        assertEquals(
+                List.of("@clause:copyout.succ", "@slow"),
+                s.all().get(1).tags(),
+                "inherited tags included");
         assertEquals("rows 2", s.all().get(2).name());
     }
 
@@ -53,7 +64,10 @@ class SuiteScenariosTest {
         assertEquals(1, s.select(Shard.ALL, "not @slow").size());
         assertEquals(3, s.select(Shard.ALL, "@clause:copyout.succ").size());
         assertEquals(3, s.select(Shard.ALL, "").size());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> s.select(Shard.ALL, "not (")).getMessage().contains("is not a tag expression"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> s.select(Shard.ALL, "not ("))
+                        .getMessage()
+                        .contains("is not a tag expression"));
     }
 
     @Test
@@ -69,7 +83,10 @@ class SuiteScenariosTest {
     @Test
     void theRealFeaturesGiveEachScenarioADistinctId() {
         SuiteScenarios s = ShardTest.SUITE;
-        assertEquals(s.all().size(), s.all().stream().map(SuiteScenarios.SuiteScenario::id).distinct().count());
-        for (SuiteScenarios.SuiteScenario x : s.all()) assertTrue(x.id().matches("features/[a-z_]+/[a-z0-9-_]+\\.feature:[0-9]+"), x.id());
+        assertEquals(
+                s.all().size(),
+                s.all().stream().map(SuiteScenarios.SuiteScenario::id).distinct().count());
+        for (SuiteScenarios.SuiteScenario x : s.all())
+            assertTrue(x.id().matches("features/[a-z_]+/[a-z0-9-_]+\\.feature:[0-9]+"), x.id());
     }
 }

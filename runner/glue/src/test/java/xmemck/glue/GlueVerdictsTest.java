@@ -18,43 +18,76 @@ import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
 
 /**
- * The glue turns what an implementation does into the right verdict: features run through Cucumber (in this JVM)
- * against deliberately broken adapters, and against the reference with deliberately wrong features.
+ * The glue turns what an implementation does into the right verdict: features run through Cucumber
+ * (in this JVM) against deliberately broken adapters, and against the reference with deliberately
+ * wrong features.
  */
 class GlueVerdictsTest {
 
     /** Cucumber's exit status and the recorded results of one run. */
     record Run(byte status, List<ScenarioResult> results) {
-        Map<Verdict, Long> totals() { return results.stream().collect(Collectors.groupingBy(ScenarioResult::verdict, Collectors.counting())); }
-        ScenarioResult named(String name) { return results.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no scenario \"" + name + "\" in " + results.stream().map(ScenarioResult::name).toList())); }
+        Map<Verdict, Long> totals() {
+            return results.stream()
+                    .collect(Collectors.groupingBy(ScenarioResult::verdict, Collectors.counting()));
+        }
+
+        ScenarioResult named(String name) {
+            return results.stream()
+                    .filter(r -> r.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(
+                            () ->
+                                    new AssertionError(
+                                            "no scenario \""
+                                                    + name
+                                                    + "\" in "
+                                                    + results.stream()
+                                                            .map(ScenarioResult::name)
+                                                            .toList()));
+        }
     }
 
     static Run run(String adapter, Path features, String... options) {
         List<String> args = new ArrayList<>(List.of("--no-summary", "--monochrome"));
         args.addAll(List.of(options));
         args.add(features.toString());
-        CucumberRun.Outcome o = new CucumberRun(java.util.Map.of("xmemck.adapter", adapter), args, null).execute();
+        CucumberRun.Outcome o =
+                new CucumberRun(java.util.Map.of("xmemck.adapter", adapter), args, null).execute();
         return new Run(o.status(), o.read().results());
     }
 
-    static Run run(String adapter, String... options) { return run(adapter, FeaturesFolder.path(), options); }
+    static Run run(String adapter, String... options) {
+        return run(adapter, FeaturesFolder.path(), options);
+    }
 
     @Test
     void aWrongCopyIsAFailNamingTheClauseWithAReadableDiffAndTheOtherScenariosStillRun() {
-        Run r = run("test-short-copy", "--tags", "@clause:copyout.succ", "--name", "^copyout copies ");
+        Run r =
+                run(
+                        "test-short-copy",
+                        "--tags",
+                        "@clause:copyout.succ",
+                        "--name",
+                        "^copyout copies ");
         assertEquals(6, r.results().size(), r.results()::toString);
         ScenarioResult small = r.named("copyout copies 1 bytes from kbuf+0 to ubuf+0");
         assertEquals(Verdict.PASS, small.verdict(), small.reason());
         ScenarioResult page = r.named("copyout copies 4096 bytes from kbuf+64 to ubuf+128");
         assertEquals(Verdict.FAIL, page.verdict());
         assertTrue(page.reason().startsWith("FAIL violates copyout.succ\n"), page.reason());
-        assertEquals(java.util.List.of("copyout.succ"), page.violated(), "the findings travel as data");
+        assertEquals(
+                java.util.List.of("copyout.succ"), page.violated(), "the findings travel as data");
         assertEquals(xmemck.oracle.Finding.Kind.INCOMPLETE, page.findings().getFirst().kind());
         assertEquals(1, page.pictures().size(), "the failing call's destination is pictured");
         assertEquals("ubuf", page.pictures().getFirst().object());
         assertTrue(page.reason().contains("ubuf"), page.reason());
-        assertTrue(page.reason().matches("(?s).*0x[0-9a-f]{2}.*"), "the diff shows bytes in hex: " + page.reason());
-        assertEquals(Verdict.PASS, r.named("copyout copies 8 bytes from kbuf+4096 to ubuf+12280").verdict(), "8 bytes are below the broken size");
+        assertTrue(
+                page.reason().matches("(?s).*0x[0-9a-f]{2}.*"),
+                "the diff shows bytes in hex: " + page.reason());
+        assertEquals(
+                Verdict.PASS,
+                r.named("copyout copies 8 bytes from kbuf+4096 to ubuf+12280").verdict(),
+                "8 bytes are below the broken size");
         assertEquals(4L, r.totals().get(Verdict.FAIL));
         assertEquals(1, r.status(), "Cucumber counts a FAIL as failed");
     }
@@ -71,16 +104,23 @@ class GlueVerdictsTest {
     }
 
     @Test
-    void aCrashIsAnErrorWithTheImplementationsDiagnosticsAndTheNextScenarioGetsAFreshImplementation() {
+    void
+            aCrashIsAnErrorWithTheImplementationsDiagnosticsAndTheNextScenarioGetsAFreshImplementation() {
         int before = TestAdapters.Crashing.opened;
         Run r = run("test-crashing", "--tags", "@clause:xmemout.fail.descriptor");
         assertTrue(r.results().size() >= 3, "every scenario ran: " + r.results().size());
         for (ScenarioResult s : r.results()) {
             assertEquals(Verdict.ERROR, s.verdict(), s.name());
-            assertTrue(s.reason().contains("crashed") && s.reason().contains("signal 11"), s.reason());
-            assertTrue(s.reason().contains("segmentation fault in xmemout"), "stderr is in the reason: " + s.reason());
+            assertTrue(
+                    s.reason().contains("crashed") && s.reason().contains("signal 11"), s.reason());
+            assertTrue(
+                    s.reason().contains("segmentation fault in xmemout"),
+                    "stderr is in the reason: " + s.reason());
         }
-        assertEquals(r.results().size(), TestAdapters.Crashing.opened - before, "one fresh implementation per scenario after each crash");
+        assertEquals(
+                r.results().size(),
+                TestAdapters.Crashing.opened - before,
+                "one fresh implementation per scenario after each crash");
     }
 
     @Test
@@ -100,13 +140,20 @@ class GlueVerdictsTest {
         assertFalse(r.results().isEmpty());
         for (ScenarioResult s : r.results()) {
             assertEquals(Verdict.ERROR, s.verdict());
-            assertTrue(s.reason().contains("unknown adapter \"no-such-adapter\"") && s.reason().contains("reference"), s.reason());
+            assertTrue(
+                    s.reason().contains("unknown adapter \"no-such-adapter\"")
+                            && s.reason().contains("reference"),
+                    s.reason());
         }
     }
 
     @Test
-    void aFeatureThatContradictsTheOracleIsAKitErrorNamingBoth(@TempDir Path dir) throws IOException {
-        Path features = write(dir, """
+    void aFeatureThatContradictsTheOracleIsAKitErrorNamingBoth(@TempDir Path dir)
+            throws IOException {
+        Path features =
+                write(
+                        dir,
+                        """
                 Feature: wrong on purpose
                   @clause:copyout.succ
                   Scenario: the feature claims a failure where the documents promise success
@@ -134,26 +181,46 @@ class GlueVerdictsTest {
                 """);
         Run r = run("reference", features);
         Function<String, String> reason = name -> r.named(name).reason();
-        ScenarioResult wrongReturn = r.named("the feature claims a failure where the documents promise success");
+        ScenarioResult wrongReturn =
+                r.named("the feature claims a failure where the documents promise success");
         assertEquals(Verdict.ERROR, wrongReturn.verdict());
-        assertTrue(reason.apply(wrongReturn.name()).contains("kit: the feature and the oracle disagree"), wrongReturn.reason());
-        assertTrue(wrongReturn.reason().contains("the feature says: copyout returns -1"), wrongReturn.reason());
-        assertTrue(wrongReturn.reason().contains("the oracle allows the return value(s) [0]"), wrongReturn.reason());
-        assertTrue(wrongReturn.reason().startsWith("features/wrong.feature:3: "), wrongReturn.reason());
+        assertTrue(
+                reason.apply(wrongReturn.name())
+                        .contains("kit: the feature and the oracle disagree"),
+                wrongReturn.reason());
+        assertTrue(
+                wrongReturn.reason().contains("the feature says: copyout returns -1"),
+                wrongReturn.reason());
+        assertTrue(
+                wrongReturn.reason().contains("the oracle allows the return value(s) [0]"),
+                wrongReturn.reason());
+        assertTrue(
+                wrongReturn.reason().startsWith("features/wrong.feature:3: "),
+                wrongReturn.reason());
 
         ScenarioResult wrongBytes = r.named("the feature claims the wrong bytes");
         assertEquals(Verdict.ERROR, wrongBytes.verdict());
-        assertTrue(wrongBytes.reason().contains("do not become exactly a copy of kbuf+0"), wrongBytes.reason());
+        assertTrue(
+                wrongBytes.reason().contains("do not become exactly a copy of kbuf+0"),
+                wrongBytes.reason());
 
-        ScenarioResult wrongTag = r.named("the scenario is tagged with a clause its calls never reach");
+        ScenarioResult wrongTag =
+                r.named("the scenario is tagged with a clause its calls never reach");
         assertEquals(Verdict.ERROR, wrongTag.verdict());
-        assertTrue(wrongTag.reason().contains("tagged with [copyout.fail.hardware] but the oracle never named"), wrongTag.reason());
+        assertTrue(
+                wrongTag.reason()
+                        .contains("tagged with [copyout.fail.hardware] but the oracle never named"),
+                wrongTag.reason());
         assertEquals(1, r.status(), "a kit error fails the run");
     }
 
     @Test
-    void aBadArgumentIsAnErrorNamingTheWordsAndAnUndefinedStepIsAnError(@TempDir Path dir) throws IOException {
-        Path features = write(dir, """
+    void aBadArgumentIsAnErrorNamingTheWordsAndAnUndefinedStepIsAnError(@TempDir Path dir)
+            throws IOException {
+        Path features =
+                write(
+                        dir,
+                        """
                 Feature: bad words
                   @clause:xmattach.succ
                   Scenario: a segment flag too large for an int
@@ -171,7 +238,11 @@ class GlueVerdictsTest {
         Run r = run("reference", features);
         ScenarioResult bad = r.named("a segment flag too large for an int");
         assertEquals(Verdict.ERROR, bad.verdict());
-        assertTrue(bad.reason().contains("segflag must be a whole number that fits in an int, got \"99999999999\""), bad.reason());
+        assertTrue(
+                bad.reason()
+                        .contains(
+                                "segflag must be a whole number that fits in an int, got \"99999999999\""),
+                bad.reason());
         ScenarioResult undefined = r.named("a step nobody defined");
         assertEquals(Verdict.ERROR, undefined.verdict());
         assertTrue(undefined.reason().contains("matches no step definition"), undefined.reason());

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sweep features are generated: each committed file must be exactly what {@link SweepFeatures} writes. Run
- * with {@code -Dxmemck.regenerate=true} to rewrite them after changing the generator.
+ * The sweep features are generated: each committed file must be exactly what {@link SweepFeatures}
+ * writes. Run with {@code -Dxmemck.regenerate=true} to rewrite them after changing the generator.
  */
 class SweepFeaturesTest {
 
@@ -25,24 +25,39 @@ class SweepFeaturesTest {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
             }
-            assertTrue(Files.exists(file), "features/" + e.getKey() + " is missing: run this test with -Dxmemck.regenerate=true");
-            assertEquals(e.getValue(), Files.readString(file, StandardCharsets.UTF_8),
-                    "features/" + e.getKey() + " differs from what SweepFeatures writes: edit the generator, then run "
+            assertTrue(
+                    Files.exists(file),
+                    "features/"
+                            + e.getKey()
+                            + " is missing: run this test with -Dxmemck.regenerate=true");
+            assertEquals(
+                    e.getValue(),
+                    Files.readString(file, StandardCharsets.UTF_8),
+                    "features/"
+                            + e.getKey()
+                            + " differs from what SweepFeatures writes: edit the generator, then run "
                             + "./mvnw -q -pl runner test -Dtest=SweepFeaturesTest -Dxmemck.regenerate=true");
         }
     }
 
     @Test
     void theAlignmentSweepCoversEverySourceAndDestinationOffsetForEverySizeOnce() {
-        java.util.List<String> rows = SweepFeatures.copyoutAlignment().lines()
-                .map(l -> l.strip().replaceAll(" +", " "))
-                .filter(l -> l.matches("\\| \\d+ \\| \\d \\| \\d \\|"))
-                .toList();
+        java.util.List<String> rows =
+                SweepFeatures.copyoutAlignment()
+                        .lines()
+                        .map(l -> l.strip().replaceAll(" +", " "))
+                        .filter(l -> l.matches("\\| \\d+ \\| \\d \\| \\d \\|"))
+                        .toList();
         java.util.Set<String> expected = new java.util.HashSet<>();
         for (int size : SweepFeatures.SIZES) {
-            for (int src = 0; src < 8; src++) for (int dst = 0; dst < 8; dst++) expected.add("| " + size + " | " + src + " | " + dst + " |");
+            for (int src = 0; src < 8; src++)
+                for (int dst = 0; dst < 8; dst++)
+                    expected.add("| " + size + " | " + src + " | " + dst + " |");
         }
-        assertEquals(expected.size(), rows.size(), "one row per (size, source offset, destination offset)");
+        assertEquals(
+                expected.size(),
+                rows.size(),
+                "one row per (size, source offset, destination offset)");
         assertEquals(expected, new java.util.HashSet<>(rows));
     }
 
@@ -52,7 +67,9 @@ class SweepFeaturesTest {
         for (SweepFeatures.SizeClass c : SweepFeatures.SIZE_CLASSES) {
             for (int size : c.sizes()) {
                 sizes.add(size);
-                assertTrue(7 + size <= c.pages() * 4096, size + " bytes at offset 7 do not fit in " + c.pages() + " page(s)");
+                assertTrue(
+                        7 + size <= c.pages() * 4096,
+                        size + " bytes at offset 7 do not fit in " + c.pages() + " page(s)");
             }
         }
         assertEquals(java.util.Arrays.stream(SweepFeatures.SIZES).boxed().toList(), sizes);

@@ -13,8 +13,8 @@ import xmemck.spi.SutOptions;
 import xmemck.spi.SutProvider;
 
 /**
- * Deliberately broken adapters (registered for the tests only) around the reference: the glue must turn what they
- * do into the right verdicts.
+ * Deliberately broken adapters (registered for the tests only) around the reference: the glue must
+ * turn what they do into the right verdicts.
  */
 final class TestAdapters {
     private TestAdapters() {}
@@ -23,21 +23,45 @@ final class TestAdapters {
     abstract static class Wrapper implements Sut {
         final Sut reference;
 
-        Wrapper() throws SutFailure { reference = Adapters.find("reference").open(SutOptions.none()); }
+        Wrapper() throws SutFailure {
+            reference = Adapters.find("reference").open(SutOptions.none());
+        }
 
-        @Override public String name() { return getClass().getSimpleName(); }
-        @Override public Capabilities capabilities() { return reference.capabilities(); }
-        @Override public Result apply(Op op) throws SutFailure { return reference.apply(op); }
-        @Override public void reset() throws SutFailure { reference.reset(); }
-        @Override public void close() { reference.close(); }
+        @Override
+        public String name() {
+            return getClass().getSimpleName();
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return reference.capabilities();
+        }
+
+        @Override
+        public Result apply(Op op) throws SutFailure {
+            return reference.apply(op);
+        }
+
+        @Override
+        public void reset() throws SutFailure {
+            reference.reset();
+        }
+
+        @Override
+        public void close() {
+            reference.close();
+        }
     }
 
     /** copyout of 9 bytes or more copies one byte too few. */
     static final class ShortCopy extends Wrapper {
-        ShortCopy() throws SutFailure { }
+        ShortCopy() throws SutFailure {}
 
-        @Override public Result apply(Op op) throws SutFailure {
-            if (op instanceof Call.Copyout c && c.cn() >= 9) return reference.apply(new Call.Copyout(c.context(), c.driverbuf(), c.userbuf(), c.cn() - 1));
+        @Override
+        public Result apply(Op op) throws SutFailure {
+            if (op instanceof Call.Copyout c && c.cn() >= 9)
+                return reference.apply(
+                        new Call.Copyout(c.context(), c.driverbuf(), c.userbuf(), c.cn() - 1));
             return reference.apply(op);
         }
     }
@@ -46,9 +70,12 @@ final class TestAdapters {
     static final class NoAdi extends Wrapper {
         static final String REASON = "this test adapter has no ADI hardware";
 
-        NoAdi() throws SutFailure { }
+        NoAdi() throws SutFailure {}
 
-        @Override public Capabilities capabilities() { return Capabilities.allBut(Map.of(Capability.ADI, REASON)); }
+        @Override
+        public Capabilities capabilities() {
+            return Capabilities.allBut(Map.of(Capability.ADI, REASON));
+        }
     }
 
     /** Dies on every xmemout, after printing to its "stderr". */
@@ -56,17 +83,22 @@ final class TestAdapters {
         static int opened;
         private String stderr = "";
 
-        Crashing() throws SutFailure { opened++; }
+        Crashing() throws SutFailure {
+            opened++;
+        }
 
-        @Override public Result apply(Op op) throws SutFailure {
+        @Override
+        public Result apply(Op op) throws SutFailure {
             if (op instanceof Call.Xmemout) {
                 stderr = "segmentation fault in xmemout\n";
-                throw new SutFailure(SutFailure.Kind.CRASHED, "the implementation exited with signal 11");
+                throw new SutFailure(
+                        SutFailure.Kind.CRASHED, "the implementation exited with signal 11");
             }
             return reference.apply(op);
         }
 
-        @Override public String drainDiagnostics() {
+        @Override
+        public String drainDiagnostics() {
             String s = stderr;
             stderr = "";
             return s;
@@ -74,20 +106,53 @@ final class TestAdapters {
     }
 
     public static final class ShortCopyProvider implements SutProvider {
-        @Override public String id() { return "test-short-copy"; }
-        @Override public String description() { return "test: copyout copies one byte too few"; }
-        @Override public Sut open(SutOptions options) throws SutFailure { return new ShortCopy(); }
+        @Override
+        public String id() {
+            return "test-short-copy";
+        }
+
+        @Override
+        public String description() {
+            return "test: copyout copies one byte too few";
+        }
+
+        @Override
+        public Sut open(SutOptions options) throws SutFailure {
+            return new ShortCopy();
+        }
     }
 
     public static final class NoAdiProvider implements SutProvider {
-        @Override public String id() { return "test-no-adi"; }
-        @Override public String description() { return "test: no ADI"; }
-        @Override public Sut open(SutOptions options) throws SutFailure { return new NoAdi(); }
+        @Override
+        public String id() {
+            return "test-no-adi";
+        }
+
+        @Override
+        public String description() {
+            return "test: no ADI";
+        }
+
+        @Override
+        public Sut open(SutOptions options) throws SutFailure {
+            return new NoAdi();
+        }
     }
 
     public static final class CrashingProvider implements SutProvider {
-        @Override public String id() { return "test-crashing"; }
-        @Override public String description() { return "test: crashes in xmemout"; }
-        @Override public Sut open(SutOptions options) throws SutFailure { return new Crashing(); }
+        @Override
+        public String id() {
+            return "test-crashing";
+        }
+
+        @Override
+        public String description() {
+            return "test: crashes in xmemout";
+        }
+
+        @Override
+        public Sut open(SutOptions options) throws SutFailure {
+            return new Crashing();
+        }
     }
 }

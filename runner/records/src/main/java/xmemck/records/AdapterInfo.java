@@ -8,10 +8,12 @@ import xmemck.files.Adapter;
 import xmemck.spi.Capabilities;
 
 /**
- * The implementation a run was made against: the adapter id given on the command line, the implementation's own
- * name, the capabilities it declared and, for each one it lacks, the reason it gave.
+ * The implementation a run was made against: the adapter id given on the command line, the
+ * implementation's own name, the capabilities it declared and, for each one it lacks, the reason it
+ * gave.
  */
-public record AdapterInfo(String id, String name, List<String> capabilities, Map<String, String> missing) {
+public record AdapterInfo(
+        String id, String name, List<String> capabilities, Map<String, String> missing) {
     public AdapterInfo {
         id = id == null ? "unknown" : id;
         name = name == null ? id : name;
@@ -20,20 +22,35 @@ public record AdapterInfo(String id, String name, List<String> capabilities, Map
     }
 
     /** From a live adapter's declaration. */
-    public static AdapterInfo of(String id, String name, Capabilities caps) { return of(Adapter.of(id, name, caps)); }
+    public static AdapterInfo of(String id, String name, Capabilities caps) {
+        return of(Adapter.of(id, name, caps));
+    }
 
     /** The adapter as a file described it. */
-    public static AdapterInfo of(Adapter a) { return new AdapterInfo(a.id(), a.name(), a.capabilities(), a.missing()); }
+    public static AdapterInfo of(Adapter a) {
+        return new AdapterInfo(a.id(), a.name(), a.capabilities(), a.missing());
+    }
 
-    /** The adapter as every file of the kit describes it (summary, results, profile, bundle, the fuzzer's summary). */
-    public Adapter json() { return new Adapter(id, name, capabilities, missing); }
+    /**
+     * The adapter as every file of the kit describes it (summary, results, profile, bundle, the
+     * fuzzer's summary).
+     */
+    public Adapter json() {
+        return new Adapter(id, name, capabilities, missing);
+    }
 
     /** Keys of the run info the glue attaches ({@code xmemck.glue.AdapterPool#info()}). */
     public static final String KEY_ADAPTER = "adapter";
+
     public static final String KEY_IMPLEMENTATION = "implementation";
+
     /** Supported capability names, comma-separated. */
     public static final String KEY_CAPABILITIES = "capabilities";
-    /** Prefix of one key per missing capability ({@code missing.ADI}), whose value is the adapter's reason. */
+
+    /**
+     * Prefix of one key per missing capability ({@code missing.ADI}), whose value is the adapter's
+     * reason.
+     */
     public static final String KEY_MISSING = "missing.";
 
     /** This adapter as run-info entries (what the glue records once the adapter is open). */
@@ -46,17 +63,26 @@ public record AdapterInfo(String id, String name, List<String> capabilities, Map
         return m;
     }
 
-    /** Reads what {@link #toRunInfo} wrote; an empty map (no adapter was ever opened) gives {@link #unknown()}. */
+    /**
+     * Reads what {@link #toRunInfo} wrote; an empty map (no adapter was ever opened) gives {@link
+     * #unknown()}.
+     */
     public static AdapterInfo fromRunInfo(Map<String, String> info) {
-        if (!info.containsKey(KEY_ADAPTER) && !info.containsKey(KEY_IMPLEMENTATION)) return unknown();
+        if (!info.containsKey(KEY_ADAPTER) && !info.containsKey(KEY_IMPLEMENTATION))
+            return unknown();
         String caps = info.getOrDefault(KEY_CAPABILITIES, "");
         List<String> have = new ArrayList<>();
         for (String c : caps.split("[,\\s]+")) if (!c.isBlank()) have.add(c.trim());
         Map<String, String> lack = new java.util.TreeMap<>();
-        info.forEach((k, v) -> { if (k.startsWith(KEY_MISSING)) lack.put(k.substring(KEY_MISSING.length()), v); });
+        info.forEach(
+                (k, v) -> {
+                    if (k.startsWith(KEY_MISSING)) lack.put(k.substring(KEY_MISSING.length()), v);
+                });
         return new AdapterInfo(info.get(KEY_ADAPTER), info.get(KEY_IMPLEMENTATION), have, lack);
     }
 
     /** When the run recorded no adapter (for instance nothing ran). */
-    public static AdapterInfo unknown() { return new AdapterInfo("unknown", "unknown", List.of(), Map.of()); }
+    public static AdapterInfo unknown() {
+        return new AdapterInfo("unknown", "unknown", List.of(), Map.of());
+    }
 }

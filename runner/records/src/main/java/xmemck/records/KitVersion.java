@@ -6,5 +6,7 @@ import xmemck.files.Kit;
 public final class KitVersion {
     private KitVersion() {}
 
-    public static String get() { return Kit.current().version(); }
+    public static String get() {
+        return Kit.current().version();
+    }
 }

@@ -1,10 +1,5 @@
 package xmemck.records;
 
-import xmemck.records.RunReport;
-import xmemck.records.Totals;
-import xmemck.records.Verdicts;
-import xmemck.records.AdapterInfo;
-import xmemck.records.ClauseLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +11,9 @@ import xmemck.oracle.Clause;
 import xmemck.oracle.Verdict;
 
 /**
- * Clauses by runs: rows are clauses grouped by service (catalogue order), columns are runs (one per adapter and
- * run), a cell holds the scenarios of that run that name the clause (by tag, or for a FAIL by a finding) and how many
- * had each verdict on it ({@link Cell}). A single run is the
+ * Clauses by runs: rows are clauses grouped by service (catalogue order), columns are runs (one per
+ * adapter and run), a cell holds the scenarios of that run that name the clause (by tag, or for a
+ * FAIL by a finding) and how many had each verdict on it ({@link Cell}). A single run is the
  * one-column case; several runs give the combined conformance matrix.
  */
 public record Matrix(List<Column> columns, List<Group> groups) {
@@ -28,13 +23,26 @@ public record Matrix(List<Column> columns, List<Group> groups) {
     }
 
     /**
-     * One run: the adapter it ran against, its scenario totals, and its expected failures (scenario id to note, see
-     * {@link RunReport#expected()}).
+     * One run: the adapter it ran against, its scenario totals, and its expected failures (scenario
+     * id to note, see {@link RunReport#expected()}).
      */
-    public record Column(String label, AdapterInfo adapter, String kitVersion, String startedAt, Totals totals, Map<String, String> expected) {
-        public Column { expected = expected == null ? Map.of() : Map.copyOf(expected); }
+    public record Column(
+            String label,
+            AdapterInfo adapter,
+            String kitVersion,
+            String startedAt,
+            Totals totals,
+            Map<String, String> expected) {
+        public Column {
+            expected = expected == null ? Map.of() : Map.copyOf(expected);
+        }
 
-        public Column(String label, AdapterInfo adapter, String kitVersion, String startedAt, Totals totals) {
+        public Column(
+                String label,
+                AdapterInfo adapter,
+                String kitVersion,
+                String startedAt,
+                Totals totals) {
             this(label, adapter, kitVersion, startedAt, totals, Map.of());
         }
 
@@ -44,7 +52,10 @@ public record Matrix(List<Column> columns, List<Group> groups) {
             return (v == Verdict.FAIL || v == Verdict.ERROR) && expected.containsKey(r.id());
         }
 
-        /** A cell whose FAIL and ERROR scenarios are all expected failures (and that has at least one). */
+        /**
+         * A cell whose FAIL and ERROR scenarios are all expected failures (and that has at least
+         * one).
+         */
         public boolean allExpected(Cell cell) {
             boolean any = false;
             for (ScenarioResult r : cell.scenarios()) {
@@ -59,12 +70,16 @@ public record Matrix(List<Column> columns, List<Group> groups) {
 
     /** The clauses of one service. */
     public record Group(String service, List<Row> rows) {
-        public Group { rows = List.copyOf(rows); }
+        public Group {
+            rows = List.copyOf(rows);
+        }
     }
 
     /** One clause and its cell in each column (same order as {@link Matrix#columns}). */
     public record Row(ClauseLine clause, List<Cell> cells) {
-        public Row { cells = List.copyOf(cells); }
+        public Row {
+            cells = List.copyOf(cells);
+        }
 
         /** The worst verdict across all columns, for filtering a combined matrix. */
         public Optional<Verdict> worst() {
@@ -78,32 +93,50 @@ public record Matrix(List<Column> columns, List<Group> groups) {
     }
 
     /**
-     * The scenarios of one run that have a word on one clause: those tagged with it, and FAIL scenarios whose findings
-     * name it. Each scenario's verdict on the clause is {@link Verdicts#on}: a FAIL counts only where its findings
-     * name the clause; on its other tags it is "not decided here".
+     * The scenarios of one run that have a word on one clause: those tagged with it, and FAIL
+     * scenarios whose findings name it. Each scenario's verdict on the clause is {@link
+     * Verdicts#on}: a FAIL counts only where its findings name the clause; on its other tags it is
+     * "not decided here".
      */
     public record Cell(String clause, List<ScenarioResult> scenarios) {
-        public Cell { scenarios = List.copyOf(scenarios); }
+        public Cell {
+            scenarios = List.copyOf(scenarios);
+        }
 
-        public static Cell of(String clause, List<ScenarioResult> scenarios) { return new Cell(clause, scenarios); }
+        public static Cell of(String clause, List<ScenarioResult> scenarios) {
+            return new Cell(clause, scenarios);
+        }
 
-        /** {@code r}'s verdict on this clause; empty when it failed on other clauses only (not decided here). */
-        public Optional<Verdict> on(ScenarioResult r) { return Verdicts.on(r, clause); }
+        /**
+         * {@code r}'s verdict on this clause; empty when it failed on other clauses only (not
+         * decided here).
+         */
+        public Optional<Verdict> on(ScenarioResult r) {
+            return Verdicts.on(r, clause);
+        }
 
-        /** How many scenarios had each verdict on this clause (those that did not decide it left out). */
+        /**
+         * How many scenarios had each verdict on this clause (those that did not decide it left
+         * out).
+         */
         public Totals counts() {
             java.util.EnumMap<Verdict, Integer> c = new java.util.EnumMap<>(Verdict.class);
             for (ScenarioResult r : scenarios) on(r).ifPresent(v -> c.merge(v, 1, Integer::sum));
             return new Totals(c);
         }
 
-        /** Scenarios that failed on other clauses only: they name this one but did not decide it. */
-        public List<ScenarioResult> notDecided() { return scenarios.stream().filter(r -> on(r).isEmpty()).toList(); }
+        /**
+         * Scenarios that failed on other clauses only: they name this one but did not decide it.
+         */
+        public List<ScenarioResult> notDecided() {
+            return scenarios.stream().filter(r -> on(r).isEmpty()).toList();
+        }
 
         /**
-         * The cell's colour: FAIL when a finding names the clause, else ERROR when a scenario tagged with it erred, else
-         * PASS when at least one scenario passed (see {@link #partial}), else UNSUPPORTED, else OUTSIDE-CONTRACT; empty
-         * when no scenario decided it (no scenario at all, or all failed on other clauses).
+         * The cell's colour: FAIL when a finding names the clause, else ERROR when a scenario
+         * tagged with it erred, else PASS when at least one scenario passed (see {@link #partial}),
+         * else UNSUPPORTED, else OUTSIDE-CONTRACT; empty when no scenario decided it (no scenario
+         * at all, or all failed on other clauses).
          */
         public Optional<Verdict> verdict() {
             Totals t = counts();
@@ -111,9 +144,13 @@ public record Matrix(List<Column> columns, List<Group> groups) {
             return Optional.empty();
         }
 
-        /** A PASS whose other scenarios could not be created here (UNSUPPORTED): passed as far as this run went. */
+        /**
+         * A PASS whose other scenarios could not be created here (UNSUPPORTED): passed as far as
+         * this run went.
+         */
         public boolean partial() {
-            return verdict().equals(Optional.of(Verdict.PASS)) && counts().get(Verdict.UNSUPPORTED) > 0;
+            return verdict().equals(Optional.of(Verdict.PASS))
+                    && counts().get(Verdict.UNSUPPORTED) > 0;
         }
 
         /** Judged: at least one scenario passed on the clause, or a finding names it. */
@@ -122,7 +159,10 @@ public record Matrix(List<Column> columns, List<Group> groups) {
             return t.get(Verdict.PASS) > 0 || t.get(Verdict.FAIL) > 0;
         }
 
-        /** The cell's label: its verdict, {@link Verdicts#NOT_DECIDED} or {@link Verdicts#NO_SCENARIO}. */
+        /**
+         * The cell's label: its verdict, {@link Verdicts#NOT_DECIDED} or {@link
+         * Verdicts#NO_SCENARIO}.
+         */
         public String label() {
             Optional<Verdict> v = verdict();
             if (v.isPresent()) return v.get().label();
@@ -130,13 +170,27 @@ public record Matrix(List<Column> columns, List<Group> groups) {
         }
 
         /** The CSS class of its colour, the same on every page. */
-        public String cssClass() { return "v-" + label(); }
+        public String cssClass() {
+            return "v-" + label();
+        }
     }
 
-    /** The order in which a cell's verdict is chosen, and in which its counts are shown: FAIL and ERROR first. */
-    public static final List<Verdict> ROLL_UP = List.of(Verdict.FAIL, Verdict.ERROR, Verdict.PASS, Verdict.UNSUPPORTED, Verdict.OUTSIDE_CONTRACT);
+    /**
+     * The order in which a cell's verdict is chosen, and in which its counts are shown: FAIL and
+     * ERROR first.
+     */
+    public static final List<Verdict> ROLL_UP =
+            List.of(
+                    Verdict.FAIL,
+                    Verdict.ERROR,
+                    Verdict.PASS,
+                    Verdict.UNSUPPORTED,
+                    Verdict.OUTSIDE_CONTRACT);
 
-    /** Builds the matrix of {@code runs} over the catalogue; clause ids named by scenarios but not catalogued come last. */
+    /**
+     * Builds the matrix of {@code runs} over the catalogue; clause ids named by scenarios but not
+     * catalogued come last.
+     */
     public static Matrix of(List<Clause> catalogue, List<RunReport> runs) {
         Map<String, ClauseLine> lines = new LinkedHashMap<>();
         for (Clause c : catalogue) lines.putIfAbsent(c.id(), ClauseLine.of(c));
@@ -151,8 +205,14 @@ public record Matrix(List<Column> columns, List<Group> groups) {
         List<Column> columns = new ArrayList<>();
         List<Map<String, List<ScenarioResult>>> byClause = new ArrayList<>();
         for (RunReport run : runs) {
-            columns.add(new Column(run.adapter().name(), run.adapter(), run.kitVersion(), run.startedAt(),
-                    Totals.of(run.scenarios()), run.expected()));
+            columns.add(
+                    new Column(
+                            run.adapter().name(),
+                            run.adapter(),
+                            run.kitVersion(),
+                            run.startedAt(),
+                            Totals.of(run.scenarios()),
+                            run.expected()));
             Map<String, List<ScenarioResult>> m = new LinkedHashMap<>();
             for (ScenarioResult r : run.scenarios()) {
                 for (String id : clausesOf(r)) m.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
@@ -163,25 +223,41 @@ public record Matrix(List<Column> columns, List<Group> groups) {
         Map<String, List<Row>> byService = new LinkedHashMap<>();
         for (ClauseLine line : lines.values()) {
             List<Cell> cells = new ArrayList<>();
-            for (Map<String, List<ScenarioResult>> m : byClause) cells.add(Cell.of(line.id(), m.getOrDefault(line.id(), List.of())));
-            byService.computeIfAbsent(line.service(), k -> new ArrayList<>()).add(new Row(line, cells));
+            for (Map<String, List<ScenarioResult>> m : byClause)
+                cells.add(Cell.of(line.id(), m.getOrDefault(line.id(), List.of())));
+            byService
+                    .computeIfAbsent(line.service(), k -> new ArrayList<>())
+                    .add(new Row(line, cells));
         }
         List<Group> groups = new ArrayList<>();
         byService.forEach((service, rows) -> groups.add(new Group(service, rows)));
         return new Matrix(columns, groups);
     }
 
-    /** A scenario's clause ids without repeats (a scenario tagged twice with one id counts once), see {@link Verdicts#clausesOf}. */
-    static Set<String> clausesOf(ScenarioResult r) { return Verdicts.clausesOf(r); }
+    /**
+     * A scenario's clause ids without repeats (a scenario tagged twice with one id counts once),
+     * see {@link Verdicts#clausesOf}.
+     */
+    static Set<String> clausesOf(ScenarioResult r) {
+        return Verdicts.clausesOf(r);
+    }
 
-    /** The clauses of a one-run matrix that it judged (see {@link Cell#judged}), in display order. */
+    /**
+     * The clauses of a one-run matrix that it judged (see {@link Cell#judged}), in display order.
+     */
     public List<String> judged(int column) {
-        return rows().stream().filter(r -> r.cells().get(column).judged()).map(r -> r.clause().id()).toList();
+        return rows().stream()
+                .filter(r -> r.cells().get(column).judged())
+                .map(r -> r.clause().id())
+                .toList();
     }
 
     /** The catalogued clauses it did not judge, in display order. */
     public List<String> notJudged(int column) {
-        return rows().stream().filter(r -> r.clause().catalogued() && !r.cells().get(column).judged()).map(r -> r.clause().id()).toList();
+        return rows().stream()
+                .filter(r -> r.clause().catalogued() && !r.cells().get(column).judged())
+                .map(r -> r.clause().id())
+                .toList();
     }
 
     /** All rows in display order. */

@@ -20,10 +20,16 @@ public record Totals(Map<Verdict, Integer> counts) {
         return new Totals(c);
     }
 
-    public int get(Verdict v) { return counts.get(v); }
+    public int get(Verdict v) {
+        return counts.get(v);
+    }
 
-    public int total() { return counts.values().stream().mapToInt(Integer::intValue).sum(); }
+    public int total() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
 
     /** FAIL or ERROR scenarios: what makes a run unsuccessful. */
-    public int broken() { return get(Verdict.FAIL) + get(Verdict.ERROR); }
+    public int broken() {
+        return get(Verdict.FAIL) + get(Verdict.ERROR);
+    }
 }

@@ -1,8 +1,5 @@
 package xmemck.report;
 
-import xmemck.records.RunReport;
-import xmemck.files.KitJson;
-import xmemck.wire.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,21 +9,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+import xmemck.files.KitJson;
+import xmemck.records.RunReport;
+import xmemck.wire.UntrustedText;
 
 /**
- * The Allure part of the reports: where Allure's Cucumber plugin writes its results, clearing them (and the previous
- * report) before a run, and turning them into one self-contained HTML file with the Allure commandline's generator,
- * called in this JVM ({@link AllureGenerator}). Any failure becomes an {@link Outcome} the index page shows; it never
- * stops the other reports.
+ * The Allure part of the reports: where Allure's Cucumber plugin writes its results, clearing them
+ * (and the previous report) before a run, and turning them into one self-contained HTML file with
+ * the Allure commandline's generator, called in this JVM ({@link AllureGenerator}). Any failure
+ * becomes an {@link Outcome} the index page shows; it never stops the other reports.
  */
 public final class AllureReport {
     private AllureReport() {}
 
     /** Folder (inside the report directory) and file of the generated report. */
     public static final String OUTPUT_DIR = "allure-report";
+
     public static final String LINK = OUTPUT_DIR + "/index.html";
     static final String LOG = "allure-generate.log";
-    /** Where allure-cucumber7-jvm writes in a report directory, unless told otherwise ({@link #resultsDir}). */
+
+    /**
+     * Where allure-cucumber7-jvm writes in a report directory, unless told otherwise ({@link
+     * #resultsDir}).
+     */
     public static final String RESULTS_DIR = "allure-results";
 
     public sealed interface Outcome permits Generated, Failed, Skipped, Pending {}
@@ -38,18 +43,25 @@ public final class AllureReport {
 
     public record Skipped(String reason) implements Outcome {}
 
-    /** Still being generated in the background ({@link AllureBackground}); index.html is rewritten when it is done. */
+    /**
+     * Still being generated in the background ({@link AllureBackground}); index.html is rewritten
+     * when it is done.
+     */
     public record Pending(String note) implements Outcome {}
 
     /**
-     * Where allure-cucumber7-jvm writes: the property {@code allure.results.directory} as Allure itself reads it
-     * (system property over {@code allure.properties} on the class path), else {@code allure-results} in the
-     * report directory. Relative paths are relative to the working directory, as for Allure.
+     * Where allure-cucumber7-jvm writes: the property {@code allure.results.directory} as Allure
+     * itself reads it (system property over {@code allure.properties} on the class path), else
+     * {@code allure-results} in the report directory. Relative paths are relative to the working
+     * directory, as for Allure.
      */
     public static Path resultsDir(Path reportDir) {
         String p = System.getProperty("allure.results.directory");
         if (p == null) {
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("allure.properties")) {
+            try (InputStream in =
+                    Thread.currentThread()
+                            .getContextClassLoader()
+                            .getResourceAsStream("allure.properties")) {
                 if (in != null) {
                     Properties props = new Properties();
                     props.load(in);
@@ -63,8 +75,8 @@ public final class AllureReport {
     }
 
     /**
-     * Deletes the previous run's Allure result files (only files Allure names that way), so the new report shows
-     * this run alone.
+     * Deletes the previous run's Allure result files (only files Allure names that way), so the new
+     * report shows this run alone.
      */
     public static int clearResults(Path resultsDir) throws IOException {
         if (!Files.isDirectory(resultsDir)) return 0;
@@ -72,8 +84,12 @@ public final class AllureReport {
         try (Stream<Path> s = Files.list(resultsDir)) {
             for (Path f : s.toList()) {
                 String name = f.getFileName().toString();
-                if (Files.isRegularFile(f) && (name.endsWith("-result.json") || name.endsWith("-container.json")
-                        || name.contains("-attachment") || name.equals("environment.properties") || name.equals("categories.json"))) {
+                if (Files.isRegularFile(f)
+                        && (name.endsWith("-result.json")
+                                || name.endsWith("-container.json")
+                                || name.contains("-attachment")
+                                || name.equals("environment.properties")
+                                || name.equals("categories.json"))) {
                     Files.delete(f);
                     n++;
                 }
@@ -83,23 +99,27 @@ public final class AllureReport {
     }
 
     /**
-     * Deletes the previous run's Allure report and its log, so that while (or if) this run's report is not made, no
-     * link shows an older run.
+     * Deletes the previous run's Allure report and its log, so that while (or if) this run's report
+     * is not made, no link shows an older run.
      */
     public static void clearReport(Path reportDir) throws IOException {
         AllureCommandline.deleteTree(reportDir.resolve(OUTPUT_DIR));
-        // A report a killed kit was making (never linked: it is only renamed into place once whole).
+        // A report a killed kit was making (never linked: it is only renamed into place once
+        // whole).
         if (Files.isDirectory(reportDir)) {
             try (Stream<Path> s = Files.list(reportDir)) {
-                for (Path p : s.filter(p -> p.getFileName().toString().startsWith(OUTPUT_DIR + ".new-")).toList()) AllureCommandline.deleteTree(p);
+                for (Path p :
+                        s.filter(p -> p.getFileName().toString().startsWith(OUTPUT_DIR + ".new-"))
+                                .toList()) AllureCommandline.deleteTree(p);
             }
         }
         Files.deleteIfExists(reportDir.resolve(LOG));
     }
 
     /**
-     * Adds what Allure shows beside the tests: the run's environment (adapter, kit) and categories that sort
-     * skipped scenarios into UNSUPPORTED and OUTSIDE-CONTRACT by the reason the glue gives them.
+     * Adds what Allure shows beside the tests: the run's environment (adapter, kit) and categories
+     * that sort skipped scenarios into UNSUPPORTED and OUTSIDE-CONTRACT by the reason the glue
+     * gives them.
      */
     public static void writeExtras(Path resultsDir, RunReport run) throws IOException {
         Files.createDirectories(resultsDir);
@@ -107,39 +127,61 @@ public final class AllureReport {
         env.setProperty("adapter", run.adapter().id());
         env.setProperty("implementation", run.adapter().name());
         env.setProperty("kit.version", run.kitVersion());
-        env.setProperty("capabilities.missing", String.join(", ", run.adapter().missing().keySet()));
-        try (var w = Files.newBufferedWriter(resultsDir.resolve("environment.properties"), StandardCharsets.UTF_8)) {
+        env.setProperty(
+                "capabilities.missing", String.join(", ", run.adapter().missing().keySet()));
+        try (var w =
+                Files.newBufferedWriter(
+                        resultsDir.resolve("environment.properties"), StandardCharsets.UTF_8)) {
             env.store(w, null);
         }
         List<Object> categories = new ArrayList<>();
-        categories.add(category("UNSUPPORTED: the adapter cannot create the condition", "skipped", "(?s).*UNSUPPORTED.*"));
-        categories.add(category("OUTSIDE-CONTRACT: the call breaks a caller obligation", "skipped", "(?s).*OUTSIDE-CONTRACT.*"));
+        categories.add(
+                category(
+                        "UNSUPPORTED: the adapter cannot create the condition",
+                        "skipped",
+                        "(?s).*UNSUPPORTED.*"));
+        categories.add(
+                category(
+                        "OUTSIDE-CONTRACT: the call breaks a caller obligation",
+                        "skipped",
+                        "(?s).*OUTSIDE-CONTRACT.*"));
         categories.add(category("FAIL: not allowed by the documentation", "failed", null));
-        categories.add(category("ERROR: crash, hang, protocol breach or kit problem", "broken", null));
+        categories.add(
+                category("ERROR: crash, hang, protocol breach or kit problem", "broken", null));
         Files.writeString(resultsDir.resolve("categories.json"), KitJson.write(categories) + "\n");
     }
 
     /**
-     * Makes the text of Allure's result files safe to show: Allure's scenario page renders a status message and trace
-     * as HTML, and both carry text the implementation controls (its error messages, reasons, standard error). Every
-     * {@code statusDetails} message and trace (of scenarios and of their steps) is HTML-escaped and made well-formed
-     * ({@link UntrustedText#sanitized}); an attachment declared {@code text/html} is relabelled {@code text/plain}. Each
-     * file is rewritten through a temporary name; one that cannot be read is removed, so it never reaches the report.
-     * Returns the number of files rewritten or removed.
+     * Makes the text of Allure's result files safe to show: Allure's scenario page renders a status
+     * message and trace as HTML, and both carry text the implementation controls (its error
+     * messages, reasons, standard error). Every {@code statusDetails} message and trace (of
+     * scenarios and of their steps) is HTML-escaped and made well-formed ({@link
+     * UntrustedText#sanitized}); an attachment declared {@code text/html} is relabelled {@code
+     * text/plain}. Each file is rewritten through a temporary name; one that cannot be read is
+     * removed, so it never reaches the report. Returns the number of files rewritten or removed.
      */
     public static int neutralise(Path resultsDir) throws IOException {
         if (!Files.isDirectory(resultsDir)) return 0;
         int n = 0;
         List<Path> files;
         try (Stream<Path> s = Files.list(resultsDir)) {
-            files = s.filter(f -> f.getFileName().toString().endsWith("-result.json") || f.getFileName().toString().endsWith("-container.json")).toList();
+            files =
+                    s.filter(
+                                    f ->
+                                            f.getFileName().toString().endsWith("-result.json")
+                                                    || f.getFileName()
+                                                            .toString()
+                                                            .endsWith("-container.json"))
+                            .toList();
         }
         for (Path f : files) {
             tools.jackson.databind.JsonNode tree;
             try {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 // Most results (every passed scenario) have neither: no need to parse them.
-                if (!text.contains("\"message\"") && !text.contains("\"trace\"") && !text.toLowerCase(java.util.Locale.ROOT).contains("html")) continue;
+                if (!text.contains("\"message\"")
+                        && !text.contains("\"trace\"")
+                        && !text.toLowerCase(java.util.Locale.ROOT).contains("html")) continue;
                 tree = ALLURE_JSON.readTree(text);
             } catch (java.nio.charset.CharacterCodingException | RuntimeException e) {
                 Files.deleteIfExists(f);
@@ -155,7 +197,8 @@ public final class AllureReport {
         return n;
     }
 
-    private static final tools.jackson.databind.json.JsonMapper ALLURE_JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.json.JsonMapper ALLURE_JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** Escapes in place (see {@link #neutralise(Path)}); whether anything changed. */
     private static boolean neutralise(tools.jackson.databind.JsonNode node) {
@@ -173,12 +216,19 @@ public final class AllureReport {
                     }
                 }
             }
-            if (o.get("type") != null && o.get("source") != null && o.get("type").asString().toLowerCase(java.util.Locale.ROOT).contains("html")) {
+            if (o.get("type") != null
+                    && o.get("source") != null
+                    && o.get("type")
+                            .asString()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains("html")) {
                 o.put("type", "text/plain");
                 changed = true;
             }
         }
-        if (node.isContainer()) for (tools.jackson.databind.JsonNode child : node.values()) changed |= neutralise(child);
+        if (node.isContainer())
+            for (tools.jackson.databind.JsonNode child : node.values())
+                changed |= neutralise(child);
         return changed;
     }
 
@@ -191,18 +241,22 @@ public final class AllureReport {
     }
 
     /**
-     * Makes the single-file report from {@code resultsDir} into {@link #OUTPUT_DIR} with the Allure commandline's
-     * generator, in this JVM ({@link AllureGenerator}), and says what happened; never throws. The report is made
-     * beside the old one and then put in its place, so the link never shows half a report. {@link #LOG} records the
-     * tool, the time taken or the failure.
+     * Makes the single-file report from {@code resultsDir} into {@link #OUTPUT_DIR} with the Allure
+     * commandline's generator, in this JVM ({@link AllureGenerator}), and says what happened; never
+     * throws. The report is made beside the old one and then put in its place, so the link never
+     * shows half a report. {@link #LOG} records the tool, the time taken or the failure.
      */
-    public static Outcome generate(Path resultsDir, Path reportDir, AllureCommandline.Found tool, String reportName) {
+    public static Outcome generate(
+            Path resultsDir, Path reportDir, AllureCommandline.Found tool, String reportName) {
         if (!(tool instanceof AllureCommandline.Home(Path home))) {
             return new Failed(((AllureCommandline.NotFound) tool).reason());
         }
         if (!Files.isDirectory(resultsDir)) {
-            return new Failed("no Allure results at " + resultsDir + " (is the allure-cucumber7-jvm plugin configured,"
-                    + " with allure.results.directory pointing there?)");
+            return new Failed(
+                    "no Allure results at "
+                            + resultsDir
+                            + " (is the allure-cucumber7-jvm plugin configured,"
+                            + " with allure.results.directory pointing there?)");
         }
         long t0 = System.nanoTime();
         Path out = reportDir.resolve(OUTPUT_DIR);
@@ -210,22 +264,43 @@ public final class AllureReport {
         Path fresh = null;
         try {
             Files.createDirectories(reportDir);
-            // A fresh name of our own (not a temporary directory, whose owner-only permissions the report would keep).
-            fresh = Files.createDirectory(reportDir.resolve(OUTPUT_DIR + ".new-" + java.util.UUID.randomUUID()));
+            // A fresh name of our own (not a temporary directory, whose owner-only permissions the
+            // report would keep).
+            fresh =
+                    Files.createDirectory(
+                            reportDir.resolve(OUTPUT_DIR + ".new-" + java.util.UUID.randomUUID()));
             AllureGenerator.of(home).generateSingleFile(resultsDir, fresh, reportName);
-            if (!Files.isRegularFile(fresh.resolve("index.html"))) throw new IOException("the generator wrote no index.html");
+            if (!Files.isRegularFile(fresh.resolve("index.html")))
+                throw new IOException("the generator wrote no index.html");
             AllureCommandline.deleteTree(out);
             Files.move(fresh, out);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            writeLog(log, "Allure report generated in " + String.format(java.util.Locale.ROOT, "%.2f", seconds) + " s with " + home
-                    + "\nfrom " + resultsDir + "\ninto " + out.resolve("index.html") + "\n");
+            writeLog(
+                    log,
+                    "Allure report generated in "
+                            + String.format(java.util.Locale.ROOT, "%.2f", seconds)
+                            + " s with "
+                            + home
+                            + "\nfrom "
+                            + resultsDir
+                            + "\ninto "
+                            + out.resolve("index.html")
+                            + "\n");
             return new Generated(LINK, seconds);
         } catch (Exception | LinkageError e) {
             AllureGenerator.forget(home);
             java.io.StringWriter trace = new java.io.StringWriter();
             e.printStackTrace(new java.io.PrintWriter(trace));
-            writeLog(log, "Allure report not generated with " + home + " from " + resultsDir + ":\n" + trace);
-            return new Failed("the Allure generator of " + home + " failed: " + e + " (see " + LOG + ")");
+            writeLog(
+                    log,
+                    "Allure report not generated with "
+                            + home
+                            + " from "
+                            + resultsDir
+                            + ":\n"
+                            + trace);
+            return new Failed(
+                    "the Allure generator of " + home + " failed: " + e + " (see " + LOG + ")");
         } finally {
             try {
                 if (fresh != null) AllureCommandline.deleteTree(fresh);

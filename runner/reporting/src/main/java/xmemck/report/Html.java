@@ -1,18 +1,21 @@
 package xmemck.report;
 
-import xmemck.records.RunReport;
-import xmemck.records.Verdicts;
 import java.util.Optional;
 import xmemck.oracle.Verdict;
+import xmemck.records.RunReport;
+import xmemck.records.Verdicts;
 
 /**
- * What every page shares: escaping, the page shell, and the one palette of verdict colours. Pages are
- * self-contained (inline CSS and script, no fonts, images or anything fetched), so they open from disk.
+ * What every page shares: escaping, the page shell, and the one palette of verdict colours. Pages
+ * are self-contained (inline CSS and script, no fonts, images or anything fetched), so they open
+ * from disk.
  */
 public final class Html {
     private Html() {}
 
-    /** Text or attribute content with the five characters that matter in HTML replaced by entities. */
+    /**
+     * Text or attribute content with the five characters that matter in HTML replaced by entities.
+     */
     public static String esc(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length() + 16);
@@ -30,7 +33,10 @@ public final class Html {
         return b.toString();
     }
 
-    /** Background and text colour of each verdict; text colours are chosen for contrast on their background. */
+    /**
+     * Background and text colour of each verdict; text colours are chosen for contrast on their
+     * background.
+     */
     public static String background(Optional<Verdict> v) {
         if (v.isEmpty()) return "#ffffff";
         return switch (v.get()) {
@@ -55,31 +61,54 @@ public final class Html {
             case FAIL -> "the implementation did something the documentation does not allow";
             case ERROR -> "crash, hang, protocol breach, or the kit could not run the scenario";
             case UNSUPPORTED -> "the adapter cannot create the condition (never counted as passed)";
-            case OUTSIDE_CONTRACT -> "the call breaks a caller obligation: nothing is promised, nothing judged";
+            case OUTSIDE_CONTRACT ->
+                    "the call breaks a caller obligation: nothing is promised, nothing judged";
         };
     }
 
     /** Every verdict, then the no-scenario case, in the order legends show them. */
     static java.util.List<Optional<Verdict>> legendOrder() {
-        return java.util.List.of(Optional.of(Verdict.PASS), Optional.of(Verdict.FAIL), Optional.of(Verdict.ERROR),
-                Optional.of(Verdict.UNSUPPORTED), Optional.of(Verdict.OUTSIDE_CONTRACT), Optional.empty());
+        return java.util.List.of(
+                Optional.of(Verdict.PASS),
+                Optional.of(Verdict.FAIL),
+                Optional.of(Verdict.ERROR),
+                Optional.of(Verdict.UNSUPPORTED),
+                Optional.of(Verdict.OUTSIDE_CONTRACT),
+                Optional.empty());
     }
 
     /** A coloured verdict label. */
     static String badge(Optional<Verdict> v) {
-        return "<span class=\"badge " + Verdicts.cssClass(v) + "\">" + esc(Verdicts.label(v)) + "</span>";
+        return "<span class=\"badge "
+                + Verdicts.cssClass(v)
+                + "\">"
+                + esc(Verdicts.label(v))
+                + "</span>";
     }
 
-    static String badge(Verdict v) { return badge(Optional.of(v)); }
+    static String badge(Verdict v) {
+        return badge(Optional.of(v));
+    }
 
-    /** A scenario's coloured label in {@code run}: "FAIL (expected)", hatched, when the run expects its failure. */
+    /**
+     * A scenario's coloured label in {@code run}: "FAIL (expected)", hatched, when the run expects
+     * its failure.
+     */
     static String badge(RunReport run, xmemck.harness.ScenarioResult r) {
         if (!run.isExpected(r)) return badge(Verdicts.of(r));
-        return "<span class=\"badge expected " + Verdicts.cssClass(Optional.of(Verdicts.of(r))) + "\" title=\""
-                + esc(run.expected().get(r.id())) + "\">" + esc(Verdicts.label(run, r)) + "</span>";
+        return "<span class=\"badge expected "
+                + Verdicts.cssClass(Optional.of(Verdicts.of(r)))
+                + "\" title=\""
+                + esc(run.expected().get(r.id()))
+                + "\">"
+                + esc(Verdicts.label(run, r))
+                + "</span>";
     }
 
-    /** A feature location without the machine-specific prefix: from the "features/" folder on when present. */
+    /**
+     * A feature location without the machine-specific prefix: from the "features/" folder on when
+     * present.
+     */
     static String location(String uri, int line) {
         String u = uri == null ? "" : uri;
         int f = u.lastIndexOf("features/");
@@ -88,7 +117,8 @@ public final class Html {
         return line > 0 ? u + ":" + line : u;
     }
 
-    private static final String CSS = """
+    private static final String CSS =
+            """
             body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 24px 48px;
                    color: #1a1a1a; background: #fafafa; }
             h1 { font-size: 22px; margin: 20px 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; }
@@ -114,17 +144,30 @@ public final class Html {
     static String css() {
         StringBuilder b = new StringBuilder(CSS);
         for (Optional<Verdict> v : legendOrder()) {
-            b.append('.').append(Verdicts.cssClass(v)).append(" { background: ").append(background(v))
-                    .append("; color: ").append(foreground(v)).append("; }\n");
+            b.append('.')
+                    .append(Verdicts.cssClass(v))
+                    .append(" { background: ")
+                    .append(background(v))
+                    .append("; color: ")
+                    .append(foreground(v))
+                    .append("; }\n");
         }
         return b.toString();
     }
 
-    /** A whole page: {@code title} (escaped here), extra CSS, the body (already HTML) and an optional script. */
+    /**
+     * A whole page: {@code title} (escaped here), extra CSS, the body (already HTML) and an
+     * optional script.
+     */
     static String page(String title, String extraCss, String body, String script) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + esc(title) + "</title>\n<style>\n" + css() + extraCss + "</style>\n</head>\n<body>\n"
+                + "<title>"
+                + esc(title)
+                + "</title>\n<style>\n"
+                + css()
+                + extraCss
+                + "</style>\n</head>\n<body>\n"
                 + body
                 + (script.isEmpty() ? "" : "<script>\n" + script + "</script>\n")
                 + "</body>\n</html>\n";

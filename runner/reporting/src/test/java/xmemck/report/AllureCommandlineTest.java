@@ -18,12 +18,15 @@ class AllureCommandlineTest {
 
     @TempDir Path tmp;
 
-    private Path tools() { return tmp.resolve("kit/runner/cli/target/tools"); }
+    private Path tools() {
+        return tmp.resolve("kit/runner/cli/target/tools");
+    }
 
     private Path toolsZip(String... entries) throws IOException {
         Path zip = tools().resolve("allure-commandline-2.34.0.zip");
         Files.createDirectories(zip.getParent());
-        try (OutputStream o = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(o)) {
+        try (OutputStream o = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(o)) {
             for (String e : entries) {
                 z.putNextEntry(new ZipEntry(e));
                 if (!e.endsWith("/")) z.write("x".getBytes());
@@ -39,12 +42,21 @@ class AllureCommandlineTest {
 
     @Test
     void theZipTheBuildCopiedIsUnpackedIntoTheToolsFolderOnce() throws IOException {
-        Path zip = toolsZip("allure-2.34.0/", "allure-2.34.0/lib/", "allure-2.34.0/lib/allure-commandline-2.34.0.jar", "allure-2.34.0/bin/allure");
-        var home = assertInstanceOf(AllureCommandline.Home.class, AllureCommandline.locate(places()));
+        Path zip =
+                toolsZip(
+                        "allure-2.34.0/",
+                        "allure-2.34.0/lib/",
+                        "allure-2.34.0/lib/allure-commandline-2.34.0.jar",
+                        "allure-2.34.0/bin/allure");
+        var home =
+                assertInstanceOf(AllureCommandline.Home.class, AllureCommandline.locate(places()));
         assertEquals(tools().resolve("allure-2.34.0"), home.dir());
         assertTrue(Files.isRegularFile(home.dir().resolve("lib/allure-commandline-2.34.0.jar")));
         try (var s = Files.list(tools())) {
-            assertEquals(2, s.count(), "the zip and the unpacked folder, no temporary folder left behind");
+            assertEquals(
+                    2,
+                    s.count(),
+                    "the zip and the unpacked folder, no temporary folder left behind");
         }
         Files.delete(zip);
         assertEquals(home, AllureCommandline.locate(places()), "the unpacked copy is reused");
@@ -53,7 +65,9 @@ class AllureCommandlineTest {
     @Test
     void aZipWithAnEntryOutsideItsFolderIsRefused() throws IOException {
         toolsZip("allure-2.34.0/lib/allure-commandline-2.34.0.jar", "../../evil.txt");
-        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(places()));
+        var nf =
+                assertInstanceOf(
+                        AllureCommandline.NotFound.class, AllureCommandline.locate(places()));
         assertTrue(nf.reason().contains("points outside the folder"), nf.reason());
         assertTrue(Files.notExists(tools().getParent().resolve("evil.txt")));
     }
@@ -61,8 +75,12 @@ class AllureCommandlineTest {
     @Test
     void aZipWithoutTheCommandlineIsRefused() throws IOException {
         toolsZip("something-else/readme.txt");
-        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(places()));
-        assertTrue(nf.reason().contains("does not hold allure-2.34.0/lib/allure-commandline-*.jar"), nf.reason());
+        var nf =
+                assertInstanceOf(
+                        AllureCommandline.NotFound.class, AllureCommandline.locate(places()));
+        assertTrue(
+                nf.reason().contains("does not hold allure-2.34.0/lib/allure-commandline-*.jar"),
+                nf.reason());
     }
 
     @Test
@@ -71,17 +89,30 @@ class AllureCommandlineTest {
         Files.createDirectories(tmp.resolve("kit/runner/cli"));
         Files.writeString(tmp.resolve("kit/mvnw"), "");
         Files.writeString(tmp.resolve("kit/pom.xml"), "");
-        var nf = assertInstanceOf(AllureCommandline.NotFound.class, AllureCommandline.locate(places()));
-        assertTrue(nf.reason().startsWith("Allure commandline 2.34.0 not found: no " + tools().resolve("allure-commandline-2.34.0.zip")), nf.reason());
+        var nf =
+                assertInstanceOf(
+                        AllureCommandline.NotFound.class, AllureCommandline.locate(places()));
+        assertTrue(
+                nf.reason()
+                        .startsWith(
+                                "Allure commandline 2.34.0 not found: no "
+                                        + tools().resolve("allure-commandline-2.34.0.zip")),
+                nf.reason());
         assertTrue(nf.reason().contains("./mvnw -pl runner/cli generate-resources"), nf.reason());
     }
 
     @Test
     void codeOutsideAMavenTargetFolderIsToldHowToPointAtTheTool() {
-        var nf = assertInstanceOf(AllureCommandline.NotFound.class,
-                AllureCommandline.locate(new AllureCommandline.Places(Optional.empty(), Optional.empty())));
+        var nf =
+                assertInstanceOf(
+                        AllureCommandline.NotFound.class,
+                        AllureCommandline.locate(
+                                new AllureCommandline.Places(Optional.empty(), Optional.empty())));
         assertTrue(nf.reason().contains("not inside a Maven target folder"), nf.reason());
-        assertTrue(nf.reason().contains("-Dxmemck.tools.dir") && nf.reason().contains("-Dxmemck.allure.home"), nf.reason());
+        assertTrue(
+                nf.reason().contains("-Dxmemck.tools.dir")
+                        && nf.reason().contains("-Dxmemck.allure.home"),
+                nf.reason());
         assertTrue(nf.reason().contains(AllureCommandline.BUILD_COMMAND), nf.reason());
     }
 
@@ -98,12 +129,17 @@ class AllureCommandlineTest {
 
     @Test
     void generationWithoutTheToolOrWithoutResultsFailsWithAReason() throws IOException {
-        var noTool = AllureReport.generate(tmp, tmp, new AllureCommandline.NotFound("not here"), "t");
+        var noTool =
+                AllureReport.generate(tmp, tmp, new AllureCommandline.NotFound("not here"), "t");
         assertEquals(new AllureReport.Failed("not here"), noTool);
         Path home = tmp.resolve("home");
         Files.createDirectories(home.resolve("lib"));
-        var noResults = AllureReport.generate(tmp.resolve("missing"), tmp, new AllureCommandline.Home(home), "t");
-        assertTrue(((AllureReport.Failed) noResults).reason().startsWith("no Allure results at "), noResults.toString());
+        var noResults =
+                AllureReport.generate(
+                        tmp.resolve("missing"), tmp, new AllureCommandline.Home(home), "t");
+        assertTrue(
+                ((AllureReport.Failed) noResults).reason().startsWith("no Allure results at "),
+                noResults.toString());
     }
 
     @Test
@@ -114,7 +150,9 @@ class AllureCommandlineTest {
         Files.writeString(tmp.resolve("notes.txt"), "keep me");
         assertEquals(3, AllureReport.clearResults(tmp));
         try (var s = Files.list(tmp)) {
-            assertEquals(java.util.List.of("notes.txt"), s.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    java.util.List.of("notes.txt"),
+                    s.map(p -> p.getFileName().toString()).toList());
         }
         assertEquals(0, AllureReport.clearResults(tmp.resolve("absent")));
     }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A kit killed while it made an Allure report (in its own JVM, so the generator dies with it) leaves at most a folder
- * beside the report, never linked (a report is renamed into place only once whole); the next run clears it, with the
- * previous report and its log.
+ * A kit killed while it made an Allure report (in its own JVM, so the generator dies with it)
+ * leaves at most a folder beside the report, never linked (a report is renamed into place only once
+ * whole); the next run clears it, with the previous report and its log.
  */
 class AllureLeftoversTest {
     @Test
@@ -28,7 +28,10 @@ class AllureLeftoversTest {
         assertFalse(Files.exists(dir.resolve(AllureReport.OUTPUT_DIR)));
         assertFalse(Files.exists(dir.resolve(AllureReport.LOG)));
         try (var s = Files.list(dir)) {
-            assertEquals(List.of("results.json"), s.map(p -> p.getFileName().toString()).toList(), "nothing else is touched");
+            assertEquals(
+                    List.of("results.json"),
+                    s.map(p -> p.getFileName().toString()).toList(),
+                    "nothing else is touched");
         }
     }
 }

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Allure reports for each scenario, read from the result files allure-cucumber7-jvm wrote
- * ({@code allure-results/*-result.json}, the input of the Allure report): the test's name, its status and the
- * message of its status details.
+ * ({@code allure-results/*-result.json}, the input of the Allure report): the test's name, its
+ * status and the message of its status details.
  */
 final class AllureStatuses {
     private AllureStatuses() {}
@@ -23,7 +23,10 @@ final class AllureStatuses {
         List<ReportAudit.Shown> out = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.list(resultsDir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith("-result.json")).sorted().toList();
+            files =
+                    s.filter(p -> p.getFileName().toString().endsWith("-result.json"))
+                            .sorted()
+                            .toList();
         }
         for (Path f : files) {
             JsonNode r;
@@ -32,8 +35,11 @@ final class AllureStatuses {
             } catch (RuntimeException x) {
                 throw new IOException(f + ": not an Allure result: " + x.getMessage(), x);
             }
-            out.add(new ReportAudit.Shown(r.path("name").asString(""), r.path("status").asString(""),
-                    r.path("statusDetails").path("message").asString("")));
+            out.add(
+                    new ReportAudit.Shown(
+                            r.path("name").asString(""),
+                            r.path("status").asString(""),
+                            r.path("statusDetails").path("message").asString("")));
         }
         return out;
     }

@@ -1,7 +1,5 @@
 package xmemck.report;
 
-import xmemck.records.RunReport;
-import xmemck.records.ResultsJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +26,13 @@ import xmemck.glue.ResultAttachments;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Catalogue;
 import xmemck.oracle.Verdict;
+import xmemck.records.ResultsJson;
+import xmemck.records.RunReport;
 
-/** The plugin end to end, driven by Cucumber's run events: it collects the glue's attachments and writes every file. */
+/**
+ * The plugin end to end, driven by Cucumber's run events: it collects the glue's attachments and
+ * writes every file.
+ */
 class ConformancePluginTest {
 
     @TempDir Path dir;
@@ -51,21 +54,40 @@ class ConformancePluginTest {
     /** What the glue attaches at the end of a scenario. */
     private static EmbedEvent attachment(String mediaType, String body) {
         // The plugin does not look at the test case; the event needs one.
-        TestCase none = (TestCase) java.lang.reflect.Proxy.newProxyInstance(TestCase.class.getClassLoader(), new Class<?>[] {TestCase.class},
-                (proxy, method, args) -> { throw new UnsupportedOperationException(method.getName()); });
-        return new EmbedEvent(Instant.EPOCH, none, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), mediaType, "xmemck");
+        TestCase none =
+                (TestCase)
+                        java.lang.reflect.Proxy.newProxyInstance(
+                                TestCase.class.getClassLoader(),
+                                new Class<?>[] {TestCase.class},
+                                (proxy, method, args) -> {
+                                    throw new UnsupportedOperationException(method.getName());
+                                });
+        return new EmbedEvent(
+                Instant.EPOCH,
+                none,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                mediaType,
+                "xmemck");
     }
 
     /** Collects the handlers the plugin registers, so the test can fire events at it. */
     private static final class Publisher implements EventPublisher {
         final Map<Class<?>, EventHandler<?>> handlers = new HashMap<>();
 
-        @Override public <T> void registerHandlerFor(Class<T> type, EventHandler<T> handler) { handlers.put(type, handler); }
+        @Override
+        public <T> void registerHandlerFor(Class<T> type, EventHandler<T> handler) {
+            handlers.put(type, handler);
+        }
 
-        @Override public <T> void removeHandlerFor(Class<T> type, EventHandler<T> handler) { handlers.remove(type); }
+        @Override
+        public <T> void removeHandlerFor(Class<T> type, EventHandler<T> handler) {
+            handlers.remove(type);
+        }
 
         @SuppressWarnings("unchecked")
-        <T> void fire(Class<T> type, T event) { ((EventHandler<T>) handlers.get(type)).receive(event); }
+        <T> void fire(Class<T> type, T event) {
+            ((EventHandler<T>) handlers.get(type)).receive(event);
+        }
     }
 
     @Test
@@ -81,34 +103,68 @@ class ConformancePluginTest {
             plugin.setEventPublisher(pub);
             Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
             pub.fire(TestRunStarted.class, new TestRunStarted(t0));
-            assertTrue(Files.notExists(allureResults.resolve("old-result.json")), "previous Allure results cleared at start");
+            assertTrue(
+                    Files.notExists(allureResults.resolve("old-result.json")),
+                    "previous Allure results cleared at start");
 
             String clause = Catalogue.all().getFirst().id();
-            pub.fire(EmbedEvent.class, attachment(ResultAttachments.RUN_INFO, ResultAttachments.info(Fixtures.ADAPTER.toRunInfo())));
-            pub.fire(EmbedEvent.class, attachment(ResultAttachments.RESULT, ResultAttachments.result(Fixtures.scenario("passes", Verdict.PASS, clause))));
-            pub.fire(EmbedEvent.class, attachment("text/plain", "a screenshot, say: not the kit's"));
-            pub.fire(EmbedEvent.class, attachment(ResultAttachments.RESULT, ResultAttachments.result(Fixtures.scenario("cannot", Verdict.UNSUPPORTED, clause))));
-            pub.fire(TestRunFinished.class, new TestRunFinished(t0.plusSeconds(4), new Result(Status.PASSED, Duration.ZERO, null)));
+            pub.fire(
+                    EmbedEvent.class,
+                    attachment(
+                            ResultAttachments.RUN_INFO,
+                            ResultAttachments.info(Fixtures.ADAPTER.toRunInfo())));
+            pub.fire(
+                    EmbedEvent.class,
+                    attachment(
+                            ResultAttachments.RESULT,
+                            ResultAttachments.result(
+                                    Fixtures.scenario("passes", Verdict.PASS, clause))));
+            pub.fire(
+                    EmbedEvent.class, attachment("text/plain", "a screenshot, say: not the kit's"));
+            pub.fire(
+                    EmbedEvent.class,
+                    attachment(
+                            ResultAttachments.RESULT,
+                            ResultAttachments.result(
+                                    Fixtures.scenario("cannot", Verdict.UNSUPPORTED, clause))));
+            pub.fire(
+                    TestRunFinished.class,
+                    new TestRunFinished(
+                            t0.plusSeconds(4), new Result(Status.PASSED, Duration.ZERO, null)));
         } finally {
             if (previous == null) System.clearProperty("allure.results.directory");
             else System.setProperty("allure.results.directory", previous);
         }
 
-        for (String f : List.of("index.html", "matrix.html", "summary.json", "profile.json", "results.json")) {
+        for (String f :
+                List.of(
+                        "index.html",
+                        "matrix.html",
+                        "summary.json",
+                        "profile.json",
+                        "results.json")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f + " written");
         }
-        RunReport back = ResultsJson.read(Files.readString(dir.resolve("results.json")), "results.json");
-        assertEquals(List.of("passes", "cannot"), back.scenarios().stream().map(ScenarioResult::name).toList());
+        RunReport back =
+                ResultsJson.read(Files.readString(dir.resolve("results.json")), "results.json");
+        assertEquals(
+                List.of("passes", "cannot"),
+                back.scenarios().stream().map(ScenarioResult::name).toList());
         assertEquals(4.0, back.durationSeconds());
         assertEquals("2025-01-01T00:00:00Z", back.startedAt());
         assertEquals(Fixtures.ADAPTER, back.adapter());
         String summary = Files.readString(dir.resolve("summary.json"));
         assertTrue(summary.contains("\"scenariosPerSecond\": 0.5"), summary);
-        assertTrue(summary.contains("\"verdict\": \"PASS\",\n      \"partial\": true"), "one PASS and one UNSUPPORTED: a partial PASS");
+        assertTrue(
+                summary.contains("\"verdict\": \"PASS\",\n      \"partial\": true"),
+                "one PASS and one UNSUPPORTED: a partial PASS");
         String index = Files.readString(dir.resolve("index.html"));
-        assertTrue(index.contains("skipped (-Dxmemck.allure=off)"), "the skipped Allure report is explained");
+        assertTrue(
+                index.contains("skipped (-Dxmemck.allure=off)"),
+                "the skipped Allure report is explained");
         // every catalogued clause has a row
         String matrix = Files.readString(dir.resolve("matrix.html"));
-        for (var c : Catalogue.all()) assertTrue(matrix.contains("id=\"clause-" + Html.esc(c.id()) + "\""), c.id());
+        for (var c : Catalogue.all())
+            assertTrue(matrix.contains("id=\"clause-" + Html.esc(c.id()) + "\""), c.id());
     }
 }

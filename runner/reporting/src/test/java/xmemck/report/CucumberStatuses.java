@@ -16,23 +16,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What Cucumber reported for each scenario, read from its message stream ({@code message:} plugin, one JSON envelope
- * per line; the same messages its HTML report is rendered from): a test case's status is the worst status of its
- * steps, and its message that step's message. Attempts that Cucumber retried are left out.
+ * What Cucumber reported for each scenario, read from its message stream ({@code message:} plugin,
+ * one JSON envelope per line; the same messages its HTML report is rendered from): a test case's
+ * status is the worst status of its steps, and its message that step's message. Attempts that
+ * Cucumber retried are left out.
  */
 final class CucumberStatuses {
     private CucumberStatuses() {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    // Cucumber's worst-status order (io.cucumber.messages.types.TestStepResultStatus), weakest first.
-    private static final List<String> SEVERITY = List.of("UNKNOWN", "PASSED", "SKIPPED", "PENDING", "UNDEFINED", "AMBIGUOUS", "FAILED");
+    // Cucumber's worst-status order (io.cucumber.messages.types.TestStepResultStatus), weakest
+    // first.
+    private static final List<String> SEVERITY =
+            List.of("UNKNOWN", "PASSED", "SKIPPED", "PENDING", "UNDEFINED", "AMBIGUOUS", "FAILED");
 
     static List<ReportAudit.Shown> read(Path ndjson) throws IOException {
         Map<String, String> pickleName = new HashMap<>();
         Map<String, String> caseToPickle = new HashMap<>();
         Map<String, String> startedToCase = new HashMap<>();
-        Map<String, String[]> worst = new LinkedHashMap<>();   // testCaseStartedId -> {status, message}
+        Map<String, String[]> worst =
+                new LinkedHashMap<>(); // testCaseStartedId -> {status, message}
         Set<String> retried = new HashSet<>();
         try (BufferedReader in = Files.newBufferedReader(ndjson, StandardCharsets.UTF_8)) {
             int lineNo = 0;
@@ -43,11 +47,14 @@ final class CucumberStatuses {
                 try {
                     e = JSON.readTree(line);
                 } catch (RuntimeException x) {
-                    throw new IOException(ndjson + ":" + lineNo + ": not a JSON envelope: " + x.getMessage(), x);
+                    throw new IOException(
+                            ndjson + ":" + lineNo + ": not a JSON envelope: " + x.getMessage(), x);
                 }
                 JsonNode n;
-                if (!(n = e.path("pickle")).isMissingNode()) pickleName.put(text(n, "id"), text(n, "name"));
-                else if (!(n = e.path("testCase")).isMissingNode()) caseToPickle.put(text(n, "id"), text(n, "pickleId"));
+                if (!(n = e.path("pickle")).isMissingNode())
+                    pickleName.put(text(n, "id"), text(n, "name"));
+                else if (!(n = e.path("testCase")).isMissingNode())
+                    caseToPickle.put(text(n, "id"), text(n, "pickleId"));
                 else if (!(n = e.path("testCaseStarted")).isMissingNode()) {
                     startedToCase.put(text(n, "id"), text(n, "testCaseId"));
                     worst.put(text(n, "id"), new String[] {"UNKNOWN", ""});
@@ -59,15 +66,23 @@ final class CucumberStatuses {
                         w[0] = status;
                         w[1] = text(result, "message");
                     }
-                } else if (!(n = e.path("testCaseFinished")).isMissingNode() && n.path("willBeRetried").asBoolean(false)) {
+                } else if (!(n = e.path("testCaseFinished")).isMissingNode()
+                        && n.path("willBeRetried").asBoolean(false)) {
                     retried.add(text(n, "testCaseStartedId"));
                 }
             }
         }
         List<ReportAudit.Shown> out = new ArrayList<>();
-        worst.forEach((started, w) -> {
-            if (!retried.contains(started)) out.add(new ReportAudit.Shown(pickleName.get(caseToPickle.get(startedToCase.get(started))), w[0], w[1]));
-        });
+        worst.forEach(
+                (started, w) -> {
+                    if (!retried.contains(started))
+                        out.add(
+                                new ReportAudit.Shown(
+                                        pickleName.get(
+                                                caseToPickle.get(startedToCase.get(started))),
+                                        w[0],
+                                        w[1]));
+                });
         return out;
     }
 

@@ -6,22 +6,24 @@ import xmemck.spi.SutFailure;
 /**
  * The commands sent to one helper, in order, and the answers it gives in the same order.
  *
- * <p>A round trip to another process costs tens of microseconds, more than the system calls it carries, so a change
- * that answers nothing but "done" is queued ({@link #post}) and the queue sent as one write ({@link #flush}); the answers
- * are read when something depends on the changes ({@link #settle}), or before the answer of the next command that
- * returns a value ({@link #call}). Meanwhile the kit goes on with its own work, and the helper with its. A change of
- * protection matters only to what the helper's protections decide (a cross-memory move into it, the protection it
- * shows); a change of mappings (a hole, a page backed by another file) also to what its address space holds, which is
- * what the kit reads there ({@link #settleMappings}).
+ * <p>A round trip to another process costs tens of microseconds, more than the system calls it
+ * carries, so a change that answers nothing but "done" is queued ({@link #post}) and the queue sent
+ * as one write ({@link #flush}); the answers are read when something depends on the changes ({@link
+ * #settle}), or before the answer of the next command that returns a value ({@link #call}).
+ * Meanwhile the kit goes on with its own work, and the helper with its. A change of protection
+ * matters only to what the helper's protections decide (a cross-memory move into it, the protection
+ * it shows); a change of mappings (a hole, a page backed by another file) also to what its address
+ * space holds, which is what the kit reads there ({@link #settleMappings}).
  *
- * <p>Counting commands posted, written and answered, a "ticket" names the point where everything posted so far is carried
- * out. What restores a region kept for later worlds, or lets one go, is posted in the background ({@link #background}):
- * it rides along with the next batch, and the current world does not wait for it unless it takes that region
- * ({@link #need}).
+ * <p>Counting commands posted, written and answered, a "ticket" names the point where everything
+ * posted so far is carried out. What restores a region kept for later worlds, or lets one go, is
+ * posted in the background ({@link #background}): it rides along with the next batch, and the
+ * current world does not wait for it unless it takes that region ({@link #need}).
  *
- * <p>A change that fails leaves the helper's mappings other than the adapter believes. If the current world depends on it
- * the settle fails and the helper is broken (replaced at the next reset). A background change that fails loses its kept
- * region (it is let go instead of taken) and has the helper replaced at the next reset ({@link #stale}).
+ * <p>A change that fails leaves the helper's mappings other than the adapter believes. If the
+ * current world depends on it the settle fails and the helper is broken (replaced at the next
+ * reset). A background change that fails loses its kept region (it is let go instead of taken) and
+ * has the helper replaced at the next reset ({@link #stale}).
  */
 final class Commands {
 
@@ -37,15 +39,19 @@ final class Commands {
     private final long timeoutMillis;
     private final String helper;
     private final Gone gone;
+
     /** Queued commands not yet written. */
     private final StringBuilder outbox = new StringBuilder();
+
     /** Commands written or queued whose answers have not been read yet, oldest first. */
     private final ArrayDeque<Pending> unanswered = new ArrayDeque<>();
+
     /**
-     * Commands posted, written and answered so far; how far the current world depends on them ({@code needed}), and on
-     * those that change mappings ({@code neededMappings}).
+     * Commands posted, written and answered so far; how far the current world depends on them
+     * ({@code needed}), and on those that change mappings ({@code neededMappings}).
      */
     private long posted, sent, answered, needed, neededMappings;
+
     private boolean background;
     private Region keptOwner;
     private boolean broken, stale;
@@ -58,17 +64,25 @@ final class Commands {
     }
 
     /** The helper failed, or its answers can no longer be trusted to match the commands. */
-    boolean broken() { return broken; }
+    boolean broken() {
+        return broken;
+    }
 
     /** Something nobody waited for failed in the helper: replace it at the next reset. */
-    boolean stale() { return stale; }
+    boolean stale() {
+        return stale;
+    }
 
     /**
-     * Queue a command that answers nothing but "done"; {@code mapping}: it changes what is mapped, not only a protection.
-     * Unless it is posted in the {@link #background}, the current world depends on it.
+     * Queue a command that answers nothing but "done"; {@code mapping}: it changes what is mapped,
+     * not only a protection. Unless it is posted in the {@link #background}, the current world
+     * depends on it.
      */
     void post(String command, boolean mapping) throws SutFailure {
-        if (broken) throw new SutFailure(SutFailure.Kind.CRASHED, helper + " failed earlier and cannot take \"" + command + "\"");
+        if (broken)
+            throw new SutFailure(
+                    SutFailure.Kind.CRASHED,
+                    helper + " failed earlier and cannot take \"" + command + "\"");
         outbox.append(command).append('\n');
         unanswered.add(new Pending(command, background, keptOwner));
         posted++;
@@ -78,7 +92,10 @@ final class Commands {
         }
     }
 
-    /** What is posted from now on restores {@code kept} for later worlds, or (null) lets a region go: no world waits for it. */
+    /**
+     * What is posted from now on restores {@code kept} for later worlds, or (null) lets a region
+     * go: no world waits for it.
+     */
     void background(Region kept) {
         background = true;
         keptOwner = kept;
@@ -91,9 +108,14 @@ final class Commands {
     }
 
     /** The ticket of everything posted so far. */
-    long ticket() { return posted; }
+    long ticket() {
+        return posted;
+    }
 
-    /** Whether everything up to {@code ticket} has been carried out, as far as the answers that have arrived tell. */
+    /**
+     * Whether everything up to {@code ticket} has been carried out, as far as the answers that have
+     * arrived tell.
+     */
     boolean carriedOut(long ticket) throws SutFailure {
         while (answered < ticket && answered < sent) {
             String a = channel.readLine(0);
@@ -103,13 +125,19 @@ final class Commands {
         return answered >= ticket;
     }
 
-    /** The current world depends on what was posted up to {@code ticket} (the restore of a kept region it took). */
+    /**
+     * The current world depends on what was posted up to {@code ticket} (the restore of a kept
+     * region it took).
+     */
     void need(long ticket) {
         needed = Math.max(needed, ticket);
         neededMappings = Math.max(neededMappings, ticket);
     }
 
-    /** Send what the current world posted (and whatever was queued before it), without waiting for the answers. */
+    /**
+     * Send what the current world posted (and whatever was queued before it), without waiting for
+     * the answers.
+     */
     void flushNeeded() throws SutFailure {
         if (sent < needed) flush();
     }
@@ -121,7 +149,8 @@ final class Commands {
             outbox.setLength(0);
             return;
         }
-        // answers nobody waited for are read before more commands go, so that they never fill the pipe while the kit writes
+        // answers nobody waited for are read before more commands go, so that they never fill the
+        // pipe while the kit writes
         carriedOut(sent);
         boolean written = channel.write(outbox.toString());
         outbox.setLength(0);
@@ -132,19 +161,35 @@ final class Commands {
         }
     }
 
-    /** Wait until the helper has carried out everything the current world depends on; fails if some of it failed. */
-    void settle() throws SutFailure { settle(needed); }
+    /**
+     * Wait until the helper has carried out everything the current world depends on; fails if some
+     * of it failed.
+     */
+    void settle() throws SutFailure {
+        settle(needed);
+    }
 
-    /** Wait until the helper's address space holds what the current world mapped there (protections aside). */
-    void settleMappings() throws SutFailure { settle(neededMappings); }
+    /**
+     * Wait until the helper's address space holds what the current world mapped there (protections
+     * aside).
+     */
+    void settleMappings() throws SutFailure {
+        settle(neededMappings);
+    }
 
-    /** Wait until the helper has carried out everything up to {@code ticket}, kept regions' restores included. */
-    void carryOut(long ticket) throws SutFailure { settle(ticket); }
+    /**
+     * Wait until the helper has carried out everything up to {@code ticket}, kept regions' restores
+     * included.
+     */
+    void carryOut(long ticket) throws SutFailure {
+        settle(ticket);
+    }
 
     private void settle(long upTo) throws SutFailure {
         if (answered >= upTo) return;
         if (broken) {
-            // its failure was reported when it happened; what it was sent after that is moot, and it is replaced at the reset
+            // its failure was reported when it happened; what it was sent after that is moot, and
+            // it is replaced at the reset
             abandon();
             return;
         }
@@ -158,17 +203,27 @@ final class Commands {
         answered++;
         if (a.equals("OK")) return;
         if (p.background() && (p.kept() == null || !p.kept().held)) {
-            // no world holds what it was for: the region is let go, the helper replaced at the next reset
+            // no world holds what it was for: the region is let go, the helper replaced at the next
+            // reset
             if (p.kept() != null) p.kept().lost = true;
             stale = true;
             return;
         }
         broken = true;
-        throw new SutFailure(SutFailure.Kind.INTERNAL, helper + " could not carry out \"" + p.command() + "\": " + a
-                + " (the helper is replaced at the next reset)");
+        throw new SutFailure(
+                SutFailure.Kind.INTERNAL,
+                helper
+                        + " could not carry out \""
+                        + p.command()
+                        + "\": "
+                        + a
+                        + " (the helper is replaced at the next reset)");
     }
 
-    /** Send one command after the queued ones and wait for its answer; answers its value ("" when none). */
+    /**
+     * Send one command after the queued ones and wait for its answer; answers its value ("" when
+     * none).
+     */
     String call(String command) throws OsError, SutFailure {
         post(command, true);
         settle(posted - 1);
@@ -180,10 +235,14 @@ final class Commands {
         if (a.startsWith("OK ")) return a.substring(3);
         if (a.startsWith("ERR ")) {
             String[] w = a.split(" ", 3);
-            throw new OsError(helper + ": " + command + " (" + (w.length > 2 ? w[2] : "") + ")", Integer.parseInt(w[1]));
+            throw new OsError(
+                    helper + ": " + command + " (" + (w.length > 2 ? w[2] : "") + ")",
+                    Integer.parseInt(w[1]));
         }
         broken = true;
-        throw new SutFailure(SutFailure.Kind.PROTOCOL, helper + " answered \"" + a + "\" to \"" + command + "\"");
+        throw new SutFailure(
+                SutFailure.Kind.PROTOCOL,
+                helper + " answered \"" + a + "\" to \"" + command + "\"");
     }
 
     /** The helper's first line, if it came within {@code millis}; null if not yet. */
@@ -196,7 +255,9 @@ final class Commands {
         String a = channel.readLine(timeoutMillis);
         if (a == null) {
             broken = true;
-            throw new SutFailure(SutFailure.Kind.HUNG, helper + " did not answer " + what + " within " + timeoutMillis + " ms");
+            throw new SutFailure(
+                    SutFailure.Kind.HUNG,
+                    helper + " did not answer " + what + " within " + timeoutMillis + " ms");
         }
         return check(a, what);
     }

@@ -6,16 +6,18 @@ import java.util.List;
 import xmemck.spi.SutFailure;
 
 /**
- * Helper children kept across worlds: starting a JVM costs a fraction of a second. A helper keeps the regions the
- * {@link RegionPool} holds in it, so the n-th process of every world is played by the same helper when it can be: the
- * helpers are handed out in the order the last world took them.
+ * Helper children kept across worlds: starting a JVM costs a fraction of a second. A helper keeps
+ * the regions the {@link RegionPool} holds in it, so the n-th process of every world is played by
+ * the same helper when it can be: the helpers are handed out in the order the last world took them.
  */
 final class HelperPool {
     private final Libc c;
     private final int kitPid;
     private final Duration timeout;
+
     /** Next to hand out first. */
     private final List<HelperClient> idle = new ArrayList<>();
+
     /** In the order the world took them. */
     private final List<HelperClient> busy = new ArrayList<>();
 
@@ -40,7 +42,10 @@ final class HelperPool {
         return h;
     }
 
-    /** The world is over: its helpers become idle, first taken first; a broken, dead or worn one is ended. */
+    /**
+     * The world is over: its helpers become idle, first taken first; a broken, dead or worn one is
+     * ended.
+     */
     void releaseAll() {
         List<HelperClient> next = new ArrayList<>(busy.size() + idle.size());
         for (HelperClient h : busy) {

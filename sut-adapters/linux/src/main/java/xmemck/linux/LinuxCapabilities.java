@@ -7,12 +7,18 @@ import xmemck.spi.Capability;
 
 /** What the Linux adapter can and cannot create, each lack with its reason. */
 final class LinuxCapabilities {
-    static final String NO_INTERRUPT = "Linux gives a user-space program no way to run code at interrupt level; every call the adapter makes is a system call from a process";
-    static final String NO_HARDWARE_ERROR = "an uncorrectable memory error can only be simulated with madvise(MADV_HWPOISON), which needs CAP_SYS_ADMIN and permanently takes physical pages away from the host; the adapter does not do that";
-    static final String NO_ADI = "ADI version tags exist only on SPARC M7 and later; x86_64 has no per-line memory versions";
-    static final String NO_USER_BLOCK = "Linux keeps no user block (u-area) in a process's address space, so there is no address that a copy to user space must avoid for that reason";
-    static final String NO_USER_BLOCK_NEIGHBOUR = "Linux keeps no user block (u-area) in a process's address space, so no region can end where one begins";
-    static final String NO_DAMAGED_LINES = "user space cannot put an uncorrectable memory error in chosen 64-byte lines: Linux can only poison whole pages, with madvise(MADV_HWPOISON), which needs CAP_SYS_ADMIN and permanently takes physical pages away from the host";
+    static final String NO_INTERRUPT =
+            "Linux gives a user-space program no way to run code at interrupt level; every call the adapter makes is a system call from a process";
+    static final String NO_HARDWARE_ERROR =
+            "an uncorrectable memory error can only be simulated with madvise(MADV_HWPOISON), which needs CAP_SYS_ADMIN and permanently takes physical pages away from the host; the adapter does not do that";
+    static final String NO_ADI =
+            "ADI version tags exist only on SPARC M7 and later; x86_64 has no per-line memory versions";
+    static final String NO_USER_BLOCK =
+            "Linux keeps no user block (u-area) in a process's address space, so there is no address that a copy to user space must avoid for that reason";
+    static final String NO_USER_BLOCK_NEIGHBOUR =
+            "Linux keeps no user block (u-area) in a process's address space, so no region can end where one begins";
+    static final String NO_DAMAGED_LINES =
+            "user space cannot put an uncorrectable memory error in chosen 64-byte lines: Linux can only poison whole pages, with madvise(MADV_HWPOISON), which needs CAP_SYS_ADMIN and permanently takes physical pages away from the host";
 
     private LinuxCapabilities() {}
 

@@ -18,8 +18,8 @@ import xmemck.spi.SutFailure;
 import xmemck.spi.SutOptions;
 
 /**
- * The host's Linux kernel as the implementation under test. Each op is carried out with real system calls;
- * see the module's README for how each service and condition maps onto the kernel.
+ * The host's Linux kernel as the implementation under test. Each op is carried out with real system
+ * calls; see the module's README for how each service and condition maps onto the kernel.
  */
 final class LinuxSut implements Sut {
     private final Arena arena = Arena.ofShared();
@@ -39,9 +39,19 @@ final class LinuxSut implements Sut {
 
     LinuxSut(SutOptions options) {
         this.pool = new HelperPool(c, kit.pid(), options.callTimeout());
-        this.paging = new PagingStore(c, Path.of(options.get("pagingDir", System.getProperty("java.io.tmpdir"))));
+        this.paging =
+                new PagingStore(
+                        c, Path.of(options.get("pagingDir", System.getProperty("java.io.tmpdir"))));
         boolean reuse = Boolean.parseBoolean(options.get("reuse", "true"));
-        this.world = new World(c, kit, scratch, new ProcMaps(c, arena), pool, paging, new RegionPool(c, reuse));
+        this.world =
+                new World(
+                        c,
+                        kit,
+                        scratch,
+                        new ProcMaps(c, arena),
+                        pool,
+                        paging,
+                        new RegionPool(c, reuse));
         this.copyout = new CopyoutService(world);
         this.xmem = new XmemService(world);
         this.vmMvc = new VmMvcService(world);
@@ -58,18 +68,29 @@ final class LinuxSut implements Sut {
         }
     }
 
-    @Override public String name() { return name; }
+    @Override
+    public String name() {
+        return name;
+    }
 
-    @Override public Capabilities capabilities() { return capabilities; }
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
 
-    @Override public Result apply(Op op) throws SutFailure {
+    @Override
+    public Result apply(Op op) throws SutFailure {
         Result r = applyOne(op);
         pool.flush();
         return r;
     }
 
-    /** The same results as one by one; what the set-ups queue for the helpers is sent once, at the end. */
-    @Override public List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
+    /**
+     * The same results as one by one; what the set-ups queue for the helpers is sent once, at the
+     * end.
+     */
+    @Override
+    public List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
         List<Result> out = new ArrayList<>(ops.size());
         for (Op op : ops) out.add(applyOne(op));
         pool.flush();
@@ -78,7 +99,8 @@ final class LinuxSut implements Sut {
 
     private Result applyOne(Op op) throws SutFailure {
         if (closed) throw new SutFailure(SutFailure.Kind.INTERNAL, "the Linux adapter was closed");
-        // The harness asks only for what the capabilities cover; other callers get the same answer here.
+        // The harness asks only for what the capabilities cover; other callers get the same answer
+        // here.
         var missing = capabilities.whyNot(Capability.requiredBy(op));
         if (missing.isPresent()) return new Result.Unsupported(missing.get());
         try {
@@ -98,24 +120,37 @@ final class LinuxSut implements Sut {
         } catch (CannotCreate e) {
             return new Result.Unsupported(e.getMessage());
         } catch (OsError e) {
-            throw new SutFailure(SutFailure.Kind.INTERNAL, op.describe() + ": " + e.getMessage(), e);
+            throw new SutFailure(
+                    SutFailure.Kind.INTERNAL, op.describe() + ": " + e.getMessage(), e);
         }
     }
 
-    @Override public void reset() throws SutFailure {
+    @Override
+    public void reset() throws SutFailure {
         if (closed) throw new SutFailure(SutFailure.Kind.INTERNAL, "the Linux adapter was closed");
         world.clear();
     }
 
-    @Override public String drainDiagnostics() { return pool.drainDiagnostics(); }
+    @Override
+    public String drainDiagnostics() {
+        return pool.drainDiagnostics();
+    }
 
-    /** The world as built (for tests that look at what the kernel holds, such as whether a page is resident). */
-    World world() { return world; }
+    /**
+     * The world as built (for tests that look at what the kernel holds, such as whether a page is
+     * resident).
+     */
+    World world() {
+        return world;
+    }
 
     /** Pids of the helper processes now running (for tests and diagnostics). */
-    List<Long> helperPids() { return pool.pids(); }
+    List<Long> helperPids() {
+        return pool.pids();
+    }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         if (closed) return;
         closed = true;
         try {

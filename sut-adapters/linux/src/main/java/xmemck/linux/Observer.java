@@ -10,18 +10,20 @@ import xmemck.ops.Result;
 import xmemck.spi.SutFailure;
 
 /**
- * Answers the observation ops: bytes and page digests through the kit's privileged view ({@link PrivilegedView}), and a
- * page's protection from {@code /proc/PID/maps} ({@link ProcMaps}).
+ * Answers the observation ops: bytes and page digests through the kit's privileged view ({@link
+ * PrivilegedView}), and a page's protection from {@code /proc/PID/maps} ({@link ProcMaps}).
  */
 final class Observer {
     /**
-     * Digests are computed a chunk at a time: large enough that a 256 MiB object takes a few hundred system calls,
-     * small enough that the copy into the Java heap stays in the cache for the digest that follows it.
+     * Digests are computed a chunk at a time: large enough that a 256 MiB object takes a few
+     * hundred system calls, small enough that the copy into the Java heap stays in the cache for
+     * the digest that follows it.
      */
     static final int DIGEST_CHUNK = 1 << 20;
 
     private final World world;
     private final PrivilegedView view;
+
     /** The Java-heap copy of one chunk, for {@link PageDigest#of}; reused across calls. */
     private final byte[] chunk = new byte[DIGEST_CHUNK];
 
@@ -31,7 +33,8 @@ final class Observer {
     }
 
     Result bytes(Observe.Bytes b) throws SutFailure, OsError {
-        if (b.length() > Integer.MAX_VALUE - 16) throw World.protocol(b, "cannot observe more than 2 GiB at once");
+        if (b.length() > Integer.MAX_VALUE - 16)
+            throw World.protocol(b, "cannot observe more than 2 GiB at once");
         int length = (int) b.length();
         MemorySegment buf = world.scratch.buffer(Math.max(length, Geometry.PAGE));
         List<Long> unreadable = new ArrayList<>();
@@ -42,12 +45,14 @@ final class Observer {
     }
 
     /**
-     * One {@link PageDigest} per page, read a chunk at a time with the same view as {@link #bytes}: the bytes never
-     * exist in full in the Java heap, so a large object costs its reading and one copy per chunk, not an array of its size.
+     * One {@link PageDigest} per page, read a chunk at a time with the same view as {@link #bytes}:
+     * the bytes never exist in full in the Java heap, so a large object costs its reading and one
+     * copy per chunk, not an array of its size.
      */
     Result digest(Observe.Digest d) throws SutFailure, OsError {
         long pages = d.length() / Geometry.PAGE;
-        if (pages > Integer.MAX_VALUE - 16) throw World.protocol(d, "too many pages for one answer");
+        if (pages > Integer.MAX_VALUE - 16)
+            throw World.protocol(d, "too many pages for one answer");
         long[] digests = new long[(int) pages];
         List<Long> unreadable = new ArrayList<>();
         MemorySegment buf = world.scratch.buffer(DIGEST_CHUNK);
@@ -57,13 +62,15 @@ final class Observer {
             int before = unreadable.size();
             view.read(d, d.object(), d.from() + done, n, buf, unreadable);
             MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, chunk, 0, n);
-            // the unreadable pages of this chunk come in ascending order: walk them alongside the pages
+            // the unreadable pages of this chunk come in ascending order: walk them alongside the
+            // pages
             int next = before;
             long chunkPage = firstPage + done / Geometry.PAGE;
             for (int k = 0; k < n / Geometry.PAGE; k++) {
                 boolean gone = next < unreadable.size() && unreadable.get(next) == chunkPage + k;
                 if (gone) next++;
-                digests[(int) (done / Geometry.PAGE) + k] = gone ? PageDigest.ZERO_PAGE : PageDigest.of(chunk, k * Geometry.PAGE);
+                digests[(int) (done / Geometry.PAGE) + k] =
+                        gone ? PageDigest.ZERO_PAGE : PageDigest.of(chunk, k * Geometry.PAGE);
             }
         }
         return new Result.Digest(d.object(), d.from(), digests, unreadable);
@@ -75,7 +82,8 @@ final class Observer {
         if (r == null && s == null) throw World.protocol(p, "no object " + p.object());
         world.ready(r, true);
         Space where = r != null ? r.home.space() : world.kit;
-        long address = r != null ? r.home.pageAddress(p.page()) : s.address(p.page() * Geometry.PAGE);
+        long address =
+                r != null ? r.home.pageAddress(p.page()) : s.address(p.page() * Geometry.PAGE);
         return new Result.Protection(world.maps.protection(where, address));
     }
 }

@@ -9,5 +9,7 @@ final class OsError extends Exception {
         this.errno = errno;
     }
 
-    int errno() { return errno; }
+    int errno() {
+        return errno;
+    }
 }

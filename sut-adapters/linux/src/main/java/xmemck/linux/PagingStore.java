@@ -8,13 +8,14 @@ import xmemck.spi.SutFailure;
  * The files behind pages that are not plainly in memory.
  *
  * <ul>
- *   <li>Paged out: the page's bytes are written to an unnamed file ({@code O_TMPFILE}, so nothing is left
- *       behind even if the kit is killed) on a disk file system, synced, mapped in place of the page, and
- *       evicted from the page cache with {@code POSIX_FADV_DONTNEED}. The next access reads it back from the
- *       disk: a real page-in. A tmpfs directory cannot do this (its pages have nowhere to go without swap).</li>
- *   <li>Paging I/O error: the page is mapped from a file of length zero, as if the file behind it had been
- *       truncated below the page. Any access faults with SIGBUS; the kernel's own copy routines turn that
- *       into {@code EFAULT}.</li>
+ *   <li>Paged out: the page's bytes are written to an unnamed file ({@code O_TMPFILE}, so nothing
+ *       is left behind even if the kit is killed) on a disk file system, synced, mapped in place of
+ *       the page, and evicted from the page cache with {@code POSIX_FADV_DONTNEED}. The next access
+ *       reads it back from the disk: a real page-in. A tmpfs directory cannot do this (its pages
+ *       have nowhere to go without swap).
+ *   <li>Paging I/O error: the page is mapped from a file of length zero, as if the file behind it
+ *       had been truncated below the page. Any access faults with SIGBUS; the kernel's own copy
+ *       routines turn that into {@code EFAULT}.
  * </ul>
  */
 final class PagingStore {
@@ -31,12 +32,17 @@ final class PagingStore {
 
     /** Why pages cannot be paged out here, or null when they can. */
     String whyNoPaging() {
-        if (!Files.isDirectory(directory)) return "the paging directory " + directory + " does not exist (set the adapter option pagingDir)";
+        if (!Files.isDirectory(directory))
+            return "the paging directory "
+                    + directory
+                    + " does not exist (set the adapter option pagingDir)";
         try {
             int fd = disk();
             long type = c.fsType(fd);
             if (type == Libc.TMPFS_MAGIC) {
-                return "the paging directory " + directory + " is on tmpfs, whose pages cannot be evicted without swap; set the adapter option pagingDir to a directory on a disk file system";
+                return "the paging directory "
+                        + directory
+                        + " is on tmpfs, whose pages cannot be evicted without swap; set the adapter option pagingDir to a directory on a disk file system";
             }
             return null;
         } catch (OsError e) {
@@ -47,7 +53,11 @@ final class PagingStore {
     /** The on-disk paging file. */
     int disk() throws OsError {
         if (diskFd < 0) {
-            diskFd = c.open(directory.toString(), Libc.O_TMPFILE | Libc.O_RDWR | Libc.O_CLOEXEC, 0600);
+            diskFd =
+                    c.open(
+                            directory.toString(),
+                            Libc.O_TMPFILE | Libc.O_RDWR | Libc.O_CLOEXEC,
+                            0600);
             if (diskFd < 0) throw new OsError("open(" + directory + ", O_TMPFILE)", c.errno());
         }
         return diskFd;
@@ -61,17 +71,23 @@ final class PagingStore {
     }
 
     /** True when no slot was handed out yet in this world. */
-    boolean fresh() { return next == 0; }
+    boolean fresh() {
+        return next == 0;
+    }
 
     /**
-     * A helper was sent the commands that unmap a kept or released region's pages from this file, up to {@code ticket}.
-     * The file's pages are reused from one world to the next, and a page still mapped somewhere cannot be evicted.
+     * A helper was sent the commands that unmap a kept or released region's pages from this file,
+     * up to {@code ticket}. The file's pages are reused from one world to the next, and a page
+     * still mapped somewhere cannot be evicted.
      */
     void unbinding(Commands helper, long ticket) {
         unbinding.add(new Unbinding(helper, ticket));
     }
 
-    /** Waits until no earlier world's region maps a page of the file any more (before the first page of a world is reused). */
+    /**
+     * Waits until no earlier world's region maps a page of the file any more (before the first page
+     * of a world is reused).
+     */
     void awaitUnbound() throws SutFailure {
         for (Unbinding u : unbinding) u.helper().carryOut(u.ticket());
         unbinding.clear();
@@ -91,8 +107,9 @@ final class PagingStore {
     }
 
     /**
-     * Forget every slot (a new world). The file keeps its length: writing over blocks it already has costs the next
-     * world's page-outs a data write, where blocks allocated anew would also cost a journal commit.
+     * Forget every slot (a new world). The file keeps its length: writing over blocks it already
+     * has costs the next world's page-outs a data write, where blocks allocated anew would also
+     * cost a journal commit.
      */
     void clear() {
         next = 0;

@@ -7,18 +7,24 @@ import java.util.Map;
 import xmemck.spi.SutFailure;
 
 /**
- * Regions and file segments of past worlds, restored and kept for the next ones. A fuzz case builds a few objects of
- * one to five pages; building one costs a memory file, two mappings and a round trip to a helper, and a world lasts
- * less than that. So an idle region is kept per address space (the kit or a helper) and size, and an idle segment per
- * size, a few of each, up to {@link #MAX_PAGES} pages; larger objects are built and let go with their world.
+ * Regions and file segments of past worlds, restored and kept for the next ones. A fuzz case builds
+ * a few objects of one to five pages; building one costs a memory file, two mappings and a round
+ * trip to a helper, and a world lasts less than that. So an idle region is kept per address space
+ * (the kit or a helper) and size, and an idle segment per size, a few of each, up to {@link
+ * #MAX_PAGES} pages; larger objects are built and let go with their world.
  *
- * <p>Only restored objects are kept ({@link Region#restore}, {@link FileSegment#restore}); the taker prepares one for its
- * world. With reuse off (adapter option {@code reuse=false}) nothing is kept and every world is built from scratch.
+ * <p>Only restored objects are kept ({@link Region#restore}, {@link FileSegment#restore}); the
+ * taker prepares one for its world. With reuse off (adapter option {@code reuse=false}) nothing is
+ * kept and every world is built from scratch.
  */
 final class RegionPool {
     /** The largest object kept, in pages. */
     static final int MAX_PAGES = 64;
-    /** Idle objects kept per address space and size: a world names at most a few objects of one size in one space. */
+
+    /**
+     * Idle objects kept per address space and size: a world names at most a few objects of one size
+     * in one space.
+     */
     static final int PER_SIZE = 4;
 
     private record Key(Space home, int pages) {}
@@ -35,12 +41,15 @@ final class RegionPool {
     }
 
     /** Whether {@code pages} is small enough to be kept at all. */
-    boolean wants(int pages) { return enabled && pages <= MAX_PAGES; }
+    boolean wants(int pages) {
+        return enabled && pages <= MAX_PAGES;
+    }
 
     /**
-     * An idle region of {@code pages} pages in {@code home}, or null. One whose restore the helper has carried out comes
-     * first (the world need not wait for it), then one last filled with {@code seed}. While there is room for more, a
-     * region still being restored is not taken: a new one is built instead, so that the next world finds one ready.
+     * An idle region of {@code pages} pages in {@code home}, or null. One whose restore the helper
+     * has carried out comes first (the world need not wait for it), then one last filled with
+     * {@code seed}. While there is room for more, a region still being restored is not taken: a new
+     * one is built instead, so that the next world finds one ready.
      */
     Region take(Space home, int pages, long seed) throws SutFailure {
         ArrayDeque<Region> idle = regions.get(new Key(home, pages));
@@ -55,7 +64,9 @@ final class RegionPool {
                 continue;
             }
             boolean ready = !(home instanceof HelperClient h) || h.commands().carriedOut(r.readyAt);
-            if (pick == null || ready && !pickReady || ready == pickReady && r.seed == seed && pick.seed != seed) {
+            if (pick == null
+                    || ready && !pickReady
+                    || ready == pickReady && r.seed == seed && pick.seed != seed) {
                 pick = r;
                 pickReady = ready;
             }
@@ -66,7 +77,10 @@ final class RegionPool {
         return pick;
     }
 
-    /** An idle segment of {@code pages} pages, preferably one last filled with {@code seed}; null if none. */
+    /**
+     * An idle segment of {@code pages} pages, preferably one last filled with {@code seed}; null if
+     * none.
+     */
     FileSegment takeSegment(int pages, long seed) {
         ArrayDeque<FileSegment> idle = segments.get(pages);
         if (idle == null || idle.isEmpty()) return null;
@@ -87,7 +101,8 @@ final class RegionPool {
     /** Keeps a restored region; false when there is no room (the caller lets it go). */
     boolean keep(Region r) {
         if (!wants(r.pages)) return false;
-        ArrayDeque<Region> idle = regions.computeIfAbsent(new Key(r.home.space(), r.pages), k -> new ArrayDeque<>());
+        ArrayDeque<Region> idle =
+                regions.computeIfAbsent(new Key(r.home.space(), r.pages), k -> new ArrayDeque<>());
         if (idle.size() >= PER_SIZE) return false;
         r.lost = false;
         idle.add(r);
@@ -103,9 +118,13 @@ final class RegionPool {
         return true;
     }
 
-    /** Lets go the regions kept in helpers that have ended (their mappings went with them; the kit's are unmapped here). */
+    /**
+     * Lets go the regions kept in helpers that have ended (their mappings went with them; the kit's
+     * are unmapped here).
+     */
     void dropGone() {
-        for (Iterator<Map.Entry<Key, ArrayDeque<Region>>> i = regions.entrySet().iterator(); i.hasNext(); ) {
+        for (Iterator<Map.Entry<Key, ArrayDeque<Region>>> i = regions.entrySet().iterator();
+                i.hasNext(); ) {
             Map.Entry<Key, ArrayDeque<Region>> e = i.next();
             if (e.getKey().home() instanceof HelperClient h && !h.alive()) {
                 for (Region r : e.getValue()) r.release(c);
@@ -115,7 +134,9 @@ final class RegionPool {
     }
 
     /** How many objects were taken from the pool so far (for tests). */
-    long taken() { return taken; }
+    long taken() {
+        return taken;
+    }
 
     /** How many objects are idle (for tests). */
     int idle() {

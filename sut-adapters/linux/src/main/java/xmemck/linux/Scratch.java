@@ -5,17 +5,20 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Native memory the adapter reuses instead of allocating per call: a buffer that grows (rarely) to the largest
- * size asked for, an always-zero page (the source of VM_MVC_ZERO), two iovecs, and a mincore vector.
- * Shared arenas, because the harness may drive one Sut from different threads one after the other.
+ * Native memory the adapter reuses instead of allocating per call: a buffer that grows (rarely) to
+ * the largest size asked for, an always-zero page (the source of VM_MVC_ZERO), two iovecs, and a
+ * mincore vector. Shared arenas, because the harness may drive one Sut from different threads one
+ * after the other.
  */
 final class Scratch {
     private Arena bufferArena = Arena.ofShared();
     private MemorySegment buffer = bufferArena.allocate(64 * 1024, Geometry.PAGE);
     private final Arena arena = Arena.ofShared();
     final MemorySegment zeroPage = arena.allocate(Geometry.PAGE, Geometry.PAGE);
+
     /** Two {@code struct iovec}: local at 0, remote at 16. */
     final MemorySegment iovecs = arena.allocate(32, 8);
+
     /** A mincore vector: one byte per page, for runs of up to 1024 pages. */
     final MemorySegment vec = arena.allocate(1024, 8);
 

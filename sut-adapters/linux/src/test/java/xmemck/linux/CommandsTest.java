@@ -19,8 +19,8 @@ import xmemck.ops.Prot;
 import xmemck.spi.SutFailure;
 
 /**
- * Which answers a world waits for, and what a failure costs: the test plays the helper at the far ends of the pipes,
- * opened through /proc/self/fd as a helper opens them through /proc/KIT/fd.
+ * Which answers a world waits for, and what a failure costs: the test plays the helper at the far
+ * ends of the pipes, opened through /proc/self/fd as a helper opens them through /proc/KIT/fd.
  */
 class CommandsTest {
     private final Arena arena = Arena.ofShared();
@@ -30,16 +30,31 @@ class CommandsTest {
     private BufferedReader helperIn;
     private PrintStream helperOut;
 
-    @BeforeEach void open() throws Exception {
+    @BeforeEach
+    void open() throws Exception {
         channel = new Channel(c);
         int[] far = channel.farEnds();
-        helperIn = new BufferedReader(new InputStreamReader(new FileInputStream("/proc/self/fd/" + far[0]), StandardCharsets.US_ASCII));
-        helperOut = new PrintStream(new FileOutputStream("/proc/self/fd/" + far[1]), true, StandardCharsets.US_ASCII);
+        helperIn =
+                new BufferedReader(
+                        new InputStreamReader(
+                                new FileInputStream("/proc/self/fd/" + far[0]),
+                                StandardCharsets.US_ASCII));
+        helperOut =
+                new PrintStream(
+                        new FileOutputStream("/proc/self/fd/" + far[1]),
+                        true,
+                        StandardCharsets.US_ASCII);
         channel.handOver();
-        commands = new Commands(channel, 5_000, "the test helper", what -> new SutFailure(SutFailure.Kind.CRASHED, "gone during " + what));
+        commands =
+                new Commands(
+                        channel,
+                        5_000,
+                        "the test helper",
+                        what -> new SutFailure(SutFailure.Kind.CRASHED, "gone during " + what));
     }
 
-    @AfterEach void close() throws Exception {
+    @AfterEach
+    void close() throws Exception {
         helperOut.close();
         helperIn.close();
         channel.close();
@@ -56,13 +71,14 @@ class CommandsTest {
         for (String a : answers) helperOut.println(a);
     }
 
-    @Test void aWorldWaitsForItsOwnCommandsOnly() throws Exception {
+    @Test
+    void aWorldWaitsForItsOwnCommandsOnly() throws Exception {
         Region kept = region();
         commands.background(kept);
         commands.post("PROT 1 2 3", false);
         long ready = commands.ticket();
         commands.foreground();
-        commands.flushNeeded();   // nothing of the world's: nothing sent
+        commands.flushNeeded(); // nothing of the world's: nothing sent
         assertFalse(commands.carriedOut(ready));
         commands.post("UNMAP 4 5", true);
         commands.flushNeeded();
@@ -71,20 +87,25 @@ class CommandsTest {
         assertTrue(commands.carriedOut(ready));
     }
 
-    @Test void whatReadsTheAddressSpaceWaitsForChangesOfMappingsOnly() throws Exception {
+    @Test
+    void whatReadsTheAddressSpaceWaitsForChangesOfMappingsOnly() throws Exception {
         commands.post("PROT 1 2 3", false);
         long protections = commands.ticket();
         commands.flushNeeded();
-        commands.settleMappings();   // a change of protection does not change what a forced read sees: no wait
-        assertFalse(commands.carriedOut(protections), "the helper has not answered, and nobody waited for it");
+        commands.settleMappings(); // a change of protection does not change what a forced read
+        // sees: no wait
+        assertFalse(
+                commands.carriedOut(protections),
+                "the helper has not answered, and nobody waited for it");
         commands.post("UNMAP 4 5", true);
         commands.flushNeeded();
         answer(2, "OK", "OK");
-        commands.settleMappings();   // the hole does: it waits, for the protection before it too
+        commands.settleMappings(); // the hole does: it waits, for the protection before it too
         assertTrue(commands.carriedOut(commands.ticket()));
     }
 
-    @Test void aFailedRestoreOfAKeptRegionLosesTheRegionNotTheWorld() throws Exception {
+    @Test
+    void aFailedRestoreOfAKeptRegionLosesTheRegionNotTheWorld() throws Exception {
         Region kept = region();
         commands.background(kept);
         commands.post("MAPHOLE 1 2 3 /proc/1/fd/3 0", true);
@@ -98,7 +119,8 @@ class CommandsTest {
         assertFalse(commands.broken());
     }
 
-    @Test void aFailedRestoreOfARegionTheWorldTookFailsTheWorld() throws Exception {
+    @Test
+    void aFailedRestoreOfARegionTheWorldTookFailsTheWorld() throws Exception {
         Region taken = region();
         commands.background(taken);
         commands.post("MAPHOLE 1 2 3 /proc/1/fd/3 0", true);
@@ -113,26 +135,33 @@ class CommandsTest {
         assertTrue(commands.broken());
     }
 
-    @Test void aFailedCommandOfTheWorldFailsTheSettle() throws Exception {
+    @Test
+    void aFailedCommandOfTheWorldFailsTheSettle() throws Exception {
         commands.post("PROT 1 2 3", false);
         commands.flushNeeded();
         answer(1, "ERR 22 mprotect: EINVAL");
         assertThrows(SutFailure.class, commands::settle);
-        assertThrows(SutFailure.class, () -> commands.post("PROT 1 2 3", false), "a broken helper takes nothing more");
+        assertThrows(
+                SutFailure.class,
+                () -> commands.post("PROT 1 2 3", false),
+                "a broken helper takes nothing more");
     }
 
-    @Test void aCallWaitsForWhatWasQueuedBeforeIt() throws Exception {
+    @Test
+    void aCallWaitsForWhatWasQueuedBeforeIt() throws Exception {
         commands.post("PROT 1 2 3", false);
-        Thread helper = new Thread(() -> {
-            try {
-                answer(2, "OK", "OK 12345");
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
+        Thread helper =
+                new Thread(
+                        () -> {
+                            try {
+                                answer(2, "OK", "OK 12345");
+                            } catch (Exception e) {
+                                throw new RuntimeException(e);
+                            }
+                        });
         helper.start();
         assertEquals("12345", commands.call("MAP /proc/1/fd/3 8192 4096"));
         helper.join();
-        commands.settle();   // nothing left to wait for
+        commands.settle(); // nothing left to wait for
     }
 }

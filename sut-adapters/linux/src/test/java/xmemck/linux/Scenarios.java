@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.List;
 import xmemck.harness.Session;
 import xmemck.harness.Step;
-import xmemck.oracle.Verdict;
 import xmemck.ops.Addr;
 import xmemck.ops.Context;
 import xmemck.ops.Op;
 import xmemck.ops.Prot;
 import xmemck.ops.Result;
 import xmemck.ops.Setup;
+import xmemck.oracle.Verdict;
 import xmemck.spi.Sut;
 
 /** Building and checking op programs run through the harness against the host kernel. */
@@ -25,13 +25,21 @@ final class Scenarios {
     static final Context P = Context.process("p");
     static final Context KPROC = Context.kernelProcess();
 
-    static Setup process(String name) { return new Setup.CreateProcess(name); }
+    static Setup process(String name) {
+        return new Setup.CreateProcess(name);
+    }
 
-    static Setup kernelRegion(String name, int pages, long seed) { return new Setup.MapRegion(name, "kernel", pages, Prot.READ_WRITE, seed); }
+    static Setup kernelRegion(String name, int pages, long seed) {
+        return new Setup.MapRegion(name, "kernel", pages, Prot.READ_WRITE, seed);
+    }
 
-    static Setup userRegion(String name, String process, int pages, long seed) { return new Setup.MapRegion(name, process, pages, Prot.READ_WRITE, seed); }
+    static Setup userRegion(String name, String process, int pages, long seed) {
+        return new Setup.MapRegion(name, process, pages, Prot.READ_WRITE, seed);
+    }
 
-    static Addr at(String object, long offset) { return Addr.in(object, offset); }
+    static Addr at(String object, long offset) {
+        return Addr.in(object, offset);
+    }
 
     /** Runs {@code ops} in a fresh session and returns it. */
     static Session run(Sut sut, List<? extends Op> ops) {
@@ -40,24 +48,42 @@ final class Scenarios {
         return s;
     }
 
-    /** Every step passed; on failure the message shows the whole log and the first bad step's message. */
+    /**
+     * Every step passed; on failure the message shows the whole log and the first bad step's
+     * message.
+     */
     static void assertPass(Session s) {
         if (s.verdict() != Verdict.PASS) fail("expected PASS\n" + explain(s));
         assertFalse(s.steps().isEmpty(), "nothing ran");
     }
 
-    /** The session ended UNSUPPORTED at a step whose reason contains {@code reasonPart}; nothing failed before. */
+    /**
+     * The session ended UNSUPPORTED at a step whose reason contains {@code reasonPart}; nothing
+     * failed before.
+     */
     static Step assertUnsupported(Session s, String reasonPart) {
         assertEquals(Verdict.UNSUPPORTED, s.verdict(), () -> "expected UNSUPPORTED\n" + explain(s));
         Step stop = s.stopper().orElseThrow();
-        assertTrue(stop.message().contains(reasonPart), () -> "the reason \"" + stop.message() + "\" does not mention \"" + reasonPart + "\"");
+        assertTrue(
+                stop.message().contains(reasonPart),
+                () ->
+                        "the reason \""
+                                + stop.message()
+                                + "\" does not mention \""
+                                + reasonPart
+                                + "\"");
         return stop;
     }
 
     static Step assertOutside(Session s, String clause) {
-        assertEquals(Verdict.OUTSIDE_CONTRACT, s.verdict(), () -> "expected OUTSIDE_CONTRACT\n" + explain(s));
+        assertEquals(
+                Verdict.OUTSIDE_CONTRACT,
+                s.verdict(),
+                () -> "expected OUTSIDE_CONTRACT\n" + explain(s));
         Step stop = s.stopper().orElseThrow();
-        assertTrue(stop.clauses().contains(clause), () -> "clauses " + stop.clauses() + " do not contain " + clause);
+        assertTrue(
+                stop.clauses().contains(clause),
+                () -> "clauses " + stop.clauses() + " do not contain " + clause);
         return stop;
     }
 
@@ -84,7 +110,13 @@ final class Scenarios {
 
     static String explain(Session s) {
         StringBuilder sb = new StringBuilder(String.join("\n", s.log()));
-        s.stopper().ifPresent(st -> sb.append("\nstopped at: ").append(st.op() == null ? "reset" : st.op().describe()).append("\n").append(st.message()));
+        s.stopper()
+                .ifPresent(
+                        st ->
+                                sb.append("\nstopped at: ")
+                                        .append(st.op() == null ? "reset" : st.op().describe())
+                                        .append("\n")
+                                        .append(st.message()));
         return sb.toString();
     }
 }

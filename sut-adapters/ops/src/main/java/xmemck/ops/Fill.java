@@ -1,10 +1,11 @@
 package xmemck.ops;
 
 /**
- * The initial content of every object, a pure function of (seed, offset) that any implementation in any
- * language can compute: {@code byteAt(seed, o) = low byte of splitmix64(seed ^ (o * 0x9E3779B97F4A7C15))}.
- * Offsets may be negative (the guard page before an object). Distinct seeds make source data,
- * destination contents and guard bytes distinguishable, which is what the leak check relies on.
+ * The initial content of every object, a pure function of (seed, offset) that any implementation in
+ * any language can compute: {@code byteAt(seed, o) = low byte of splitmix64(seed ^ (o *
+ * 0x9E3779B97F4A7C15))}. Offsets may be negative (the guard page before an object). Distinct seeds
+ * make source data, destination contents and guard bytes distinguishable, which is what the leak
+ * check relies on.
  */
 public final class Fill {
     private Fill() {}
@@ -25,8 +26,9 @@ public final class Fill {
     }
 
     /**
-     * Writes the pattern bytes for {@code [offset, offset + length)} into {@code dst} from {@code dstOffset}: the
-     * same values as {@link #byteAt}, in one tight loop (the multiplier is stepped rather than recomputed).
+     * Writes the pattern bytes for {@code [offset, offset + length)} into {@code dst} from {@code
+     * dstOffset}: the same values as {@link #byteAt}, in one tight loop (the multiplier is stepped
+     * rather than recomputed).
      */
     public static void fill(long seed, long offset, byte[] dst, int dstOffset, int length) {
         java.util.Objects.checkFromIndexSize(dstOffset, length, dst.length);

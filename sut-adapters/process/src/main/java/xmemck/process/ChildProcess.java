@@ -17,27 +17,34 @@ import java.util.concurrent.TimeUnit;
 import xmemck.wire.Excerpt;
 
 /**
- * One running implementation process and the three threads that keep its pipes moving: a writer (so that a child
- * that stops reading can never block the kit: the caller only waits on the reply queue, with a deadline), a reader
- * that cuts standard output into lines, and a collector that keeps standard error. Knows nothing of the protocol.
+ * One running implementation process and the three threads that keep its pipes moving: a writer (so
+ * that a child that stops reading can never block the kit: the caller only waits on the reply
+ * queue, with a deadline), a reader that cuts standard output into lines, and a collector that
+ * keeps standard error. Knows nothing of the protocol.
  */
 final class ChildProcess {
     /**
-     * Longest message line accepted: about the longest a Java array can be (the JVM refuses arrays within a few
-     * elements of {@code Integer.MAX_VALUE}). The largest region the operation language allows (1 GiB) with its guard
-     * pages is 1.43 GB of base64 in one observation. Lengths are counted in {@code long} everywhere, so a line of any
-     * length is cut off here, never wrapped around.
+     * Longest message line accepted: about the longest a Java array can be (the JVM refuses arrays
+     * within a few elements of {@code Integer.MAX_VALUE}). The largest region the operation
+     * language allows (1 GiB) with its guard pages is 1.43 GB of base64 in one observation. Lengths
+     * are counted in {@code long} everywhere, so a line of any length is cut off here, never
+     * wrapped around.
      */
     static final int MAX_LINE = Integer.MAX_VALUE - 1024;
 
     /** How often a caller waiting for an answer looks whether the implementation has exited. */
     private static final long EXIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     /**
-     * After the implementation exited, how long the reader must have been quiet before the exit is reported: what it
-     * wrote before exiting is still in the pipe and is read first.
+     * After the implementation exited, how long the reader must have been quiet before the exit is
+     * reported: what it wrote before exiting is still in the pipe and is read first.
      */
     private static final long EXIT_DRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** Durations beyond this (about 73 years) are treated as this, so that deadline arithmetic cannot overflow. */
+
+    /**
+     * Durations beyond this (about 73 years) are treated as this, so that deadline arithmetic
+     * cannot overflow.
+     */
     private static final long FOREVER_NANOS = Long.MAX_VALUE / 4;
 
     private final int maxLine;
@@ -46,21 +53,38 @@ final class ChildProcess {
     private final List<String> command;
     private final String mark;
     private final Instant started;
-    /** Bounded, so that an implementation that floods its output while the kit is not reading blocks instead. */
+
+    /**
+     * Bounded, so that an implementation that floods its output while the kit is not reading blocks
+     * instead.
+     */
     private final BlockingQueue<Incoming> replies = new LinkedBlockingQueue<>(10_000);
-    /** Set once the process is being killed: the reader then drops what it still reads instead of waiting for room. */
+
+    /**
+     * Set once the process is being killed: the reader then drops what it still reads instead of
+     * waiting for room.
+     */
     private volatile boolean discarding;
+
     private final BlockingQueue<Object> outgoing = new LinkedBlockingQueue<>();
     private final StderrBuffer stderr = new StderrBuffer();
     private final Thread stderrThread;
-    /** The start of the line being read, and its length so far, for the message when a reply never completes. */
+
+    /**
+     * The start of the line being read, and its length so far, for the message when a reply never
+     * completes.
+     */
     private volatile String partialPrefix = "";
+
     private volatile long partialLength;
+
     /** When the reader last received bytes: a long answer that is still arriving is not a hang. */
     private volatile long lastProgress = System.nanoTime();
+
     private static final Object CLOSE_STDIN = new Object();
 
-    private ChildProcess(Process process, List<String> command, int maxLine, String mark, Instant started) {
+    private ChildProcess(
+            Process process, List<String> command, int maxLine, String mark, Instant started) {
         this.process = process;
         this.maxLine = maxLine;
         this.mark = mark;
@@ -82,35 +106,53 @@ final class ChildProcess {
         pb.environment().put(ProcessTree.MARK, mark);
         Instant before = Instant.now();
         Process p = pb.start();
-        ChildProcess c = new ChildProcess(p, command, maxLine, mark, p.info().startInstant().orElse(before));
+        ChildProcess c =
+                new ChildProcess(p, command, maxLine, mark, p.info().startInstant().orElse(before));
         Children.add(c);
         return c;
     }
 
-    long pid() { return process.pid(); }
+    long pid() {
+        return process.pid();
+    }
 
-    List<String> command() { return command; }
+    List<String> command() {
+        return command;
+    }
 
-    boolean alive() { return process.isAlive(); }
+    boolean alive() {
+        return process.isAlive();
+    }
 
-    /** Queues lines for the implementation's standard input; they are written in order, then flushed. */
-    void send(List<String> lines) { outgoing.addAll(lines); }
+    /**
+     * Queues lines for the implementation's standard input; they are written in order, then
+     * flushed.
+     */
+    void send(List<String> lines) {
+        outgoing.addAll(lines);
+    }
 
-    void send(String line) { outgoing.add(line); }
+    void send(String line) {
+        outgoing.add(line);
+    }
 
     /** Closes the implementation's standard input once everything queued has been written. */
-    void closeInput() { outgoing.add(CLOSE_STDIN); }
+    void closeInput() {
+        outgoing.add(CLOSE_STDIN);
+    }
 
     /**
      * The next thing read from standard output, or what stands for it when nothing usable comes:
+     *
      * <ul>
-     *   <li>{@link Incoming.Silence} when nothing at all arrived for {@code silence} (the clock restarts whenever bytes
-     *   arrive, so a large observation that takes long to stream is waited for, while an implementation that stops
-     *   writing is not);</li>
-     *   <li>{@link Incoming.Overdue} when bytes kept arriving but no line was complete within {@code overall} of the
-     *   call (a trickle of one byte per second would otherwise hold the kit forever);</li>
-     *   <li>{@link Incoming.Exited} when the implementation exited and everything it wrote has been read, though its
-     *   standard output stays open (a process it started holds it).</li>
+     *   <li>{@link Incoming.Silence} when nothing at all arrived for {@code silence} (the clock
+     *       restarts whenever bytes arrive, so a large observation that takes long to stream is
+     *       waited for, while an implementation that stops writing is not);
+     *   <li>{@link Incoming.Overdue} when bytes kept arriving but no line was complete within
+     *       {@code overall} of the call (a trickle of one byte per second would otherwise hold the
+     *       kit forever);
+     *   <li>{@link Incoming.Exited} when the implementation exited and everything it wrote has been
+     *       read, though its standard output stays open (a process it started holds it).
      * </ul>
      */
     Incoming next(Duration silence, Duration overall) throws InterruptedException {
@@ -150,15 +192,22 @@ final class ChildProcess {
         return d.compareTo(Duration.ofNanos(FOREVER_NANOS)) >= 0 ? FOREVER_NANOS : d.toNanos();
     }
 
-    /** Non-null when a reply line has started but not ended: its beginning and length, for a timeout message. */
+    /**
+     * Non-null when a reply line has started but not ended: its beginning and length, for a timeout
+     * message.
+     */
     String partialLine() {
         long n = partialLength;
-        return n == 0 ? null : wireExcerpt(partialPrefix) + (n > partialPrefix.length() ? " (" + n + " bytes so far)" : "");
+        return n == 0
+                ? null
+                : wireExcerpt(partialPrefix)
+                        + (n > partialPrefix.length() ? " (" + n + " bytes so far)" : "");
     }
 
     /**
-     * What the implementation wrote that nobody has read yet, without waiting: the first unread line, or the line
-     * being written; null when there is nothing. For the check when the adapter is closed.
+     * What the implementation wrote that nobody has read yet, without waiting: the first unread
+     * line, or the line being written; null when there is nothing. For the check when the adapter
+     * is closed.
      */
     String unread() {
         Incoming first = replies.peek();
@@ -166,17 +215,21 @@ final class ChildProcess {
         if (first == null) return partial == null ? null : partial + " (a line not yet ended)";
         return switch (first) {
             case Incoming.Line l -> Excerpt.ofUtf8(l.bytes(), l.length(), ProcessSut.QUOTE);
-            case Incoming.Overlong o -> wireExcerpt(o.prefix()) + " (a line of " + o.length() + " bytes)";
+            case Incoming.Overlong o ->
+                    wireExcerpt(o.prefix()) + " (a line of " + o.length() + " bytes)";
             case Incoming.End e -> null; // it closed its output: nothing more was said
             default -> first.toString();
         };
     }
 
-    StderrBuffer stderr() { return stderr; }
+    StderrBuffer stderr() {
+        return stderr;
+    }
 
     /**
-     * Waits up to {@code timeout} for the process to end, then lets the stderr collector catch up so that its last
-     * words are in the buffer. Returns the exit status, or null if it is still running.
+     * Waits up to {@code timeout} for the process to end, then lets the stderr collector catch up
+     * so that its last words are in the buffer. Returns the exit status, or null if it is still
+     * running.
      */
     Integer awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) return null;
@@ -185,18 +238,23 @@ final class ChildProcess {
     }
 
     /**
-     * Ends the process and every process of its tree (see {@link ProcessTree}: including those its children left
-     * behind after it exited): SIGTERM, a short grace, then SIGKILL. What the kit does to an implementation that hung,
-     * crashed or broke the protocol. Waits until the process is reaped, so no zombie is left.
+     * Ends the process and every process of its tree (see {@link ProcessTree}: including those its
+     * children left behind after it exited): SIGTERM, a short grace, then SIGKILL. What the kit
+     * does to an implementation that hung, crashed or broke the protocol. Waits until the process
+     * is reaped, so no zombie is left.
      */
-    void kill() { terminate(List.of()); }
+    void kill() {
+        terminate(List.of());
+    }
 
     /**
-     * The polite ending: close standard input (the protocol's "stop"), give the implementation {@code grace} to
-     * exit, then end what is left of its tree as {@link #kill()} does. Never throws.
+     * The polite ending: close standard input (the protocol's "stop"), give the implementation
+     * {@code grace} to exit, then end what is left of its tree as {@link #kill()} does. Never
+     * throws.
      */
     void stop(Duration grace) {
-        // Taken while the implementation still runs: once it exits its children are no longer its descendants.
+        // Taken while the implementation still runs: once it exits its children are no longer its
+        // descendants.
         List<ProcessHandle> known = process.descendants().toList();
         closeInput();
         try {
@@ -213,14 +271,21 @@ final class ChildProcess {
         }
     }
 
-    /** The live members of this implementation's process tree, the implementation first (for the shutdown hook). */
-    List<ProcessHandle> tree() { return ProcessTree.members(process.toHandle(), mark, started); }
+    /**
+     * The live members of this implementation's process tree, the implementation first (for the
+     * shutdown hook).
+     */
+    List<ProcessHandle> tree() {
+        return ProcessTree.members(process.toHandle(), mark, started);
+    }
 
     /** Marks this child as being ended: its reader stops waiting for room in the queue. */
     void abandon() {
         discarding = true;
         replies.clear();
-        outgoing.add(CLOSE_STDIN); // lets the writer thread end instead of waiting for lines that never come
+        outgoing.add(
+                CLOSE_STDIN); // lets the writer thread end instead of waiting for lines that never
+        // come
     }
 
     private void terminate(List<ProcessHandle> known) {
@@ -247,15 +312,18 @@ final class ChildProcess {
                 if (outgoing.isEmpty()) out.flush();
             }
         } catch (IOException | InterruptedException e) {
-            // The child went away (broken pipe) or the kit is shutting down: the reader reports what happened.
+            // The child went away (broken pipe) or the kit is shutting down: the reader reports
+            // what happened.
         }
     }
 
     /**
-     * The line being read: its bytes so far. Once it is longer than the limit it is reported at once (an endless
-     * line must not be waited for) and the rest of it is dropped; {@code overlong} is then its length so far.
+     * The line being read: its bytes so far. Once it is longer than the limit it is reported at
+     * once (an endless line must not be waited for) and the rest of it is dropped; {@code overlong}
+     * is then its length so far.
      */
     private byte[] line = new byte[1 << 12];
+
     private int len;
     private long overlong;
 
@@ -296,27 +364,33 @@ final class ChildProcess {
                 try {
                     line = Arrays.copyOf(line, grownCapacity(line.length, needed, maxLine));
                 } catch (OutOfMemoryError e) {
-                    // One huge array the heap cannot hold: say so, and drop the rest of the line as if it were overlong.
+                    // One huge array the heap cannot hold: say so, and drop the rest of the line as
+                    // if it were overlong.
                     overlong = needed;
                     drop();
-                    deliver(new Incoming.Failed("the kit ran out of memory holding a line of " + needed
-                            + " bytes from the implementation (give the JVM more heap with -Xmx)"));
+                    deliver(
+                            new Incoming.Failed(
+                                    "the kit ran out of memory holding a line of "
+                                            + needed
+                                            + " bytes from the implementation (give the JVM more heap with -Xmx)"));
                     partialLength = overlong;
                     return;
                 }
             }
             System.arraycopy(buf, from, line, len, count);
-            if (len == 0) partialPrefix = new String(line, 0, Math.min(count, 200), StandardCharsets.UTF_8);
+            if (len == 0)
+                partialPrefix = new String(line, 0, Math.min(count, 200), StandardCharsets.UTF_8);
             len += count;
         }
         partialLength = overlong > 0 ? overlong : len;
     }
 
     /**
-     * The new size of a line buffer of {@code capacity} bytes that must hold {@code needed} ({@code needed <= max}):
-     * half as large again, so that a line of n bytes costs O(n) copying in all, but never more than {@code max}.
-     * Computed in {@code long}: in {@code int}, half as large again as 1.43 GB wraps around to a negative size, and
-     * the buffer would then grow by one read at a time, copying the whole line each time.
+     * The new size of a line buffer of {@code capacity} bytes that must hold {@code needed} ({@code
+     * needed <= max}): half as large again, so that a line of n bytes costs O(n) copying in all,
+     * but never more than {@code max}. Computed in {@code long}: in {@code int}, half as large
+     * again as 1.43 GB wraps around to a negative size, and the buffer would then grow by one read
+     * at a time, copying the whole line each time.
      */
     static int grownCapacity(int capacity, long needed, int max) {
         long grown = Math.max(needed, (long) capacity + (capacity >> 1));
@@ -332,7 +406,8 @@ final class ChildProcess {
         if (overlong == 0) {
             int end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
             if (line.length > 1 << 20) {
-                // A huge answer: hand over the buffer itself instead of a copy, and do not keep a huge buffer here.
+                // A huge answer: hand over the buffer itself instead of a copy, and do not keep a
+                // huge buffer here.
                 deliver(new Incoming.Line(line, end));
                 line = new byte[1 << 12];
             } else {
@@ -366,9 +441,14 @@ final class ChildProcess {
         }
     }
 
-    private static String wireExcerpt(String s) { return Excerpt.of(s, 200); }
+    private static String wireExcerpt(String s) {
+        return Excerpt.of(s, 200);
+    }
 
-    /** For the shutdown hook: the members of several trees at once, so that they share one grace period. */
+    /**
+     * For the shutdown hook: the members of several trees at once, so that they share one grace
+     * period.
+     */
     static List<ProcessHandle> trees(Iterable<ChildProcess> children) {
         List<ProcessHandle> all = new ArrayList<>();
         for (ChildProcess c : children) {

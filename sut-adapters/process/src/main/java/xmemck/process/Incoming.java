@@ -1,13 +1,14 @@
 package xmemck.process;
 
 /**
- * What the reader of the implementation's standard output saw next, or, for the last three kinds, what the waiting
- * side concluded when nothing came.
+ * What the reader of the implementation's standard output saw next, or, for the last three kinds,
+ * what the waiting side concluded when nothing came.
  */
 sealed interface Incoming {
     /**
-     * One complete line, without its line end: the first {@code length} bytes of {@code bytes}, UTF-8. Kept as
-     * bytes because a line may be a gigabyte of base64 that the parser decodes in place.
+     * One complete line, without its line end: the first {@code length} bytes of {@code bytes},
+     * UTF-8. Kept as bytes because a line may be a gigabyte of base64 that the parser decodes in
+     * place.
      */
     record Line(byte[] bytes, int length) implements Incoming {}
 
@@ -27,8 +28,8 @@ sealed interface Incoming {
     record Overdue() implements Incoming {}
 
     /**
-     * The implementation exited, and everything it wrote before has been read, but its standard output is still
-     * open: a process it started holds it.
+     * The implementation exited, and everything it wrote before has been read, but its standard
+     * output is still open: a process it started holds it.
      */
     record Exited() implements Incoming {}
 }

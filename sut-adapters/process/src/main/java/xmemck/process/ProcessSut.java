@@ -20,30 +20,41 @@ import xmemck.wire.WireFormatException;
  * An implementation in any language, run as a child process and driven over the line protocol of
  * {@code sut-adapters/PROTOCOL.md}.
  *
- * <p>Surviving a broken implementation is this class's main job. Every wait has two deadlines: the silence timeout
- * (nothing arrived for {@code timeoutMillis}) and an overall deadline for the whole answer ({@link #deadline}), so
- * that neither a silent child nor one that trickles a byte at a time holds the kit. A child that misses either is
- * killed and the call fails {@link Kind#HUNG}; one that exits fails {@link Kind#CRASHED} with its exit status, even
- * when a process it started keeps its standard output open; a line that is not the expected message, or breaks a
- * limit of the protocol (line length, number length, nesting depth: PROTOCOL.md, "Limits"), fails
- * {@link Kind#PROTOCOL}, quoting it. After any of these the child and everything it started are gone and the next
- * {@link #reset()} starts a fresh one, so a run goes on with the next scenario; after {@link #MAX_FAILED_STARTS}
- * failed starts in a row it stops trying. Ops are pipelined: {@link #applyAll} writes a whole batch before reading
- * the answers, so a fast implementation is not held back by round trips.
+ * <p>Surviving a broken implementation is this class's main job. Every wait has two deadlines: the
+ * silence timeout (nothing arrived for {@code timeoutMillis}) and an overall deadline for the whole
+ * answer ({@link #deadline}), so that neither a silent child nor one that trickles a byte at a time
+ * holds the kit. A child that misses either is killed and the call fails {@link Kind#HUNG}; one
+ * that exits fails {@link Kind#CRASHED} with its exit status, even when a process it started keeps
+ * its standard output open; a line that is not the expected message, or breaks a limit of the
+ * protocol (line length, number length, nesting depth: PROTOCOL.md, "Limits"), fails {@link
+ * Kind#PROTOCOL}, quoting it. After any of these the child and everything it started are gone and
+ * the next {@link #reset()} starts a fresh one, so a run goes on with the next scenario; after
+ * {@link #MAX_FAILED_STARTS} failed starts in a row it stops trying. Ops are pipelined: {@link
+ * #applyAll} writes a whole batch before reading the answers, so a fast implementation is not held
+ * back by round trips.
  *
- * <p>{@link #endScenario()} sends the next scenario's {@code reset} at once and reads its {@code ready}: anything the
- * implementation wrote after its last answer arrives before that {@code ready} (answers come in order), so an extra
- * answer is found deterministically and reported for the scenario that caused it, at the cost of no extra round trip
- * (the following {@link #reset()} then has nothing left to do).
+ * <p>{@link #endScenario()} sends the next scenario's {@code reset} at once and reads its {@code
+ * ready}: anything the implementation wrote after its last answer arrives before that {@code ready}
+ * (answers come in order), so an extra answer is found deterministically and reported for the
+ * scenario that caused it, at the cost of no extra round trip (the following {@link #reset()} then
+ * has nothing left to do).
  */
 public final class ProcessSut implements Sut {
     static final int QUOTE = 200;
 
     /** The overall deadline of one answer is this many silence timeouts, ... */
     static final int DEADLINE_TIMEOUTS = 10;
-    /** ... plus one more timeout per this many bytes the answer asked for is expected to take (base64, digests). */
+
+    /**
+     * ... plus one more timeout per this many bytes the answer asked for is expected to take
+     * (base64, digests).
+     */
     static final long BYTES_PER_TIMEOUT = 1 << 20;
-    /** After this many failed starts in a row, {@link #reset()} fails at once instead of trying again. */
+
+    /**
+     * After this many failed starts in a row, {@link #reset()} fails at once instead of trying
+     * again.
+     */
     static final int MAX_FAILED_STARTS = 3;
 
     private final List<String> command;
@@ -54,24 +65,46 @@ public final class ProcessSut implements Sut {
     private final int maxLine;
 
     private ChildProcess child;
+
     /** Why the child was stopped, until the next reset starts another. */
     private SutFailure broken;
+
     private boolean closed;
     private String name = "(not started)";
     private Capabilities capabilities;
     private long seq;
-    /** Whether endScenario() has already given the child a fresh world, so that the next reset() has nothing to do. */
+
+    /**
+     * Whether endScenario() has already given the child a fresh world, so that the next reset() has
+     * nothing to do.
+     */
     private boolean fresh;
+
     /** Failed starts in a row (by reset(), after a failure), and why the last one failed. */
     private int failedStarts;
+
     private String lastStartFailure;
-    /** The first seq and the descriptions of the last batch of ops, to name an op an extra answer repeats. */
+
+    /**
+     * The first seq and the descriptions of the last batch of ops, to name an op an extra answer
+     * repeats.
+     */
     private long batchFirst;
+
     private List<String> batch = List.of();
-    /** Diagnostics not yet drained: standard error of children already gone, and the adapter's own notes. */
+
+    /**
+     * Diagnostics not yet drained: standard error of children already gone, and the adapter's own
+     * notes.
+     */
     private final StringBuilder pending = new StringBuilder();
 
-    private ProcessSut(List<String> command, Duration callTimeout, Duration startTimeout, Duration closeGrace, int maxLine) {
+    private ProcessSut(
+            List<String> command,
+            Duration callTimeout,
+            Duration startTimeout,
+            Duration closeGrace,
+            int maxLine) {
         this.command = List.copyOf(command);
         this.maxLine = maxLine;
         this.callTimeout = callTimeout;
@@ -82,26 +115,45 @@ public final class ProcessSut implements Sut {
     }
 
     /** Starts the implementation and completes the handshake. */
-    public static ProcessSut start(List<String> command, Duration callTimeout, Duration startTimeout, Duration closeGrace) throws SutFailure {
+    public static ProcessSut start(
+            List<String> command, Duration callTimeout, Duration startTimeout, Duration closeGrace)
+            throws SutFailure {
         return start(command, callTimeout, startTimeout, closeGrace, ChildProcess.MAX_LINE);
     }
 
     /** As above, with a smaller limit on the length of a message line (for tests). */
-    static ProcessSut start(List<String> command, Duration callTimeout, Duration startTimeout, Duration closeGrace, int maxLine) throws SutFailure {
-        if (command.isEmpty()) throw new IllegalArgumentException("the implementation's command line is empty");
+    static ProcessSut start(
+            List<String> command,
+            Duration callTimeout,
+            Duration startTimeout,
+            Duration closeGrace,
+            int maxLine)
+            throws SutFailure {
+        if (command.isEmpty())
+            throw new IllegalArgumentException("the implementation's command line is empty");
         ProcessSut sut = new ProcessSut(command, callTimeout, startTimeout, closeGrace, maxLine);
         sut.launch();
         return sut;
     }
 
-    @Override public String name() { return name; }
+    @Override
+    public String name() {
+        return name;
+    }
 
-    @Override public Capabilities capabilities() { return capabilities; }
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
 
     /** The running child's process id, or -1 when none is running (tests and diagnostics). */
-    public long pid() { return child == null ? -1 : child.pid(); }
+    public long pid() {
+        return child == null ? -1 : child.pid();
+    }
 
-    public List<String> command() { return command; }
+    public List<String> command() {
+        return command;
+    }
 
     @Override
     public Result apply(Op op) throws SutFailure {
@@ -127,29 +179,61 @@ public final class ProcessSut implements Sut {
             Op op = ops.get(i);
             String what = "op " + (first + i) + " (" + described.get(i) + ")";
             if (op instanceof Call && unsupportedSetup(ops, out) instanceof Integer k) {
-                // The scenario stops at that set-up: the call after it (and its observations) went in the same batch,
-                // but ran in a world the implementation could not build. Their answers are read, not judged (the harness
-                // counts those ops as not run), and an implementation that stumbles over them is restarted, not reported.
-                return lenient(c, ops, out, first, "set-up op " + (first + k) + " was unsupported ("
-                        + ((Result.Unsupported) out.get(k)).reason() + ")");
+                // The scenario stops at that set-up: the call after it (and its observations) went
+                // in the same batch,
+                // but ran in a world the implementation could not build. Their answers are read,
+                // not judged (the harness
+                // counts those ops as not run), and an implementation that stumbles over them is
+                // restarted, not reported.
+                return lenient(
+                        c,
+                        ops,
+                        out,
+                        first,
+                        "set-up op "
+                                + (first + k)
+                                + " was unsupported ("
+                                + ((Result.Unsupported) out.get(k)).reason()
+                                + ")");
             }
-            Protocol.Reply reply = await(c, callTimeout, deadline(callTimeout, answerBytes(op)), "its answer to " + what);
-            if (!(reply instanceof Protocol.Reply.ResultOf r)) throw unexpected(reply, "a result for " + what);
+            Protocol.Reply reply =
+                    await(
+                            c,
+                            callTimeout,
+                            deadline(callTimeout, answerBytes(op)),
+                            "its answer to " + what);
+            if (!(reply instanceof Protocol.Reply.ResultOf r))
+                throw unexpected(reply, "a result for " + what);
             if (r.seq() >= 1 && r.seq() < first + i) {
-                throw fail(Kind.PROTOCOL, "answered " + opNamed(r.seq()) + " a second time where the result for " + what
-                        + " was due (each op gets exactly one answer)");
+                throw fail(
+                        Kind.PROTOCOL,
+                        "answered "
+                                + opNamed(r.seq())
+                                + " a second time where the result for "
+                                + what
+                                + " was due (each op gets exactly one answer)");
             }
             if (r.seq() != first + i) {
-                throw fail(Kind.PROTOCOL, "answered seq " + r.seq() + " where the result for " + what + " was due (results come in the order of the ops)");
+                throw fail(
+                        Kind.PROTOCOL,
+                        "answered seq "
+                                + r.seq()
+                                + " where the result for "
+                                + what
+                                + " was due (results come in the order of the ops)");
             }
             String mismatch = mismatch(op, r.result());
-            if (mismatch != null) throw fail(Kind.PROTOCOL, "answered " + what + " with " + mismatch);
+            if (mismatch != null)
+                throw fail(Kind.PROTOCOL, "answered " + what + " with " + mismatch);
             out.add(r.result());
         }
         return out;
     }
 
-    /** The index of the first set-up among the answered {@code ops} that was answered unsupported, or null. */
+    /**
+     * The index of the first set-up among the answered {@code ops} that was answered unsupported,
+     * or null.
+     */
     private static Integer unsupportedSetup(List<? extends Op> ops, List<Result> out) {
         for (int k = 0; k < out.size(); k++) {
             if (ops.get(k) instanceof Setup && out.get(k) instanceof Result.Unsupported) return k;
@@ -158,18 +242,25 @@ public final class ProcessSut implements Sut {
     }
 
     /**
-     * The answers to {@code ops} from {@code out.size()} on, read without judging them: each is kept when it is a result
-     * with the right seq, and stands as {@code unsupported} otherwise. The first line that is not such a result, or a
-     * crash, hang or over-long line, stops the implementation quietly (the next {@link #reset()} starts a fresh one)
-     * and the rest stand as {@code unsupported}.
+     * The answers to {@code ops} from {@code out.size()} on, read without judging them: each is
+     * kept when it is a result with the right seq, and stands as {@code unsupported} otherwise. The
+     * first line that is not such a result, or a crash, hang or over-long line, stops the
+     * implementation quietly (the next {@link #reset()} starts a fresh one) and the rest stand as
+     * {@code unsupported}.
      */
-    private List<Result> lenient(ChildProcess c, List<? extends Op> ops, List<Result> out, long first, String why) {
+    private List<Result> lenient(
+            ChildProcess c, List<? extends Op> ops, List<Result> out, long first, String why) {
         Result notRun = new Result.Unsupported("not run: " + why);
         while (out.size() < ops.size() && child == c) {
             long n = first + out.size();
             Protocol.Reply reply;
             try {
-                reply = await(c, callTimeout, deadline(callTimeout, answerBytes(ops.get(out.size()))), "its answer to op " + n);
+                reply =
+                        await(
+                                c,
+                                callTimeout,
+                                deadline(callTimeout, answerBytes(ops.get(out.size()))),
+                                "its answer to op " + n);
             } catch (SutFailure f) {
                 note("xmemck: after " + why + ": " + f.getMessage());
                 break;
@@ -177,7 +268,12 @@ public final class ProcessSut implements Sut {
             if (reply instanceof Protocol.Reply.ResultOf r && r.seq() == n) {
                 out.add(r.result());
             } else {
-                note("xmemck: after " + why + ": " + fail(Kind.PROTOCOL, "did not answer op " + n + " with its result").getMessage());
+                note(
+                        "xmemck: after "
+                                + why
+                                + ": "
+                                + fail(Kind.PROTOCOL, "did not answer op " + n + " with its result")
+                                        .getMessage());
                 break;
             }
         }
@@ -195,27 +291,33 @@ public final class ProcessSut implements Sut {
         if (child == null) restart();
         ChildProcess c = child;
         c.send(Protocol.reset());
-        Protocol.Reply reply = await(c, callTimeout, deadline(callTimeout, 0), "its answer to reset");
+        Protocol.Reply reply =
+                await(c, callTimeout, deadline(callTimeout, 0), "its answer to reset");
         if (!(reply instanceof Protocol.Reply.Ready)) {
             String extra = extra(reply);
-            if (extra != null) throw fail(Kind.PROTOCOL, extra + " (found at the reset that starts the next scenario)");
+            if (extra != null)
+                throw fail(
+                        Kind.PROTOCOL,
+                        extra + " (found at the reset that starts the next scenario)");
             throw unexpected(reply, "ready (the answer to reset)");
         }
     }
 
     /**
-     * Checks that the implementation said nothing after the scenario's last answer, and gives it a fresh world for the
-     * next scenario: sends {@code reset} now and reads up to its {@code ready}. A line before that {@code ready} (an
-     * op answered twice, a stray message) is a {@link Kind#PROTOCOL} failure of the scenario that just ended; so is a
-     * crash, hang or breach while discarding its world. Costs no extra round trip: the next {@link #reset()} returns
-     * at once. Does nothing when the implementation was already stopped by a failure.
+     * Checks that the implementation said nothing after the scenario's last answer, and gives it a
+     * fresh world for the next scenario: sends {@code reset} now and reads up to its {@code ready}.
+     * A line before that {@code ready} (an op answered twice, a stray message) is a {@link
+     * Kind#PROTOCOL} failure of the scenario that just ended; so is a crash, hang or breach while
+     * discarding its world. Costs no extra round trip: the next {@link #reset()} returns at once.
+     * Does nothing when the implementation was already stopped by a failure.
      */
     @Override
     public void endScenario() throws SutFailure {
         if (closed || child == null || fresh) return;
         ChildProcess c = child;
         c.send(Protocol.reset());
-        String awaited = "ready (the answer to the reset that ends the scenario, sent after the scenario's last answer)";
+        String awaited =
+                "ready (the answer to the reset that ends the scenario, sent after the scenario's last answer)";
         Protocol.Reply reply = await(c, callTimeout, deadline(callTimeout, 0), awaited);
         if (!(reply instanceof Protocol.Reply.Ready)) {
             String extra = extra(reply);
@@ -224,14 +326,24 @@ public final class ProcessSut implements Sut {
         fresh = true;
     }
 
-    /** What is wrong with a message that came where no answer was due, when it is an extra answer; else null. */
+    /**
+     * What is wrong with a message that came where no answer was due, when it is an extra answer;
+     * else null.
+     */
     private String extra(Protocol.Reply reply) {
         return switch (reply) {
             case Protocol.Reply.ResultOf r when r.seq() >= 1 && r.seq() <= seq ->
-                    "answered " + opNamed(r.seq()) + " a second time, after the scenario's last answer (each op gets exactly one answer)";
-            case Protocol.Reply.ResultOf r -> "sent a result for seq " + r.seq() + ", an op that was never sent, after the scenario's last answer";
-            case Protocol.Reply.Error e -> "reported an error after the scenario's last answer, where nothing was due: "
-                    + Excerpt.of(e.message(), QUOTE) + (e.seq() == null ? "" : " (seq " + e.seq() + ")");
+                    "answered "
+                            + opNamed(r.seq())
+                            + " a second time, after the scenario's last answer (each op gets exactly one answer)";
+            case Protocol.Reply.ResultOf r ->
+                    "sent a result for seq "
+                            + r.seq()
+                            + ", an op that was never sent, after the scenario's last answer";
+            case Protocol.Reply.Error e ->
+                    "reported an error after the scenario's last answer, where nothing was due: "
+                            + Excerpt.of(e.message(), QUOTE)
+                            + (e.seq() == null ? "" : " (seq " + e.seq() + ")");
             default -> null;
         };
     }
@@ -243,22 +355,34 @@ public final class ProcessSut implements Sut {
     }
 
     /**
-     * The overall deadline of an answer: {@value #DEADLINE_TIMEOUTS} silence timeouts, plus one timeout for every
-     * {@value #BYTES_PER_TIMEOUT} bytes the answer is expected to take. With the default 5 s timeout: 50 s for a
-     * small answer, about 2 hours for the base64 of a 1 GiB region (1.43 GB, at least 200 KiB/s).
+     * The overall deadline of an answer: {@value #DEADLINE_TIMEOUTS} silence timeouts, plus one
+     * timeout for every {@value #BYTES_PER_TIMEOUT} bytes the answer is expected to take. With the
+     * default 5 s timeout: 50 s for a small answer, about 2 hours for the base64 of a 1 GiB region
+     * (1.43 GB, at least 200 KiB/s).
      */
     static Duration deadline(Duration timeout, long answerBytes) {
-        long units = DEADLINE_TIMEOUTS + (Math.max(0, answerBytes) + BYTES_PER_TIMEOUT - 1) / BYTES_PER_TIMEOUT;
+        long units =
+                DEADLINE_TIMEOUTS
+                        + (Math.max(0, answerBytes) + BYTES_PER_TIMEOUT - 1) / BYTES_PER_TIMEOUT;
         long t = ChildProcess.nanos(timeout);
-        long total = units != 0 && t > Long.MAX_VALUE / 4 / units ? Long.MAX_VALUE / 4 : t * units; // saturates, never wraps
+        long total =
+                units != 0 && t > Long.MAX_VALUE / 4 / units
+                        ? Long.MAX_VALUE / 4
+                        : t * units; // saturates, never wraps
         return Duration.ofNanos(total);
     }
 
-    /** How many bytes the answer to {@code op} is expected to take: the base64 of the bytes, the digests. */
+    /**
+     * How many bytes the answer to {@code op} is expected to take: the base64 of the bytes, the
+     * digests.
+     */
     static long answerBytes(Op op) {
         return switch (op) {
             case Observe.Bytes b -> Math.min(Math.max(0, b.length()), 1L << 40) / 3 * 4 + 4;
-            case Observe.Digest d -> Math.min(Math.max(0, d.length()), 1L << 40) / xmemck.ops.Layout.PAGE_SIZE * 19; // "0123456789abcdef",
+            case Observe.Digest d ->
+                    Math.min(Math.max(0, d.length()), 1L << 40)
+                            / xmemck.ops.Layout.PAGE_SIZE
+                            * 19; // "0123456789abcdef",
             default -> 0;
         };
     }
@@ -276,10 +400,14 @@ public final class ProcessSut implements Sut {
         if (closed) return;
         closed = true;
         if (child != null) {
-            // Costs nothing: only what has already arrived is looked at. An adapter user that calls endScenario() has
+            // Costs nothing: only what has already arrived is looked at. An adapter user that calls
+            // endScenario() has
             // had anything of this kind reported as an ERROR already.
             String unread = child.unread();
-            if (unread != null) note("xmemck: protocol: the implementation wrote what nobody asked for before it was closed: " + unread);
+            if (unread != null)
+                note(
+                        "xmemck: protocol: the implementation wrote what nobody asked for before it was closed: "
+                                + unread);
             child.stop(closeGrace);
             pending.append(child.stderr().drain());
             child = null;
@@ -289,13 +417,15 @@ public final class ProcessSut implements Sut {
     // ---- starting ----
 
     /**
-     * Starts a fresh child after a failure. After {@value #MAX_FAILED_STARTS} failed starts in a row it gives up, and
-     * every later reset fails at once with the reason: an implementation that cannot start must not cost a start
-     * timeout per scenario.
+     * Starts a fresh child after a failure. After {@value #MAX_FAILED_STARTS} failed starts in a
+     * row it gives up, and every later reset fails at once with the reason: an implementation that
+     * cannot start must not cost a start timeout per scenario.
      */
     private void restart() throws SutFailure {
         if (failedStarts >= MAX_FAILED_STARTS) {
-            throw new SutFailure(Kind.START_FAILED, "gave up after " + failedStarts + " failed starts: " + lastStartFailure);
+            throw new SutFailure(
+                    Kind.START_FAILED,
+                    "gave up after " + failedStarts + " failed starts: " + lastStartFailure);
         }
         String why = broken == null ? "" : " after " + broken.kind() + ": " + broken.getMessage();
         try {
@@ -315,7 +445,13 @@ public final class ProcessSut implements Sut {
         try {
             c = ChildProcess.start(command, maxLine);
         } catch (IOException e) {
-            throw new SutFailure(Kind.START_FAILED, "cannot start the implementation " + CommandLine.join(command) + ": " + e.getMessage(), e);
+            throw new SutFailure(
+                    Kind.START_FAILED,
+                    "cannot start the implementation "
+                            + CommandLine.join(command)
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
         child = c;
         seq = 0;
@@ -327,18 +463,28 @@ public final class ProcessSut implements Sut {
             reply = await(c, startTimeout, deadline(startTimeout, 0), "its hello");
         } catch (SutFailure f) {
             // A child that never said hello could not be started, whatever the detail.
-            throw f.kind() == Kind.PROTOCOL ? f : new SutFailure(Kind.START_FAILED, "handshake: " + f.getMessage(), f);
+            throw f.kind() == Kind.PROTOCOL
+                    ? f
+                    : new SutFailure(Kind.START_FAILED, "handshake: " + f.getMessage(), f);
         }
         switch (reply) {
             case Protocol.Reply.Hello h -> {
                 if (!Protocol.VERSIONS.contains(h.protocol())) {
-                    throw fail(Kind.PROTOCOL, "answered the handshake with protocol version " + h.protocol() + "; this kit speaks " + Protocol.VERSIONS);
+                    throw fail(
+                            Kind.PROTOCOL,
+                            "answered the handshake with protocol version "
+                                    + h.protocol()
+                                    + "; this kit speaks "
+                                    + Protocol.VERSIONS);
                 }
                 name = h.name();
                 capabilities = h.capabilities();
                 for (String w : h.warnings()) note("xmemck: handshake: " + w);
             }
-            case Protocol.Reply.Error e -> throw fail(Kind.START_FAILED, "refused the handshake: " + Excerpt.of(e.message(), QUOTE));
+            case Protocol.Reply.Error e ->
+                    throw fail(
+                            Kind.START_FAILED,
+                            "refused the handshake: " + Excerpt.of(e.message(), QUOTE));
             default -> throw unexpected(reply, "hello");
         }
     }
@@ -348,7 +494,8 @@ public final class ProcessSut implements Sut {
     private ChildProcess running() throws SutFailure {
         if (closed) throw new SutFailure(Kind.INTERNAL, "the process adapter was closed");
         if (child == null) {
-            throw new SutFailure(broken == null ? Kind.INTERNAL : broken.kind(),
+            throw new SutFailure(
+                    broken == null ? Kind.INTERNAL : broken.kind(),
                     "the implementation was stopped after an earlier failure and restarts at the next reset"
                             + (broken == null ? "" : " (" + broken.getMessage() + ")"));
         }
@@ -356,10 +503,11 @@ public final class ProcessSut implements Sut {
     }
 
     /**
-     * The next message, or the failure that stands for it: silence for {@code timeout}, the overall {@code deadline}
-     * missed, an exit, a line over a limit, an unreadable line.
+     * The next message, or the failure that stands for it: silence for {@code timeout}, the overall
+     * {@code deadline} missed, an exit, a line over a limit, an unreadable line.
      */
-    private Protocol.Reply await(ChildProcess c, Duration timeout, Duration deadline, String awaited) throws SutFailure {
+    private Protocol.Reply await(
+            ChildProcess c, Duration timeout, Duration deadline, String awaited) throws SutFailure {
         Incoming in;
         try {
             in = c.next(timeout, deadline);
@@ -370,34 +518,69 @@ public final class ProcessSut implements Sut {
         return switch (in) {
             case Incoming.Silence s -> {
                 String partial = c.partialLine();
-                throw fail(Kind.HUNG, "did not send " + awaited + " (nothing arrived for " + timeout.toMillis() + " ms)"
-                        + (partial == null ? "" : "; an unfinished line had begun: " + partial) + "; it was killed");
+                throw fail(
+                        Kind.HUNG,
+                        "did not send "
+                                + awaited
+                                + " (nothing arrived for "
+                                + timeout.toMillis()
+                                + " ms)"
+                                + (partial == null
+                                        ? ""
+                                        : "; an unfinished line had begun: " + partial)
+                                + "; it was killed");
             }
             case Incoming.Overdue o -> {
                 String partial = c.partialLine();
-                throw fail(Kind.HUNG, "did not finish " + awaited + " within the deadline for one answer (" + deadline.toMillis()
-                        + " ms: " + DEADLINE_TIMEOUTS + " times the timeout of " + timeout.toMillis() + " ms, plus one timeout per MiB asked for)"
-                        + "; bytes kept arriving, but too slowly" + (partial == null ? "" : "; the unfinished line: " + partial) + "; it was killed");
+                throw fail(
+                        Kind.HUNG,
+                        "did not finish "
+                                + awaited
+                                + " within the deadline for one answer ("
+                                + deadline.toMillis()
+                                + " ms: "
+                                + DEADLINE_TIMEOUTS
+                                + " times the timeout of "
+                                + timeout.toMillis()
+                                + " ms, plus one timeout per MiB asked for)"
+                                + "; bytes kept arriving, but too slowly"
+                                + (partial == null ? "" : "; the unfinished line: " + partial)
+                                + "; it was killed");
             }
             case Incoming.End end -> throw ended(c, "while the kit waited for " + awaited, false);
             case Incoming.Exited x -> throw ended(c, "while the kit waited for " + awaited, true);
             case Incoming.Failed f -> throw fail(Kind.INTERNAL, f.message());
-            case Incoming.Overlong o -> throw fail(Kind.PROTOCOL, "sent a line longer than the limit on line length (" + maxLine
-                    + " bytes; " + o.length() + " bytes so far) where " + awaited + " was due, beginning " + Excerpt.of(o.prefix(), QUOTE));
+            case Incoming.Overlong o ->
+                    throw fail(
+                            Kind.PROTOCOL,
+                            "sent a line longer than the limit on line length ("
+                                    + maxLine
+                                    + " bytes; "
+                                    + o.length()
+                                    + " bytes so far) where "
+                                    + awaited
+                                    + " was due, beginning "
+                                    + Excerpt.of(o.prefix(), QUOTE));
             case Incoming.Line line -> {
                 try {
                     yield Protocol.parse(line.bytes(), line.length());
                 } catch (WireFormatException e) {
-                    throw fail(Kind.PROTOCOL, "sent a malformed message where " + awaited + " was due: " + e.getMessage()
-                            + "; received " + Excerpt.ofUtf8(line.bytes(), line.length(), QUOTE));
+                    throw fail(
+                            Kind.PROTOCOL,
+                            "sent a malformed message where "
+                                    + awaited
+                                    + " was due: "
+                                    + e.getMessage()
+                                    + "; received "
+                                    + Excerpt.ofUtf8(line.bytes(), line.length(), QUOTE));
                 }
             }
         };
     }
 
     /**
-     * The failure for an implementation whose output ended ({@code stillOpen}: it exited, but a process it started
-     * holds its standard output open).
+     * The failure for an implementation whose output ended ({@code stillOpen}: it exited, but a
+     * process it started holds its standard output open).
      */
     private SutFailure ended(ChildProcess c, String when, boolean stillOpen) {
         Integer status;
@@ -407,55 +590,123 @@ public final class ProcessSut implements Sut {
             Thread.currentThread().interrupt();
             status = null;
         }
-        if (status == null) return fail(Kind.PROTOCOL, "closed its standard output " + when + " but did not exit; it was killed");
+        if (status == null)
+            return fail(
+                    Kind.PROTOCOL,
+                    "closed its standard output " + when + " but did not exit; it was killed");
         String tail = c.stderr().tail(QUOTE * 2);
-        return fail(Kind.CRASHED, ExitStatus.describe(status) + " " + when
-                + (stillOpen ? " (its standard output stayed open: a process it started holds it, and was killed)" : "")
-                + (tail.isEmpty() ? "" : "; its standard error ends with: " + Excerpt.of(tail, QUOTE * 2)));
+        return fail(
+                Kind.CRASHED,
+                ExitStatus.describe(status)
+                        + " "
+                        + when
+                        + (stillOpen
+                                ? " (its standard output stayed open: a process it started holds it, and was killed)"
+                                : "")
+                        + (tail.isEmpty()
+                                ? ""
+                                : "; its standard error ends with: "
+                                        + Excerpt.of(tail, QUOTE * 2)));
     }
 
     private SutFailure unexpected(Protocol.Reply reply, String expected) {
         return switch (reply) {
-            case Protocol.Reply.Error e -> fail(Kind.PROTOCOL, "reported an error where " + expected + " was due: "
-                    + Excerpt.of(e.message(), QUOTE) + (e.seq() == null ? "" : " (seq " + e.seq() + ")"));
-            case Protocol.Reply.Hello h -> fail(Kind.PROTOCOL, "sent a hello where " + expected + " was due");
-            case Protocol.Reply.Ready r -> fail(Kind.PROTOCOL, "sent ready where " + expected + " was due");
-            case Protocol.Reply.ResultOf r -> fail(Kind.PROTOCOL, "sent a result (seq " + r.seq() + ") where " + expected + " was due");
+            case Protocol.Reply.Error e ->
+                    fail(
+                            Kind.PROTOCOL,
+                            "reported an error where "
+                                    + expected
+                                    + " was due: "
+                                    + Excerpt.of(e.message(), QUOTE)
+                                    + (e.seq() == null ? "" : " (seq " + e.seq() + ")"));
+            case Protocol.Reply.Hello h ->
+                    fail(Kind.PROTOCOL, "sent a hello where " + expected + " was due");
+            case Protocol.Reply.Ready r ->
+                    fail(Kind.PROTOCOL, "sent ready where " + expected + " was due");
+            case Protocol.Reply.ResultOf r ->
+                    fail(
+                            Kind.PROTOCOL,
+                            "sent a result (seq " + r.seq() + ") where " + expected + " was due");
         };
     }
 
-    /** Whether {@code result} is a possible answer to {@code op}; null if so, else what is wrong with it. */
+    /**
+     * Whether {@code result} is a possible answer to {@code op}; null if so, else what is wrong
+     * with it.
+     */
     static String mismatch(Op op, Result result) {
         if (result instanceof Result.Unsupported) return null;
         return switch (op) {
-            case Setup s -> result instanceof Result.Done ? null : kindOf(result) + " (a setup op answers done or unsupported)";
-            case Call c -> result instanceof Result.Returned ? null : kindOf(result) + " (a call answers returned or unsupported)";
+            case Setup s ->
+                    result instanceof Result.Done
+                            ? null
+                            : kindOf(result) + " (a setup op answers done or unsupported)";
+            case Call c ->
+                    result instanceof Result.Returned
+                            ? null
+                            : kindOf(result) + " (a call answers returned or unsupported)";
             case Observe.Bytes b -> {
-                if (!(result instanceof Result.Bytes got)) yield kindOf(result) + " (observe_bytes answers bytes or unsupported)";
-                if (!got.object().equals(b.object()) || got.from() != b.from() || got.data().length != b.length()) {
-                    yield "bytes of " + objectName(got.object()) + " from " + got.from() + ", " + got.data().length + " bytes long, where "
-                            + b.object() + " from " + b.from() + ", " + b.length() + " bytes long was asked";
+                if (!(result instanceof Result.Bytes got))
+                    yield kindOf(result) + " (observe_bytes answers bytes or unsupported)";
+                if (!got.object().equals(b.object())
+                        || got.from() != b.from()
+                        || got.data().length != b.length()) {
+                    yield "bytes of "
+                            + objectName(got.object())
+                            + " from "
+                            + got.from()
+                            + ", "
+                            + got.data().length
+                            + " bytes long, where "
+                            + b.object()
+                            + " from "
+                            + b.from()
+                            + ", "
+                            + b.length()
+                            + " bytes long was asked";
                 }
                 yield null;
             }
             case Observe.Digest d -> {
-                if (!(result instanceof Result.Digest got)) yield kindOf(result) + " (observe_digest answers digest or unsupported)";
-                if (!got.object().equals(d.object()) || got.from() != d.from() || (long) got.pages() * xmemck.ops.Layout.PAGE_SIZE != d.length()) {
-                    yield "digests of " + objectName(got.object()) + " from " + got.from() + ", " + got.pages() + " pages, where "
-                            + d.object() + " from " + d.from() + ", " + d.length() / xmemck.ops.Layout.PAGE_SIZE + " pages was asked";
+                if (!(result instanceof Result.Digest got))
+                    yield kindOf(result) + " (observe_digest answers digest or unsupported)";
+                if (!got.object().equals(d.object())
+                        || got.from() != d.from()
+                        || (long) got.pages() * xmemck.ops.Layout.PAGE_SIZE != d.length()) {
+                    yield "digests of "
+                            + objectName(got.object())
+                            + " from "
+                            + got.from()
+                            + ", "
+                            + got.pages()
+                            + " pages, where "
+                            + d.object()
+                            + " from "
+                            + d.from()
+                            + ", "
+                            + d.length() / xmemck.ops.Layout.PAGE_SIZE
+                            + " pages was asked";
                 }
                 yield null;
             }
-            case Observe.Protection p -> result instanceof Result.Protection ? null : kindOf(result) + " (observe_protection answers protection or unsupported)";
+            case Observe.Protection p ->
+                    result instanceof Result.Protection
+                            ? null
+                            : kindOf(result)
+                                    + " (observe_protection answers protection or unsupported)";
         };
     }
 
-    /** An object name the implementation sent: as is when it is a name the protocol allows, else as an escaped excerpt. */
+    /**
+     * An object name the implementation sent: as is when it is a name the protocol allows, else as
+     * an escaped excerpt.
+     */
     private static String objectName(String name) {
         return NAME.matcher(name).matches() ? name : Excerpt.of(name, 80);
     }
 
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
+    private static final java.util.regex.Pattern NAME =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
 
     private static String kindOf(Result r) {
         return switch (r) {
@@ -470,7 +721,8 @@ public final class ProcessSut implements Sut {
 
     /** Stops the child for good (until the next reset) and makes the failure that says why. */
     private SutFailure fail(Kind kind, String message) {
-        SutFailure f = new SutFailure(kind, "implementation " + CommandLine.join(command) + " " + message);
+        SutFailure f =
+                new SutFailure(kind, "implementation " + CommandLine.join(command) + " " + message);
         if (child != null) {
             child.kill();
             pending.append(child.stderr().drain());
@@ -480,5 +732,7 @@ public final class ProcessSut implements Sut {
         return f;
     }
 
-    private void note(String line) { pending.append(line).append('\n'); }
+    private void note(String line) {
+        pending.append(line).append('\n');
+    }
 }

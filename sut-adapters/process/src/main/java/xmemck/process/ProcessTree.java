@@ -15,24 +15,28 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Finds and ends an implementation's whole process tree: the implementation, everything it started, and everything
- * those started, even after the implementation itself has exited.
+ * Finds and ends an implementation's whole process tree: the implementation, everything it started,
+ * and everything those started, even after the implementation itself has exited.
  *
- * <p>{@link ProcessHandle#descendants()} alone is not enough: when a process exits, the kernel gives its children to
- * another parent (init, or a subreaper), and they are no longer anybody's descendants of the kit. So every
- * implementation is started with a mark in its environment ({@link #MARK}, a value unique to that start), which its
- * children inherit; at the end, every process of this user that started no earlier than the implementation and
- * carries the mark is part of the tree (the way Jenkins finds the processes a build left behind). A process that
- * clears its environment and whose parent has already exited escapes this; the protocol forbids leaving processes
- * behind in any case (PROTOCOL.md section 2).
+ * <p>{@link ProcessHandle#descendants()} alone is not enough: when a process exits, the kernel
+ * gives its children to another parent (init, or a subreaper), and they are no longer anybody's
+ * descendants of the kit. So every implementation is started with a mark in its environment ({@link
+ * #MARK}, a value unique to that start), which its children inherit; at the end, every process of
+ * this user that started no earlier than the implementation and carries the mark is part of the
+ * tree (the way Jenkins finds the processes a build left behind). A process that clears its
+ * environment and whose parent has already exited escapes this; the protocol forbids leaving
+ * processes behind in any case (PROTOCOL.md section 2).
  *
- * <p>Ending is polite, then not: SIGTERM to every member, up to {@link #TERM_GRACE} for them to go, then SIGKILL to
- * what is left.
+ * <p>Ending is polite, then not: SIGTERM to every member, up to {@link #TERM_GRACE} for them to go,
+ * then SIGKILL to what is left.
  */
 final class ProcessTree {
     private ProcessTree() {}
 
-    /** The environment variable that marks an implementation and its children; documented in PROTOCOL.md. */
+    /**
+     * The environment variable that marks an implementation and its children; documented in
+     * PROTOCOL.md.
+     */
     static final String MARK = "XMEMCK_IMPLEMENTATION";
 
     /** How long the members get after SIGTERM before SIGKILL. */
@@ -43,12 +47,16 @@ final class ProcessTree {
 
     /** A mark no other start of this JVM, or of any other kit, uses. */
     static String newMark() {
-        return ProcessHandle.current().pid() + "-" + STARTS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+        return ProcessHandle.current().pid()
+                + "-"
+                + STARTS.incrementAndGet()
+                + "-"
+                + Long.toHexString(System.nanoTime());
     }
 
     /**
-     * The live members of the tree of {@code root} (the implementation, started at {@code started} with {@code mark}
-     * in its environment), the root first if it is alive.
+     * The live members of the tree of {@code root} (the implementation, started at {@code started}
+     * with {@code mark} in its environment), the root first if it is alive.
      */
     static List<ProcessHandle> members(ProcessHandle root, String mark, Instant started) {
         Map<Long, ProcessHandle> found = new LinkedHashMap<>();
@@ -67,8 +75,9 @@ final class ProcessTree {
     }
 
     /**
-     * Ends every process in {@code members}: SIGTERM, then up to {@code grace} for them to exit, then SIGKILL. Returns
-     * once every one is gone or {@code grace} more has passed after the SIGKILL. Never throws.
+     * Ends every process in {@code members}: SIGTERM, then up to {@code grace} for them to exit,
+     * then SIGKILL. Returns once every one is gone or {@code grace} more has passed after the
+     * SIGKILL. Never throws.
      */
     static void end(Collection<ProcessHandle> members, Duration grace) {
         List<ProcessHandle> alive = new ArrayList<>();
@@ -101,13 +110,19 @@ final class ProcessTree {
         }
     }
 
-    /** Started no earlier than {@code started} (with a second's slack: /proc counts start times in clock ticks). */
+    /**
+     * Started no earlier than {@code started} (with a second's slack: /proc counts start times in
+     * clock ticks).
+     */
     private static boolean startedSince(ProcessHandle h, Instant started) {
         Optional<Instant> at = h.info().startInstant();
         return at.isEmpty() || !at.get().isBefore(started.minusSeconds(1));
     }
 
-    /** Whether the environment of process {@code pid} holds {@code needle}; false when it cannot be read. */
+    /**
+     * Whether the environment of process {@code pid} holds {@code needle}; false when it cannot be
+     * read.
+     */
     private static boolean carries(long pid, byte[] needle) {
         byte[] env;
         try {
@@ -115,7 +130,8 @@ final class ProcessTree {
         } catch (IOException | SecurityException e) {
             return false; // another user's process, or gone: not ours
         }
-        // The environment is NUL-separated; a leading NUL lets the first entry match like the others.
+        // The environment is NUL-separated; a leading NUL lets the first entry match like the
+        // others.
         byte[] padded = new byte[env.length + 2];
         System.arraycopy(env, 0, padded, 1, env.length);
         return indexOf(padded, needle) >= 0;

@@ -17,17 +17,18 @@ import xmemck.wire.WireFormatException;
 import xmemck.wire.WireJson;
 
 /**
- * The messages of the process protocol (see {@code sut-adapters/PROTOCOL.md}): one JSON object per line, each with
- * a {@code "type"}. The kit sends {@code hello}, {@code reset} and {@code apply}; the implementation answers
- * {@code hello}, {@code ready}, {@code result} or {@code error}. An {@code apply} message is the canonical op
- * ({@link OpCodec}) with {@code "type"} and {@code "seq"} in front; a {@code result} message is the canonical
- * result ({@link ResultCodec}) with {@code "type"} and the same {@code "seq"}. Envelope members a reader does not
- * know are ignored; the members of a result are exact.
+ * The messages of the process protocol (see {@code sut-adapters/PROTOCOL.md}): one JSON object per
+ * line, each with a {@code "type"}. The kit sends {@code hello}, {@code reset} and {@code apply};
+ * the implementation answers {@code hello}, {@code ready}, {@code result} or {@code error}. An
+ * {@code apply} message is the canonical op ({@link OpCodec}) with {@code "type"} and {@code "seq"}
+ * in front; a {@code result} message is the canonical result ({@link ResultCodec}) with {@code
+ * "type"} and the same {@code "seq"}. Envelope members a reader does not know are ignored; the
+ * members of a result are exact.
  *
- * <p>Parsing is bounded: {@link WireJson#messageParser} enforces the limits on number length, nesting depth, string
- * length and tokens per message as it reads (in time linear in the line), and the text the implementation controls
- * (its name, reasons, error messages, notes) is capped and made well-formed here, as it is decoded
- * ({@link UntrustedText}), so nothing downstream sees more.
+ * <p>Parsing is bounded: {@link WireJson#messageParser} enforces the limits on number length,
+ * nesting depth, string length and tokens per message as it reads (in time linear in the line), and
+ * the text the implementation controls (its name, reasons, error messages, notes) is capped and
+ * made well-formed here, as it is decoded ({@link UntrustedText}), so nothing downstream sees more.
  */
 final class Protocol {
     /** The protocol versions this kit speaks. */
@@ -36,47 +37,56 @@ final class Protocol {
     private Protocol() {}
 
     static String hello(String kit) {
-        return WireJson.write(g -> {
-            g.writeStartObject();
-            g.writeStringProperty("type", "hello");
-            g.writeArrayPropertyStart("protocols");
-            for (int v : VERSIONS) g.writeNumber(v);
-            g.writeEndArray();
-            g.writeStringProperty("kit", kit);
-            g.writeEndObject();
-        });
+        return WireJson.write(
+                g -> {
+                    g.writeStartObject();
+                    g.writeStringProperty("type", "hello");
+                    g.writeArrayPropertyStart("protocols");
+                    for (int v : VERSIONS) g.writeNumber(v);
+                    g.writeEndArray();
+                    g.writeStringProperty("kit", kit);
+                    g.writeEndObject();
+                });
     }
 
-    static String reset() { return "{\"type\":\"reset\"}"; }
+    static String reset() {
+        return "{\"type\":\"reset\"}";
+    }
 
     static String apply(long seq, Op op) {
-        return WireJson.write(g -> {
-            g.writeStartObject();
-            g.writeStringProperty("type", "apply");
-            g.writeNumberProperty("seq", seq);
-            OpCodec.writeMembers(g, op);
-            g.writeEndObject();
-        });
+        return WireJson.write(
+                g -> {
+                    g.writeStartObject();
+                    g.writeStringProperty("type", "apply");
+                    g.writeNumberProperty("seq", seq);
+                    OpCodec.writeMembers(g, op);
+                    g.writeEndObject();
+                });
     }
 
     /** A message from the implementation. */
     sealed interface Reply {
-        record Hello(int protocol, String name, Capabilities capabilities, List<String> warnings) implements Reply {}
+        record Hello(int protocol, String name, Capabilities capabilities, List<String> warnings)
+                implements Reply {}
+
         record Ready() implements Reply {}
+
         record ResultOf(long seq, Result result) implements Reply {}
+
         record Error(Long seq, String message) implements Reply {}
     }
 
     /**
-     * Parses one line from the implementation (UTF-8, without its line end); anything that is not a message of the
-     * protocol is an error. The line is read as a stream: the base64 of a large observation is decoded from these
-     * bytes, never copied into a string.
+     * Parses one line from the implementation (UTF-8, without its line end); anything that is not a
+     * message of the protocol is an error. The line is read as a stream: the base64 of a large
+     * observation is decoded from these bytes, never copied into a string.
      */
     static Reply parse(byte[] line, int length) {
         try (JsonParser p = WireJson.messageParser(line, 0, length)) {
             Members m = Members.of(p, "a message");
             String first = m.next();
-            // Implementations write "type" first (the canonical form does); any other order costs a second reading.
+            // Implementations write "type" first (the canonical form does); any other order costs a
+            // second reading.
             if ("type".equals(first)) return read(type(m), m, m.next(), p);
             String type = findType(line, length);
             try (JsonParser again = WireJson.messageParser(line, 0, length)) {
@@ -86,26 +96,34 @@ final class Protocol {
         }
     }
 
-    /** Reads the members of a message whose type is known, from {@code name}, the member the parser is at. */
+    /**
+     * Reads the members of a message whose type is known, from {@code name}, the member the parser
+     * is at.
+     */
     private static Reply read(String type, Members m, String name, JsonParser p) {
-        Reply reply = switch (type) {
-            case "hello" -> hello(m, name);
-            case "ready" -> {
-                for (; name != null; name = m.next()) m.skip();
-                yield new Reply.Ready();
-            }
-            case "result" -> result(m, name);
-            case "error" -> error(m, name);
-            default -> throw new WireFormatException("at $.type: unknown message type " + Excerpt.of(type, 40)
-                    + "; an implementation sends hello, ready, result or error");
-        };
+        Reply reply =
+                switch (type) {
+                    case "hello" -> hello(m, name);
+                    case "ready" -> {
+                        for (; name != null; name = m.next()) m.skip();
+                        yield new Reply.Ready();
+                    }
+                    case "result" -> result(m, name);
+                    case "error" -> error(m, name);
+                    default ->
+                            throw new WireFormatException(
+                                    "at $.type: unknown message type "
+                                            + Excerpt.of(type, 40)
+                                            + "; an implementation sends hello, ready, result or error");
+                };
         WireJson.end(p);
         return reply;
     }
 
     private static String type(Members m) {
         String type = m.stringOrNull();
-        if (type == null) throw new WireFormatException("at $: a message needs a string field \"type\"");
+        if (type == null)
+            throw new WireFormatException("at $: a message needs a string field \"type\"");
         return type;
     }
 
@@ -139,23 +157,34 @@ final class Protocol {
         }
         if (protocol == null) throw versionNeeded();
         if (implementation == null || implementation.isBlank()) {
-            throw new WireFormatException("at $.name: the hello needs the implementation's name, a non-empty string");
+            throw new WireFormatException(
+                    "at $.name: the hello needs the implementation's name, a non-empty string");
         }
-        if (caps == null) throw new WireFormatException("at $.capabilities: the hello must declare the implementation's capabilities");
+        if (caps == null)
+            throw new WireFormatException(
+                    "at $.capabilities: the hello must declare the implementation's capabilities");
         int version = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, protocol));
         if (warnings.size() > UntrustedText.MAX_WARNINGS) {
             int all = warnings.size();
             warnings = new ArrayList<>(warnings.subList(0, UntrustedText.MAX_WARNINGS));
             warnings.add("(cut, " + all + " warnings in all)");
         }
-        return new Reply.Hello(version, UntrustedText.capped(implementation, UntrustedText.MAX_NAME), safe(caps), warnings);
+        return new Reply.Hello(
+                version,
+                UntrustedText.capped(implementation, UntrustedText.MAX_NAME),
+                safe(caps),
+                warnings);
     }
 
     private static WireFormatException versionNeeded() {
-        return new WireFormatException("at $.protocol: the hello needs the protocol version the implementation speaks, a whole number");
+        return new WireFormatException(
+                "at $.protocol: the hello needs the protocol version the implementation speaks, a whole number");
     }
 
-    /** The result's members share the object with "type" and "seq"; anything else is one of them, or an error. */
+    /**
+     * The result's members share the object with "type" and "seq"; anything else is one of them, or
+     * an error.
+     */
     private static Reply.ResultOf result(Members m, String name) {
         Slots result = new Slots(m);
         Long seq = null;
@@ -180,17 +209,26 @@ final class Protocol {
                 default -> m.skip();
             }
         }
-        return new Reply.Error(seq, message == null ? "(no message given)" : UntrustedText.capped(message, UntrustedText.MAX_REASON));
+        return new Reply.Error(
+                seq,
+                message == null
+                        ? "(no message given)"
+                        : UntrustedText.capped(message, UntrustedText.MAX_REASON));
     }
 
-    // ---- text the implementation controls: capped and made well-formed as it is decoded (UntrustedText) ----
+    // ---- text the implementation controls: capped and made well-formed as it is decoded
+    // (UntrustedText) ----
 
     /** The name of the note that says notes were cut. */
     static final String CUT_NOTES = UntrustedText.CUT_NOTES;
 
-    private static Capabilities safe(Capabilities c) { return UntrustedText.safe(c); }
+    private static Capabilities safe(Capabilities c) {
+        return UntrustedText.safe(c);
+    }
 
-    private static Result safe(Result r) { return UntrustedText.safe(r); }
+    private static Result safe(Result r) {
+        return UntrustedText.safe(r);
+    }
 
     private static long seq(Members m, String type) {
         Long seq = m.wholeOrNull();
@@ -199,6 +237,9 @@ final class Protocol {
     }
 
     private static WireFormatException seqNeeded(String type) {
-        return new WireFormatException("at $.seq: a " + type + " message needs the whole-number \"seq\" of the apply it answers");
+        return new WireFormatException(
+                "at $.seq: a "
+                        + type
+                        + " message needs the whole-number \"seq\" of the apply it answers");
     }
 }

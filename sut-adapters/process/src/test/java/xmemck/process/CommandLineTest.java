@@ -12,8 +12,11 @@ class CommandLineTest {
     @Test
     void splitsLikeAShellWithoutExpanding() {
         assertEquals(List.of("impl", "--fault", "x"), CommandLine.split("  impl  --fault\tx "));
-        assertEquals(List.of("sh", "-c", "read h; echo \"$h\""), CommandLine.split("sh -c 'read h; echo \"$h\"'"));
-        assertEquals(List.of("a b", "c\"d", "e\\f"), CommandLine.split("\"a b\" \"c\\\"d\" e\\\\f"));
+        assertEquals(
+                List.of("sh", "-c", "read h; echo \"$h\""),
+                CommandLine.split("sh -c 'read h; echo \"$h\"'"));
+        assertEquals(
+                List.of("a b", "c\"d", "e\\f"), CommandLine.split("\"a b\" \"c\\\"d\" e\\\\f"));
         assertEquals(List.of("$HOME", "*"), CommandLine.split("$HOME *"));
         assertEquals(List.of("", "x"), CommandLine.split("'' x"));
         assertEquals(List.of("ab"), CommandLine.split("a'b'"));
@@ -28,11 +31,21 @@ class CommandLineTest {
 
     @Test
     void badCommandLinesAreExplained() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CommandLine.split("impl 'open")).getMessage()
-                .contains("unterminated ' quote at character 6"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CommandLine.split("impl \"open")).getMessage()
-                .contains("unterminated \" quote"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CommandLine.split("   ")).getMessage().contains("empty"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CommandLine.split("impl \\")).getMessage().contains("lone backslash"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> CommandLine.split("impl 'open"))
+                        .getMessage()
+                        .contains("unterminated ' quote at character 6"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> CommandLine.split("impl \"open"))
+                        .getMessage()
+                        .contains("unterminated \" quote"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> CommandLine.split("   "))
+                        .getMessage()
+                        .contains("empty"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> CommandLine.split("impl \\"))
+                        .getMessage()
+                        .contains("lone backslash"));
     }
 }

@@ -17,10 +17,11 @@ import xmemck.spi.SutFailure;
 import xmemck.spi.SutFailure.Kind;
 
 /**
- * An answer nobody asked for is an ERROR of the scenario that caused it. Before endScenario() a second answer to a
- * scenario's last op left that scenario PASS and gave the next one an ERROR (or, after the run's last op, went
- * unseen). The check reads up to the ready of a reset sent at once, so it is deterministic, and it costs no round
- * trip: the next scenario's reset() then has nothing left to do.
+ * An answer nobody asked for is an ERROR of the scenario that caused it. Before endScenario() a
+ * second answer to a scenario's last op left that scenario PASS and gave the next one an ERROR (or,
+ * after the run's last op, went unseen). The check reads up to the ready of a reset sent at once,
+ * so it is deterministic, and it costs no round trip: the next scenario's reset() then has nothing
+ * left to do.
  */
 class ExtraAnswerTest {
     static final Op OP = new Setup.CreateProcess("p");
@@ -28,20 +29,28 @@ class ExtraAnswerTest {
     private final Fakes fakes = new Fakes();
 
     @AfterEach
-    void nothingLeft() throws InterruptedException { fakes.closeAllAndCheckNothingIsLeft(); }
+    void nothingLeft() throws InterruptedException {
+        fakes.closeAllAndCheckNothingIsLeft();
+    }
 
     @Test
-    void aSecondAnswerToTheLastOpIsAnErrorOfTheScenarioThatEndsAndTheNextScenarioIsClean() throws Exception {
+    void aSecondAnswerToTheLastOpIsAnErrorOfTheScenarioThatEndsAndTheNextScenarioIsClean()
+            throws Exception {
         ProcessSut s = fakes.start(Duration.ofSeconds(5), "twice-on-op", "2");
         s.reset();
         assertInstanceOf(Result.Unsupported.class, s.apply(OP));
         s.endScenario(); // a scenario whose implementation behaved
         s.reset();
-        assertInstanceOf(Result.Unsupported.class, s.apply(OP), "the scenario's last op is answered (and then answered again)");
+        assertInstanceOf(
+                Result.Unsupported.class,
+                s.apply(OP),
+                "the scenario's last op is answered (and then answered again)");
         long pid = s.pid();
         SutFailure f = assertThrows(SutFailure.class, s::endScenario);
         assertEquals(Kind.PROTOCOL, f.kind());
-        assertContains(f.getMessage(), "answered op 2 (create process p) a second time, after the scenario's last answer");
+        assertContains(
+                f.getMessage(),
+                "answered op 2 (create process p) a second time, after the scenario's last answer");
 
         s.reset(); // the next scenario: a fresh implementation, and nothing held against it
         assertNotEquals(pid, s.pid());
@@ -56,7 +65,10 @@ class ExtraAnswerTest {
         s.apply(OP);
         SutFailure f = assertThrows(SutFailure.class, s::reset);
         assertEquals(Kind.PROTOCOL, f.kind());
-        assertContains(f.getMessage(), "answered op 1 (create process p) a second time", "found at the reset that starts the next scenario");
+        assertContains(
+                f.getMessage(),
+                "answered op 1 (create process p) a second time",
+                "found at the reset that starts the next scenario");
     }
 
     @Test
@@ -69,7 +81,11 @@ class ExtraAnswerTest {
             s.endScenario();
         }
         s.close(); // waits for the implementation's standard error to end
-        long resets = s.drainDiagnostics().lines().filter(l -> l.equals("fake: got 17 bytes")).count();
-        assertEquals(4, resets, "the first reset, then one per scenario sent by endScenario(): reset() had nothing left to do");
+        long resets =
+                s.drainDiagnostics().lines().filter(l -> l.equals("fake: got 17 bytes")).count();
+        assertEquals(
+                4,
+                resets,
+                "the first reset, then one per scenario sent by endScenario(): reset() had nothing left to do");
     }
 }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** No implementation outlives the kit: not when it exits without closing, not when it is killed outright. */
+/**
+ * No implementation outlives the kit: not when it exits without closing, not when it is killed
+ * outright.
+ */
 class JvmExitTest {
 
     private static Process host(String mode, String... command) throws Exception {
@@ -28,7 +31,9 @@ class JvmExitTest {
     }
 
     private static long childPid(Process host) throws Exception {
-        BufferedReader r = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader r =
+                new BufferedReader(
+                        new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
         String line = r.readLine();
         assertNotNull(line, "the host JVM printed nothing");
         assertTrue(line.startsWith("pid "), line);
@@ -42,24 +47,40 @@ class JvmExitTest {
         long child = childPid(host);
         assertTrue(host.waitFor(20, TimeUnit.SECONDS), "the host JVM should exit");
         assertEquals(0, host.exitValue());
-        assertTrue(Procs.awaitDead(child, Duration.ofSeconds(5)), "implementation still " + Procs.state(child) + " after the kit exited");
+        assertTrue(
+                Procs.awaitDead(child, Duration.ofSeconds(5)),
+                "implementation still " + Procs.state(child) + " after the kit exited");
     }
 
     @Test
     void theShutdownHookAlsoKillsWhatAnImplementationLeftBehindWhenItExited() throws Exception {
-        // The implementation exits by itself after leaving a child that ignores SIGTERM; that child is then nobody's
-        // descendant of the kit, and only the mark in its environment ties it to the implementation.
-        Process host = host("exit-after-orphan", BrokenImplementationTest.FAKE, "orphan-after-reset");
-        BufferedReader r = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
+        // The implementation exits by itself after leaving a child that ignores SIGTERM; that child
+        // is then nobody's
+        // descendant of the kit, and only the mark in its environment ties it to the
+        // implementation.
+        Process host =
+                host("exit-after-orphan", BrokenImplementationTest.FAKE, "orphan-after-reset");
+        BufferedReader r =
+                new BufferedReader(
+                        new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
         String first = r.readLine();
         assertNotNull(first, "the host JVM printed nothing");
-        assertTrue(first.startsWith("orphan "), "the host reports the process the implementation left: " + first);
+        assertTrue(
+                first.startsWith("orphan "),
+                "the host reports the process the implementation left: " + first);
         long orphan = Long.parseLong(first.substring(7).trim());
         try {
             assertTrue(host.waitFor(20, TimeUnit.SECONDS), "the host JVM should exit");
-            assertTrue(Procs.awaitDead(orphan, Duration.ofSeconds(5)), "the implementation's child is still " + Procs.state(orphan) + " after the kit exited");
+            assertTrue(
+                    Procs.awaitDead(orphan, Duration.ofSeconds(5)),
+                    "the implementation's child is still "
+                            + Procs.state(orphan)
+                            + " after the kit exited");
         } finally {
-            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly); // never leave it behind, even when failing
+            ProcessHandle.of(orphan)
+                    .ifPresent(
+                            ProcessHandle
+                                    ::destroyForcibly); // never leave it behind, even when failing
         }
     }
 
@@ -68,10 +89,13 @@ class JvmExitTest {
         Process host = host("wait", CExampleTest.BINARY);
         long child = childPid(host);
         String before = Procs.state(child);
-        assertTrue(before != null && !before.equals("Z"), "the C example runs before the kill, state " + before);
+        assertTrue(
+                before != null && !before.equals("Z"),
+                "the C example runs before the kill, state " + before);
         host.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertTrue(host.waitFor(10, TimeUnit.SECONDS));
-        assertTrue(Procs.awaitDead(child, Duration.ofSeconds(5)),
+        assertTrue(
+                Procs.awaitDead(child, Duration.ofSeconds(5)),
                 "the C example must exit on end of input; it is still " + Procs.state(child));
     }
 }

@@ -10,6 +10,14 @@ final class ProcessSutProviderTestSupport {
     private ProcessSutProviderTestSupport() {}
 
     static ProcessSut open(String commandLine, Duration timeout) throws SutFailure {
-        return (ProcessSut) new ProcessSutProvider().open(new SutOptions(Map.of("sut", commandLine, "timeoutMillis", String.valueOf(timeout.toMillis()))));
+        return (ProcessSut)
+                new ProcessSutProvider()
+                        .open(
+                                new SutOptions(
+                                        Map.of(
+                                                "sut",
+                                                commandLine,
+                                                "timeoutMillis",
+                                                String.valueOf(timeout.toMillis()))));
     }
 }

@@ -14,21 +14,34 @@ import xmemck.ops.Result;
 import xmemck.spi.Capability;
 import xmemck.wire.WireFormatException;
 
-/** The messages themselves: what the kit writes, and what it accepts and refuses from an implementation. */
+/**
+ * The messages themselves: what the kit writes, and what it accepts and refuses from an
+ * implementation.
+ */
 class ProtocolTest {
 
     @Test
     void applyIsTheCanonicalOpBehindTypeAndSeq() {
-        assertEquals("{\"type\":\"apply\",\"seq\":7,\"op\":\"copyout\",\"context\":{\"kind\":\"process\",\"process\":\"p\"},"
+        assertEquals(
+                "{\"type\":\"apply\",\"seq\":7,\"op\":\"copyout\",\"context\":{\"kind\":\"process\",\"process\":\"p\"},"
                         + "\"driverbuf\":{\"object\":\"k\",\"offset\":0},\"userbuf\":{\"object\":\"u\",\"offset\":4090},\"cn\":16}",
-                Protocol.apply(7, new Call.Copyout(Context.process("p"), Addr.in("k", 0), Addr.in("u", 4090), 16)));
-        assertEquals("{\"type\":\"hello\",\"protocols\":[1],\"kit\":\"xmemck dev\"}", Protocol.hello("xmemck dev"));
+                Protocol.apply(
+                        7,
+                        new Call.Copyout(
+                                Context.process("p"), Addr.in("k", 0), Addr.in("u", 4090), 16)));
+        assertEquals(
+                "{\"type\":\"hello\",\"protocols\":[1],\"kit\":\"xmemck dev\"}",
+                Protocol.hello("xmemck dev"));
     }
 
     @Test
     void aResultMayListItsMembersInAnyOrder() {
-        Protocol.Reply canonical = parse("{\"type\":\"result\",\"seq\":3,\"result\":\"bytes\",\"object\":\"u\",\"from\":0,\"data\":\"AAH/\"}");
-        Protocol.Reply shuffled = parse("{\"data\":\"AAH/\",\"seq\":3,\"object\":\"u\",\"result\":\"bytes\",\"from\":0,\"type\":\"result\"}");
+        Protocol.Reply canonical =
+                parse(
+                        "{\"type\":\"result\",\"seq\":3,\"result\":\"bytes\",\"object\":\"u\",\"from\":0,\"data\":\"AAH/\"}");
+        Protocol.Reply shuffled =
+                parse(
+                        "{\"data\":\"AAH/\",\"seq\":3,\"object\":\"u\",\"result\":\"bytes\",\"from\":0,\"type\":\"result\"}");
         for (Protocol.Reply r : new Protocol.Reply[] {canonical, shuffled}) {
             Protocol.Reply.ResultOf of = (Protocol.Reply.ResultOf) r;
             assertEquals(3, of.seq());
@@ -38,19 +51,32 @@ class ProtocolTest {
 
     @Test
     void envelopeMembersAreForgivingAndResultMembersExact() {
-        Protocol.Reply.Hello h = (Protocol.Reply.Hello) parse("{\"type\":\"hello\",\"protocol\":1,\"name\":\"impl 1.0\",\"since\":\"2026\","
-                + "\"capabilities\":{\"supported\":[\"COPYOUT\"],\"missing\":{\"ADI\":\"none\"}}}");
+        Protocol.Reply.Hello h =
+                (Protocol.Reply.Hello)
+                        parse(
+                                "{\"type\":\"hello\",\"protocol\":1,\"name\":\"impl 1.0\",\"since\":\"2026\","
+                                        + "\"capabilities\":{\"supported\":[\"COPYOUT\"],\"missing\":{\"ADI\":\"none\"}}}");
         assertEquals("impl 1.0", h.name());
         assertTrue(h.capabilities().supported().contains(Capability.COPYOUT));
-        assertEquals(new Protocol.Reply.Error(null, "(no message given)"), parse("{\"message\":5,\"type\":\"error\"}"));
+        assertEquals(
+                new Protocol.Reply.Error(null, "(no message given)"),
+                parse("{\"message\":5,\"type\":\"error\"}"));
 
-        assertMessage("{\"type\":\"result\",\"seq\":1,\"result\":\"returned\",\"value\":0,\"errno\":5}", "at $: unknown field \"errno\"");
-        assertMessage("{\"type\":\"result\",\"result\":\"done\"}", "at $.seq: a result message needs the whole-number \"seq\"");
+        assertMessage(
+                "{\"type\":\"result\",\"seq\":1,\"result\":\"returned\",\"value\":0,\"errno\":5}",
+                "at $: unknown field \"errno\"");
+        assertMessage(
+                "{\"type\":\"result\",\"result\":\"done\"}",
+                "at $.seq: a result message needs the whole-number \"seq\"");
         assertMessage("{\"seq\":1}", "at $: a message needs a string field \"type\"");
         assertMessage("{\"type\":\"goodbye\"}", "at $.type: unknown message type \"goodbye\"");
         assertMessage("[\"result\"]", "at $: a message must be a JSON object, got array");
-        assertMessage("{\"type\":\"ready\"} {\"type\":\"ready\"}", "at $: unexpected object after the JSON value");
-        assertMessage("{\"type\":\"hello\",\"protocol\":1.0,\"name\":\"x\",\"capabilities\":{}}", "at $.protocol: the hello needs the protocol version");
+        assertMessage(
+                "{\"type\":\"ready\"} {\"type\":\"ready\"}",
+                "at $: unexpected object after the JSON value");
+        assertMessage(
+                "{\"type\":\"hello\",\"protocol\":1.0,\"name\":\"x\",\"capabilities\":{}}",
+                "at $.protocol: the hello needs the protocol version");
     }
 
     private static Protocol.Reply parse(String line) {
@@ -60,6 +86,8 @@ class ProtocolTest {
 
     private static void assertMessage(String line, String expected) {
         WireFormatException e = assertThrows(WireFormatException.class, () -> parse(line));
-        assertTrue(e.getMessage().contains(expected), () -> "message \"" + e.getMessage() + "\" should contain \"" + expected + "\"");
+        assertTrue(
+                e.getMessage().contains(expected),
+                () -> "message \"" + e.getMessage() + "\" should contain \"" + expected + "\"");
     }
 }

@@ -8,9 +8,18 @@ import xmemck.spi.SutProvider;
 public final class ReferenceProvider implements SutProvider {
     public static final String ID = "reference";
 
-    @Override public String id() { return ID; }
+    @Override
+    public String id() {
+        return ID;
+    }
 
-    @Override public String description() { return "the reference oracle's canonical behaviour, in process (every capability)"; }
+    @Override
+    public String description() {
+        return "the reference oracle's canonical behaviour, in process (every capability)";
+    }
 
-    @Override public Sut open(SutOptions options) { return new ReferenceSut(); }
+    @Override
+    public Sut open(SutOptions options) {
+        return new ReferenceSut();
+    }
 }

@@ -12,22 +12,33 @@ import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 
 /**
- * A {@link Sut} over a fresh {@link Oracle}: setups build its world, calls run {@link Oracle#perform}, and
- * observations read its model. An ill-formed op is the adapter's failure (INTERNAL), with the oracle's message.
+ * A {@link Sut} over a fresh {@link Oracle}: setups build its world, calls run {@link
+ * Oracle#perform}, and observations read its model. An ill-formed op is the adapter's failure
+ * (INTERNAL), with the oracle's message.
  */
 final class ReferenceSut implements Sut {
 
     private Oracle oracle = new Oracle();
 
-    @Override public String name() { return "reference oracle"; }
+    @Override
+    public String name() {
+        return "reference oracle";
+    }
 
-    @Override public Capabilities capabilities() { return Capabilities.all(); }
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.all();
+    }
 
-    @Override public Result apply(Op op) throws SutFailure {
+    @Override
+    public Result apply(Op op) throws SutFailure {
         if (op == null) throw new SutFailure(SutFailure.Kind.INTERNAL, "no operation given");
         try {
             return switch (op) {
-                case Setup s -> { oracle.apply(s); yield new Result.Done(); }
+                case Setup s -> {
+                    oracle.apply(s);
+                    yield new Result.Done();
+                }
                 case Call c -> oracle.perform(c);
                 case Observe o -> oracle.observe(o);
             };
@@ -36,7 +47,11 @@ final class ReferenceSut implements Sut {
         }
     }
 
-    @Override public void reset() { oracle = new Oracle(); }
+    @Override
+    public void reset() {
+        oracle = new Oracle();
+    }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

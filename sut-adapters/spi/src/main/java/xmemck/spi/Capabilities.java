@@ -7,22 +7,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What an adapter can do. Every capability it lacks carries the reason, which becomes the UNSUPPORTED verdict's
- * reason in every report.
+ * What an adapter can do. Every capability it lacks carries the reason, which becomes the
+ * UNSUPPORTED verdict's reason in every report.
  */
 public record Capabilities(Set<Capability> supported, Map<Capability, String> missing) {
     public Capabilities {
-        supported = supported.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(supported);
+        supported =
+                supported.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(supported);
         missing = missing.isEmpty() ? new EnumMap<>(Capability.class) : new EnumMap<>(missing);
         for (Capability c : Capability.values()) {
             if (supported.contains(c) == missing.containsKey(c)) {
-                throw new IllegalArgumentException("capability " + c + " must be either supported or missing with a reason");
+                throw new IllegalArgumentException(
+                        "capability " + c + " must be either supported or missing with a reason");
             }
         }
     }
 
     /** All capabilities supported. */
-    public static Capabilities all() { return new Capabilities(EnumSet.allOf(Capability.class), Map.of()); }
+    public static Capabilities all() {
+        return new Capabilities(EnumSet.allOf(Capability.class), Map.of());
+    }
 
     /** All capabilities but {@code missing}, each with its reason. */
     public static Capabilities allBut(Map<Capability, String> missing) {

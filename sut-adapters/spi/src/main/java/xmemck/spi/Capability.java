@@ -5,9 +5,8 @@ import java.util.Set;
 import xmemck.ops.Addr;
 import xmemck.ops.Call;
 import xmemck.ops.Context;
-import xmemck.ops.Op;
 import xmemck.ops.Observe;
-import xmemck.ops.PageState;
+import xmemck.ops.Op;
 import xmemck.ops.Prot;
 import xmemck.ops.Setup;
 
@@ -42,24 +41,35 @@ public enum Capability {
 
     public final String text;
 
-    Capability(String text) { this.text = text; }
+    Capability(String text) {
+        this.text = text;
+    }
 
     /** The capabilities an adapter needs to carry out {@code op}. */
     public static Set<Capability> requiredBy(Op op) {
         EnumSet<Capability> need = EnumSet.noneOf(Capability.class);
         switch (op) {
-            case Setup.CreateProcess p -> { }
+            case Setup.CreateProcess p -> {}
             case Setup.MapRegion r -> need(r.prot(), need);
-            case Setup.MapRegionBelowUserBlock r -> { need(r.prot(), need); need.add(USER_BLOCK_NEIGHBOUR); }
-            case Setup.MapRegionAcrossSegments r -> { need(r.prot(), need); need.add(SEGMENT_CROSSING); }
+            case Setup.MapRegionBelowUserBlock r -> {
+                need(r.prot(), need);
+                need.add(USER_BLOCK_NEIGHBOUR);
+            }
+            case Setup.MapRegionAcrossSegments r -> {
+                need(r.prot(), need);
+                need.add(SEGMENT_CROSSING);
+            }
             case Setup.DamageLines d -> need.add(DAMAGED_LINES);
             case Setup.CreateFileSegment f -> need.add(VM_MVC);
-            case Setup.SetFrame f -> { need.add(VM_MVC); if (!f.hasFrame()) need.add(FRAMES); }
+            case Setup.SetFrame f -> {
+                need.add(VM_MVC);
+                if (!f.hasFrame()) need.add(FRAMES);
+            }
             case Setup.Protect p -> need(p.prot(), need);
             case Setup.Unmap u -> need.add(UNMAPPED_PAGES);
             case Setup.SetPageState s -> {
                 switch (s.state()) {
-                    case RESIDENT -> { }
+                    case RESIDENT -> {}
                     case PAGED_OUT -> need.add(PAGED_OUT_PAGES);
                     case PAGING_IO_ERROR -> need.add(PAGING_IO_ERROR);
                     case HARDWARE_ERROR -> need.add(HARDWARE_ERROR);
@@ -71,20 +81,35 @@ public enum Capability {
             case Call c -> {
                 context(c.context(), need);
                 switch (c) {
-                    case Call.Xmattach x -> { need.add(XMEM_SERVICES); addr(x.addr(), need); }
+                    case Call.Xmattach x -> {
+                        need.add(XMEM_SERVICES);
+                        addr(x.addr(), need);
+                    }
                     case Call.Xmdetach x -> need.add(XMEM_SERVICES);
-                    case Call.Xmemout x -> { need.add(XMEM_SERVICES); addr(x.uaddr(), need); }
-                    case Call.VmMvc v -> { need.add(VM_MVC); addr(v.ptr(), need); }
-                    case Call.Copyout x -> { need.add(COPYOUT); addr(x.userbuf(), need); }
+                    case Call.Xmemout x -> {
+                        need.add(XMEM_SERVICES);
+                        addr(x.uaddr(), need);
+                    }
+                    case Call.VmMvc v -> {
+                        need.add(VM_MVC);
+                        addr(v.ptr(), need);
+                    }
+                    case Call.Copyout x -> {
+                        need.add(COPYOUT);
+                        addr(x.userbuf(), need);
+                    }
                     case Call.DdiCopyout x -> {
                         need.add(DDI_COPYOUT);
                         addr(x.buf(), need);
                         if ((x.flags() & Call.FKIOCTL) != 0) need.add(KERNEL_DESTINATION);
                     }
-                    case Call.XxIoctl x -> { need.add(COPYOUT); addr(x.arg(), need); }
+                    case Call.XxIoctl x -> {
+                        need.add(COPYOUT);
+                        addr(x.arg(), need);
+                    }
                 }
             }
-            case Observe.Bytes b -> { }
+            case Observe.Bytes b -> {}
             case Observe.Digest d -> need.add(DIGEST_OBSERVATION);
             case Observe.Protection p -> need.add(PROTECTION_OBSERVATION);
         }
@@ -98,14 +123,15 @@ public enum Capability {
 
     private static void context(Context ctx, Set<Capability> need) {
         switch (ctx) {
-            case Context.Process p -> { }
+            case Context.Process p -> {}
             case Context.KernelProcess k -> need.add(KERNEL_PROCESS_CONTEXT);
             case Context.Interrupt i -> need.add(INTERRUPT_CONTEXT);
         }
     }
 
     private static void addr(Addr a, Set<Capability> need) {
-        if (a instanceof Addr.Special s) need.add(s.place() == Addr.Place.USER_BLOCK ? USER_BLOCK : SPECIAL_ADDRESSES);
+        if (a instanceof Addr.Special s)
+            need.add(s.place() == Addr.Place.USER_BLOCK ? USER_BLOCK : SPECIAL_ADDRESSES);
         if (a instanceof Addr.In in && in.adiVersion() >= 0) need.add(ADI);
     }
 }

@@ -17,8 +17,9 @@ public interface Sut extends AutoCloseable {
     Result apply(Op op) throws SutFailure;
 
     /**
-     * Carry out several operations in order and answer one result each; adapters with a round-trip cost
-     * override this to batch. Stops at nothing: an {@link Result.Unsupported} answer is a result like any other.
+     * Carry out several operations in order and answer one result each; adapters with a round-trip
+     * cost override this to batch. Stops at nothing: an {@link Result.Unsupported} answer is a
+     * result like any other.
      */
     default List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
         List<Result> out = new ArrayList<>(ops.size());
@@ -26,21 +27,31 @@ public interface Sut extends AutoCloseable {
         return out;
     }
 
-    /** Discard the world: the next operation starts from an empty one (no processes, objects or descriptors). */
+    /**
+     * Discard the world: the next operation starts from an empty one (no processes, objects or
+     * descriptors).
+     */
     void reset() throws SutFailure;
 
     /**
-     * The scenario is over: its last operation has been answered. An adapter may check here that the implementation
-     * said nothing it was not asked (a process that answered an operation twice) and may discard the scenario's world
-     * early; a failure it throws is an ERROR of the scenario that just ended, not of the next one. Call it after the
-     * scenario's last operation and before its verdict is final (not after an ERROR, when the implementation is
-     * discarded anyway); the next call is then {@link #reset()} or {@link #close()}. Does nothing by default.
+     * The scenario is over: its last operation has been answered. An adapter may check here that
+     * the implementation said nothing it was not asked (a process that answered an operation twice)
+     * and may discard the scenario's world early; a failure it throws is an ERROR of the scenario
+     * that just ended, not of the next one. Call it after the scenario's last operation and before
+     * its verdict is final (not after an ERROR, when the implementation is discarded anyway); the
+     * next call is then {@link #reset()} or {@link #close()}. Does nothing by default.
      */
-    default void endScenario() throws SutFailure { }
+    default void endScenario() throws SutFailure {}
 
-    /** Diagnostics the implementation produced since the last call (for a process: its stderr); never null. */
-    default String drainDiagnostics() { return ""; }
+    /**
+     * Diagnostics the implementation produced since the last call (for a process: its stderr);
+     * never null.
+     */
+    default String drainDiagnostics() {
+        return "";
+    }
 
     /** Release everything (child processes, mappings, files). Never throws. */
-    @Override void close();
+    @Override
+    void close();
 }

@@ -18,11 +18,22 @@ public final class SutFailure extends Exception {
 
     private final Kind kind;
 
-    public SutFailure(Kind kind, String message) { super(message); this.kind = kind; }
+    public SutFailure(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
 
-    public SutFailure(Kind kind, String message, Throwable cause) { super(message, cause); this.kind = kind; }
+    public SutFailure(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
 
-    public Kind kind() { return kind; }
+    public Kind kind() {
+        return kind;
+    }
 
-    @Override public String toString() { return kind + ": " + getMessage(); }
+    @Override
+    public String toString() {
+        return kind + ": " + getMessage();
+    }
 }

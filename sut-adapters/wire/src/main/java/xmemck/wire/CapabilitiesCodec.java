@@ -10,10 +10,11 @@ import xmemck.spi.Capabilities;
 import xmemck.spi.Capability;
 
 /**
- * Capabilities as JSON: {@code {"supported":["XMEM_SERVICES",...],"missing":{"ADI":"reason",...}}}, names of
- * {@link Capability}. Reading is forgiving where the protocol promises it: a capability the kit does not know (a
- * newer implementation) is skipped with a warning, and one the implementation does not mention is missing with
- * the reason "not declared by the implementation". Naming one capability twice, or without a reason, is an error.
+ * Capabilities as JSON: {@code {"supported":["XMEM_SERVICES",...],"missing":{"ADI":"reason",...}}},
+ * names of {@link Capability}. Reading is forgiving where the protocol promises it: a capability
+ * the kit does not know (a newer implementation) is skipped with a warning, and one the
+ * implementation does not mention is missing with the reason "not declared by the implementation".
+ * Naming one capability twice, or without a reason, is an error.
  */
 public final class CapabilitiesCodec {
     private CapabilitiesCodec() {}
@@ -22,17 +23,33 @@ public final class CapabilitiesCodec {
     public static final String UNDECLARED = "not declared by the implementation";
 
     /** The canonical text: capabilities in the order of {@link Capability}. */
-    public static String encode(Capabilities c) { return WireJson.write(g -> write(g, c)); }
+    public static String encode(Capabilities c) {
+        return WireJson.write(g -> write(g, c));
+    }
 
     public static void write(JsonGenerator g, Capabilities c) {
         g.writeStartObject();
         new MemberWriter(g)
-                .array("supported", a -> { for (Capability cap : Capability.values()) if (c.supported().contains(cap)) a.writeString(cap.name()); })
-                .object("missing", m -> { for (Capability cap : Capability.values()) if (c.missing().containsKey(cap)) m.str(cap.name(), c.missing().get(cap)); });
+                .array(
+                        "supported",
+                        a -> {
+                            for (Capability cap : Capability.values())
+                                if (c.supported().contains(cap)) a.writeString(cap.name());
+                        })
+                .object(
+                        "missing",
+                        m -> {
+                            for (Capability cap : Capability.values())
+                                if (c.missing().containsKey(cap))
+                                    m.str(cap.name(), c.missing().get(cap));
+                        });
         g.writeEndObject();
     }
 
-    /** The capabilities of a whole JSON text; {@code warnings} receives one line per capability name the kit did not know. */
+    /**
+     * The capabilities of a whole JSON text; {@code warnings} receives one line per capability name
+     * the kit did not know.
+     */
     public static Capabilities decode(String text, List<String> warnings) {
         try (JsonParser p = WireJson.parser(text)) {
             Capabilities c = decode(p, warnings);
@@ -49,13 +66,15 @@ public final class CapabilitiesCodec {
         for (String member; (member = f.next()) != null; ) {
             switch (member) {
                 case "supported" -> {
-                    // The two lists may come in either order: "missing" is checked against this one at the end.
+                    // The two lists may come in either order: "missing" is checked against this one
+                    // at the end.
                     Items names = f.array();
                     while (names.next()) {
                         String name = names.stringOrNull();
                         if (name == null) throw names.error("a capability name must be a string");
                         Capability c = known(name, names.path(), warnings);
-                        if (c != null && !supported.add(c)) throw names.error("capability " + c + " is listed twice");
+                        if (c != null && !supported.add(c))
+                            throw names.error("capability " + c + " is listed twice");
                     }
                 }
                 case "missing" -> {
@@ -67,7 +86,10 @@ public final class CapabilitiesCodec {
                         if (reason == null) m.skip();
                         if (c == null) continue;
                         if (reason == null || reason.isBlank()) {
-                            throw new WireFormatException("at " + where + ": a missing capability needs a non-empty reason string");
+                            throw new WireFormatException(
+                                    "at "
+                                            + where
+                                            + ": a missing capability needs a non-empty reason string");
                         }
                         missing.put(c, reason);
                     }
@@ -79,9 +101,18 @@ public final class CapabilitiesCodec {
             }
         }
         for (Capability c : missing.keySet()) {
-            if (supported.contains(c)) throw new WireFormatException("at " + f.pathOf("missing") + "." + c + ": capability " + c + " is declared both supported and missing");
+            if (supported.contains(c))
+                throw new WireFormatException(
+                        "at "
+                                + f.pathOf("missing")
+                                + "."
+                                + c
+                                + ": capability "
+                                + c
+                                + " is declared both supported and missing");
         }
-        for (Capability c : Capability.values()) if (!supported.contains(c) && !missing.containsKey(c)) missing.put(c, UNDECLARED);
+        for (Capability c : Capability.values())
+            if (!supported.contains(c) && !missing.containsKey(c)) missing.put(c, UNDECLARED);
         return new Capabilities(supported, missing);
     }
 

@@ -4,7 +4,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
-/** Reads the items of one JSON array from a streaming parser; errors name the item ({@code at $.digests[2]: ...}). */
+/**
+ * Reads the items of one JSON array from a streaming parser; errors name the item ({@code at
+ * $.digests[2]: ...}).
+ */
 public final class Items {
     private final JsonParser p;
     private final String path;
@@ -26,10 +29,14 @@ public final class Items {
         }
     }
 
-    public int index() { return index; }
+    public int index() {
+        return index;
+    }
 
     /** The current item's path. */
-    public String path() { return path + "[" + index + "]"; }
+    public String path() {
+        return path + "[" + index + "]";
+    }
 
     /** The current item if it is a string, else null (the item is then skipped). */
     public String stringOrNull() {
@@ -42,11 +49,15 @@ public final class Items {
         }
     }
 
-    /** The current item if it is a whole number in the signed 64-bit range, else null (and skipped). */
+    /**
+     * The current item if it is a whole number in the signed 64-bit range, else null (and skipped).
+     */
     public Long wholeOrNull() {
         try {
             JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) return p.getLongValue();
+            if (t == JsonToken.VALUE_NUMBER_INT
+                    && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER)
+                return p.getLongValue();
             p.skipChildren();
             return null;
         } catch (JacksonException e) {
@@ -54,5 +65,7 @@ public final class Items {
         }
     }
 
-    public WireFormatException error(String message) { return new WireFormatException("at " + path() + ": " + message); }
+    public WireFormatException error(String message) {
+        return new WireFormatException("at " + path() + ": " + message);
+    }
 }

@@ -5,13 +5,15 @@ import tools.jackson.core.Base64Variants;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes the members of one JSON object in order, for the codecs: the canonical form's member order is the order of
- * the calls, as in the tables of PROTOCOL.md.
+ * Writes the members of one JSON object in order, for the codecs: the canonical form's member order
+ * is the order of the calls, as in the tables of PROTOCOL.md.
  */
 final class MemberWriter {
     private final JsonGenerator g;
 
-    MemberWriter(JsonGenerator g) { this.g = g; }
+    MemberWriter(JsonGenerator g) {
+        this.g = g;
+    }
 
     MemberWriter str(String name, String value) {
         g.writeStringProperty(name, value);
@@ -57,5 +59,7 @@ final class MemberWriter {
         return this;
     }
 
-    JsonGenerator generator() { return g; }
+    JsonGenerator generator() {
+        return g;
+    }
 }

@@ -14,11 +14,12 @@ import xmemck.ops.Prot;
 import xmemck.ops.Result;
 
 /**
- * The canonical JSON form of a {@link Result}: one object whose first member {@code "result"} names the kind
- * ({@code done}, {@code returned}, {@code bytes}, {@code digest}, {@code protection}, {@code unsupported}). Bytes
- * are standard base64 with padding (RFC 4648 section 4), decoded straight from the parser's input; digests are 16
- * lower-case hexadecimal digits. Optional members ({@code notes}, {@code unreadable_pages}) are left out when
- * empty; notes are written sorted by key so that the text is canonical.
+ * The canonical JSON form of a {@link Result}: one object whose first member {@code "result"} names
+ * the kind ({@code done}, {@code returned}, {@code bytes}, {@code digest}, {@code protection},
+ * {@code unsupported}). Bytes are standard base64 with padding (RFC 4648 section 4), decoded
+ * straight from the parser's input; digests are 16 lower-case hexadecimal digits. Optional members
+ * ({@code notes}, {@code unreadable_pages}) are left out when empty; notes are written sorted by
+ * key so that the text is canonical.
  */
 public final class ResultCodec {
     private ResultCodec() {}
@@ -26,7 +27,9 @@ public final class ResultCodec {
     // ---- encoding ----
 
     /** The canonical text of the result. */
-    public static String encode(Result result) { return WireJson.write(g -> write(g, result)); }
+    public static String encode(Result result) {
+        return WireJson.write(g -> write(g, result));
+    }
 
     public static void write(JsonGenerator g, Result result) {
         g.writeStartObject();
@@ -34,23 +37,38 @@ public final class ResultCodec {
         g.writeEndObject();
     }
 
-    /** Writes the result's members into the object being written (a protocol message puts its own members first). */
+    /**
+     * Writes the result's members into the object being written (a protocol message puts its own
+     * members first).
+     */
     public static void writeMembers(JsonGenerator g, Result result) {
         MemberWriter w = new MemberWriter(g);
         switch (result) {
             case Result.Done d -> w.str("result", "done");
             case Result.Returned r -> {
                 w.str("result", "returned").num("value", r.value());
-                if (!r.notes().isEmpty()) w.object("notes", n -> new TreeMap<>(r.notes()).forEach(n::str));
+                if (!r.notes().isEmpty())
+                    w.object("notes", n -> new TreeMap<>(r.notes()).forEach(n::str));
             }
             case Result.Bytes x -> {
-                w.str("result", "bytes").str("object", x.object()).num("from", x.from()).base64("data", x.data());
-                if (!x.unreadablePages().isEmpty()) w.array("unreadable_pages", a -> x.unreadablePages().forEach(a::writeNumber));
+                w.str("result", "bytes")
+                        .str("object", x.object())
+                        .num("from", x.from())
+                        .base64("data", x.data());
+                if (!x.unreadablePages().isEmpty())
+                    w.array("unreadable_pages", a -> x.unreadablePages().forEach(a::writeNumber));
             }
             case Result.Digest d -> {
-                w.str("result", "digest").str("object", d.object()).num("from", d.from())
-                        .array("digests", a -> { for (long v : d.digests()) a.writeString(hex16(v)); });
-                if (!d.unreadablePages().isEmpty()) w.array("unreadable_pages", a -> d.unreadablePages().forEach(a::writeNumber));
+                w.str("result", "digest")
+                        .str("object", d.object())
+                        .num("from", d.from())
+                        .array(
+                                "digests",
+                                a -> {
+                                    for (long v : d.digests()) a.writeString(hex16(v));
+                                });
+                if (!d.unreadablePages().isEmpty())
+                    w.array("unreadable_pages", a -> d.unreadablePages().forEach(a::writeNumber));
             }
             case Result.Protection p -> w.str("result", "protection").str("prot", p.prot().name());
             case Result.Unsupported u -> w.str("result", "unsupported").str("reason", u.reason());
@@ -75,35 +93,64 @@ public final class ResultCodec {
     }
 
     /** The result whose object the parser is at (or, for a fresh parser, the document's value). */
-    public static Result decode(JsonParser p) { return of(Slots.read(Members.of(p, "a result"), MEMBERS)); }
+    public static Result decode(JsonParser p) {
+        return of(Slots.read(Members.of(p, "a result"), MEMBERS));
+    }
 
     /**
-     * The readers of a result's members, for a message that holds them beside members of its own (the process
-     * protocol's {@code result} message); {@link #of} then builds the result.
+     * The readers of a result's members, for a message that holds them beside members of its own
+     * (the process protocol's {@code result} message); {@link #of} then builds the result.
      */
-    public static final Map<String, Slots.Reader> MEMBERS = Map.ofEntries(
-            entry("result", Members::string), entry("value", Members::int64), entry("notes", ResultCodec::readNotes),
-            entry("object", Members::string), entry("from", Members::int64), entry("data", Members::base64),
-            entry("unreadable_pages", ResultCodec::readPages), entry("digests", ResultCodec::readDigests),
-            entry("prot", m -> m.enumeration(Prot.class)), entry("reason", Members::string));
+    public static final Map<String, Slots.Reader> MEMBERS =
+            Map.ofEntries(
+                    entry("result", Members::string),
+                    entry("value", Members::int64),
+                    entry("notes", ResultCodec::readNotes),
+                    entry("object", Members::string),
+                    entry("from", Members::int64),
+                    entry("data", Members::base64),
+                    entry("unreadable_pages", ResultCodec::readPages),
+                    entry("digests", ResultCodec::readDigests),
+                    entry("prot", m -> m.enumeration(Prot.class)),
+                    entry("reason", Members::string));
 
-    /** The result whose members were read with {@link #MEMBERS}; members it does not have are rejected. */
+    /**
+     * The result whose members were read with {@link #MEMBERS}; members it does not have are
+     * rejected.
+     */
     public static Result of(Slots f) {
         String kind = f.str("result");
-        Result r = switch (kind) {
-            case "done" -> new Result.Done();
-            case "returned" -> new Result.Returned(f.lng("value"), f.has("notes") ? notes(f) : Map.of());
-            case "bytes" -> new Result.Bytes(f.str("object"), f.lng("from"), f.get("data", byte[].class), unreadable(f));
-            case "digest" -> new Result.Digest(f.str("object"), f.lng("from"), f.get("digests", long[].class), unreadable(f));
-            case "protection" -> new Result.Protection(f.get("prot", Prot.class));
-            case "unsupported" -> {
-                String reason = f.str("reason");
-                if (reason.isBlank()) throw f.error("an unsupported result needs a non-empty \"reason\"");
-                yield new Result.Unsupported(reason);
-            }
-            default -> throw f.error("unknown result kind " + Excerpt.of(kind, 40)
-                    + "; known: done, returned, bytes, digest, protection, unsupported");
-        };
+        Result r =
+                switch (kind) {
+                    case "done" -> new Result.Done();
+                    case "returned" ->
+                            new Result.Returned(
+                                    f.lng("value"), f.has("notes") ? notes(f) : Map.of());
+                    case "bytes" ->
+                            new Result.Bytes(
+                                    f.str("object"),
+                                    f.lng("from"),
+                                    f.get("data", byte[].class),
+                                    unreadable(f));
+                    case "digest" ->
+                            new Result.Digest(
+                                    f.str("object"),
+                                    f.lng("from"),
+                                    f.get("digests", long[].class),
+                                    unreadable(f));
+                    case "protection" -> new Result.Protection(f.get("prot", Prot.class));
+                    case "unsupported" -> {
+                        String reason = f.str("reason");
+                        if (reason.isBlank())
+                            throw f.error("an unsupported result needs a non-empty \"reason\"");
+                        yield new Result.Unsupported(reason);
+                    }
+                    default ->
+                            throw f.error(
+                                    "unknown result kind "
+                                            + Excerpt.of(kind, 40)
+                                            + "; known: done, returned, bytes, digest, protection, unsupported");
+                };
         f.done();
         return r;
     }
@@ -114,16 +161,26 @@ public final class ResultCodec {
     /** Page numbers as read. */
     private record Pages(List<Long> list) {}
 
-    private static Map<String, String> notes(Slots f) { return f.get("notes", Notes.class).map(); }
+    private static Map<String, String> notes(Slots f) {
+        return f.get("notes", Notes.class).map();
+    }
 
-    private static List<Long> unreadable(Slots f) { return f.has("unreadable_pages") ? f.get("unreadable_pages", Pages.class).list() : List.of(); }
+    private static List<Long> unreadable(Slots f) {
+        return f.has("unreadable_pages")
+                ? f.get("unreadable_pages", Pages.class).list()
+                : List.of();
+    }
 
     private static Notes readNotes(Members outer) {
         Members m = outer.object("notes");
         Map<String, String> out = new TreeMap<>();
         while (m.next() != null) {
             if (m.token() != JsonToken.VALUE_STRING) {
-                throw m.error("note \"" + Excerpt.inline(m.name(), 80) + "\" must be a string, got " + WireJson.describe(m.token()));
+                throw m.error(
+                        "note \""
+                                + Excerpt.inline(m.name(), 80)
+                                + "\" must be a string, got "
+                                + WireJson.describe(m.token()));
             }
             out.put(m.name(), m.string());
         }
@@ -147,7 +204,9 @@ public final class ResultCodec {
         int n = 0;
         while (items.next()) {
             String s = items.stringOrNull();
-            if (s == null || s.length() != 16 || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            if (s == null
+                    || s.length() != 16
+                    || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
                 throw items.error("a digest must be a string of 16 hexadecimal digits");
             }
             if (n == digests.length) digests = Arrays.copyOf(digests, n * 2);

@@ -9,27 +9,42 @@ import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 
 /**
- * Any implementation seen through {@link UntrustedText}, as the process adapter sees its answers: the name, the
- * reasons of missing capabilities, unsupported answers' reasons, failure messages, notes and diagnostics (standard
- * error) well-formed and cut to the sizes of PROTOCOL.md's "Limits", whatever adapter they come from (an adapter on
- * the JVM included). Everything else passes through unchanged.
+ * Any implementation seen through {@link UntrustedText}, as the process adapter sees its answers:
+ * the name, the reasons of missing capabilities, unsupported answers' reasons, failure messages,
+ * notes and diagnostics (standard error) well-formed and cut to the sizes of PROTOCOL.md's
+ * "Limits", whatever adapter they come from (an adapter on the JVM included). Everything else
+ * passes through unchanged.
  */
 public final class UntrustedSut implements Sut {
-    /** The most diagnostics kept of one scenario, in characters (the process adapter keeps 64 KiB of standard error). */
+    /**
+     * The most diagnostics kept of one scenario, in characters (the process adapter keeps 64 KiB of
+     * standard error).
+     */
     public static final int MAX_DIAGNOSTICS = 64 * 1024;
 
     private final Sut sut;
 
-    private UntrustedSut(Sut sut) { this.sut = sut; }
+    private UntrustedSut(Sut sut) {
+        this.sut = sut;
+    }
 
     /** {@code sut} wrapped, unless it already is. */
-    public static Sut of(Sut sut) { return sut instanceof UntrustedSut ? sut : new UntrustedSut(sut); }
+    public static Sut of(Sut sut) {
+        return sut instanceof UntrustedSut ? sut : new UntrustedSut(sut);
+    }
 
-    @Override public String name() { return UntrustedText.capped(sut.name(), UntrustedText.MAX_NAME); }
+    @Override
+    public String name() {
+        return UntrustedText.capped(sut.name(), UntrustedText.MAX_NAME);
+    }
 
-    @Override public Capabilities capabilities() { return UntrustedText.safe(sut.capabilities()); }
+    @Override
+    public Capabilities capabilities() {
+        return UntrustedText.safe(sut.capabilities());
+    }
 
-    @Override public Result apply(Op op) throws SutFailure {
+    @Override
+    public Result apply(Op op) throws SutFailure {
         try {
             return safe(sut.apply(op));
         } catch (SutFailure f) {
@@ -37,7 +52,8 @@ public final class UntrustedSut implements Sut {
         }
     }
 
-    @Override public List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
+    @Override
+    public List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
         try {
             List<Result> out = new ArrayList<>();
             for (Result r : sut.applyAll(ops)) out.add(safe(r));
@@ -47,7 +63,8 @@ public final class UntrustedSut implements Sut {
         }
     }
 
-    @Override public void reset() throws SutFailure {
+    @Override
+    public void reset() throws SutFailure {
         try {
             sut.reset();
         } catch (SutFailure f) {
@@ -55,7 +72,8 @@ public final class UntrustedSut implements Sut {
         }
     }
 
-    @Override public void endScenario() throws SutFailure {
+    @Override
+    public void endScenario() throws SutFailure {
         try {
             sut.endScenario();
         } catch (SutFailure f) {
@@ -63,14 +81,22 @@ public final class UntrustedSut implements Sut {
         }
     }
 
-    @Override public String drainDiagnostics() { return UntrustedText.capped(sut.drainDiagnostics(), MAX_DIAGNOSTICS); }
+    @Override
+    public String drainDiagnostics() {
+        return UntrustedText.capped(sut.drainDiagnostics(), MAX_DIAGNOSTICS);
+    }
 
-    @Override public void close() { sut.close(); }
+    @Override
+    public void close() {
+        sut.close();
+    }
 
     private static SutFailure safe(SutFailure f) {
         String m = f.getMessage(), safe = UntrustedText.capped(m, UntrustedText.MAX_REASON);
         return m == null || m.equals(safe) ? f : new SutFailure(f.kind(), safe, f);
     }
 
-    private static Result safe(Result r) { return UntrustedText.safe(r); }
+    private static Result safe(Result r) {
+        return UntrustedText.safe(r);
+    }
 }

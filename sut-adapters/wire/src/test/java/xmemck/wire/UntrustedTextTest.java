@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one place where text an implementation controls is capped and made well-formed: a visible marker where it was
- * cut, a surrogate pair never split, and every character no report format can carry replaced by U+FFFD.
+ * The one place where text an implementation controls is capped and made well-formed: a visible
+ * marker where it was cut, a surrogate pair never split, and every character no report format can
+ * carry replaced by U+FFFD.
  */
 class UntrustedTextTest {
 
@@ -23,8 +24,12 @@ class UntrustedTextTest {
     @Test
     void longTextIsCutWithAMarkerThatSaysHowLongItWas() {
         String s = "x".repeat(5000);
-        assertEquals("x".repeat(200) + "\u2026 (cut, 5000 chars in all)", UntrustedText.capped(s, 200));
-        assertEquals("x".repeat(200), UntrustedText.capped("x".repeat(200), 200), "exactly at the cap: not cut");
+        assertEquals(
+                "x".repeat(200) + "\u2026 (cut, 5000 chars in all)", UntrustedText.capped(s, 200));
+        assertEquals(
+                "x".repeat(200),
+                UntrustedText.capped("x".repeat(200), 200),
+                "exactly at the cap: not cut");
     }
 
     @Test
@@ -37,11 +42,21 @@ class UntrustedTextTest {
 
     @Test
     void loneSurrogatesControlsAndNonCharactersAreReplaced() {
-        assertEquals("a\uFFFDb\uFFFDc\uFFFD\uFFFDd\uFFFD\uFFFD", UntrustedText.sanitized("a\uD800b\uDC00c\u0000\u0007d\uFFFE\uFFFF"));
-        assertEquals("\uFFFD\uD83D\uDE00\uFFFD", UntrustedText.sanitized("\uDE00\uD83D\uDE00\uD83D"), "halves in the wrong order");
-        assertEquals("tab\tlf\ncr\r del\u007f", UntrustedText.sanitized("tab\tlf\ncr\r del\u007f"), "what every format carries is kept");
+        assertEquals(
+                "a\uFFFDb\uFFFDc\uFFFD\uFFFDd\uFFFD\uFFFD",
+                UntrustedText.sanitized("a\uD800b\uDC00c\u0000\u0007d\uFFFE\uFFFF"));
+        assertEquals(
+                "\uFFFD\uD83D\uDE00\uFFFD",
+                UntrustedText.sanitized("\uDE00\uD83D\uDE00\uD83D"),
+                "halves in the wrong order");
+        assertEquals(
+                "tab\tlf\ncr\r del\u007f",
+                UntrustedText.sanitized("tab\tlf\ncr\r del\u007f"),
+                "what every format carries is kept");
         assertFalse(UntrustedText.isWellFormed("x\uD800"));
-        assertEquals("\uFFFD" + "e".repeat(9) + UntrustedText.cutMarker(20), UntrustedText.capped("\uDC00" + "e".repeat(19), 10));
+        assertEquals(
+                "\uFFFD" + "e".repeat(9) + UntrustedText.cutMarker(20),
+                UntrustedText.capped("\uDC00" + "e".repeat(19), 10));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package xmemck.files;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,12 +22,36 @@ import xmemck.spi.Capability;
  * @param capabilities the capabilities it declared (names of {@link Capability}), in the kit's
  *     order
  * @param missing each capability it lacks, with the reason it gave
+ * @param emulatedClauses the clauses the adapter's own code decides rather than the implementation
+ *     it drives, with the reason it gave ({@code xmemck.spi.Sut#emulatedClauses()}); left out of
+ *     the file when there are none
  */
 public record Adapter(
-        String id, String name, List<String> capabilities, Map<String, String> missing) {
+        String id,
+        String name,
+        List<String> capabilities,
+        Map<String, String> missing,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSetter(nulls = Nulls.AS_EMPTY)
+                Map<String, String> emulatedClauses) {
     public Adapter {
         capabilities = List.copyOf(capabilities);
         missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
+        emulatedClauses =
+                emulatedClauses == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(emulatedClauses));
+    }
+
+    /** An adapter that emulates no clause. */
+    public Adapter(String id, String name, List<String> capabilities, Map<String, String> missing) {
+        this(id, name, capabilities, missing, Map.of());
+    }
+
+    /** From a live adapter's declaration, with the clauses it emulates. */
+    public static Adapter of(
+            String id, String name, Capabilities caps, Map<String, String> emulatedClauses) {
+        Adapter a = of(id, name, caps);
+        return new Adapter(a.id, a.name, a.capabilities, a.missing, emulatedClauses);
     }
 
     /** From a live adapter's declaration. */

@@ -165,6 +165,12 @@ public final class AdapterPool {
      */
     public static final String INFO_MISSING_PREFIX = "missing.";
 
+    /**
+     * Prefix of one key per clause the adapter emulates ({@code emulated.vm_mvc.einval.cmd}), whose
+     * value is the adapter's reason ({@link Sut#emulatedClauses()}).
+     */
+    public static final String INFO_EMULATED_PREFIX = "emulated.";
+
     private static Map<String, String> describe(String id, Sut sut) {
         Map<String, String> info = new LinkedHashMap<>();
         info.put(INFO_ADAPTER, id);
@@ -176,6 +182,8 @@ public final class AdapterPool {
             else info.put(INFO_MISSING_PREFIX + c.name(), caps.missing().get(c));
         }
         info.put(INFO_CAPABILITIES, have.toString());
+        sut.emulatedClauses()
+                .forEach((clause, why) -> info.put(INFO_EMULATED_PREFIX + clause, why));
         return Map.copyOf(info);
     }
 

@@ -46,6 +46,15 @@ public record Matrix(List<Column> columns, List<Group> groups) {
             this(label, adapter, kitVersion, startedAt, totals, Map.of());
         }
 
+        /**
+         * Why the run's adapter answers {@code clause} with its own code rather than the
+         * implementation's ({@link AdapterInfo#emulated}); empty when the implementation decides
+         * it.
+         */
+        public Optional<String> emulated(String clause) {
+            return adapter == null ? Optional.empty() : adapter.emulated(clause);
+        }
+
         /** Is {@code r}, a scenario of this run, a FAIL or ERROR its expectations list as known? */
         public boolean isExpected(ScenarioResult r) {
             Verdict v = Verdicts.of(r);

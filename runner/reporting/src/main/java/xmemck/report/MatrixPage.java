@@ -39,6 +39,8 @@ public final class MatrixPage {
                 .append(
                         " UNSUPPORTED), else UNSUPPORTED or OUTSIDE-CONTRACT. A FAIL counts only on the clauses its findings name;")
                 .append(" on the scenario's other tags it is \"not decided here\". ")
+                .append(
+                        "A cell marked \"emulated by the adapter\" is a clause the run's adapter answers with its own code rather than the implementation's (the reason is in its hover text and details): its verdict says nothing about the implementation. ")
                 .append("Hover a cell to see its scenarios, click it to open their details.")
                 .append(" <a href=\"index.html\">Back to the report index</a>.</p>\n");
         legend(b);
@@ -163,6 +165,7 @@ public final class MatrixPage {
             if (cell.partial()) b.append(" <span class=\"partial\">partial</span>");
             b.append("</button>");
             breakdown(b, cell);
+            emulatedMark(b, m.columns().get(col).emulated(c.id()));
             b.append("</td>");
         }
         b.append("</tr>\n");
@@ -176,6 +179,22 @@ public final class MatrixPage {
                     rowNo,
                     span);
         }
+    }
+
+    /** The words of the mark on a clause the run's adapter decides with its own code. */
+    static final String EMULATED = "emulated by the adapter";
+
+    /**
+     * Under a cell whose clause the adapter emulates, the mark with the adapter's reason (visible
+     * in the details, and as hover text here): its PASS says nothing about the implementation.
+     */
+    private static void emulatedMark(StringBuilder b, Optional<String> why) {
+        if (why.isEmpty()) return;
+        b.append("<div class=\"emulated\" title=\"")
+                .append(esc(why.get()))
+                .append("\">")
+                .append(EMULATED)
+                .append("</div>");
     }
 
     /**
@@ -214,6 +233,9 @@ public final class MatrixPage {
     private static String hover(ClauseLine c, Matrix.Column col, Matrix.Cell cell) {
         StringBuilder t = new StringBuilder();
         t.append(esc(c.id())).append(" / ").append(esc(col.label())).append(": ");
+        col.emulated(c.id())
+                .ifPresent(
+                        why -> t.append(EMULATED).append(" (").append(esc(why)).append(")&#10;"));
         if (cell.scenarios().isEmpty()) return t.append("no scenario names this clause").toString();
         t.append(countsText(cell, ", "));
         List<ScenarioResult> ordered = worstFirst(cell, cell.scenarios());
@@ -266,6 +288,16 @@ public final class MatrixPage {
                 .append(cell.scenarios().size() == 1 ? " scenario" : " scenarios");
         if (!cell.scenarios().isEmpty()) b.append(": ").append(countsText(cell, ", "));
         b.append("</div>");
+        col.emulated(c.id())
+                .ifPresent(
+                        why ->
+                                b.append("<p class=\"emulated\"><strong>")
+                                        .append(EMULATED)
+                                        .append("</strong>: ")
+                                        .append(esc(why))
+                                        .append(
+                                                ". The adapter's own code decides this clause, not the implementation it drives,"
+                                                        + " so its verdict here says nothing about the implementation.</p>"));
         if (cell.scenarios().isEmpty()) {
             b.append("<p>No scenario names this clause, so this run says nothing about it.</p>");
         } else {
@@ -355,6 +387,9 @@ public final class MatrixPage {
             figure.picture { margin: 8px 0; } figure.picture figcaption { font-size: 12.5px; margin-bottom: 4px; }
             button.cell[aria-expanded="true"] { outline: 3px solid #222; }
             .breakdown { font-size: 11px; color: #555; text-align: center; margin-top: 2px; }
+            div.emulated { font-size: 11px; text-align: center; margin-top: 2px; color: #5a3d00; background: #fff3d6;
+                           border: 1px dashed #b07d00; border-radius: 4px; padding: 1px 3px; }
+            p.emulated { margin: 2px 0 6px; padding: 3px 6px; background: #fff3d6; border-left: 3px solid #b07d00; }
             tr.detail > td { background: #f6f8fb; }
             .detail-head { margin: 2px 0 6px; }
             table.scenarios { width: 100%; }

@@ -71,11 +71,19 @@ public final class UntrustedRun {
                 a.capabilities().stream().map(c -> text(c, UntrustedText.MAX_NAME)).toList();
         String id = text(a.id(), UntrustedText.MAX_NAME),
                 name = text(a.name(), UntrustedText.MAX_NAME);
+        Map<String, String> emulated = new LinkedHashMap<>();
+        a.emulated()
+                .forEach(
+                        (k, v) ->
+                                emulated.put(
+                                        text(k, UntrustedText.MAX_NAME),
+                                        text(v, UntrustedText.MAX_REASON)));
         if (id.equals(a.id())
                 && name.equals(a.name())
                 && caps.equals(a.capabilities())
-                && missing.equals(a.missing())) return a;
-        return new AdapterInfo(id, name, caps, missing);
+                && missing.equals(a.missing())
+                && emulated.equals(a.emulated())) return a;
+        return new AdapterInfo(id, name, caps, missing, emulated);
     }
 
     static ScenarioResult safe(ScenarioResult r) {

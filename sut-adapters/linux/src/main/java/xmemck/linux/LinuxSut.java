@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import xmemck.ops.Call;
 import xmemck.ops.Observe;
 import xmemck.ops.Op;
@@ -76,6 +77,11 @@ final class LinuxSut implements Sut {
     @Override
     public Capabilities capabilities() {
         return capabilities;
+    }
+
+    @Override
+    public Map<String, String> emulatedClauses() {
+        return EmulatedClauses.CLAUSES;
     }
 
     @Override

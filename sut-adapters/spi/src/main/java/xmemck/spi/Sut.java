@@ -2,6 +2,7 @@ package xmemck.spi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import xmemck.ops.Op;
 import xmemck.ops.Result;
 
@@ -12,6 +13,18 @@ public interface Sut extends AutoCloseable {
     String name();
 
     Capabilities capabilities();
+
+    /**
+     * The clauses whose answers the adapter's own code decides rather than the implementation it
+     * drives: clause id (of the kit's catalogue) to the reason, for instance {@code
+     * "vm_mvc.einval.cmd"} to {@code "emulated by the adapter: the command check is the adapter's,
+     * made before any system call"}. A PASS on such a clause says nothing about the implementation;
+     * the reports mark it. Empty by default: everything is the implementation's. The process
+     * protocol does not carry it.
+     */
+    default Map<String, String> emulatedClauses() {
+        return Map.of();
+    }
 
     /** Carry out one operation in the current world. */
     Result apply(Op op) throws SutFailure;

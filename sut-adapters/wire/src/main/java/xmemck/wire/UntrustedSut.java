@@ -1,7 +1,10 @@
 package xmemck.wire;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import xmemck.ops.Op;
 import xmemck.ops.Result;
 import xmemck.spi.Capabilities;
@@ -42,6 +45,30 @@ public final class UntrustedSut implements Sut {
     public Capabilities capabilities() {
         return UntrustedText.safe(sut.capabilities());
     }
+
+    /**
+     * The adapter's emulated clauses, ids capped at {@link UntrustedText#MAX_NAME} and reasons at
+     * {@link UntrustedText#MAX_REASON}, at most {@link #MAX_EMULATED} of them (by id).
+     */
+    @Override
+    public Map<String, String> emulatedClauses() {
+        Map<String, String> in = sut.emulatedClauses();
+        Map<String, String> out = new TreeMap<>();
+        if (in == null) return out;
+        Map<String, String> sorted = new TreeMap<>();
+        in.forEach((k, v) -> sorted.put(k == null ? "" : k, v));
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            if (out.size() == MAX_EMULATED) break;
+            out.put(
+                    UntrustedText.capped(e.getKey(), UntrustedText.MAX_NAME),
+                    UntrustedText.capped(
+                            e.getValue() == null ? "" : e.getValue(), UntrustedText.MAX_REASON));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The most emulated clauses kept (the catalogue has fewer than this). */
+    public static final int MAX_EMULATED = 1_000;
 
     @Override
     public Result apply(Op op) throws SutFailure {

@@ -56,7 +56,35 @@ class UntrustedSutTest {
         }
 
         @Override
+        public Map<String, String> emulatedClauses() {
+            return Map.of(HUGE, HUGE, "vm_mvc.einval.cmd", "emulated by the adapter: " + HUGE);
+        }
+
+        @Override
         public void close() {}
+    }
+
+    @Test
+    void anAdapterDeclaresNoEmulatedClauseByDefault() {
+        Sut plain =
+                new Sut() {
+                    public String name() {
+                        return "plain";
+                    }
+
+                    public Capabilities capabilities() {
+                        return Capabilities.allBut(Map.of());
+                    }
+
+                    public Result apply(Op op) {
+                        return new Result.Returned(0, Map.of());
+                    }
+
+                    public void reset() {}
+
+                    public void close() {}
+                };
+        assertEquals(Map.of(), UntrustedSut.of(plain).emulatedClauses());
     }
 
     @Test
@@ -86,6 +114,16 @@ class UntrustedSutTest {
                                 k.length() < UntrustedText.MAX_NAME + 50
                                         && v.length() < UntrustedText.MAX_REASON + 50));
         assertTrue(s.drainDiagnostics().length() < UntrustedSut.MAX_DIAGNOSTICS + 50);
+        Map<String, String> emulated = s.emulatedClauses();
+        assertEquals(2, emulated.size(), "every declared clause forwarded");
+        emulated.forEach(
+                (k, v) ->
+                        assertTrue(
+                                k.length() < UntrustedText.MAX_NAME + 50
+                                        && v.length() < UntrustedText.MAX_REASON + 50
+                                        && UntrustedText.isWellFormed(k)
+                                        && UntrustedText.isWellFormed(v)));
+        assertTrue(emulated.get("vm_mvc.einval.cmd").startsWith("emulated by the adapter: "));
         assertTrue(UntrustedSut.of(s) == s, "wrapped once");
     }
 }

@@ -96,16 +96,21 @@ public final class PageCheck {
     }
 
     /**
-     * The clause whose cell the matrix check opens: the first with the worst verdict of the run.
+     * The clause whose cell the matrix check opens: one the worst scenario of the run has a word on
+     * (for a FAIL, the first clause its findings name, so that the cell shows the FAIL and its
+     * failure picture; otherwise its first tag).
      */
     static Optional<String> focusClause(RunReport run) {
         ScenarioResult worst = null;
         for (ScenarioResult r : run.scenarios()) {
-            if (!r.clauses().isEmpty()
+            if (!Verdicts.clausesOf(r).isEmpty()
                     && (worst == null || Verdicts.of(r).ordinal() > Verdicts.of(worst).ordinal()))
                 worst = r;
         }
-        return worst == null ? Optional.empty() : Optional.of(worst.clauses().getFirst());
+        if (worst == null) return Optional.empty();
+        if (Verdicts.of(worst) == Verdict.FAIL && !worst.violated().isEmpty())
+            return Optional.of(worst.violated().getFirst());
+        return Optional.of(Verdicts.clausesOf(worst).iterator().next());
     }
 
     /**
@@ -161,6 +166,16 @@ public final class PageCheck {
                 mustShow(checks, "index", index, "scenario " + r.name(), r.name());
             // every tile is drawn, zero or not, so all five colours must be on screen
             colours(checks, shots, "index", List.of(Verdict.values()));
+            if (run.scenarios().stream()
+                    .anyMatch(r -> Verdicts.of(r) == Verdict.FAIL && !r.pictures().isEmpty())) {
+                String dom = Files.readString(shots.resolve("index.dom.html"));
+                checks.add(
+                        new ReportAudit.Check(
+                                "index shows the failure picture of a failing call",
+                                dom.contains("<figure class=\"picture\">") && dom.contains("<svg")
+                                        ? null
+                                        : "no failure picture in the rendered page"));
+            }
         }
 
         String matrix = text(shots, "matrix", checks);
@@ -168,8 +183,10 @@ public final class PageCheck {
         if (matrix != null && focus.isPresent()) {
             List<ScenarioResult> behind =
                     run.scenarios().stream()
-                            .filter(r -> r.clauses().contains(focus.get()))
+                            .filter(r -> Verdicts.clausesOf(r).contains(focus.get()))
                             .toList();
+            // The cell as the matrix rolls it up: its colour, and whether it holds a FAIL.
+            xmemck.records.Matrix.Cell cell = xmemck.records.Matrix.Cell.of(focus.get(), behind);
             mustShow(checks, "matrix", matrix, "clause " + focus.get(), focus.get());
             for (ScenarioResult r : behind.subList(0, Math.min(20, behind.size()))) {
                 mustShow(
@@ -179,7 +196,7 @@ public final class PageCheck {
                         "scenario " + r.name() + " behind the opened cell",
                         r.name());
             }
-            Verdict worst = behind.stream().map(Verdicts::of).reduce(Verdict.PASS, Verdict::worst);
+
             // The page's script must have opened the cell: its button expanded and its detail row
             // shown.
             String dom = Files.readString(shots.resolve("matrix.dom.html"));
@@ -193,10 +210,21 @@ public final class PageCheck {
                                 "matrix opens the cell of "
                                         + focus.get()
                                         + " coloured "
-                                        + worst.label(),
-                                open.group(1).equals("v-" + worst.label())
+                                        + cell.label(),
+                                open.group(1).equals(cell.cssClass())
                                         ? null
                                         : "the opened cell has class " + open.group(1)));
+                if (cell.verdict().orElse(null) == Verdict.FAIL) {
+                    // A FAIL's cell shows the failure picture of the failing call (inline SVG).
+                    checks.add(
+                            new ReportAudit.Check(
+                                    "matrix shows the failure picture in the opened cell of "
+                                            + focus.get(),
+                                    dom.contains("<figure class=\"picture\">")
+                                                    && dom.contains("<svg")
+                                            ? null
+                                            : "no failure picture in the rendered page"));
+                }
                 boolean shown =
                         Pattern.compile(
                                         "<tr class=\"detail\" id=\""
@@ -214,7 +242,8 @@ public final class PageCheck {
                                 "matrix opens the cell of " + focus.get(),
                                 "no expanded cell in the rendered page"));
             }
-            colours(checks, shots, "matrix", List.of(worst));
+            if (cell.verdict().isPresent())
+                colours(checks, shots, "matrix", List.of(cell.verdict().get()));
         }
 
         String cucumber = text(shots, "cucumber", checks);

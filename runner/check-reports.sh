@@ -7,6 +7,7 @@
 #      Suites tree, then the first scenario that tree shows as skipped), keeps a screenshot and the rendered DOM of
 #      each, and PageCheck verifies that scenario names, verdicts, statuses and the verdict colours are on screen.
 # Usage: runner/check-reports.sh [REPORT_DIR] [--no-allure]     (default REPORT_DIR: reports)
+# REPORT_DIR is one adapter's run (reports/linux) or the folder ck run writes into (reports), whose runs are each checked.
 # Screenshots are left in REPORT_DIR/screenshots/. Needs Chromium (Debian: apt-get install -y chromium), or
 # CHROMIUM=/path/to/browser.
 set -euo pipefail
@@ -23,6 +24,20 @@ for a in "$@"; do
 done
 [ -d "$dir" ] || { echo "check-reports: no report directory $dir" >&2; exit 2; }
 dir=$(cd "$dir" && pwd)
+
+# The folder ck run writes into (reports/) holds one folder per adapter and an overview: check each adapter's run.
+shopt -s nullglob
+runs=("$dir"/*/results.json)
+shopt -u nullglob
+if [ ${#runs[@]} -gt 0 ]; then
+  status=0
+  for r in "${runs[@]}"; do
+    echo "check-reports: $(dirname "$r")"
+    "$0" "$(dirname "$r")" "${audit_args[@]}" || status=1
+  done
+  exit $status
+fi
+[ -f "$dir/results.json" ] || { echo "check-reports: no results.json in $dir (nor in a folder below it)" >&2; exit 2; }
 
 java_bin() {
   if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -Eq 'version "(2[5-9]|[3-9][0-9])'; then

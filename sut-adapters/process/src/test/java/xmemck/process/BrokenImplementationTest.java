@@ -368,8 +368,17 @@ class BrokenImplementationTest {
         ProcessSut s = start(Duration.ofSeconds(5), "spawn-child");
         s.reset();
         s.apply(OP);
-        Matcher m = Pattern.compile("child (\\d+)").matcher(s.drainDiagnostics());
-        assertTrue(m.find(), "the fake reports its child's pid on standard error");
+        // Standard error is read by its own thread: wait for the line (a loaded machine may take a
+        // while).
+        StringBuilder err = new StringBuilder();
+        Matcher m = Pattern.compile("child (\\d+)").matcher("");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!(m = Pattern.compile("child (\\d+)").matcher(err)).find()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            err.append(s.drainDiagnostics());
+        }
+        assertTrue(m.find(0), "the fake reports its child's pid on standard error: " + err);
         long grandchild = Long.parseLong(m.group(1));
         String before = Procs.state(grandchild);
         assertTrue(
@@ -386,8 +395,14 @@ class BrokenImplementationTest {
         ProcessSut s = start(Duration.ofSeconds(5), "chatty");
         s.reset();
         s.applyAll(List.of(OP, OP));
-        Thread.sleep(100); // standard error is read by its own thread
-        String first = s.drainDiagnostics();
+        // Standard error is read by its own thread: wait for the lines (a loaded machine may take a while).
+        String first = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (first.lines().filter(l -> l.startsWith("fake: got")).count() < 4
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            first += s.drainDiagnostics();
+        }
         assertTrue(first.lines().filter(l -> l.startsWith("fake: got")).count() >= 4, first);
         assertEquals("", s.drainDiagnostics(), "drained text is not given twice");
     }

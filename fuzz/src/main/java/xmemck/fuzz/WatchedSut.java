@@ -149,6 +149,11 @@ final class WatchedSut implements Sut {
     }
 
     @Override
+    public java.util.Map<String, String> emulatedClauses() {
+        return sut.emulatedClauses();
+    }
+
+    @Override
     public void close() {
         sut.close();
     }

@@ -395,7 +395,8 @@ class BrokenImplementationTest {
         ProcessSut s = start(Duration.ofSeconds(5), "chatty");
         s.reset();
         s.applyAll(List.of(OP, OP));
-        // Standard error is read by its own thread: wait for the lines (a loaded machine may take a while).
+        // Standard error is read by its own thread: wait for the lines (a loaded machine may take a
+        // while).
         String first = "";
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (first.lines().filter(l -> l.startsWith("fake: got")).count() < 4

@@ -363,9 +363,9 @@ final class AdapterRun {
                                 "--plugin",
                                 "junit:" + dir.resolve(JUNIT),
                                 "--plugin",
-                                ALLURE_PLUGIN,
-                                "--plugin",
                                 ConformancePlugin.class.getName() + ":" + dir));
+        // Allure's raw results (thousands of files) only when its report is wanted.
+        if (s.allure()) args.addAll(List.of("--plugin", ALLURE_PLUGIN));
         if (s.progress())
             args.addAll(
                     List.of(

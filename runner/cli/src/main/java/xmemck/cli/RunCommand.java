@@ -95,7 +95,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--no-allure",
-            description = "do not generate the Allure report (the other reports are written)")
+            description =
+                    "no Allure output: neither its raw results nor its report (the other reports are"
+                            + " written)")
     boolean noAllure;
 
     @Option(names = "--quiet", description = "no progress lines")

@@ -172,7 +172,7 @@ public final class PageCheck {
                 checks.add(
                         new ReportAudit.Check(
                                 "index shows the failure picture of a failing call",
-                                dom.contains("<figure class=\"picture\">") && dom.contains("<svg")
+                                showsPicture(dom)
                                         ? null
                                         : "no failure picture in the rendered page"));
             }
@@ -225,8 +225,7 @@ public final class PageCheck {
                             new ReportAudit.Check(
                                     "matrix shows the failure picture in the opened cell of "
                                             + focus.get(),
-                                    dom.contains("<figure class=\"picture\">")
-                                                    && dom.contains("<svg")
+                                    showsPicture(dom)
                                             ? null
                                             : "no failure picture in the rendered page"));
                 }
@@ -372,6 +371,11 @@ public final class PageCheck {
                 .filter(r -> Verdicts.of(r) != Verdict.PASS)
                 .limit(n)
                 .toList();
+    }
+
+    /** Whether a rendered page holds a failure picture (PictureSvg's inline figure). */
+    static boolean showsPicture(String dom) {
+        return dom.contains("<figure class=\"picture\">") && dom.contains("<svg");
     }
 
     /** The visible text of a dumped DOM: tags dropped, entities decoded, blanks collapsed. */

@@ -100,31 +100,18 @@ final class VmMvcService {
         long m2 = world.resolve(v.ptr(), d.space(), false, v);
         if (d.target() == world.kit) {
             world.checkHolesStillEmpty(world.regionOf(v.ptr()), m2, n);
+            String call =
+                    "pread(segment "
+                            + s.sid
+                            + ", "
+                            + Notes.where(v.ptr(), 0)
+                            + ", "
+                            + n
+                            + ", "
+                            + off
+                            + ")";
             long r = c.pread(s.fd, m2, n, off);
-            return r == n
-                    ? answer(
-                            0,
-                            "pread(segment "
-                                    + s.sid
-                                    + ", "
-                                    + Notes.where(v.ptr(), 0)
-                                    + ", "
-                                    + n
-                                    + ", "
-                                    + off
-                                    + ") = "
-                                    + r)
-                    : failed(
-                            "pread(segment "
-                                    + s.sid
-                                    + ", "
-                                    + Notes.where(v.ptr(), 0)
-                                    + ", "
-                                    + n
-                                    + ", "
-                                    + off
-                                    + ")",
-                            r);
+            return r == n ? answer(0, call + " = " + r) : failed(call, r);
         }
         long local = s.address(v.pno() * Geometry.PAGE + v.pgoffs());
         world.ready(
@@ -155,31 +142,18 @@ final class VmMvcService {
         World.Descriptor d = descriptor(v);
         long m2 = world.resolve(v.ptr(), d.space(), false, v);
         if (d.target() == world.kit) {
+            String call =
+                    "pwrite(segment "
+                            + s.sid
+                            + ", "
+                            + Notes.where(v.ptr(), 0)
+                            + ", "
+                            + n
+                            + ", "
+                            + off
+                            + ")";
             long r = c.pwrite(s.fd, m2, n, off);
-            return r == n
-                    ? answer(
-                            0,
-                            "pwrite(segment "
-                                    + s.sid
-                                    + ", "
-                                    + Notes.where(v.ptr(), 0)
-                                    + ", "
-                                    + n
-                                    + ", "
-                                    + off
-                                    + ") = "
-                                    + r)
-                    : failed(
-                            "pwrite(segment "
-                                    + s.sid
-                                    + ", "
-                                    + Notes.where(v.ptr(), 0)
-                                    + ", "
-                                    + n
-                                    + ", "
-                                    + off
-                                    + ")",
-                            r);
+            return r == n ? answer(0, call + " = " + r) : failed(call, r);
         }
         // Fetch m2 from the helper, then store what arrived into the page cache: a short fetch
         // stores a prefix.

@@ -368,17 +368,9 @@ class BrokenImplementationTest {
         ProcessSut s = start(Duration.ofSeconds(5), "spawn-child");
         s.reset();
         s.apply(OP);
-        // Standard error is read by its own thread: wait for the line (a loaded machine may take a
-        // while).
-        StringBuilder err = new StringBuilder();
-        Matcher m = Pattern.compile("child (\\d+)").matcher("");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!(m = Pattern.compile("child (\\d+)").matcher(err)).find()
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            err.append(s.drainDiagnostics());
-        }
-        assertTrue(m.find(0), "the fake reports its child's pid on standard error: " + err);
+        String err = awaitDiagnostics(s, text -> text.contains("child "));
+        Matcher m = Pattern.compile("child (\\d+)").matcher(err);
+        assertTrue(m.find(), "the fake reports its child's pid on standard error: " + err);
         long grandchild = Long.parseLong(m.group(1));
         String before = Procs.state(grandchild);
         assertTrue(
@@ -395,17 +387,27 @@ class BrokenImplementationTest {
         ProcessSut s = start(Duration.ofSeconds(5), "chatty");
         s.reset();
         s.applyAll(List.of(OP, OP));
-        // Standard error is read by its own thread: wait for the lines (a loaded machine may take a
-        // while).
-        String first = "";
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (first.lines().filter(l -> l.startsWith("fake: got")).count() < 4
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            first += s.drainDiagnostics();
-        }
+        String first =
+                awaitDiagnostics(
+                        s,
+                        text -> text.lines().filter(l -> l.startsWith("fake: got")).count() >= 4);
         assertTrue(first.lines().filter(l -> l.startsWith("fake: got")).count() >= 4, first);
         assertEquals("", s.drainDiagnostics(), "drained text is not given twice");
+    }
+
+    /**
+     * Standard error drained until {@code done} holds for all of it, or 10 s passed: it is read by
+     * its own thread, so a fixed wait is too short on a loaded machine.
+     */
+    private static String awaitDiagnostics(ProcessSut s, java.util.function.Predicate<String> done)
+            throws InterruptedException {
+        StringBuilder err = new StringBuilder(s.drainDiagnostics());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!done.test(err.toString()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            err.append(s.drainDiagnostics());
+        }
+        return err.toString();
     }
 
     @Test

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Set;
 import xmemck.fuzz.engine.Outcome;
 import xmemck.fuzz.engine.Property;
+import xmemck.harness.Prefetched;
+import xmemck.harness.ScenarioPlan;
 import xmemck.harness.Session;
 import xmemck.harness.Step;
 import xmemck.ops.Call;
 import xmemck.ops.Observe;
 import xmemck.ops.Op;
 import xmemck.oracle.Finding;
+import xmemck.oracle.Oracle;
 import xmemck.oracle.Verdict;
 import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
@@ -29,16 +32,17 @@ import xmemck.spi.SutFailure;
  *
  * <p>A failure's signature is {@code VERDICT WHAT CLAUSE}, three words built from data only, never
  * from a message: WHAT is the failing operation's service ({@code copyout}), {@code setup}, {@code
- * observe}, {@code reset} (the fresh world could not be made) or {@code end} (the implementation
- * failed when told the case was over); CLAUSE is, for a FAIL, the first clause its findings break
- * ({@link Finding#breaks}), and for an ERROR the clause of its findings (an observation that does
- * not answer what was asked) or else its kind: the {@link SutFailure.Kind} of the failure ({@code
- * crashed}, {@code hung}, {@code protocol}, {@code start-failed}, {@code internal}), {@code
- * protocol} for an answer of the wrong kind, {@code kit} for a defect of the kit itself. The step's
- * other findings give the signatures the failure also answers to, with the same verdict and
- * operation: every clause any finding breaks. Shrinking keeps a candidate only when it answers to
- * the original signature, so it keeps the verdict and the clause, and may pass through a case where
- * another finding of the same step comes first.
+ * observe}, {@code reset} (the fresh world could not be made), {@code end} (the implementation
+ * failed when told the case was over) or {@code batch} (it failed on the case sent as one batch,
+ * but not when the case ran again step by step: see {@link Sut#prefersWholeScenarios}); CLAUSE is,
+ * for a FAIL, the first clause its findings break ({@link Finding#breaks}), and for an ERROR the
+ * clause of its findings (an observation that does not answer what was asked) or else its kind: the
+ * {@link SutFailure.Kind} of the failure ({@code crashed}, {@code hung}, {@code protocol}, {@code
+ * start-failed}, {@code internal}), {@code protocol} for an answer of the wrong kind, {@code kit}
+ * for a defect of the kit itself. The step's other findings give the signatures the failure also
+ * answers to, with the same verdict and operation: every clause any finding breaks. Shrinking keeps
+ * a candidate only when it answers to the original signature, so it keeps the verdict and the
+ * clause, and may pass through a case where another finding of the same step comes first.
  *
  * <p>Known findings: a FAIL whose clause (the first clause its findings break) is among the {@code
  * known} clauses an implementation's expectations list is {@link Outcome.Known}, not a failure: the
@@ -54,6 +58,12 @@ public final class SessionProperty implements Property<List<Op>> {
 
     /** The operation word of a failure reported when the case was over. */
     static final String END = "end";
+
+    /**
+     * The operation word of a failure of the implementation on a case sent as one batch that did
+     * not happen again when the case ran step by step.
+     */
+    static final String BATCH = "batch";
 
     /**
      * The ERROR kind of an answer of the wrong kind (the implementation answered, but not as the
@@ -182,18 +192,61 @@ public final class SessionProperty implements Property<List<Op>> {
     }
 
     private static Ran run(WatchedSut sut, List<Op> ops, Coverage coverage) {
+        // Over a pipe, a case goes out whole (one round trip instead of one per call) and its pages
+        // as digests; everywhere else step by step, with bytes.
+        boolean whole = sut.prefersWholeScenarios();
+        int digests = whole ? 0 : Oracle.DIGEST_MIN_PAGES;
+        SutFailure batchFailed = null;
+        if (whole) {
+            sut.clear();
+            Prefetched batch =
+                    new Prefetched(sut, ScenarioPlan.of(ops, sut.capabilities(), digests));
+            Ran ran = run(sut, new Session(batch, digests), ops, batch, coverage);
+            if (ran != null) return ran;
+            // The case left its plan, or its batch failed: run it again step by step, which
+            // decides.
+            batchFailed = batch.failure();
+        }
         sut.clear();
-        try (Session session = new Session(sut)) {
+        Ran ran = run(sut, new Session(sut, digests), ops, null, coverage);
+        if (batchFailed == null || ran.failing() != null) return ran;
+        // The implementation failed on the whole case but not step by step: still its ERROR.
+        String kind = label(batchFailed.kind());
+        String message =
+                "implementation "
+                        + kind.replace('-', ' ')
+                        + " when the case was sent as one batch, though not when it ran again step by step: "
+                        + batchFailed.getMessage();
+        Failing failing =
+                new Failing(
+                        Verdict.ERROR,
+                        BATCH,
+                        kind,
+                        Set.of(signature(Verdict.ERROR, BATCH, kind)),
+                        message,
+                        null);
+        return new Ran(ran.steps(), ran.log(), ran.stopper(), failing);
+    }
+
+    /**
+     * One run of {@code ops} in {@code session}; null when {@code batch} (the case sent whole, or
+     * null) left its plan, and nothing of the run counts.
+     */
+    private static Ran run(
+            WatchedSut sut, Session session, List<Op> ops, Prefetched batch, Coverage coverage) {
+        try (session) {
+            List<Step> steps = List.of();
             if (!session.stopped()) {
                 // runAll batches consecutive set-ups (one round trip for the process adapter); the
-                // verdicts are the
-                // same as one by one, and every step after the first that is not PASS is "not run".
-                List<Step> steps = session.runAll(ops);
-                if (coverage != null) {
-                    for (Step step : steps) {
-                        coverage.step(step);
-                        if (step.verdict() != Verdict.PASS) break;
-                    }
+                // verdicts are the same as one by one, and every step after the first that is not
+                // PASS is "not run".
+                steps = session.runAll(ops);
+            }
+            if (batch != null && batch.diverged() != null) return null;
+            if (coverage != null) {
+                for (Step step : steps) {
+                    coverage.step(step);
+                    if (step.verdict() != Verdict.PASS) break;
                 }
             }
             Step stopper = session.stopper().orElse(null);
@@ -210,8 +263,8 @@ public final class SessionProperty implements Property<List<Op>> {
                 if (atEnd != null) failing = atEnd;
             }
             // The steps and the log only where they are read (a replay, a failure): the log
-            // describes every operation,
-            // which would cost more than the rest of a passing case's bookkeeping.
+            // describes every operation, which would cost more than the rest of a passing case's
+            // bookkeeping.
             boolean full = coverage == null || failing != null;
             return new Ran(
                     full ? session.steps() : List.of(),

@@ -109,9 +109,19 @@ final class WatchedSut implements Sut {
     }
 
     private List<Result> batch(List<? extends Op> ops) throws SutFailure {
+        return batch(ops, sut::applyAll);
+    }
+
+    /** How a batch goes to the implementation: {@link Sut#applyAll} or {@link Sut#applyRest}. */
+    @FunctionalInterface
+    private interface Sending {
+        List<Result> send(List<? extends Op> ops) throws SutFailure;
+    }
+
+    private List<Result> batch(List<? extends Op> ops, Sending sending) throws SutFailure {
         List<Result> answers;
         try {
-            answers = sut.applyAll(ops);
+            answers = sending.send(ops);
         } catch (SutFailure f) {
             note(f.kind());
             throw f;
@@ -122,6 +132,17 @@ final class WatchedSut implements Sut {
         if (answers == null) note(SutFailure.Kind.INTERNAL);
         else if (answers.size() != ops.size()) note(SutFailure.Kind.PROTOCOL);
         return answers;
+    }
+
+    @Override
+    public boolean prefersWholeScenarios() {
+        return sut.prefersWholeScenarios();
+    }
+
+    /** Passed on as one batch: the harness's own split ({@link #applyAll}) does not apply. */
+    @Override
+    public List<Result> applyRest(List<? extends Op> ops) throws SutFailure {
+        return batch(ops, sut::applyRest);
     }
 
     @Override

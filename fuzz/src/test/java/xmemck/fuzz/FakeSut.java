@@ -31,6 +31,11 @@ final class FakeSut implements Sut {
     private Answer answer = c -> null;
     private Predicate<List<Op>> extraAnswerAfter = ops -> false;
     private SutFailure resetFailure;
+    private boolean whole;
+    private SutFailure wholeFailure;
+
+    /** Cases sent whole ({@link #applyRest}). */
+    int wholeCases;
 
     /** The operations sent since the last reset: the current case's. */
     final List<Op> sent = new ArrayList<>();
@@ -59,6 +64,28 @@ final class FakeSut implements Sut {
     FakeSut failingResets(SutFailure f) {
         this.resetFailure = f;
         return this;
+    }
+
+    /**
+     * It asks for whole cases ({@link Sut#prefersWholeScenarios}); {@code failure}, when not null,
+     * is how it fails every case sent whole (and only those).
+     */
+    FakeSut whole(SutFailure failure) {
+        this.whole = true;
+        this.wholeFailure = failure;
+        return this;
+    }
+
+    @Override
+    public boolean prefersWholeScenarios() {
+        return whole;
+    }
+
+    @Override
+    public List<Result> applyRest(List<? extends Op> ops) throws SutFailure {
+        wholeCases++;
+        if (wholeFailure != null) throw wholeFailure;
+        return applyAll(ops);
     }
 
     FakeSut withCapabilities(Capabilities caps) {

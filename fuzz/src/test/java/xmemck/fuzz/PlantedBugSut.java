@@ -24,10 +24,31 @@ final class PlantedBugSut implements Sut {
 
     private final Sut reference;
     private final Bug bug;
+    private final boolean whole;
+
+    /** Cases sent to it whole, planned ahead ({@link Sut#prefersWholeScenarios}). */
+    int wholeCases;
 
     PlantedBugSut(Sut reference, Bug bug) {
+        this(reference, bug, false);
+    }
+
+    /** {@code whole}: it asks for whole cases, as an implementation behind a pipe does. */
+    PlantedBugSut(Sut reference, Bug bug, boolean whole) {
         this.reference = reference;
         this.bug = bug;
+        this.whole = whole;
+    }
+
+    @Override
+    public boolean prefersWholeScenarios() {
+        return whole;
+    }
+
+    @Override
+    public java.util.List<Result> applyRest(java.util.List<? extends Op> ops) throws SutFailure {
+        wholeCases++;
+        return applyAll(ops);
     }
 
     @Override

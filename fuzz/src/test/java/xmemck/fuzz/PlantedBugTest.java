@@ -109,6 +109,28 @@ class PlantedBugTest {
         }
     }
 
+    /**
+     * An implementation behind a pipe is sent whole cases, its pages observed as digests: a page
+     * the bug left half written needs its bytes, and the case runs again step by step. The same bug
+     * is found, and shrinks to the same case.
+     */
+    @Test
+    void casesSentWholeFindAndShrinkTheSameBugs() throws Exception {
+        for (PlantedBugSut.Bug bug : PlantedBugSut.Bug.values()) {
+            FuzzRun.Summary stepByStep = fuzz(planted(bug), 1);
+            PlantedBugSut piped =
+                    new PlantedBugSut(
+                            Adapters.find("reference").open(SutOptions.none()), bug, true);
+            FuzzRun.Summary whole = fuzz(piped, 1);
+            assertTrue(piped.wholeCases > 0, "cases were sent whole");
+            assertEquals(1, whole.failures().size(), bug + ": the bug must be found");
+            Failure a = stepByStep.failures().getFirst(), b = whole.failures().getFirst();
+            assertEquals(a.signature(), b.signature(), bug.toString());
+            assertEquals(a.ops(), b.ops(), bug + ": shrunk to the same case");
+            assertTrue(b.reproduced());
+        }
+    }
+
     @Test
     void theReferenceItselfHasNoFailures() throws Exception {
         FuzzRun.Summary s = fuzz(Adapters.find("reference").open(SutOptions.none()), 7);

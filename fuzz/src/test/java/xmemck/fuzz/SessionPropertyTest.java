@@ -208,6 +208,46 @@ class SessionPropertyTest {
     }
 
     /**
+     * An implementation behind a pipe gets each case whole, in one batch; its failures are named as
+     * step by step (the case runs again step by step to find the operation), and a failure of the
+     * whole batch that does not happen again step by step is still its ERROR.
+     */
+    @Test
+    void casesSentWholeAreNamedAsStepByStep() throws Exception {
+        FakeSut passing = new FakeSut().whole(null);
+        assertEquals(Outcome.PASS, check(passing, world(copyout(8))));
+        assertEquals(1, passing.wholeCases);
+        assertEquals(1, passing.resets, "a passing case is not run again");
+
+        FakeSut crashing =
+                new FakeSut()
+                        .whole(null)
+                        .answering(
+                                c -> {
+                                    throw new SutFailure(SutFailure.Kind.CRASHED, "signal 11");
+                                });
+        assertEquals(
+                "ERROR copyout crashed",
+                ((Outcome.Fail) check(crashing, world(copyout(8)))).signature());
+        FakeSut wrong =
+                new FakeSut()
+                        .whole(null)
+                        .answering(c -> new Result.Returned(Call.EFAULT, Map.of()));
+        assertEquals(
+                "FAIL copyout copyout.succ",
+                ((Outcome.Fail) check(wrong, world(copyout(8)))).signature());
+        FakeSut extra = new FakeSut().whole(null).extraAnswerAfter(ops -> true);
+        assertEquals(
+                "ERROR end protocol", ((Outcome.Fail) check(extra, world(copyout(8)))).signature());
+
+        FakeSut onlyWhole =
+                new FakeSut().whole(new SutFailure(SutFailure.Kind.CRASHED, "signal 6"));
+        Outcome.Fail f = assertInstanceOf(Outcome.Fail.class, check(onlyWhole, world(copyout(8))));
+        assertEquals("ERROR batch crashed", f.signature());
+        assertTrue(f.detail().contains("signal 6"), f.detail());
+    }
+
+    /**
      * The ERROR kinds come from the fuzzer's view of the implementation, which must pass every
      * method on (batching too).
      */

@@ -39,9 +39,27 @@ public final class Session implements AutoCloseable {
     private Verdict worst = Verdict.PASS;
     private Step stopper;
 
+    /**
+     * Objects of more than this many pages (guards included) are observed through page digests when
+     * the adapter can.
+     */
+    private final int digestAbovePages;
+
     /** Starts a fresh world in the oracle and in {@code sut} (which is reset). */
     public Session(Sut sut) {
+        this(sut, Oracle.DIGEST_MIN_PAGES);
+    }
+
+    /**
+     * As {@link #Session(Sut)}, observing objects of more than {@code digestAbovePages} pages
+     * (guards included) through page digests when the adapter can: 0 for every object (the fuzzer,
+     * for adapters that answer over a pipe), {@link Oracle#DIGEST_MIN_PAGES} by default. The
+     * verdicts are the same: a page whose digest is that of no content an allowed outcome can leave
+     * is fetched as bytes and judged from them.
+     */
+    public Session(Sut sut, int digestAbovePages) {
         this.sut = sut;
+        this.digestAbovePages = digestAbovePages;
         try {
             sut.reset();
         } catch (SutFailure f) {
@@ -409,7 +427,9 @@ public final class Session implements AutoCloseable {
                 oracle.observationsFor(
                         call,
                         expectation,
-                        caps.supported().contains(Capability.DIGEST_OBSERVATION));
+                        caps.supported().contains(Capability.DIGEST_OBSERVATION)
+                                ? digestAbovePages
+                                : Integer.MAX_VALUE);
         boolean protections = caps.supported().contains(Capability.PROTECTION_OBSERVATION);
         List<Op> batch = new ArrayList<>(wanted.size() + 1);
         batch.add(call);

@@ -69,6 +69,15 @@ public final class Oracle {
      * {@link #DIGEST_MIN_PAGES} pages are observed through page digests.
      */
     public List<Observe> observationsFor(Call call, Expectation expectation, boolean digests) {
+        return observationsFor(call, expectation, digests ? DIGEST_MIN_PAGES : Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #observationsFor(Call, Expectation, boolean)}, with objects of more than {@code
+     * digestAbovePages} pages (guards included) observed through page digests: 0 for every object,
+     * {@link Integer#MAX_VALUE} for none.
+     */
+    public List<Observe> observationsFor(Call call, Expectation expectation, int digestAbovePages) {
         if (!(expectation instanceof Expectation.Allowed allowed)) return List.of();
         Set<String> objects = new LinkedHashSet<>();
         Set<Observe.Protection> prots = new LinkedHashSet<>();
@@ -84,7 +93,7 @@ public final class Oracle {
         for (String name : objects) {
             MemObject o = world.object(call, name);
             out.add(
-                    digests && o.pages + 2L * Layout.GUARD_PAGES > DIGEST_MIN_PAGES
+                    o.pages + 2L * Layout.GUARD_PAGES > digestAbovePages
                             ? Observe.Digest.whole(name, o.size)
                             : Observe.Bytes.whole(name, o.size));
         }

@@ -129,11 +129,17 @@ final class ChildProcess {
      * flushed.
      */
     void send(List<String> lines) {
-        outgoing.addAll(lines);
+        // One item for the whole batch: queued line by line, the writer could wake at the first,
+        // find the queue empty and flush, and the implementation would answer a batch in pieces.
+        int size = 0;
+        for (String line : lines) size += line.length() + 1;
+        StringBuilder sb = new StringBuilder(size);
+        for (String line : lines) sb.append(line).append('\n');
+        outgoing.add(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     void send(String line) {
-        outgoing.add(line);
+        outgoing.add((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Closes the implementation's standard input once everything queued has been written. */
@@ -303,12 +309,10 @@ final class ChildProcess {
 
     private void writeLoop() {
         try (OutputStream out = process.getOutputStream()) {
-            byte[] nl = {'\n'};
             while (true) {
                 Object item = outgoing.take();
                 if (item == CLOSE_STDIN) return;
-                out.write(((String) item).getBytes(StandardCharsets.UTF_8));
-                out.write(nl);
+                out.write((byte[]) item);
                 if (outgoing.isEmpty()) out.flush();
             }
         } catch (IOException | InterruptedException e) {

@@ -80,6 +80,9 @@ public final class ProcessSut implements Sut {
      */
     private boolean fresh;
 
+    /** Whether {@link #applyRest} sent a {@code reset} whose {@code ready} is not read yet. */
+    private boolean resetSent;
+
     /** Failed starts in a row (by reset(), after a failure), and why the last one failed. */
     private int failedStarts;
 
@@ -91,7 +94,7 @@ public final class ProcessSut implements Sut {
      */
     private long batchFirst;
 
-    private List<String> batch = List.of();
+    private List<? extends Op> batch = List.of();
 
     /**
      * Diagnostics not yet drained: standard error of children already gone, and the adapter's own
@@ -160,24 +163,45 @@ public final class ProcessSut implements Sut {
         return applyAll(List.of(op)).get(0);
     }
 
+    /** True: every batch costs a round trip through the pipes. */
+    @Override
+    public boolean prefersWholeScenarios() {
+        return true;
+    }
+
+    /**
+     * As {@link #applyAll}, with the {@code reset} that ends the scenario sent right behind the
+     * operations, in the same write; its {@code ready} is read at {@link #endScenario} (or at the
+     * next {@link #reset}), after which anything the implementation said besides its answers is
+     * found as it is now.
+     */
+    @Override
+    public List<Result> applyRest(List<? extends Op> ops) throws SutFailure {
+        return applyAll(ops, true);
+    }
+
     @Override
     public List<Result> applyAll(List<? extends Op> ops) throws SutFailure {
+        return applyAll(ops, false);
+    }
+
+    private List<Result> applyAll(List<? extends Op> ops, boolean last) throws SutFailure {
         ChildProcess c = running();
+        if (resetSent) readReady(c, false);
         fresh = false;
         long first = seq + 1;
-        List<String> lines = new ArrayList<>(ops.size());
-        List<String> described = new ArrayList<>(ops.size());
-        for (Op op : ops) {
-            lines.add(Protocol.apply(++seq, op));
-            described.add(op.describe());
-        }
+        List<String> lines = new ArrayList<>(ops.size() + 1);
+        for (Op op : ops) lines.add(Protocol.apply(++seq, op));
+        if (last) lines.add(Protocol.reset());
         batchFirst = first;
-        batch = described;
+        batch = ops;
         c.send(lines);
+        resetSent = last;
         List<Result> out = new ArrayList<>(ops.size());
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
-            String what = "op " + (first + i) + " (" + described.get(i) + ")";
+            long n = first + i;
+            java.util.function.Supplier<String> what = () -> "op " + n + " (" + op.describe() + ")";
             if (op instanceof Call && unsupportedSetup(ops, out) instanceof Integer k) {
                 // The scenario stops at that set-up: the call after it (and its observations) went
                 // in the same batch,
@@ -201,16 +225,16 @@ public final class ProcessSut implements Sut {
                             c,
                             callTimeout,
                             deadline(callTimeout, answerBytes(op)),
-                            "its answer to " + what);
+                            () -> "its answer to " + what.get());
             if (!(reply instanceof Protocol.Reply.ResultOf r))
-                throw unexpected(reply, "a result for " + what);
+                throw unexpected(reply, "a result for " + what.get());
             if (r.seq() >= 1 && r.seq() < first + i) {
                 throw fail(
                         Kind.PROTOCOL,
                         "answered "
                                 + opNamed(r.seq())
                                 + " a second time where the result for "
-                                + what
+                                + what.get()
                                 + " was due (each op gets exactly one answer)");
             }
             if (r.seq() != first + i) {
@@ -219,12 +243,12 @@ public final class ProcessSut implements Sut {
                         "answered seq "
                                 + r.seq()
                                 + " where the result for "
-                                + what
+                                + what.get()
                                 + " was due (results come in the order of the ops)");
             }
             String mismatch = mismatch(op, r.result());
             if (mismatch != null)
-                throw fail(Kind.PROTOCOL, "answered " + what + " with " + mismatch);
+                throw fail(Kind.PROTOCOL, "answered " + what.get() + " with " + mismatch);
             out.add(r.result());
         }
         return out;
@@ -290,40 +314,50 @@ public final class ProcessSut implements Sut {
         }
         if (child == null) restart();
         ChildProcess c = child;
-        c.send(Protocol.reset());
-        Protocol.Reply reply =
-                await(c, callTimeout, deadline(callTimeout, 0), "its answer to reset");
-        if (!(reply instanceof Protocol.Reply.Ready)) {
-            String extra = extra(reply);
-            if (extra != null)
-                throw fail(
-                        Kind.PROTOCOL,
-                        extra + " (found at the reset that starts the next scenario)");
-            throw unexpected(reply, "ready (the answer to reset)");
-        }
+        if (!resetSent) c.send(Protocol.reset());
+        readReady(c, false);
     }
 
     /**
      * Checks that the implementation said nothing after the scenario's last answer, and gives it a
-     * fresh world for the next scenario: sends {@code reset} now and reads up to its {@code ready}.
-     * A line before that {@code ready} (an op answered twice, a stray message) is a {@link
-     * Kind#PROTOCOL} failure of the scenario that just ended; so is a crash, hang or breach while
-     * discarding its world. Costs no extra round trip: the next {@link #reset()} returns at once.
-     * Does nothing when the implementation was already stopped by a failure.
+     * fresh world for the next scenario: sends {@code reset} now (unless {@link #applyRest} sent it
+     * behind the last operations) and reads up to its {@code ready}. A line before that {@code
+     * ready} (an op answered twice, a stray message) is a {@link Kind#PROTOCOL} failure of the
+     * scenario that just ended; so is a crash, hang or breach while discarding its world. Costs no
+     * extra round trip: the next {@link #reset()} returns at once. Does nothing when the
+     * implementation was already stopped by a failure.
      */
     @Override
     public void endScenario() throws SutFailure {
         if (closed || child == null || fresh) return;
         ChildProcess c = child;
-        c.send(Protocol.reset());
-        String awaited =
-                "ready (the answer to the reset that ends the scenario, sent after the scenario's last answer)";
-        Protocol.Reply reply = await(c, callTimeout, deadline(callTimeout, 0), awaited);
-        if (!(reply instanceof Protocol.Reply.Ready)) {
-            String extra = extra(reply);
-            throw extra != null ? fail(Kind.PROTOCOL, extra) : unexpected(reply, awaited);
-        }
+        if (!resetSent) c.send(Protocol.reset());
+        readReady(c, true);
         fresh = true;
+    }
+
+    /**
+     * Reads the {@code ready} that answers the {@code reset} sent last; {@code ending}: that reset
+     * ends a scenario (else it starts one, and an extra answer found here is the previous one's).
+     */
+    private void readReady(ChildProcess c, boolean ending) throws SutFailure {
+        resetSent = false;
+        String awaited =
+                ending
+                        ? "ready (the answer to the reset that ends the scenario, sent after the scenario's last answer)"
+                        : "ready (the answer to reset)";
+        Protocol.Reply reply =
+                await(
+                        c,
+                        callTimeout,
+                        deadline(callTimeout, 0),
+                        ending ? awaited : "its answer to reset");
+        if (reply instanceof Protocol.Reply.Ready) return;
+        String extra = extra(reply);
+        if (extra == null) throw unexpected(reply, awaited);
+        throw fail(
+                Kind.PROTOCOL,
+                ending ? extra : extra + " (found at the reset that starts the next scenario)");
     }
 
     /**
@@ -351,7 +385,9 @@ public final class ProcessSut implements Sut {
     /** "op 7 (observe u[0, 8))" when op 7 was in the last batch, else "op 7". */
     private String opNamed(long n) {
         long i = n - batchFirst;
-        return "op " + n + (i >= 0 && i < batch.size() ? " (" + batch.get((int) i) + ")" : "");
+        return "op "
+                + n
+                + (i >= 0 && i < batch.size() ? " (" + batch.get((int) i).describe() + ")" : "");
     }
 
     /**
@@ -456,6 +492,7 @@ public final class ProcessSut implements Sut {
         child = c;
         seq = 0;
         fresh = false;
+        resetSent = false;
         batch = List.of();
         c.send(Protocol.hello(kit));
         Protocol.Reply reply;
@@ -508,12 +545,22 @@ public final class ProcessSut implements Sut {
      */
     private Protocol.Reply await(
             ChildProcess c, Duration timeout, Duration deadline, String awaited) throws SutFailure {
+        return await(c, timeout, deadline, () -> awaited);
+    }
+
+    /** As above, with what was awaited worded only when a failure needs it. */
+    private Protocol.Reply await(
+            ChildProcess c,
+            Duration timeout,
+            Duration deadline,
+            java.util.function.Supplier<String> awaitedText)
+            throws SutFailure {
         Incoming in;
         try {
             in = c.next(timeout, deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw fail(Kind.INTERNAL, "interrupted while waiting for " + awaited);
+            throw fail(Kind.INTERNAL, "interrupted while waiting for " + awaitedText.get());
         }
         return switch (in) {
             case Incoming.Silence s -> {
@@ -521,7 +568,7 @@ public final class ProcessSut implements Sut {
                 throw fail(
                         Kind.HUNG,
                         "did not send "
-                                + awaited
+                                + awaitedText.get()
                                 + " (nothing arrived for "
                                 + timeout.toMillis()
                                 + " ms)"
@@ -535,7 +582,7 @@ public final class ProcessSut implements Sut {
                 throw fail(
                         Kind.HUNG,
                         "did not finish "
-                                + awaited
+                                + awaitedText.get()
                                 + " within the deadline for one answer ("
                                 + deadline.toMillis()
                                 + " ms: "
@@ -547,8 +594,10 @@ public final class ProcessSut implements Sut {
                                 + (partial == null ? "" : "; the unfinished line: " + partial)
                                 + "; it was killed");
             }
-            case Incoming.End end -> throw ended(c, "while the kit waited for " + awaited, false);
-            case Incoming.Exited x -> throw ended(c, "while the kit waited for " + awaited, true);
+            case Incoming.End end ->
+                    throw ended(c, "while the kit waited for " + awaitedText.get(), false);
+            case Incoming.Exited x ->
+                    throw ended(c, "while the kit waited for " + awaitedText.get(), true);
             case Incoming.Failed f -> throw fail(Kind.INTERNAL, f.message());
             case Incoming.Overlong o ->
                     throw fail(
@@ -558,7 +607,7 @@ public final class ProcessSut implements Sut {
                                     + " bytes; "
                                     + o.length()
                                     + " bytes so far) where "
-                                    + awaited
+                                    + awaitedText.get()
                                     + " was due, beginning "
                                     + Excerpt.of(o.prefix(), QUOTE));
             case Incoming.Line line -> {
@@ -568,7 +617,7 @@ public final class ProcessSut implements Sut {
                     throw fail(
                             Kind.PROTOCOL,
                             "sent a malformed message where "
-                                    + awaited
+                                    + awaitedText.get()
                                     + " was due: "
                                     + e.getMessage()
                                     + "; received "
@@ -729,6 +778,7 @@ public final class ProcessSut implements Sut {
             child = null;
         }
         broken = f;
+        resetSent = false;
         return f;
     }
 

@@ -88,4 +88,51 @@ class ExtraAnswerTest {
                 resets,
                 "the first reset, then one per scenario sent by endScenario(): reset() had nothing left to do");
     }
+
+    /**
+     * A whole scenario ({@link ProcessSut#applyRest}) carries the reset that ends it behind its
+     * ops: an extra answer still arrives before that reset's ready, and is found at endScenario (or
+     * at the next reset) as one.
+     */
+    @Test
+    void anExtraAnswerToAWholeScenarioIsFoundAsOne() throws Exception {
+        ProcessSut s = fakes.start(Duration.ofSeconds(5), "twice-on-op", "2");
+        s.reset();
+        assertInstanceOf(Result.Unsupported.class, s.applyRest(java.util.List.of(OP)).getFirst());
+        s.endScenario();
+        s.reset();
+        assertInstanceOf(Result.Unsupported.class, s.applyRest(java.util.List.of(OP)).getFirst());
+        SutFailure f = assertThrows(SutFailure.class, s::endScenario);
+        assertEquals(Kind.PROTOCOL, f.kind());
+        assertContains(
+                f.getMessage(),
+                "answered op 2 (create process p) a second time, after the scenario's last answer");
+
+        ProcessSut t = fakes.start(Duration.ofSeconds(5), "twice-on-op", "1");
+        t.reset();
+        t.applyRest(java.util.List.of(OP));
+        SutFailure g = assertThrows(SutFailure.class, t::reset);
+        assertContains(
+                g.getMessage(),
+                "answered op 1 (create process p) a second time",
+                "found at the reset that starts the next scenario");
+    }
+
+    @Test
+    void aWholeScenarioSendsOneResetAndReadsItsReadyOnce() throws Exception {
+        ProcessSut s = fakes.start(Duration.ofSeconds(5), "chatty");
+        for (int scenario = 0; scenario < 3; scenario++) {
+            s.reset();
+            assertEquals(2, s.applyRest(java.util.List.of(OP, OP)).size());
+            s.endScenario();
+        }
+        s.reset();
+        s.applyRest(java.util.List.of(OP)); // no endScenario: the next reset reads the ready
+        s.reset();
+        s.apply(OP);
+        s.close();
+        long resets =
+                s.drainDiagnostics().lines().filter(l -> l.equals("fake: got 17 bytes")).count();
+        assertEquals(5, resets, "the first reset, then one behind each whole scenario");
+    }
 }

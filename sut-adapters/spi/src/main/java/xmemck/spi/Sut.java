@@ -41,6 +41,30 @@ public interface Sut extends AutoCloseable {
     }
 
     /**
+     * Whether every {@link #applyAll} costs a round trip to another process, so that the harness
+     * should send a whole scenario at once: it then plans the scenario's operations ahead with the
+     * oracle (the reference's outcome of every call) and sends them in one {@link #applyRest},
+     * judging the answers as if they had come one batch at a time. Where the plan turns out not to
+     * be what the harness sends (an implementation took another allowed outcome, a page digest
+     * needs its bytes, the batch failed), the scenario runs again the ordinary way, so the verdicts
+     * are the same either way. False by default.
+     */
+    default boolean prefersWholeScenarios() {
+        return false;
+    }
+
+    /**
+     * The scenario's remaining operations: as {@link #applyAll}, after which nothing follows but
+     * {@link #endScenario}, {@link #reset} or {@link #close}. An adapter with a round-trip cost may
+     * start discarding the world in the same round trip (the process adapter sends the next {@code
+     * reset} behind the operations, and reads its {@code ready} at {@link #endScenario}). By
+     * default, {@link #applyAll}.
+     */
+    default List<Result> applyRest(List<? extends Op> ops) throws SutFailure {
+        return applyAll(ops);
+    }
+
+    /**
      * Discard the world: the next operation starts from an empty one (no processes, objects or
      * descriptors).
      */

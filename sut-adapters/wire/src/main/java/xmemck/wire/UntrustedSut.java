@@ -91,6 +91,22 @@ public final class UntrustedSut implements Sut {
     }
 
     @Override
+    public boolean prefersWholeScenarios() {
+        return sut.prefersWholeScenarios();
+    }
+
+    @Override
+    public List<Result> applyRest(List<? extends Op> ops) throws SutFailure {
+        try {
+            List<Result> out = new ArrayList<>();
+            for (Result r : sut.applyRest(ops)) out.add(safe(r));
+            return out;
+        } catch (SutFailure f) {
+            throw safe(f);
+        }
+    }
+
+    @Override
     public void reset() throws SutFailure {
         try {
             sut.reset();

@@ -79,6 +79,10 @@ public final class WireJson {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
                     .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                    // One parser or generator per message line: the default shared pool's
+                    // concurrent deque cost more than the small lines themselves. The kit's
+                    // threads are few and long-lived, so a buffer per thread is the cheap choice.
+                    .recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool())
                     .build();
 
     /**

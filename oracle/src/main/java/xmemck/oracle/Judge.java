@@ -332,16 +332,21 @@ final class Judge {
         return null;
     }
 
-    /** The candidate content of page {@code page} whose digest is {@code digest}, or null. */
+    /**
+     * The candidate content of page {@code page} whose digest is {@code digest}, or null. A write's
+     * new page is tried before the page as it was: a page a call may write usually holds its new
+     * data, whose digest is often known already (the source's own pages, when source and
+     * destination are aligned alike), while the old page's would be computed for nothing. Which
+     * candidate answers does not change the judgement, which compares contents.
+     */
     PageContent candidateWithDigest(
             MemObject o, long page, long digest, List<Effect.Write> writes) {
-        PageContent old = o.page(page);
-        if (PageDigests.of(old) == digest) return old;
         for (Effect.Write w : Candidates.on(writes, o.name, page)) {
             PageContent n = candidates.newPage(w, o, page);
             if (PageDigests.of(n) == digest) return n;
         }
-        return null;
+        PageContent old = o.page(page);
+        return PageDigests.of(old) == digest ? old : null;
     }
 
     private static String brief(Result r) {

@@ -143,6 +143,7 @@ public final class AdapterPool {
         failedStarts = 0;
         lastFailure = null;
         gaveUp = null;
+        attachedInfo = null; // the next run's reports need the description again
     }
 
     /**
@@ -151,6 +152,26 @@ public final class AdapterPool {
      */
     public synchronized Map<String, String> info() {
         return info;
+    }
+
+    /** The {@link #info()} last handed out by {@link #infoIfChanged()}. */
+    private Map<String, String> attachedInfo;
+
+    /**
+     * {@link #info()} when it differs from what this method last answered, else null: the run's
+     * description is attached to the first scenario and again only when it changes (a restarted
+     * implementation that names itself otherwise), not to every scenario, where it would be the
+     * same bytes a thousand times in every report.
+     */
+    public synchronized Map<String, String> infoIfChanged() {
+        if (info.equals(attachedInfo)) return null;
+        attachedInfo = info;
+        return info;
+    }
+
+    /** A run starts: its first scenario carries the description ({@link #infoIfChanged()}). */
+    public synchronized void runStarts() {
+        attachedInfo = null;
     }
 
     /** Keys of {@link #info()}. */

@@ -3,6 +3,7 @@ package xmemck.glue;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
+import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.Status;
 import java.util.ArrayList;
@@ -48,10 +49,9 @@ public class Hooks {
             for (Step s : run.steps()) if (s.op() != null) ops.add(s.op());
             scenario.attach(ResultAttachments.ops(ops), ResultAttachments.OPS, "xmemck operations");
         }
-        scenario.attach(
-                ResultAttachments.info(AdapterPool.run().info()),
-                ResultAttachments.RUN_INFO,
-                "xmemck run");
+        java.util.Map<String, String> info = AdapterPool.run().infoIfChanged();
+        if (info != null)
+            scenario.attach(ResultAttachments.info(info), ResultAttachments.RUN_INFO, "xmemck run");
         scenario.attach(
                 ResultAttachments.result(result), ResultAttachments.RESULT, "xmemck result");
         // The failing call's picture, for readers of cucumber.html and Allure (the kit's pages draw
@@ -66,6 +66,11 @@ public class Hooks {
             // Never let a scenario whose verdict is not PASS look passed.
             throw new ScenarioError(result.reason());
         }
+    }
+
+    @BeforeAll
+    public static void startRun() {
+        AdapterPool.run().runStarts();
     }
 
     @AfterAll

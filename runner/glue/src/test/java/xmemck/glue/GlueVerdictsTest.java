@@ -214,6 +214,34 @@ class GlueVerdictsTest {
         assertEquals(1, r.status(), "a kit error fails the run");
     }
 
+    /**
+     * The run's description (adapter, implementation, capabilities) is attached once per run, to
+     * its first scenario, not to every scenario; a second run in the same JVM carries it again.
+     */
+    @Test
+    void theRunIsDescribedOncePerRun(@TempDir Path dir) throws IOException {
+        for (int run = 1; run <= 2; run++) {
+            Path messages = dir.resolve("run" + run + ".ndjson");
+            CucumberRun.Outcome o =
+                    new CucumberRun(
+                                    java.util.Map.of("xmemck.adapter", "reference"),
+                                    List.of(
+                                            "--no-summary",
+                                            "--tags",
+                                            "@clause:copyout.succ",
+                                            FeaturesFolder.path().toString()),
+                                    messages)
+                            .execute();
+            assertTrue(o.read().results().size() > 1, "several scenarios ran");
+            assertEquals("reference", o.read().info().get(AdapterPool.INFO_ADAPTER), "run " + run);
+            long described;
+            try (var lines = Files.lines(messages)) {
+                described = lines.filter(l -> l.contains(ResultAttachments.RUN_INFO)).count();
+            }
+            assertEquals(1, described, "run " + run + ": one description");
+        }
+    }
+
     @Test
     void aBadArgumentIsAnErrorNamingTheWordsAndAnUndefinedStepIsAnError(@TempDir Path dir)
             throws IOException {

@@ -16,6 +16,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import xmemck.fuzz.Coverage;
+import xmemck.fuzz.SessionProperty;
+import xmemck.fuzz.engine.Outcome;
 import xmemck.harness.Session;
 import xmemck.ops.Addr;
 import xmemck.ops.Call;
@@ -24,12 +27,14 @@ import xmemck.oracle.Verdict;
 import xmemck.spi.Sut;
 
 /**
- * Whole fuzz-shaped cases per second, the way {@code ck fuzz} runs them: a fresh world, set-ups,
- * one or two calls judged against the oracle with their observations, and the end of the case
- * ({@link Sut#endScenario}, which for the process adapter is the reset that checks nothing was said
- * after the last answer). {@code reference} is the in-process limit; {@code process} runs the C
- * example. The ratio of the two, measured in the same run, is the figure to quote (issue 15, goal
- * 1): round trips per case, not the pipe, decide it.
+ * Whole fuzz-shaped cases per second, the way {@code ck fuzz} runs them ({@link SessionProperty}):
+ * a fresh world, set-ups, one or two calls judged against the oracle with their observations, and
+ * the end of the case. {@code reference} is the in-process limit; {@code process} runs the C
+ * example, which is sent each case whole (planned ahead, its objects observed as page digests, the
+ * reset that ends it behind the last operation: one round trip). The ratio of the two, measured in
+ * the same run, is the figure to quote (issue 15, goal 1). {@code copyoutCaseStepByStep} runs the
+ * same case through a plain session, one batch per call and a round trip to end it, as the feature
+ * suite does: the difference is what sending a case whole saves.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -44,12 +49,14 @@ public class ProcessCaseBench {
         public String adapter;
 
         Sut implementation;
+        SessionProperty property;
         List<Op> copyoutCase;
         List<Op> xmemoutCase;
 
         @Setup(Level.Trial)
         public void open() throws Exception {
             implementation = BuiltIn.open(adapter);
+            property = new SessionProperty(implementation, new Coverage());
             List<Op> copy = new ArrayList<>(Worlds.fuzzSizedWorld());
             copy.removeLast(); // the harness observes what the call may touch; no extra observation
             copyoutCase = copy;
@@ -75,15 +82,27 @@ public class ProcessCaseBench {
         return s.verdict();
     }
 
-    /** Four set-ups and one copyout: one round trip for the case, one for its end. */
-    @Benchmark
-    public Verdict copyoutCase(Adapter a) throws Exception {
-        return run(a.implementation, a.copyoutCase);
+    private static Outcome fuzz(SessionProperty property, List<Op> ops) {
+        Outcome o = property.check(ops);
+        if (o != Outcome.PASS) throw new IllegalStateException("benchmark case did not pass: " + o);
+        return o;
     }
 
-    /** Three set-ups, xmattach, xmemout: a second call costs a second round trip. */
+    /** Four set-ups and one copyout, as the fuzzer sends them. */
     @Benchmark
-    public Verdict xmemoutCase(Adapter a) throws Exception {
-        return run(a.implementation, a.xmemoutCase);
+    public Outcome copyoutCase(Adapter a) {
+        return fuzz(a.property, a.copyoutCase);
+    }
+
+    /** Three set-ups, xmattach, xmemout: two calls in the case. */
+    @Benchmark
+    public Outcome xmemoutCase(Adapter a) {
+        return fuzz(a.property, a.xmemoutCase);
+    }
+
+    /** The copyout case through a plain session: one batch per call, and one to end the case. */
+    @Benchmark
+    public Verdict copyoutCaseStepByStep(Adapter a) throws Exception {
+        return run(a.implementation, a.copyoutCase);
     }
 }

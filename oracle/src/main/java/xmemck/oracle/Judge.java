@@ -333,20 +333,30 @@ final class Judge {
     }
 
     /**
-     * The candidate content of page {@code page} whose digest is {@code digest}, or null. A write's
-     * new page is tried before the page as it was: a page a call may write usually holds its new
-     * data, whose digest is often known already (the source's own pages, when source and
-     * destination are aligned alike), while the old page's would be computed for nothing. Which
-     * candidate answers does not change the judgement, which compares contents.
+     * The candidate content of page {@code page} whose digest is {@code digest}, or null. The new
+     * page of a write that stores all its data is tried before the page as it was: a page a call
+     * may write usually holds its new data, whose digest is often known already (the source's own
+     * pages, when source and destination are aligned alike), while the old page's would be computed
+     * for nothing. A write that may stop early comes after the old page, as its data may name bytes
+     * past its source, which exist only when it stores them. Which candidate answers does not
+     * change the judgement, which compares contents.
      */
     PageContent candidateWithDigest(
             MemObject o, long page, long digest, List<Effect.Write> writes) {
-        for (Effect.Write w : Candidates.on(writes, o.name, page)) {
+        List<Effect.Write> here = Candidates.on(writes, o.name, page);
+        for (Effect.Write w : here) {
+            if (!w.exact()) continue;
             PageContent n = candidates.newPage(w, o, page);
             if (PageDigests.of(n) == digest) return n;
         }
         PageContent old = o.page(page);
-        return PageDigests.of(old) == digest ? old : null;
+        if (PageDigests.of(old) == digest) return old;
+        for (Effect.Write w : here) {
+            if (w.exact()) continue;
+            PageContent n = candidates.newPage(w, o, page);
+            if (PageDigests.of(n) == digest) return n;
+        }
+        return null;
     }
 
     private static String brief(Result r) {

@@ -49,6 +49,9 @@ final class ChildProcess {
 
     private final int maxLine;
 
+    /** Applied to each complete line on the reader thread, or null (see {@link #start}). */
+    private final java.util.function.BiFunction<byte[], Integer, Object> decoder;
+
     private final Process process;
     private final List<String> command;
     private final String mark;
@@ -84,8 +87,14 @@ final class ChildProcess {
     private static final Object CLOSE_STDIN = new Object();
 
     private ChildProcess(
-            Process process, List<String> command, int maxLine, String mark, Instant started) {
+            Process process,
+            List<String> command,
+            int maxLine,
+            String mark,
+            Instant started,
+            java.util.function.BiFunction<byte[], Integer, Object> decoder) {
         this.process = process;
+        this.decoder = decoder;
         this.maxLine = maxLine;
         this.mark = mark;
         this.started = started;
@@ -101,13 +110,28 @@ final class ChildProcess {
     }
 
     static ChildProcess start(List<String> command, int maxLine) throws IOException {
+        return start(command, maxLine, null);
+    }
+
+    /**
+     * As above; {@code decoder}, when not null, is applied to each complete line by the reader
+     * thread (its answer, or the exception it throws, travels with the line as {@link
+     * Incoming.Line#decoded}), so that decoding an answer overlaps the caller's work on the one
+     * before.
+     */
+    static ChildProcess start(
+            List<String> command,
+            int maxLine,
+            java.util.function.BiFunction<byte[], Integer, Object> decoder)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         String mark = ProcessTree.newMark();
         pb.environment().put(ProcessTree.MARK, mark);
         Instant before = Instant.now();
         Process p = pb.start();
         ChildProcess c =
-                new ChildProcess(p, command, maxLine, mark, p.info().startInstant().orElse(before));
+                new ChildProcess(
+                        p, command, maxLine, mark, p.info().startInstant().orElse(before), decoder);
         Children.add(c);
         return c;
     }
@@ -412,10 +436,10 @@ final class ChildProcess {
             if (line.length > 1 << 20) {
                 // A huge answer: hand over the buffer itself instead of a copy, and do not keep a
                 // huge buffer here.
-                deliver(new Incoming.Line(line, end));
+                deliver(decoded(line, end));
                 line = new byte[1 << 12];
             } else {
-                deliver(new Incoming.Line(Arrays.copyOf(line, end), end));
+                deliver(decoded(Arrays.copyOf(line, end), end));
             }
         } else if (line.length > 1 << 20) {
             line = new byte[1 << 12];
@@ -423,6 +447,19 @@ final class ChildProcess {
         len = 0;
         overlong = 0;
         partialLength = 0;
+    }
+
+    private Incoming.Line decoded(byte[] bytes, int length) {
+        if (decoder == null) return new Incoming.Line(bytes, length);
+        Object decoded;
+        try {
+            decoded = decoder.apply(bytes, length);
+        } catch (RuntimeException e) {
+            decoded = e;
+        } catch (OutOfMemoryError e) {
+            decoded = null; // the caller decodes it again, and meets this where it is reported
+        }
+        return new Incoming.Line(bytes, length, decoded);
     }
 
     private void deliver(Incoming item) {

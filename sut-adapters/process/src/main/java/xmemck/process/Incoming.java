@@ -8,9 +8,14 @@ sealed interface Incoming {
     /**
      * One complete line, without its line end: the first {@code length} bytes of {@code bytes},
      * UTF-8. Kept as bytes because a line may be a gigabyte of base64 that the parser decodes in
-     * place.
+     * place. {@code decoded}: what the reader's decoder made of it (see {@link
+     * ChildProcess#start}), or the exception it threw; null without a decoder.
      */
-    record Line(byte[] bytes, int length) implements Incoming {}
+    record Line(byte[] bytes, int length, Object decoded) implements Incoming {
+        Line(byte[] bytes, int length) {
+            this(bytes, length, null);
+        }
+    }
 
     /** The implementation closed its standard output (usually: it exited). */
     record End() implements Incoming {}

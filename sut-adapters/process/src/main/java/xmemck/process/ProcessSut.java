@@ -479,7 +479,7 @@ public final class ProcessSut implements Sut {
     private void launch() throws SutFailure {
         ChildProcess c;
         try {
-            c = ChildProcess.start(command, maxLine);
+            c = ChildProcess.start(command, maxLine, Protocol::parse);
         } catch (IOException e) {
             throw new SutFailure(
                     Kind.START_FAILED,
@@ -611,7 +611,10 @@ public final class ProcessSut implements Sut {
                                     + " was due, beginning "
                                     + Excerpt.of(o.prefix(), QUOTE));
             case Incoming.Line line -> {
+                // Decoded by the reader thread already; anything else it met is met here again.
+                if (line.decoded() instanceof Protocol.Reply reply) yield reply;
                 try {
+                    if (line.decoded() instanceof WireFormatException e) throw e;
                     yield Protocol.parse(line.bytes(), line.length());
                 } catch (WireFormatException e) {
                     throw fail(

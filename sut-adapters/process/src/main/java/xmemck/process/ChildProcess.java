@@ -149,17 +149,10 @@ final class ChildProcess {
     }
 
     /**
-     * Queues lines for the implementation's standard input; they are written in order, then
-     * flushed.
+     * Queues bytes for the implementation's standard input: whole lines, each ended by a line end.
      */
-    void send(List<String> lines) {
-        // One item for the whole batch: queued line by line, the writer could wake at the first,
-        // find the queue empty and flush, and the implementation would answer a batch in pieces.
-        int size = 0;
-        for (String line : lines) size += line.length() + 1;
-        StringBuilder sb = new StringBuilder(size);
-        for (String line : lines) sb.append(line).append('\n');
-        outgoing.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+    void send(byte[] lines) {
+        outgoing.add(lines);
     }
 
     void send(String line) {

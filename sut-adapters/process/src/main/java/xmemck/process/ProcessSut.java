@@ -190,9 +190,8 @@ public final class ProcessSut implements Sut {
         if (resetSent) readReady(c, false);
         fresh = false;
         long first = seq + 1;
-        List<String> lines = new ArrayList<>(ops.size() + 1);
-        for (Op op : ops) lines.add(Protocol.apply(++seq, op));
-        if (last) lines.add(Protocol.reset());
+        byte[] lines = Protocol.batch(first, ops, last);
+        seq += ops.size();
         batchFirst = first;
         batch = ops;
         c.send(lines);

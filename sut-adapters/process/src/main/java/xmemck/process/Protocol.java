@@ -2,6 +2,7 @@ package xmemck.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import xmemck.ops.Op;
 import xmemck.ops.Result;
@@ -54,13 +55,32 @@ final class Protocol {
     }
 
     static String apply(long seq, Op op) {
-        return WireJson.write(
-                g -> {
-                    g.writeStartObject();
-                    g.writeStringProperty("type", "apply");
-                    g.writeNumberProperty("seq", seq);
-                    OpCodec.writeMembers(g, op);
-                    g.writeEndObject();
+        return WireJson.write(g -> apply(g, seq, op));
+    }
+
+    private static void apply(JsonGenerator g, long seq, Op op) {
+        g.writeStartObject();
+        g.writeStringProperty("type", "apply");
+        g.writeNumberProperty("seq", seq);
+        OpCodec.writeMembers(g, op);
+        g.writeEndObject();
+    }
+
+    /**
+     * A batch as the bytes the implementation reads: an {@link #apply} line for each of {@code
+     * ops}, numbered from {@code firstSeq}, then a {@link #reset} line when {@code reset}.
+     */
+    static byte[] batch(long firstSeq, List<? extends Op> ops, boolean reset) {
+        return WireJson.writeLines(
+                ops.size() + (reset ? 1 : 0),
+                (g, i) -> {
+                    if (i < ops.size()) {
+                        apply(g, firstSeq + i, ops.get(i));
+                    } else {
+                        g.writeStartObject();
+                        g.writeStringProperty("type", "reset");
+                        g.writeEndObject();
+                    }
                 });
     }
 

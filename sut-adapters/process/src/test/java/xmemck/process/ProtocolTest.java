@@ -34,6 +34,30 @@ class ProtocolTest {
                 Protocol.hello("xmemck dev"));
     }
 
+    /** A batch is the apply lines and the reset line, byte for byte, each ended by a line end. */
+    @Test
+    void aBatchIsItsLinesJoined() {
+        java.util.List<xmemck.ops.Op> ops =
+                java.util.List.of(
+                        new xmemck.ops.Setup.CreateProcess("p"),
+                        new xmemck.ops.Setup.MapRegion("u", "p", 2, xmemck.ops.Prot.READ_WRITE, 22),
+                        new Call.Copyout(
+                                Context.process("p"), Addr.in("k", 0), Addr.in("u", 4090), 16),
+                        new xmemck.ops.Observe.Digest("u", -4096, 4 * 4096));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < ops.size(); i++)
+            lines.append(Protocol.apply(41 + i, ops.get(i))).append('\n');
+        assertEquals(
+                lines.toString(),
+                new String(Protocol.batch(41, ops, false), StandardCharsets.UTF_8));
+        assertEquals(
+                lines + Protocol.reset() + "\n",
+                new String(Protocol.batch(41, ops, true), StandardCharsets.UTF_8));
+        assertEquals(
+                "",
+                new String(Protocol.batch(1, java.util.List.of(), false), StandardCharsets.UTF_8));
+    }
+
     @Test
     void aResultMayListItsMembersInAnyOrder() {
         Protocol.Reply canonical =

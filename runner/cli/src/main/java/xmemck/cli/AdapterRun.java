@@ -68,7 +68,8 @@ final class AdapterRun {
     /** Settings that are not part of the plan. */
     record Settings(Long timeoutMillis, boolean allure, boolean progress, Clock clock) {}
 
-    static final String ALLURE_PLUGIN = "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm";
+    /** Allure's Cucumber plugin, without the kit's own attachments ({@link AllurePlugin}). */
+    static final String ALLURE_PLUGIN = xmemck.report.AllurePlugin.class.getName();
 
     static Outcome run(
             RunPlan plan, AdapterChoice a, Settings s, PrintWriter out, PrintWriter err) {

@@ -52,7 +52,7 @@ class ConformancePluginTest {
     }
 
     /** What the glue attaches at the end of a scenario. */
-    private static EmbedEvent attachment(String mediaType, String body) {
+    static EmbedEvent attachment(String mediaType, String body) {
         // The plugin does not look at the test case; the event needs one.
         TestCase none =
                 (TestCase)
@@ -71,7 +71,7 @@ class ConformancePluginTest {
     }
 
     /** Collects the handlers the plugin registers, so the test can fire events at it. */
-    private static final class Publisher implements EventPublisher {
+    static final class Publisher implements EventPublisher {
         final Map<Class<?>, EventHandler<?>> handlers = new HashMap<>();
 
         @Override

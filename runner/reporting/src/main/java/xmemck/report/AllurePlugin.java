@@ -34,32 +34,37 @@ public final class AllurePlugin implements ConcurrentEventListener {
     /** {@code publisher}, with the kit's own attachments kept from the handlers of attachments. */
     record WithoutKitAttachments(EventPublisher publisher) implements EventPublisher {
         @Override
-        @SuppressWarnings("unchecked")
         public <T> void registerHandlerFor(Class<T> type, EventHandler<T> handler) {
             if (type == EmbedEvent.class) {
-                EventHandler<EmbedEvent> embeds = (EventHandler<EmbedEvent>) handler;
-                publisher.registerHandlerFor(
-                        EmbedEvent.class,
-                        e -> {
-                            if (!forTheKit(e)) embeds.receive(e);
-                        });
+                only(EmbedEvent.class, handler, e -> !forTheKit(e));
             } else if (type == TestStepStarted.class) {
-                EventHandler<TestStepStarted> steps = (EventHandler<TestStepStarted>) handler;
-                publisher.registerHandlerFor(
+                only(
                         TestStepStarted.class,
-                        e -> {
-                            if (!(e.getTestStep() instanceof HookTestStep)) steps.receive(e);
-                        });
+                        handler,
+                        e -> !(e.getTestStep() instanceof HookTestStep));
             } else if (type == TestStepFinished.class) {
-                EventHandler<TestStepFinished> steps = (EventHandler<TestStepFinished>) handler;
-                publisher.registerHandlerFor(
+                only(
                         TestStepFinished.class,
-                        e -> {
-                            if (!(e.getTestStep() instanceof HookTestStep)) steps.receive(e);
-                        });
+                        handler,
+                        e -> !(e.getTestStep() instanceof HookTestStep));
             } else {
                 publisher.registerHandlerFor(type, handler);
             }
+        }
+
+        /**
+         * Registers {@code handler} (one for events of {@code type}) for the events {@code keep}
+         * takes.
+         */
+        private <E> void only(
+                Class<E> type, EventHandler<?> handler, java.util.function.Predicate<E> keep) {
+            @SuppressWarnings("unchecked")
+            EventHandler<E> h = (EventHandler<E>) handler;
+            publisher.registerHandlerFor(
+                    type,
+                    e -> {
+                        if (keep.test(e)) h.receive(e);
+                    });
         }
 
         @Override

@@ -227,6 +227,31 @@ int64_t first_damaged(const object_t *o, int64_t off, int64_t n) {
     return end;
 }
 
+/*
+ * Pattern pages, kept once computed: a page nobody wrote is read again and again (every observation of an object
+ * reads all of it), each of its bytes a splitmix64 of its own, while fuzzing builds the same objects with the same
+ * seeds case after case. Direct-mapped by (seed, page); a hit is a copy, a miss computes the page as before.
+ */
+#define FILL_CACHE_PAGES 256
+static struct {
+    uint64_t seed;
+    int64_t page;
+    int valid;
+    uint8_t data[PAGE_SIZE];
+} FILL_CACHE[FILL_CACHE_PAGES];
+
+static const uint8_t *pattern_page(uint64_t seed, int64_t p) {
+    unsigned slot = (unsigned)((seed * 0x9E3779B97F4A7C15ull ^ (uint64_t)p * 0xC2B2AE3D27D4EB4Full) >> 56) % FILL_CACHE_PAGES;
+    if (!FILL_CACHE[slot].valid || FILL_CACHE[slot].seed != seed || FILL_CACHE[slot].page != p) {
+        int64_t base = p * PAGE_SIZE;
+        for (int i = 0; i < PAGE_SIZE; i++) FILL_CACHE[slot].data[i] = xp_fill_byte(seed, base + i);
+        FILL_CACHE[slot].seed = seed;
+        FILL_CACHE[slot].page = p;
+        FILL_CACHE[slot].valid = 1;
+    }
+    return FILL_CACHE[slot].data;
+}
+
 static uint8_t *materialise(object_t *o, int64_t p) {
     page_t *pg = page_of(o, p);
     if (!pg->data) {
@@ -235,8 +260,7 @@ static uint8_t *materialise(object_t *o, int64_t p) {
             fputs("xmemck-c-example: out of memory\n", stderr);
             exit(3);
         }
-        int64_t base = p * PAGE_SIZE;
-        for (int i = 0; i < PAGE_SIZE; i++) pg->data[i] = xp_fill_byte(o->seed, base + i);
+        memcpy(pg->data, pattern_page(o->seed, p), PAGE_SIZE);
     }
     return pg->data;
 }
@@ -247,9 +271,7 @@ void obj_read(object_t *o, int64_t off, uint8_t *dst, int64_t n) {
         int64_t in = off - p * PAGE_SIZE;
         int64_t k = PAGE_SIZE - in < n ? PAGE_SIZE - in : n;
         page_t *pg = page_of(o, p);
-        if (pg && pg->data) memcpy(dst, pg->data + in, (size_t)k);
-        else
-            for (int64_t i = 0; i < k; i++) dst[i] = xp_fill_byte(o->seed, off + i);
+        memcpy(dst, (pg && pg->data ? pg->data : pattern_page(o->seed, p)) + in, (size_t)k);
         dst += k;
         off += k;
         n -= k;

@@ -37,7 +37,9 @@ import xmemck.wire.WireFormatException;
  * ready}: anything the implementation wrote after its last answer arrives before that {@code ready}
  * (answers come in order), so an extra answer is found deterministically and reported for the
  * scenario that caused it, at the cost of no extra round trip (the following {@link #reset()} then
- * has nothing left to do).
+ * has nothing left to do). {@link #applyRest} (a whole case, from the fuzzer) writes that {@code
+ * reset} behind the case's last op, in the same write, and {@link #endScenario()} only reads its
+ * {@code ready}: one round trip for the whole case.
  */
 public final class ProcessSut implements Sut {
     static final int QUOTE = 200;

@@ -122,7 +122,12 @@ class HygieneTest {
             long helper = sut.helperPids().getFirst();
             ProcessHandle.of(helper).orElseThrow().destroyForcibly();
             assertTrue(gone(helper, 10), "the helper was killed");
-            Thread.sleep(200); // let the JDK notice the exit
+            // The JDK's reaper marks the process exited just after it is reaped: wait for the
+            // adapter to see it, however loaded the machine (a fixed sleep was a guess).
+            HelperClient h = sut.world().processes.get("p");
+            for (long end = System.nanoTime() + 10_000_000_000L;
+                    h.alive() && System.nanoTime() < end; ) Thread.sleep(10);
+            assertFalse(h.alive(), "the adapter sees the helper gone");
             var r =
                     (xmemck.ops.Result.Returned)
                             sut.apply(new Call.Xmemout(KPROC, at("k", 0), at("u", 0), 64, "dp"));

@@ -27,7 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * The limit for the Linux adapter: the raw system calls it maps the services onto, called through
  * the Foreign Function & Memory API with nothing around them. {@code pread}: 64 bytes from a memfd
  * into memory (copyout's path, copy_to_user); {@code processVmWritev}: 64 bytes into this process
- * through process_vm_writev (xmemout's path).
+ * through process_vm_writev; {@code processVmWritevToAnotherProcess}: the same into another
+ * process, as xmemout does (the Linux adapter writes into a helper process, which costs the kernel
+ * more than a write into the caller's own memory: it looks up and pins the other address space's
+ * pages). The target is a {@code sleep} started for the benchmark; the bytes land in the last page
+ * of its heap, which it never reads.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -95,6 +99,48 @@ public class RawSyscallBench {
         }
     }
 
+    /** A {@code sleep} process and a 64-byte place in its heap. */
+    @State(Scope.Thread)
+    public static class Another {
+        Arena arena;
+        Process other;
+        MemorySegment localIov;
+        MemorySegment remoteIov;
+
+        @Setup(Level.Trial)
+        public void open() throws Exception {
+            other = new ProcessBuilder("sleep", "100000").start();
+            long heapEnd = 0;
+            for (int tries = 0; heapEnd == 0 && tries < 100; tries++) {
+                for (String line :
+                        java.nio.file.Files.readAllLines(
+                                java.nio.file.Path.of("/proc/" + other.pid() + "/maps"))) {
+                    if (line.endsWith("[heap]") && line.contains(" rw-p "))
+                        heapEnd =
+                                Long.parseUnsignedLong(
+                                        line.substring(line.indexOf('-') + 1, line.indexOf(' ')),
+                                        16);
+                }
+                if (heapEnd == 0) Thread.sleep(10); // the child may not have its heap yet
+            }
+            if (heapEnd == 0) throw new IllegalStateException("no heap in the sleep process");
+            arena = Arena.ofConfined();
+            MemorySegment source = arena.allocate(64, 8);
+            localIov = arena.allocate(16, 8);
+            remoteIov = arena.allocate(16, 8);
+            localIov.set(ADDRESS, 0, source);
+            localIov.set(JAVA_LONG, 8, 64);
+            remoteIov.set(JAVA_LONG, 0, heapEnd - 128);
+            remoteIov.set(JAVA_LONG, 8, 64);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            other.destroyForcibly();
+            arena.close();
+        }
+    }
+
     @Benchmark
     public long pread(Native n) throws Throwable {
         return (long) PREAD.invokeExact(n.fd, n.destination.asSlice(100), 64L, 8L);
@@ -103,5 +149,15 @@ public class RawSyscallBench {
     @Benchmark
     public long processVmWritev(Native n) throws Throwable {
         return (long) PROCESS_VM_WRITEV.invokeExact(n.pid, n.localIov, 1L, n.remoteIov, 1L, 0L);
+    }
+
+    @Benchmark
+    public long processVmWritevToAnotherProcess(Another a) throws Throwable {
+        long n =
+                (long)
+                        PROCESS_VM_WRITEV.invokeExact(
+                                (int) a.other.pid(), a.localIov, 1L, a.remoteIov, 1L, 0L);
+        if (n != 64) throw new IllegalStateException("process_vm_writev wrote " + n);
+        return n;
     }
 }

@@ -206,7 +206,6 @@ public final class FuzzRun {
             long seed,
             long cases,
             double seconds,
-            double casesPerSecond,
             List<Failure> failures,
             List<String> clausesReached,
             Map<String, Long> caseEndings,
@@ -223,33 +222,9 @@ public final class FuzzRun {
             knownClauses = List.copyOf(knownClauses);
         }
 
-        /** A run told of no known clauses. */
-        public Summary(
-                String adapter,
-                long seed,
-                long cases,
-                double seconds,
-                double casesPerSecond,
-                List<Failure> failures,
-                List<String> clausesReached,
-                Map<String, Long> caseEndings,
-                long invalidCases,
-                long generatorErrors,
-                String firstInvalid) {
-            this(
-                    adapter,
-                    seed,
-                    cases,
-                    seconds,
-                    casesPerSecond,
-                    failures,
-                    clausesReached,
-                    caseEndings,
-                    invalidCases,
-                    generatorErrors,
-                    firstInvalid,
-                    List.of(),
-                    List.of());
+        /** Cases per second of the search (0 when no time was measured). */
+        public double casesPerSecond() {
+            return seconds > 0 ? cases / seconds : 0;
         }
 
         /** No failure; known findings do not count. */
@@ -387,7 +362,6 @@ public final class FuzzRun {
                         options.seed(),
                         report.cases(),
                         seconds,
-                        seconds > 0 ? report.cases() / seconds : 0,
                         failures,
                         new ArrayList<>(coverage.clauses()).stream().sorted().toList(),
                         endings,

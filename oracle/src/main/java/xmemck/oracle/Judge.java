@@ -381,31 +381,39 @@ final class Judge {
 
     /** Pages that exist must be readable by the kit; holes must not have become readable memory. */
     private static void readability(Seen s, List<Finding> findings) {
-        MemObject o = s.object;
-        for (long p = s.firstPage(); p < s.endPage(); p++) {
-            Readability want = readability(o, p);
-            boolean unreadable = !s.readable(p);
-            if (unreadable && want == Readability.MUST) {
-                findings.add(
-                        new Finding(
-                                OBSERVABLE,
-                                Finding.Kind.OBSERVATION,
-                                o.describe()
-                                        + ": page "
-                                        + p
-                                        + (o.isGuard(p) ? " (a guard page)" : "")
-                                        + " exists in the model but the implementation reports it unreadable; the kit's view reads every page whatever its protection"));
-            } else if (!unreadable && want == Readability.HOLE) {
-                findings.add(
-                        new Finding(
-                                NO_WRITE_OUTSIDE,
-                                Finding.Kind.WRITE_OUTSIDE,
-                                o.describe()
-                                        + ": page "
-                                        + p
-                                        + " is a hole (unmapped) in the model but the implementation reports it readable: something mapped it"));
-            }
+        for (long p = s.firstPage(); p < s.endPage(); p++)
+            comparable(s.object, p, !s.readable(p), findings);
+    }
+
+    /**
+     * Whether page {@code page} of {@code o}, which the implementation reported {@code unreadable}
+     * or not, has content to compare; adds the finding when its readability is not the model's (a
+     * page that exists reported unreadable, a hole reported readable). The one rule for every
+     * observation, of bytes or digests, in a judgement or on its own.
+     */
+    static boolean comparable(MemObject o, long page, boolean unreadable, List<Finding> findings) {
+        Readability want = readability(o, page);
+        if (unreadable && want == Readability.MUST) {
+            findings.add(
+                    new Finding(
+                            OBSERVABLE,
+                            Finding.Kind.OBSERVATION,
+                            o.describe()
+                                    + ": page "
+                                    + page
+                                    + (o.isGuard(page) ? " (a guard page)" : "")
+                                    + " exists in the model but the implementation reports it unreadable; the kit's view reads every page whatever its protection"));
+        } else if (!unreadable && want == Readability.HOLE) {
+            findings.add(
+                    new Finding(
+                            NO_WRITE_OUTSIDE,
+                            Finding.Kind.WRITE_OUTSIDE,
+                            o.describe()
+                                    + ": page "
+                                    + page
+                                    + " is a hole (unmapped) in the model but the implementation reports it readable: something mapped it"));
         }
+        return !unreadable && want != Readability.HOLE;
     }
 
     // ---------------------------------------------------------------- 3. the invariants of every

@@ -377,32 +377,13 @@ public final class Oracle {
                 for (long at = b.from(); at < end; ) {
                     long page = MemObject.pageOf(at);
                     int n = (int) (Math.min((page + 1) * MemObject.PAGE, end) - at);
-                    Judge.Readability r = Judge.readability(o, page);
-                    boolean unr = unreadable.contains(page);
-                    if (unr && r == Judge.Readability.MUST)
-                        out.add(
-                                new Finding(
-                                        Judge.OBSERVABLE,
-                                        Finding.Kind.OBSERVATION,
-                                        o.describe()
-                                                + ": page "
-                                                + page
-                                                + " exists in the model but the implementation reports it unreadable"));
-                    if (!unr && r == Judge.Readability.HOLE)
-                        out.add(
-                                new Finding(
-                                        Judge.NO_WRITE_OUTSIDE,
-                                        Finding.Kind.WRITE_OUTSIDE,
-                                        o.describe()
-                                                + ": page "
-                                                + page
-                                                + " is a hole in the model but the implementation reports it readable"));
+                    boolean compared = Judge.comparable(o, page, unreadable.contains(page), out);
                     int base = (int) (at - b.from());
                     int j =
-                            unr || r == Judge.Readability.HOLE
-                                    ? -1
-                                    : java.util.Arrays.mismatch(
-                                            want, base, base + n, got, base, base + n);
+                            compared
+                                    ? java.util.Arrays.mismatch(
+                                            want, base, base + n, got, base, base + n)
+                                    : -1;
                     for (int i = base + Math.max(j, 0); j >= 0 && i < base + n; i++) {
                         if (want[i] == got[i]) continue;
                         if (diffs.showsNext())
@@ -439,28 +420,7 @@ public final class Oracle {
                 List<Long> differ = new ArrayList<>();
                 for (int i = 0; i < rd.pages(); i++) {
                     long page = MemObject.pageOf(d.from()) + i;
-                    Judge.Readability r = Judge.readability(o, page);
-                    boolean unr = unreadable.contains(page);
-                    if (unr && r == Judge.Readability.MUST)
-                        out.add(
-                                new Finding(
-                                        Judge.OBSERVABLE,
-                                        Finding.Kind.OBSERVATION,
-                                        o.describe()
-                                                + ": page "
-                                                + page
-                                                + " exists in the model but the implementation reports it unreadable"));
-                    if (!unr && r == Judge.Readability.HOLE)
-                        out.add(
-                                new Finding(
-                                        Judge.NO_WRITE_OUTSIDE,
-                                        Finding.Kind.WRITE_OUTSIDE,
-                                        o.describe()
-                                                + ": page "
-                                                + page
-                                                + " is a hole in the model but the implementation reports it readable"));
-                    if (!unr
-                            && r != Judge.Readability.HOLE
+                    if (Judge.comparable(o, page, unreadable.contains(page), out)
                             && rd.digest(i) != ((Result.Digest) mine).digest(i)) differ.add(page);
                 }
                 if (!differ.isEmpty())

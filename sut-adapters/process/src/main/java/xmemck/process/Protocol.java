@@ -74,13 +74,8 @@ final class Protocol {
         return WireJson.writeLines(
                 ops.size() + (reset ? 1 : 0),
                 (g, i) -> {
-                    if (i < ops.size()) {
-                        apply(g, firstSeq + i, ops.get(i));
-                    } else {
-                        g.writeStartObject();
-                        g.writeStringProperty("type", "reset");
-                        g.writeEndObject();
-                    }
+                    if (i < ops.size()) apply(g, firstSeq + i, ops.get(i));
+                    else g.writeRawValue(reset());
                 });
     }
 

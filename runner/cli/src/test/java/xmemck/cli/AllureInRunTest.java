@@ -20,17 +20,7 @@ class AllureInRunTest {
     @Test
     void theVerdictComesFirstAndTheReportIsThereWhenCkReturns(@TempDir Path dir)
             throws IOException {
-        Cli.Ran r =
-                ck(
-                        RunTest.JAN_2027,
-                        "run",
-                        "--adapter",
-                        "reference",
-                        "--features",
-                        Cli.features(dir).toString(),
-                        "--report-dir",
-                        dir.resolve("reports").toString(),
-                        "--quiet");
+        Cli.Ran r = ck(RunTest.JAN_2027, Cli.referenceRun(dir, "--quiet"));
         assertEquals(0, r.status(), r.all());
         Path run = dir.resolve("reports/reference");
         assertTrue(

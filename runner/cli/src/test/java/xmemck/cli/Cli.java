@@ -88,4 +88,23 @@ final class Cli {
     static final String ONE_BYTE = "features/copyout/copies.feature:14";
     static final String PAGE = "features/copyout/copies.feature:15";
     static final String READ_ONLY = "features/copyout/failures.feature:4";
+
+    /**
+     * The arguments of {@code ck run} of the reference over the features under {@code dir} ({@link
+     * #features}), reports in {@code dir/reports}, then {@code more}.
+     */
+    static String[] referenceRun(Path dir, String... more) throws IOException {
+        java.util.List<String> args =
+                new java.util.ArrayList<>(
+                        java.util.List.of(
+                                "run",
+                                "--adapter",
+                                "reference",
+                                "--features",
+                                features(dir).toString(),
+                                "--report-dir",
+                                dir.resolve("reports").toString()));
+        args.addAll(java.util.List.of(more));
+        return args.toArray(String[]::new);
+    }
 }

@@ -117,17 +117,12 @@ class HostileTextTest {
         Cli.Ran r =
                 ck(
                         RunTest.JAN_2027,
-                        "run",
-                        "--adapter",
-                        "reference",
-                        "--features",
-                        Cli.features(dir).toString(),
-                        "--report-dir",
-                        dir.resolve("reports").toString(),
-                        "--quiet",
-                        "--no-allure",
-                        "--tags",
-                        "@clause:copyout.fail.paging-fault");
+                        Cli.referenceRun(
+                                dir,
+                                "--quiet",
+                                "--no-allure",
+                                "--tags",
+                                "@clause:copyout.fail.paging-fault"));
         assertEquals(0, r.status(), r.all());
         Path run = dir.resolve("reports/reference");
         Path results = run.resolve("results.json");

@@ -89,7 +89,7 @@ class RunInputTest {
             throws IOException {
         Path exp = dir.resolve("acme.expectations");
         Files.writeString(exp, "# acme\nclause copyout.succ 2027-13-01 month thirteen\n");
-        Cli.Ran r = runReference(dir, "--expectations", exp.toString());
+        Cli.Ran r = ck(Cli.referenceRun(dir, "--expectations", exp.toString()));
         assertEquals(2, r.status());
         assertTrue(
                 r.err().contains(exp + ":2: \"2027-13-01\" is not a date of the calendar"),
@@ -104,7 +104,7 @@ class RunInputTest {
         Files.writeString(
                 exp,
                 "scenario features/copyout/copies.feature:3 2027-01-01 the Feature line is no scenario\n");
-        Cli.Ran r = runReference(dir, "--expectations", exp.toString());
+        Cli.Ran r = ck(Cli.referenceRun(dir, "--expectations", exp.toString()));
         assertEquals(2, r.status());
         assertTrue(
                 r.err()
@@ -119,7 +119,7 @@ class RunInputTest {
         Path profile = dir.resolve("acme.profile.json");
         Files.writeString(
                 profile, "{\n  \"scenarios\": [\n    {\"uri\": \"features/x.feature\"}\n  ]\n}\n");
-        Cli.Ran r = runReference(dir, "--profile", profile.toString());
+        Cli.Ran r = ck(Cli.referenceRun(dir, "--profile", profile.toString()));
         assertEquals(2, r.status());
         assertTrue(r.err().contains(profile + ":3: scenarios[0].name is missing"), r.err());
     }
@@ -299,23 +299,5 @@ class RunInputTest {
         Cli.Ran twice = ck("run", "--adapter", "reference,reference");
         assertEquals(2, twice.status());
         assertTrue(twice.err().contains("adapter \"reference\" is named twice"), twice.err());
-    }
-
-    /**
-     * {@code ck run} of the reference over the features under {@code dir}, reports in dir/reports.
-     */
-    private static Cli.Ran runReference(Path dir, String... more) throws IOException {
-        java.util.List<String> args =
-                new java.util.ArrayList<>(
-                        java.util.List.of(
-                                "run",
-                                "--adapter",
-                                "reference",
-                                "--features",
-                                Cli.features(dir).toString(),
-                                "--report-dir",
-                                dir.resolve("reports").toString()));
-        args.addAll(java.util.List.of(more));
-        return ck(args.toArray(String[]::new));
     }
 }

@@ -1,10 +1,14 @@
 package xmemck.fuzz;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import xmemck.fuzz.engine.Outcome;
 import xmemck.fuzz.engine.Property;
 import xmemck.harness.Prefetched;
@@ -17,6 +21,8 @@ import xmemck.ops.Op;
 import xmemck.oracle.Finding;
 import xmemck.oracle.Oracle;
 import xmemck.oracle.Verdict;
+import xmemck.spi.ScenarioAnswers;
+import xmemck.spi.SentAhead;
 import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 
@@ -43,6 +49,13 @@ import xmemck.spi.SutFailure;
  * answers to, with the same verdict and operation: every clause any finding breaks. Shrinking keeps
  * a candidate only when it answers to the original signature, so it keeps the verdict and the
  * clause, and may pass through a case where another finding of the same step comes first.
+ *
+ * <p>An implementation behind a pipe ({@link Sut#prefersWholeScenarios}) is sent each case whole,
+ * planned by the oracle, and one that takes cases ahead ({@link Sut#scenariosAhead}) is sent a lot
+ * of them at a time, told by the search before it checks them ({@link #upcoming}): it works on them
+ * while the search judges the ones before. Either way a case is judged from its own answers as if
+ * they had come one batch at a time, and is run again step by step wherever that is in doubt (the
+ * plan was not what the session asked for, the implementation failed), which decides.
  *
  * <p>Known findings: a FAIL whose clause (the first clause its findings break) is among the {@code
  * known} clauses an implementation's expectations list is {@link Outcome.Known}, not a failure: the
@@ -81,6 +94,15 @@ public final class SessionProperty implements Property<List<Op>> {
     private final Coverage coverage;
     private final Set<String> known;
 
+    /**
+     * Cases sent ahead ({@link #upcoming}) and not checked yet, by identity: the search checks the
+     * very values it told of.
+     */
+    private final Map<List<Op>, SentCase> sentAhead = new IdentityHashMap<>();
+
+    /** A case sent ahead: its plan, and where its answers will be. */
+    private record SentCase(ScenarioPlan plan, SentAhead sent, int index) {}
+
     public SessionProperty(Sut sut, Coverage coverage) {
         this(sut, coverage, Set.of());
     }
@@ -94,6 +116,35 @@ public final class SessionProperty implements Property<List<Op>> {
         this.known = Set.copyOf(known);
     }
 
+    /** As many cases as the implementation takes ahead ({@link Sut#scenariosAhead}). */
+    @Override
+    public int lookahead() {
+        return sut.scenariosAhead();
+    }
+
+    /**
+     * Plans the cases and sends them ahead, so that the implementation works on them while the
+     * search checks the ones before; a case with nothing to send (its first operation stops it) is
+     * left to run when it is checked.
+     */
+    @Override
+    public void upcoming(List<List<Op>> cases) {
+        List<List<Op>> valid = new ArrayList<>(cases.size());
+        List<ScenarioPlan> plans = new ArrayList<>(cases.size());
+        for (List<Op> ops : cases) {
+            if (OpRefs.dangling(ops) != null) continue;
+            ScenarioPlan plan = ScenarioPlan.of(ops, sut.capabilities(), digestsAbove(sut));
+            if (plan.ops().isEmpty()) continue;
+            valid.add(ops);
+            plans.add(plan);
+        }
+        if (plans.isEmpty()) return;
+        SentAhead sent =
+                sut.sendAhead(plans.stream().<List<? extends Op>>map(ScenarioPlan::ops).toList());
+        for (int i = 0; i < valid.size(); i++)
+            sentAhead.put(valid.get(i), new SentCase(plans.get(i), sent, i));
+    }
+
     @Override
     public Outcome check(List<Op> ops) {
         String dangling = OpRefs.dangling(ops);
@@ -101,7 +152,8 @@ public final class SessionProperty implements Property<List<Op>> {
             coverage.invalid();
             return new Outcome.Invalid(dangling);
         }
-        Ran ran = run(sut, ops, coverage);
+        SentCase ahead = sentAhead.remove(ops);
+        Ran ran = ahead != null ? run(sut, ops, ahead, coverage) : run(sut, ops, coverage);
         Failing f = ran.failing();
         if (f != null) {
             coverage.ended(f.verdict());
@@ -192,23 +244,71 @@ public final class SessionProperty implements Property<List<Op>> {
     }
 
     private static Ran run(WatchedSut sut, List<Op> ops, Coverage coverage) {
-        // Over a pipe, a case goes out whole (one round trip instead of one per call) and its pages
-        // as digests; everywhere else step by step, with bytes.
+        // Over a pipe, a case goes out whole: one round trip instead of one per call.
         boolean whole = sut.prefersWholeScenarios();
-        int digests = whole ? 0 : Oracle.DIGEST_MIN_PAGES;
+        int digests = digestsAbove(sut);
         SutFailure batchFailed = null;
         if (whole) {
             sut.clear();
             Prefetched batch =
                     new Prefetched(sut, ScenarioPlan.of(ops, sut.capabilities(), digests));
-            Ran ran = run(sut, new Session(batch, digests), ops, batch, coverage);
+            Ran ran = run(sut, new Session(batch, digests), ops, batch, () -> end(sut), coverage);
             if (ran != null) return ran;
             // The case left its plan, or its batch failed: run it again step by step, which
             // decides.
             batchFailed = batch.failure();
         }
+        return stepByStep(sut, ops, digests, batchFailed, coverage);
+    }
+
+    /**
+     * Objects of more than this many pages are observed through digests: over a pipe all of them (a
+     * case goes out whole, and digests cost less on the wire than bytes); elsewhere only large
+     * ones.
+     */
+    private static int digestsAbove(Sut sut) {
+        return sut.prefersWholeScenarios() ? 0 : Oracle.DIGEST_MIN_PAGES;
+    }
+
+    /**
+     * A case sent ahead: judged from its answers; run again the ordinary way when it did not run,
+     * and step by step when it failed or left its plan (the step-by-step run decides).
+     */
+    private static Ran run(WatchedSut sut, List<Op> ops, SentCase ahead, Coverage coverage) {
+        int digests = digestsAbove(sut);
+        ScenarioAnswers answers = ahead.sent().answer(ahead.index());
+        switch (answers) {
+            case ScenarioAnswers.NotRun n -> {
+                return run(sut, ops, coverage);
+            }
+            case ScenarioAnswers.Failed f -> {
+                return stepByStep(sut, ops, digests, f.failure(), coverage);
+            }
+            case ScenarioAnswers.Answered a -> {
+                sut.clear();
+                Prefetched batch = Prefetched.answered(sut, ahead.plan(), a.results());
+                Ran ran =
+                        run(
+                                sut,
+                                new Session(batch, digests),
+                                ops,
+                                batch,
+                                () -> a.atEnd() == null ? null : end(sut, a.atEnd()),
+                                coverage);
+                if (ran != null) return ran;
+                return stepByStep(sut, ops, digests, null, coverage);
+            }
+        }
+    }
+
+    /**
+     * The case run step by step, which decides; {@code batchFailed}: how the implementation failed
+     * on the case sent whole, or null.
+     */
+    private static Ran stepByStep(
+            WatchedSut sut, List<Op> ops, int digests, SutFailure batchFailed, Coverage coverage) {
         sut.clear();
-        Ran ran = run(sut, new Session(sut, digests), ops, null, coverage);
+        Ran ran = run(sut, new Session(sut, digests), ops, null, () -> end(sut), coverage);
         if (batchFailed == null || ran.failing() != null) return ran;
         // The implementation failed on the whole case but not step by step: still its ERROR.
         String kind = label(batchFailed.kind());
@@ -233,7 +333,12 @@ public final class SessionProperty implements Property<List<Op>> {
      * null) left its plan, and nothing of the run counts.
      */
     private static Ran run(
-            WatchedSut sut, Session session, List<Op> ops, Prefetched batch, Coverage coverage) {
+            WatchedSut sut,
+            Session session,
+            List<Op> ops,
+            Prefetched batch,
+            Supplier<Failing> ending,
+            Coverage coverage) {
         try (session) {
             List<Step> steps = List.of();
             if (!session.stopped()) {
@@ -259,7 +364,7 @@ public final class SessionProperty implements Property<List<Op>> {
             // Not after an ERROR of the implementation: it is discarded or restarted anyway
             // (Sut#endScenario).
             if (failing == null || failing.verdict() != Verdict.ERROR) {
-                Failing atEnd = end(sut);
+                Failing atEnd = ending.get();
                 if (atEnd != null) failing = atEnd;
             }
             // The steps and the log only where they are read (a replay, a failure): the log
@@ -279,18 +384,20 @@ public final class SessionProperty implements Property<List<Op>> {
      * whatever it was before.
      */
     private static Failing end(WatchedSut sut) {
-        SutFailure.Kind kind;
-        String why;
         try {
             sut.endScenario();
             return null;
         } catch (SutFailure f) {
-            kind = f.kind();
-            why = f.getMessage();
+            return end(sut, f);
         } catch (RuntimeException e) {
-            kind = SutFailure.Kind.INTERNAL;
-            why = "the adapter failed: " + e;
+            return end(sut, new SutFailure(SutFailure.Kind.INTERNAL, "the adapter failed: " + e));
         }
+    }
+
+    /** The case's ERROR for {@code failure}, met when the case was over. */
+    private static Failing end(WatchedSut sut, SutFailure failure) {
+        SutFailure.Kind kind = failure.kind();
+        String why = failure.getMessage();
         String diagnostics = sut.drainDiagnostics();
         String message =
                 "implementation "

@@ -146,6 +146,20 @@ final class WatchedSut implements Sut {
     }
 
     @Override
+    public int scenariosAhead() {
+        return sut.scenariosAhead();
+    }
+
+    /**
+     * Passed on, not noted: a scenario's failure comes back in its own answers, and the caller runs
+     * that scenario again.
+     */
+    @Override
+    public xmemck.spi.SentAhead sendAhead(List<List<? extends Op>> scenarios) {
+        return sut.sendAhead(scenarios);
+    }
+
+    @Override
     public void reset() throws SutFailure {
         try {
             sut.reset();

@@ -37,6 +37,12 @@ final class FakeSut implements Sut {
     /** Cases sent whole ({@link #applyRest}). */
     int wholeCases;
 
+    private int ahead;
+    private SutFailure aheadFailure;
+
+    /** Cases sent ahead ({@link #sendAhead}), and those of them run (their answers asked for). */
+    int aheadCases, aheadRun;
+
     /** The operations sent since the last reset: the current case's. */
     final List<Op> sent = new ArrayList<>();
 
@@ -86,6 +92,63 @@ final class FakeSut implements Sut {
         wholeCases++;
         if (wholeFailure != null) throw wholeFailure;
         return applyAll(ops);
+    }
+
+    /**
+     * It takes {@code n} cases ahead ({@link Sut#sendAhead}), running them when their answers are
+     * asked for, as the pipe of the process adapter would have; {@code failure}, when not null, is
+     * how it fails every case sent ahead (and only those), which stops the rest of their write.
+     */
+    FakeSut ahead(int n, SutFailure failure) {
+        this.whole = true;
+        this.ahead = n;
+        this.aheadFailure = failure;
+        return this;
+    }
+
+    @Override
+    public int scenariosAhead() {
+        return ahead;
+    }
+
+    @Override
+    public xmemck.spi.SentAhead sendAhead(List<List<? extends Op>> scenarios) {
+        if (ahead == 0) return Sut.super.sendAhead(scenarios);
+        aheadCases += scenarios.size();
+        List<xmemck.spi.ScenarioAnswers> answers = new ArrayList<>();
+        return new xmemck.spi.SentAhead() {
+            @Override
+            public xmemck.spi.ScenarioAnswers answer(int index) {
+                while (answers.size() <= index)
+                    answers.add(runAhead(scenarios.get(answers.size()), answers));
+                return answers.get(index);
+            }
+
+            @Override
+            public int size() {
+                return scenarios.size();
+            }
+        };
+    }
+
+    private xmemck.spi.ScenarioAnswers runAhead(
+            List<? extends Op> ops, List<xmemck.spi.ScenarioAnswers> before) {
+        if (before.stream().anyMatch(a -> a instanceof xmemck.spi.ScenarioAnswers.Failed))
+            return new xmemck.spi.ScenarioAnswers.NotRun("an earlier scenario failed");
+        aheadRun++;
+        try {
+            reset();
+            if (aheadFailure != null) throw aheadFailure;
+            List<Result> results = applyAll(ops);
+            try {
+                endScenario();
+                return new xmemck.spi.ScenarioAnswers.Answered(results, null);
+            } catch (SutFailure f) {
+                return new xmemck.spi.ScenarioAnswers.Answered(results, f);
+            }
+        } catch (SutFailure f) {
+            return new xmemck.spi.ScenarioAnswers.Failed(f);
+        }
     }
 
     FakeSut withCapabilities(Capabilities caps) {

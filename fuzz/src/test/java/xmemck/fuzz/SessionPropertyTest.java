@@ -248,6 +248,63 @@ class SessionPropertyTest {
     }
 
     /**
+     * Cases sent ahead of their checks, several to a write, are judged from their answers as a case
+     * sent whole is: a passing case is not run again, a failure is named as step by step, an extra
+     * answer is its case's, and a failure only when sent ahead is still an ERROR.
+     */
+    @Test
+    void casesSentAheadAreNamedAsStepByStep() throws Exception {
+        List<Op> a = world(copyout(8)), b = world(copyout(16));
+        FakeSut passing = new FakeSut().ahead(2, null);
+        SessionProperty p = new SessionProperty(passing, new Coverage());
+        assertEquals(2, p.lookahead());
+        p.upcoming(List.of(a, b));
+        assertEquals(2, passing.aheadCases);
+        assertEquals(Outcome.PASS, p.check(a));
+        assertEquals(Outcome.PASS, p.check(b));
+        assertEquals(2, passing.aheadRun);
+        assertEquals(2, passing.resets, "no case run again: one reset each, when sent ahead");
+        assertEquals(0, passing.wholeCases, "nor sent whole");
+
+        assertEquals(
+                "ERROR copyout crashed",
+                aheadSignature(
+                        new FakeSut()
+                                .answering(
+                                        c -> {
+                                            throw new SutFailure(
+                                                    SutFailure.Kind.CRASHED, "signal 11");
+                                        })));
+        assertEquals(
+                "FAIL copyout copyout.succ",
+                aheadSignature(
+                        new FakeSut().answering(c -> new Result.Returned(Call.EFAULT, Map.of()))));
+        assertEquals(
+                "ERROR end protocol", aheadSignature(new FakeSut().extraAnswerAfter(ops -> true)));
+
+        FakeSut onlyAhead =
+                new FakeSut().ahead(2, new SutFailure(SutFailure.Kind.HUNG, "no answer"));
+        SessionProperty q = new SessionProperty(onlyAhead, new Coverage());
+        q.upcoming(List.of(a, b));
+        Outcome.Fail f = assertInstanceOf(Outcome.Fail.class, q.check(a));
+        assertEquals("ERROR batch hung", f.signature());
+        assertTrue(f.detail().contains("no answer"), f.detail());
+        // The second case of that write never ran: it runs now, the ordinary way (whole).
+        assertEquals(Outcome.PASS, q.check(b));
+        assertEquals(1, onlyAhead.aheadRun);
+        assertEquals(1, onlyAhead.wholeCases);
+    }
+
+    /** The signature of one case sent ahead to {@code sut} (which is made to take cases ahead). */
+    private static String aheadSignature(FakeSut sut) {
+        sut.ahead(1, null);
+        SessionProperty p = new SessionProperty(sut, new Coverage());
+        List<Op> ops = world(copyout(8));
+        p.upcoming(List.of(ops));
+        return ((Outcome.Fail) p.check(ops)).signature();
+    }
+
+    /**
      * The ERROR kinds come from the fuzzer's view of the implementation, which must pass every
      * method on (batching too).
      */

@@ -17,10 +17,15 @@ import xmemck.spi.SutFailure;
  * caller must run the scenario again the ordinary way (its verdict would otherwise rest on a plan
  * the session did not make). Operations of the plan the session never asks for (after a step that
  * stopped it) were carried out, and their answers are not looked at.
+ *
+ * <p>{@link #answered} is the same for a plan whose answers are already in (it was sent ahead with
+ * other scenarios, {@link Sut#sendAhead}): nothing is sent, not even the session's reset, as the
+ * world the scenario ran in has come and gone.
  */
 public final class Prefetched implements Sut {
     private final Sut sut;
     private final List<Op> plan;
+    private final boolean sentAhead;
     private List<Result> answers;
     private int next;
     private String diverged;
@@ -29,6 +34,21 @@ public final class Prefetched implements Sut {
     public Prefetched(Sut sut, ScenarioPlan plan) {
         this.sut = sut;
         this.plan = plan.ops();
+        this.sentAhead = false;
+    }
+
+    private Prefetched(Sut sut, ScenarioPlan plan, List<Result> answers) {
+        this.sut = sut;
+        this.plan = plan.ops();
+        this.sentAhead = true;
+        this.answers = List.copyOf(answers);
+        if (answers.size() != this.plan.size())
+            diverged = "the scenario was answered with another number of results";
+    }
+
+    /** The session of {@code plan}, whose {@code answers} came in before it asked. */
+    public static Prefetched answered(Sut sut, ScenarioPlan plan, List<Result> answers) {
+        return new Prefetched(sut, plan, answers);
     }
 
     /** Why the session's requests left the plan, or null while they follow it. */
@@ -106,10 +126,13 @@ public final class Prefetched implements Sut {
         }
     }
 
-    /** Passed on: the session starts a fresh world before the plan is sent. */
+    /**
+     * Passed on: the session starts a fresh world before the plan is sent; unless it was sent
+     * ahead, when the world is already made and gone.
+     */
     @Override
     public void reset() throws SutFailure {
-        sut.reset();
+        if (!sentAhead) sut.reset();
     }
 
     @Override

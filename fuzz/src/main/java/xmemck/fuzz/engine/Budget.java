@@ -65,6 +65,11 @@ public record Budget(long calls, Duration time) {
             return used >= budget.calls || System.nanoTime() - deadline >= 0;
         }
 
+        /** How many more calls the budget allows, time aside. */
+        public long callsLeft() {
+            return Math.max(0, budget.calls - used);
+        }
+
         public long used() {
             return used;
         }

@@ -194,8 +194,9 @@ public final class Search<T> {
         Map<String, Counterexample<T>> knownExamples = new LinkedHashMap<>();
         long index = firstIndex, invalid = 0, generatorErrors = 0;
         String firstInvalid = null;
+        Ahead<T> ahead = new Ahead<>(gen, property, seed, index);
         while (found.size() < settings.maxFailures() && meter.take()) {
-            Trial<T> trial = Trial.run(gen, property, Choices.random(caseSeed(seed, index)));
+            Trial<T> trial = ahead.next(meter).check(property);
             listener.onCase(index, trial);
             if (trial.outcome() instanceof Outcome.Invalid inv) {
                 invalid++;
@@ -261,6 +262,53 @@ public final class Search<T> {
                 (System.nanoTime() - start) / 1e9,
                 found,
                 known);
+    }
+
+    /**
+     * The search's cases, drawn in order; for a property with a {@link Property#lookahead}, drawn
+     * that many at a time, and told to the property ({@link Property#upcoming}) one draw before
+     * they are checked: while one lot is checked, the next is on its way. Case values depend on the
+     * seed and the index alone, so drawing early changes no case.
+     */
+    private static final class Ahead<T> {
+        private final Gen<T> gen;
+        private final Property<T> property;
+        private final long seed;
+        private final int lookahead;
+        private final java.util.ArrayDeque<Trial.Drawn<T>> drawn = new java.util.ArrayDeque<>();
+        private long nextIndex;
+
+        Ahead(Gen<T> gen, Property<T> property, long seed, long firstIndex) {
+            this.gen = gen;
+            this.property = property;
+            this.seed = seed;
+            this.lookahead = Math.max(0, property.lookahead());
+            this.nextIndex = firstIndex;
+        }
+
+        /** The next case, for the meter that has just allowed it. */
+        Trial.Drawn<T> next(Budget.Meter meter) {
+            if (lookahead == 0) return draw();
+            // Two lots at most: the one being checked and the next; no more than the budget
+            // allows.
+            while (drawn.size() <= lookahead) {
+                long left = meter.callsLeft() + 1 - drawn.size();
+                int n = (int) Math.min(lookahead, left);
+                if (n <= 0) break;
+                List<T> values = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    Trial.Drawn<T> d = draw();
+                    drawn.addLast(d);
+                    if (d.invalid() == null) values.add(d.value());
+                }
+                if (!values.isEmpty()) property.upcoming(values);
+            }
+            return drawn.isEmpty() ? draw() : drawn.pollFirst();
+        }
+
+        private Trial.Drawn<T> draw() {
+            return Trial.draw(gen, Choices.random(caseSeed(seed, nextIndex++)));
+        }
     }
 
     /**

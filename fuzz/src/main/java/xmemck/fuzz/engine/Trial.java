@@ -12,22 +12,42 @@ public record Trial<T>(long[] choices, int[][] spans, T value, Outcome outcome) 
      * property does.
      */
     public static <T> Trial<T> run(Gen<T> gen, Property<T> property, Choices choices) {
+        return draw(gen, choices).check(property);
+    }
+
+    /**
+     * A value generated from {@code choices}, not checked yet; {@code invalid} is why there is no
+     * value (the draws ran out, the generator threw), else null.
+     */
+    public record Drawn<T>(long[] choices, int[][] spans, T value, Outcome.Invalid invalid) {
+        /** The trial: this value checked, or the reason there is none. */
+        public Trial<T> check(Property<T> property) {
+            return new Trial<>(
+                    choices,
+                    spans,
+                    value,
+                    invalid != null ? invalid : Trial.check(property, value));
+        }
+    }
+
+    /** Generate a value from {@code choices}. Never throws for what the generator does. */
+    public static <T> Drawn<T> draw(Gen<T> gen, Choices choices) {
         T value;
         try {
             value = gen.draw(choices);
         } catch (Choices.Overrun e) {
-            return new Trial<>(
+            return new Drawn<>(
                     choices.recorded(), choices.spans(), null, new Outcome.Invalid(e.getMessage()));
         } catch (RuntimeException e) {
             // A generator must make something from any draws; one that throws is a defect, reported
             // as such.
-            return new Trial<>(
+            return new Drawn<>(
                     choices.recorded(),
                     choices.spans(),
                     null,
                     new Outcome.Invalid(GENERATOR_THREW + e));
         }
-        return new Trial<>(choices.recorded(), choices.spans(), value, check(property, value));
+        return new Drawn<>(choices.recorded(), choices.spans(), value, null);
     }
 
     /** The prefix of an invalid outcome's reason when the generator itself threw. */

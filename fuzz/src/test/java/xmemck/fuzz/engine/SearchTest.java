@@ -231,4 +231,52 @@ class SearchTest {
                 List.of("big"),
                 mixed.known().stream().map(Search.KnownFailure::signature).toList());
     }
+
+    /**
+     * A property that looks ahead is told of each lot of cases before it checks any of them, and of
+     * the next lot before the last one is checked; it checks the same cases in the same order as
+     * one that does not, and is told of no more than the budget allows.
+     */
+    @Test
+    void aPropertyThatLooksAheadIsToldOfTheSameCasesBeforeItChecksThem() {
+        List<Integer> checkedPlain = new ArrayList<>();
+        new Search<>(
+                        Gens.ints(0, 1000),
+                        n -> {
+                            checkedPlain.add(n);
+                            return Outcome.PASS;
+                        },
+                        Search.Settings.cases(23))
+                .run(99);
+        List<Integer> told = new ArrayList<>(), checked = new ArrayList<>();
+        List<Integer> toldWhenChecked = new ArrayList<>();
+        Property<Integer> ahead =
+                new Property<>() {
+                    @Override
+                    public Outcome check(Integer n) {
+                        toldWhenChecked.add(told.size());
+                        checked.add(n);
+                        return Outcome.PASS;
+                    }
+
+                    @Override
+                    public int lookahead() {
+                        return 5;
+                    }
+
+                    @Override
+                    public void upcoming(List<Integer> values) {
+                        told.addAll(values);
+                    }
+                };
+        new Search<>(Gens.ints(0, 1000), ahead, Search.Settings.cases(23)).run(99);
+        assertEquals(checkedPlain, checked);
+        assertEquals(checkedPlain, told, "every case told, once, in order, none past the budget");
+        // Before the first check two lots are told (the one checked and the next); a lot is told
+        // when the one before it starts to be checked.
+        assertEquals(
+                List.of(10, 10, 10, 10, 10, 15, 15, 15, 15, 15), toldWhenChecked.subList(0, 10));
+        for (int i = 0; i < checked.size(); i++)
+            assertTrue(toldWhenChecked.get(i) >= Math.min(23, i + 1 + 5), "case " + i);
+    }
 }

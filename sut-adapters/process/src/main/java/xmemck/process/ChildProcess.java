@@ -424,22 +424,27 @@ final class ChildProcess {
     }
 
     private void endLine() {
+        byte[] bytes = null;
+        int end = 0;
         if (overlong == 0) {
-            int end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
+            end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
             if (line.length > 1 << 20) {
                 // A huge answer: hand over the buffer itself instead of a copy, and do not keep a
                 // huge buffer here.
-                deliver(decoded(line, end));
+                bytes = line;
                 line = new byte[1 << 12];
             } else {
-                deliver(decoded(Arrays.copyOf(line, end), end));
+                bytes = Arrays.copyOf(line, end);
             }
         } else if (line.length > 1 << 20) {
             line = new byte[1 << 12];
         }
         len = 0;
         overlong = 0;
+        // No longer a line being read, before it is handed over: whoever takes it may look at once
+        // for a partial line (an unread one at close), and must not find this one.
         partialLength = 0;
+        if (bytes != null) deliver(decoded(bytes, end));
     }
 
     private Incoming.Line decoded(byte[] bytes, int length) {

@@ -2,6 +2,7 @@ package xmemck.process;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import xmemck.ops.Call;
@@ -10,6 +11,8 @@ import xmemck.ops.Op;
 import xmemck.ops.Result;
 import xmemck.ops.Setup;
 import xmemck.spi.Capabilities;
+import xmemck.spi.ScenarioAnswers;
+import xmemck.spi.SentAhead;
 import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 import xmemck.spi.SutFailure.Kind;
@@ -40,6 +43,13 @@ import xmemck.wire.WireFormatException;
  * has nothing left to do). {@link #applyRest} (a whole case, from the fuzzer) writes that {@code
  * reset} behind the case's last op, in the same write, and {@link #endScenario()} only reads its
  * {@code ready}: one round trip for the whole case.
+ *
+ * <p>{@link #sendAhead} goes further: {@value #SCENARIOS_AHEAD} whole scenarios, each followed by
+ * its {@code reset}, in one write, read only when their answers are asked for, so that the
+ * implementation works on them while the kit judges the scenarios before. The pipe then holds
+ * answers nobody has read yet; every other call reads them first ({@link #drain}), in order, each
+ * scenario's answers and then its {@code ready}, so that they are never taken for the answer to
+ * that call and an extra answer is still charged to the scenario it follows.
  */
 public final class ProcessSut implements Sut {
     static final int QUOTE = 200;
@@ -58,6 +68,12 @@ public final class ProcessSut implements Sut {
      * again.
      */
     static final int MAX_FAILED_STARTS = 3;
+
+    /**
+     * How many scenarios {@link #sendAhead} takes in one write. Enough that a write's cost is
+     * spread thin, few enough that the kit never waits long for the first answer of the next write.
+     */
+    static final int SCENARIOS_AHEAD = 16;
 
     private final List<String> command;
     private final Duration callTimeout;
@@ -97,6 +113,9 @@ public final class ProcessSut implements Sut {
     private long batchFirst;
 
     private List<? extends Op> batch = List.of();
+
+    /** Scenarios sent ahead whose answers are not read yet, oldest first. */
+    private final ArrayDeque<Ahead> inFlight = new ArrayDeque<>();
 
     /**
      * Diagnostics not yet drained: standard error of children already gone, and the adapter's own
@@ -188,6 +207,7 @@ public final class ProcessSut implements Sut {
     }
 
     private List<Result> applyAll(List<? extends Op> ops, boolean last) throws SutFailure {
+        drain();
         ChildProcess c = running();
         if (resetSent) readReady(c, false);
         fresh = false;
@@ -198,6 +218,12 @@ public final class ProcessSut implements Sut {
         batch = ops;
         c.send(lines);
         resetSent = last;
+        return readAnswers(c, ops, first);
+    }
+
+    /** The answers to {@code ops}, sent to {@code c} with seq numbers from {@code first} on. */
+    private List<Result> readAnswers(ChildProcess c, List<? extends Op> ops, long first)
+            throws SutFailure {
         List<Result> out = new ArrayList<>(ops.size());
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
@@ -307,8 +333,126 @@ public final class ProcessSut implements Sut {
     }
 
     @Override
+    public int scenariosAhead() {
+        return SCENARIOS_AHEAD;
+    }
+
+    /**
+     * Writes the scenarios, each followed by a {@code reset}, in one write, and returns at once;
+     * their answers are read when asked for, or before any other call. Should the world not be a
+     * fresh one (a scenario was left without {@link #endScenario}), a {@code reset} goes first.
+     */
+    @Override
+    public SentAhead sendAhead(List<List<? extends Op>> scenarios) {
+        int n = scenarios.size();
+        if (closed) return SentAhead.notRun(n, "the process adapter was closed");
+        if (child == null)
+            return SentAhead.notRun(
+                    n,
+                    "the implementation was stopped after an earlier failure and restarts at the next reset");
+        ChildProcess c = child;
+        if (inFlight.isEmpty() && !fresh) {
+            try {
+                if (!resetSent) c.send(Protocol.reset());
+                readReady(c, false);
+            } catch (SutFailure f) {
+                // Not lost: the scenarios run again the ordinary way, and restart it.
+                note("xmemck: before scenarios sent ahead: " + f.getMessage());
+                return SentAhead.notRun(n, f.getMessage());
+            }
+        }
+        fresh = false;
+        long first = seq + 1;
+        byte[] lines = Protocol.scenarios(first, scenarios);
+        for (List<? extends Op> s : scenarios) seq += s.size();
+        c.send(lines);
+        Ahead ahead = new Ahead(c, List.copyOf(scenarios), first);
+        inFlight.addLast(ahead);
+        return ahead;
+    }
+
+    /** Reads the answers of every scenario sent ahead and not read yet, oldest first. */
+    private void drain() {
+        while (!inFlight.isEmpty()) inFlight.peekFirst().readThrough(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Scenarios sent ahead to one child, in one write, read one scenario at a time, and only as far
+     * as asked: the first is judged while the child still works on the others.
+     */
+    private final class Ahead implements SentAhead {
+        private final ChildProcess sentTo;
+        private final List<List<? extends Op>> scenarios;
+        private final List<ScenarioAnswers> read;
+        private long nextSeq;
+
+        Ahead(ChildProcess sentTo, List<List<? extends Op>> scenarios, long firstSeq) {
+            this.sentTo = sentTo;
+            this.scenarios = scenarios;
+            this.read = new ArrayList<>(scenarios.size());
+            this.nextSeq = firstSeq;
+        }
+
+        @Override
+        public int size() {
+            return scenarios.size();
+        }
+
+        @Override
+        public ScenarioAnswers answer(int index) {
+            java.util.Objects.checkIndex(index, scenarios.size());
+            // Answers come in the order they were sent: those of earlier writes are read first.
+            while (read.size() <= index && !inFlight.isEmpty() && inFlight.peekFirst() != this)
+                inFlight.peekFirst().readThrough(Integer.MAX_VALUE);
+            readThrough(index);
+            return read.get(index);
+        }
+
+        /** Reads the scenarios up to {@code index}; leaves the queue once all are read. */
+        void readThrough(int index) {
+            int last = Math.min(index, scenarios.size() - 1);
+            while (read.size() <= last) {
+                List<? extends Op> ops = scenarios.get(read.size());
+                read.add(
+                        child == sentTo && !closed
+                                ? readScenario(sentTo, ops, nextSeq)
+                                : new ScenarioAnswers.NotRun(
+                                        "an earlier scenario of the same write stopped the implementation"));
+                nextSeq += ops.size();
+            }
+            if (read.size() == scenarios.size()) inFlight.remove(this);
+        }
+    }
+
+    /** One scenario sent ahead: its answers, then the {@code ready} of the reset behind it. */
+    private ScenarioAnswers readScenario(ChildProcess c, List<? extends Op> ops, long first) {
+        batchFirst = first;
+        batch = ops;
+        fresh = false;
+        List<Result> results;
+        try {
+            results = readAnswers(c, ops, first);
+        } catch (SutFailure f) {
+            return new ScenarioAnswers.Failed(f);
+        } catch (RuntimeException e) {
+            return new ScenarioAnswers.Failed(fail(Kind.INTERNAL, "the adapter failed: " + e));
+        }
+        // Stopped while its answers were read leniently (after an unsupported set-up): nothing
+        // more to read of this child.
+        if (child != c) return new ScenarioAnswers.Answered(results, null);
+        try {
+            readReady(c, true);
+            fresh = true;
+            return new ScenarioAnswers.Answered(results, null);
+        } catch (SutFailure f) {
+            return new ScenarioAnswers.Answered(results, f);
+        }
+    }
+
+    @Override
     public void reset() throws SutFailure {
         if (closed) throw new SutFailure(Kind.INTERNAL, "reset() after close()");
+        drain();
         if (child != null && fresh) {
             fresh = false; // endScenario() already reset the world and read the answer
             return;
@@ -330,6 +474,7 @@ public final class ProcessSut implements Sut {
      */
     @Override
     public void endScenario() throws SutFailure {
+        drain();
         if (closed || child == null || fresh) return;
         ChildProcess c = child;
         if (!resetSent) c.send(Protocol.reset());
@@ -367,14 +512,15 @@ public final class ProcessSut implements Sut {
      */
     private String extra(Protocol.Reply reply) {
         return switch (reply) {
-            case Protocol.Reply.ResultOf r when r.seq() >= 1 && r.seq() <= seq ->
+            case Protocol.Reply.ResultOf r
+                    when r.seq() >= 1 && r.seq() < batchFirst + batch.size() ->
                     "answered "
                             + opNamed(r.seq())
                             + " a second time, after the scenario's last answer (each op gets exactly one answer)";
             case Protocol.Reply.ResultOf r ->
                     "sent a result for seq "
                             + r.seq()
-                            + ", an op that was never sent, after the scenario's last answer";
+                            + ", which is none of the scenario's ops, after the scenario's last answer";
             case Protocol.Reply.Error e ->
                     "reported an error after the scenario's last answer, where nothing was due: "
                             + Excerpt.of(e.message(), QUOTE)
@@ -435,6 +581,8 @@ public final class ProcessSut implements Sut {
     @Override
     public void close() {
         if (closed) return;
+        // Answers still on their way are read, not mistaken for something nobody asked for.
+        drain();
         closed = true;
         if (child != null) {
             // Costs nothing: only what has already arrived is looked at. An adapter user that calls
@@ -494,6 +642,7 @@ public final class ProcessSut implements Sut {
         seq = 0;
         fresh = false;
         resetSent = false;
+        batchFirst = 1;
         batch = List.of();
         c.send(Protocol.hello(kit));
         Protocol.Reply reply;

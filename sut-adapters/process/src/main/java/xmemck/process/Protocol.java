@@ -79,6 +79,27 @@ final class Protocol {
                 });
     }
 
+    /**
+     * Whole scenarios as one write: each scenario's {@code apply} lines (seq numbers running on
+     * from {@code firstSeq} across the scenarios), each followed by a {@code reset}.
+     */
+    static byte[] scenarios(long firstSeq, List<? extends List<? extends Op>> scenarios) {
+        List<Op> lines = new java.util.ArrayList<>(); // null: the reset that ends a scenario
+        for (List<? extends Op> s : scenarios) {
+            lines.addAll(s);
+            lines.add(null);
+        }
+        long[] seqs = new long[lines.size()];
+        long next = firstSeq;
+        for (int i = 0; i < seqs.length; i++) if (lines.get(i) != null) seqs[i] = next++;
+        return WireJson.writeLines(
+                lines.size(),
+                (g, i) -> {
+                    if (lines.get(i) == null) g.writeRawValue(reset());
+                    else apply(g, seqs[i], lines.get(i));
+                });
+    }
+
     /** A message from the implementation. */
     sealed interface Reply {
         record Hello(int protocol, String name, Capabilities capabilities, List<String> warnings)

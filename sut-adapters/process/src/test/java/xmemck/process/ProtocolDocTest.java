@@ -196,6 +196,10 @@ class ProtocolDocTest {
                 whole.contains("`" + ProcessTree.MARK + "`"),
                 "PROTOCOL.md names the environment variable that marks an implementation");
         assertEquals(ProcessSut.BYTES_PER_TIMEOUT, 1 << 20, "the table says one timeout per MiB");
+        assertTrue(
+                whole.contains(
+                        "the kit writes " + ProcessSut.SCENARIOS_AHEAD + " cases in one write"),
+                "PROTOCOL.md, Batching, says how many cases the fuzzer sends ahead");
     }
 
     @Test

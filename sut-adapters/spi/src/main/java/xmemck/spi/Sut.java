@@ -65,6 +65,30 @@ public interface Sut extends AutoCloseable {
     }
 
     /**
+     * How many whole scenarios the adapter would take at once in {@link #sendAhead}: more than one
+     * where a round trip to another process costs much more than an operation, so that the
+     * implementation works on the next scenarios while the harness judges the last ones. 0 by
+     * default: the adapter takes none ahead.
+     */
+    default int scenariosAhead() {
+        return 0;
+    }
+
+    /**
+     * Sends whole scenarios (every operation of each, as {@link #applyRest} would) without waiting
+     * for their answers, each run in a fresh world and followed by the discarding of that world;
+     * the answers are read by {@link SentAhead#answers}. Called only between scenarios (after
+     * {@link #endScenario} or {@link #reset}, or after another {@code sendAhead}); any other call
+     * first reads every answer still on its way, so nothing sent ahead is lost or mistaken for the
+     * answer to that call. After it the world is a fresh one, as after {@link #endScenario}. Never
+     * throws: scenarios the adapter cannot take (by default, all of them) stand as {@link
+     * ScenarioAnswers.NotRun}, and the caller runs them the ordinary way.
+     */
+    default SentAhead sendAhead(List<List<? extends Op>> scenarios) {
+        return SentAhead.notRun(scenarios.size(), "the adapter takes no scenarios ahead");
+    }
+
+    /**
      * Discard the world: the next operation starts from an empty one (no processes, objects or
      * descriptors).
      */

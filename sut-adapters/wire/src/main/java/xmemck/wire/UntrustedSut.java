@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import xmemck.ops.Op;
 import xmemck.ops.Result;
 import xmemck.spi.Capabilities;
+import xmemck.spi.ScenarioAnswers;
+import xmemck.spi.SentAhead;
 import xmemck.spi.Sut;
 import xmemck.spi.SutFailure;
 
@@ -104,6 +106,43 @@ public final class UntrustedSut implements Sut {
         } catch (SutFailure f) {
             throw safe(f);
         }
+    }
+
+    @Override
+    public int scenariosAhead() {
+        return sut.scenariosAhead();
+    }
+
+    /** Passed on; the answers come back as every other answer does, made safe. */
+    @Override
+    public SentAhead sendAhead(List<List<? extends Op>> scenarios) {
+        SentAhead sent = sut.sendAhead(scenarios);
+        return new SentAhead() {
+            @Override
+            public ScenarioAnswers answer(int index) {
+                return safe(sent.answer(index));
+            }
+
+            @Override
+            public int size() {
+                return sent.size();
+            }
+        };
+    }
+
+    private static ScenarioAnswers safe(ScenarioAnswers a) {
+        return switch (a) {
+            case ScenarioAnswers.Answered x -> {
+                List<Result> results = new ArrayList<>();
+                for (Result r : x.results()) results.add(safe(r));
+                yield new ScenarioAnswers.Answered(
+                        results, x.atEnd() == null ? null : safe(x.atEnd()));
+            }
+            case ScenarioAnswers.Failed f -> new ScenarioAnswers.Failed(safe(f.failure()));
+            case ScenarioAnswers.NotRun n ->
+                    new ScenarioAnswers.NotRun(
+                            UntrustedText.capped(n.why(), UntrustedText.MAX_REASON));
+        };
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -34,7 +35,9 @@ import xmemck.spi.Sut;
  * reset that ends it behind the last operation: one round trip). The ratio of the two, measured in
  * the same run, is the figure to quote (issue 15, goal 1). {@code copyoutCaseStepByStep} runs the
  * same case through a plain session, one batch per call and a round trip to end it, as the feature
- * suite does: the difference is what sending a case whole saves.
+ * suite does: the difference is what sending a case whole saves. {@code copyoutCasesAhead} sends
+ * the cases ahead, a lot at a time, as the fuzzer does for an adapter that takes them ({@link
+ * Sut#scenariosAhead}, the process adapter); against {@code copyoutCase} it shows what that buys.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -52,6 +55,9 @@ public class ProcessCaseBench {
         SessionProperty property;
         List<Op> copyoutCase;
         List<Op> xmemoutCase;
+
+        /** The lot told last and not checked yet ({@link #copyoutCasesAhead}). */
+        List<List<Op>> told;
 
         @Setup(Level.Trial)
         public void open() throws Exception {
@@ -99,6 +105,29 @@ public class ProcessCaseBench {
     public Outcome xmemoutCase(Adapter a) {
         return fuzz(a.property, a.xmemoutCase);
     }
+
+    /**
+     * The copyout case as {@code ck fuzz} runs it when the adapter takes cases ahead ({@link
+     * Sut#scenariosAhead}: the process adapter): a lot of cases is told to the property, and sent,
+     * before the lot before it is checked, so that the implementation works on one while the kit
+     * judges the other. Each invocation tells one lot and checks the one told before: its score is
+     * in cases. The reference takes nothing ahead, and runs as {@link #copyoutCase}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(LOT)
+    public Outcome copyoutCasesAhead(Adapter a) {
+        List<List<Op>> lot = new ArrayList<>(LOT);
+        for (int i = 0; i < LOT; i++) lot.add(new ArrayList<>(a.copyoutCase)); // one case each
+        if (a.property.lookahead() > 0) a.property.upcoming(lot);
+        List<List<Op>> checked = a.told == null ? lot : a.told;
+        a.told = lot;
+        Outcome o = null;
+        for (List<Op> ops : checked) o = fuzz(a.property, ops);
+        return o;
+    }
+
+    /** The cases of one invocation of {@link #copyoutCasesAhead}. */
+    static final int LOT = 16;
 
     /** The copyout case through a plain session: one batch per call, and one to end the case. */
     @Benchmark

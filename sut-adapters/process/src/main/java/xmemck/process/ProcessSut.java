@@ -338,9 +338,10 @@ public final class ProcessSut implements Sut {
     }
 
     /**
-     * Writes the scenarios, each followed by a {@code reset}, in one write, and returns at once;
-     * their answers are read when asked for, or before any other call. Should the world not be a
-     * fresh one (a scenario was left without {@link #endScenario}), a {@code reset} goes first.
+     * Writes the scenarios, each followed by a {@code reset}, in one write, and returns at once
+     * (the write itself waits for the first answer of the write before, see {@link Ahead}); their
+     * answers are read when asked for, or before any other call. Should the world not be a fresh
+     * one (a scenario was left without {@link #endScenario}), a {@code reset} goes first.
      */
     @Override
     public SentAhead sendAhead(List<List<? extends Op>> scenarios) {
@@ -365,9 +366,10 @@ public final class ProcessSut implements Sut {
         long first = seq + 1;
         byte[] lines = Protocol.scenarios(first, scenarios);
         for (List<? extends Op> s : scenarios) seq += s.size();
-        c.send(lines);
-        Ahead ahead = new Ahead(c, List.copyOf(scenarios), first);
+        Ahead ahead = new Ahead(c, List.copyOf(scenarios), first, lines);
+        Ahead before = inFlight.peekLast();
         inFlight.addLast(ahead);
+        if (before == null || before.started()) ahead.write();
         return ahead;
     }
 
@@ -379,6 +381,13 @@ public final class ProcessSut implements Sut {
     /**
      * Scenarios sent ahead to one child, in one write, read one scenario at a time, and only as far
      * as asked: the first is judged while the child still works on the others.
+     *
+     * <p>The write waits until the first answer of the write before it has been read, so that the
+     * pipe never holds more than the scenarios being worked on and the next lot. An implementation
+     * that flushes only when no further request is waiting (the C library) would otherwise keep
+     * finding the next lot in its input and hold back the answers the kit is waiting for until it
+     * has run that lot too: the kit and the implementation would take turns instead of working at
+     * once.
      */
     private final class Ahead implements SentAhead {
         private final ChildProcess sentTo;
@@ -386,11 +395,30 @@ public final class ProcessSut implements Sut {
         private final List<ScenarioAnswers> read;
         private long nextSeq;
 
-        Ahead(ChildProcess sentTo, List<List<? extends Op>> scenarios, long firstSeq) {
+        /** The write, until it is sent. */
+        private byte[] held;
+
+        Ahead(
+                ChildProcess sentTo,
+                List<List<? extends Op>> scenarios,
+                long firstSeq,
+                byte[] lines) {
             this.sentTo = sentTo;
             this.scenarios = scenarios;
             this.read = new ArrayList<>(scenarios.size());
             this.nextSeq = firstSeq;
+            this.held = lines;
+        }
+
+        /** Sends the write, unless it went already or its child is gone. */
+        void write() {
+            if (held != null && child == sentTo && !closed) sentTo.send(held);
+            held = null;
+        }
+
+        /** Whether an answer of it has been read: the write after it may go. */
+        boolean started() {
+            return !read.isEmpty();
         }
 
         @Override
@@ -410,6 +438,7 @@ public final class ProcessSut implements Sut {
 
         /** Reads the scenarios up to {@code index}; leaves the queue once all are read. */
         void readThrough(int index) {
+            write(); // the writes before it are read: it may go
             int last = Math.min(index, scenarios.size() - 1);
             while (read.size() <= last) {
                 List<? extends Op> ops = scenarios.get(read.size());
@@ -419,8 +448,19 @@ public final class ProcessSut implements Sut {
                                 : new ScenarioAnswers.NotRun(
                                         "an earlier scenario of the same write stopped the implementation"));
                 nextSeq += ops.size();
+                if (read.size() == 1) next().ifPresent(Ahead::write);
             }
             if (read.size() == scenarios.size()) inFlight.remove(this);
+        }
+
+        /** The write after this one, if there is one. */
+        private java.util.Optional<Ahead> next() {
+            boolean found = false;
+            for (Ahead a : inFlight) {
+                if (found) return java.util.Optional.of(a);
+                found = a == this;
+            }
+            return java.util.Optional.empty();
         }
     }
 

@@ -834,11 +834,18 @@ void xp_fill(uint64_t seed, int64_t offset, uint8_t *dst, size_t n) {
     for (size_t i = 0; i < n; i++) dst[i] = xp_fill_byte(seed, offset + (int64_t)i);
 }
 
+/* The 8 bytes at p as a little-endian number, whatever this machine is. Written out as one expression, which
+   compilers turn into a single load on a little-endian machine; a loop over the bytes they leave as a loop, which
+   made the digest six times slower. */
+static inline uint64_t le64(const uint8_t *p) {
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+           (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
 uint64_t xp_page_digest(const uint8_t *page) {
     uint64_t h = 0x6A09E667F3BCC908ULL;
     for (int i = 0; i < XP_PAGE_SIZE; i += 8) {
-        uint64_t w = 0;
-        for (int b = 7; b >= 0; b--) w = w << 8 | page[i + b]; /* little-endian, whatever this machine is */
+        uint64_t w = le64(page + i);
         h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
         h = h << 31 | h >> 33;
     }

@@ -446,7 +446,7 @@ public final class ProcessSut implements Sut {
                         child == sentTo && !closed
                                 ? readScenario(sentTo, ops, nextSeq)
                                 : new ScenarioAnswers.NotRun(
-                                        "an earlier scenario of the same write stopped the implementation"));
+                                        "an earlier scenario sent ahead stopped the implementation"));
                 nextSeq += ops.size();
                 if (read.size() == 1) next().ifPresent(Ahead::write);
             }

@@ -21,7 +21,7 @@ public interface Property<T> {
      * told last time have all been checked, so that a property can start on them early (an
      * implementation behind a pipe works on them while the search judges the ones before). Only for
      * a property with a {@link #lookahead}; never while shrinking. The search may end before it
-     * checks them all.
+     * checks them all. An exception here is ignored: the cases are checked all the same.
      */
     default void upcoming(java.util.List<T> values) {}
 

@@ -301,9 +301,21 @@ public final class Search<T> {
                     drawn.addLast(d);
                     if (d.invalid() == null) values.add(d.value());
                 }
-                if (!values.isEmpty()) property.upcoming(values);
+                if (!values.isEmpty()) tell(values);
             }
             return drawn.isEmpty() ? draw() : drawn.pollFirst();
+        }
+
+        /**
+         * Tells the property of {@code values}; a property that fails at it loses only its head
+         * start: the cases are checked as they would have been, and whatever is wrong shows there.
+         */
+        private void tell(List<T> values) {
+            try {
+                property.upcoming(values);
+            } catch (RuntimeException e) {
+                // see above
+            }
         }
 
         private Trial.Drawn<T> draw() {

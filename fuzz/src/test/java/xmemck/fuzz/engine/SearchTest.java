@@ -279,4 +279,32 @@ class SearchTest {
         for (int i = 0; i < checked.size(); i++)
             assertTrue(toldWhenChecked.get(i) >= Math.min(23, i + 1 + 5), "case " + i);
     }
+
+    /** A property that fails when told of cases loses only its head start. */
+    @Test
+    void aPropertyThatFailsWhenToldOfCasesStillHasThemChecked() {
+        List<Integer> checked = new ArrayList<>();
+        Property<Integer> failing =
+                new Property<>() {
+                    @Override
+                    public Outcome check(Integer n) {
+                        checked.add(n);
+                        return Outcome.PASS;
+                    }
+
+                    @Override
+                    public int lookahead() {
+                        return 4;
+                    }
+
+                    @Override
+                    public void upcoming(List<Integer> values) {
+                        throw new IllegalStateException("cannot send them");
+                    }
+                };
+        var report = new Search<>(Gens.ints(0, 1000), failing, Search.Settings.cases(9)).run(5);
+        assertEquals(9, report.cases());
+        assertEquals(9, checked.size());
+        assertTrue(report.passed());
+    }
 }

@@ -147,12 +147,13 @@ public final class SessionProperty implements Property<List<Op>> {
 
     @Override
     public Outcome check(List<Op> ops) {
-        String dangling = OpRefs.dangling(ops);
+        // A case sent ahead was found well-formed when it was sent (upcoming).
+        SentCase ahead = sentAhead.remove(ops);
+        String dangling = ahead == null ? OpRefs.dangling(ops) : null;
         if (dangling != null) {
             coverage.invalid();
             return new Outcome.Invalid(dangling);
         }
-        SentCase ahead = sentAhead.remove(ops);
         Ran ran = ahead != null ? run(sut, ops, ahead, coverage) : run(sut, ops, coverage);
         Failing f = ran.failing();
         if (f != null) {
@@ -244,21 +245,27 @@ public final class SessionProperty implements Property<List<Op>> {
     }
 
     private static Ran run(WatchedSut sut, List<Op> ops, Coverage coverage) {
-        // Over a pipe, a case goes out whole: one round trip instead of one per call.
-        boolean whole = sut.prefersWholeScenarios();
         int digests = digestsAbove(sut);
-        SutFailure batchFailed = null;
-        if (whole) {
-            sut.clear();
-            Prefetched batch =
-                    new Prefetched(sut, ScenarioPlan.of(ops, sut.capabilities(), digests));
-            Ran ran = run(sut, new Session(batch, digests), ops, batch, () -> end(sut), coverage);
-            if (ran != null) return ran;
-            // The case left its plan, or its batch failed: run it again step by step, which
-            // decides.
-            batchFailed = batch.failure();
-        }
-        return stepByStep(sut, ops, digests, batchFailed, coverage);
+        // Over a pipe, a case goes out whole: one round trip instead of one per call.
+        if (!sut.prefersWholeScenarios()) return stepByStep(sut, ops, digests, null, coverage);
+        Prefetched whole = new Prefetched(sut, ScenarioPlan.of(ops, sut.capabilities(), digests));
+        return fromPlan(sut, ops, whole, () -> end(sut), digests, coverage);
+    }
+
+    /**
+     * The case judged from {@code batch}, which {@code ending} ends; when the session left the plan
+     * or the batch failed, the case runs again step by step, which decides.
+     */
+    private static Ran fromPlan(
+            WatchedSut sut,
+            List<Op> ops,
+            Prefetched batch,
+            Supplier<Failing> ending,
+            int digests,
+            Coverage coverage) {
+        sut.clear();
+        Ran ran = run(sut, new Session(batch, digests), ops, batch, ending, coverage);
+        return ran != null ? ran : stepByStep(sut, ops, digests, batch.failure(), coverage);
     }
 
     /**
@@ -285,18 +292,13 @@ public final class SessionProperty implements Property<List<Op>> {
                 return stepByStep(sut, ops, digests, f.failure(), coverage);
             }
             case ScenarioAnswers.Answered a -> {
-                sut.clear();
-                Prefetched batch = Prefetched.answered(sut, ahead.plan(), a.results());
-                Ran ran =
-                        run(
-                                sut,
-                                new Session(batch, digests),
-                                ops,
-                                batch,
-                                () -> a.atEnd() == null ? null : end(sut, a.atEnd()),
-                                coverage);
-                if (ran != null) return ran;
-                return stepByStep(sut, ops, digests, null, coverage);
+                return fromPlan(
+                        sut,
+                        ops,
+                        Prefetched.answered(sut, ahead.plan(), a.results()),
+                        () -> a.atEnd() == null ? null : end(sut, a.atEnd()),
+                        digests,
+                        coverage);
             }
         }
     }

@@ -61,11 +61,6 @@ public final class Prefetched implements Sut {
         return failure;
     }
 
-    /** Whether the plan was sent at all (the session asked for something). */
-    public boolean sent() {
-        return answers != null || failure != null;
-    }
-
     @Override
     public String name() {
         return sut.name();

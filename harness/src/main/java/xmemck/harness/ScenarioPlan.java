@@ -32,11 +32,6 @@ public record ScenarioPlan(List<Op> ops) {
     public static ScenarioPlan of(List<? extends Op> ops, Capabilities caps, int digestAbovePages) {
         Oracle oracle = new Oracle();
         List<Op> out = new ArrayList<>(ops.size() * 3);
-        int digests =
-                caps.supported().contains(Capability.DIGEST_OBSERVATION)
-                        ? digestAbovePages
-                        : Integer.MAX_VALUE;
-        boolean protections = caps.supported().contains(Capability.PROTECTION_OBSERVATION);
         try {
             for (Op op : ops) {
                 switch (op) {
@@ -48,9 +43,11 @@ public record ScenarioPlan(List<Op> ops) {
                         Expectation e = oracle.expect(c);
                         if (!(e instanceof Expectation.Allowed) || unsupported(caps, c))
                             return new ScenarioPlan(out);
-                        out.add(c);
-                        for (Observe o : oracle.observationsFor(c, e, digests))
-                            if (protections || !(o instanceof Observe.Protection)) out.add(o);
+                        out.addAll(
+                                Session.callBatch(
+                                        c,
+                                        Session.wanted(oracle, c, e, caps, digestAbovePages),
+                                        caps));
                         oracle.perform(c);
                         continue;
                     }

@@ -423,19 +423,40 @@ public final class Session implements AutoCloseable {
         // digests when the adapter
         // can; protections it cannot observe are not asked for, and the judge treats them as
         // unknown.
-        List<Observe> wanted =
-                oracle.observationsFor(
-                        call,
-                        expectation,
-                        caps.supported().contains(Capability.DIGEST_OBSERVATION)
-                                ? digestAbovePages
-                                : Integer.MAX_VALUE);
+        List<Observe> wanted = wanted(oracle, call, expectation, caps, digestAbovePages);
+        boolean protections = caps.supported().contains(Capability.PROTECTION_OBSERVATION);
+        return new Prepared(null, expectation, wanted, protections, callBatch(call, wanted, caps));
+    }
+
+    /**
+     * What is observed to judge {@code call}: objects of more than {@code digestAbovePages} pages
+     * as page digests when the adapter can take them. {@link ScenarioPlan} plans with it too.
+     */
+    static List<Observe> wanted(
+            Oracle oracle,
+            Call call,
+            Expectation expectation,
+            Capabilities caps,
+            int digestAbovePages) {
+        return oracle.observationsFor(
+                call,
+                expectation,
+                caps.supported().contains(Capability.DIGEST_OBSERVATION)
+                        ? digestAbovePages
+                        : Integer.MAX_VALUE);
+    }
+
+    /**
+     * The batch that carries {@code call}: the call, then the observations of {@code wanted} the
+     * adapter can answer (protections only when it observes them).
+     */
+    static List<Op> callBatch(Call call, List<Observe> wanted, Capabilities caps) {
         boolean protections = caps.supported().contains(Capability.PROTECTION_OBSERVATION);
         List<Op> batch = new ArrayList<>(wanted.size() + 1);
         batch.add(call);
         for (Observe o : wanted)
             if (protections || !(o instanceof Observe.Protection)) batch.add(o);
-        return new Prepared(null, expectation, wanted, protections, batch);
+        return batch;
     }
 
     private Step finish(Call call, Prepared p, List<Result> answers) throws SutFailure {

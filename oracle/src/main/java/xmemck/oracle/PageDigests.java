@@ -17,7 +17,9 @@ final class PageDigests {
      * destination's old pages) to stay cached between the passes that judge it: at 2^18 entries a
      * fifth of them were evicted and computed again.
      */
-    private static final int SIZE = 1 << 20;
+    private static final int BITS = 20;
+
+    private static final int SIZE = 1 << BITS;
 
     private static final ThreadLocal<byte[]> SCRATCH =
             ThreadLocal.withInitial(() -> new byte[xmemck.ops.Layout.PAGE_SIZE]);
@@ -31,7 +33,7 @@ final class PageDigests {
                 int i =
                         (int)
                                 ((p.seed() * 0x9E3779B97F4A7C15L ^ p.base() * 0xC2B2AE3D27D4EB4FL)
-                                        >>> 44);
+                                        >>> (64 - BITS));
                 Entry e = CACHE[i];
                 if (e != null && e.seed() == p.seed() && e.base() == p.base()) yield e.digest();
                 // Generated into a scratch page rather than through FillPages: a large move would

@@ -143,7 +143,6 @@ public final class AdapterPool {
         failedStarts = 0;
         lastFailure = null;
         gaveUp = null;
-        attachedInfo = null; // the next run's reports need the description again
     }
 
     /**

@@ -100,16 +100,7 @@ final class VmMvcService {
         long m2 = world.resolve(v.ptr(), d.space(), false, v);
         if (d.target() == world.kit) {
             world.checkHolesStillEmpty(world.regionOf(v.ptr()), m2, n);
-            String call =
-                    "pread(segment "
-                            + s.sid
-                            + ", "
-                            + Notes.where(v.ptr(), 0)
-                            + ", "
-                            + n
-                            + ", "
-                            + off
-                            + ")";
+            String call = pageCacheCall("pread", s, v, n, off);
             long r = c.pread(s.fd, m2, n, off);
             return r == n ? answer(0, call + " = " + r) : failed(call, r);
         }
@@ -136,22 +127,31 @@ final class VmMvcService {
         return r == n ? answer(0, call + " = " + r) : failed(call, r);
     }
 
+    /**
+     * How a move between m2 in the kit and the page cache is named: {@code pread(segment f, m2, n,
+     * off)}.
+     */
+    private static String pageCacheCall(
+            String function, FileSegment s, Call.VmMvc v, long n, long off) {
+        return function
+                + "(segment "
+                + s.sid
+                + ", "
+                + Notes.where(v.ptr(), 0)
+                + ", "
+                + n
+                + ", "
+                + off
+                + ")";
+    }
+
     /** m2 to m1. */
     private Result write(Call.VmMvc v, FileSegment s, long off, long n)
             throws CannotCreate, SutFailure {
         World.Descriptor d = descriptor(v);
         long m2 = world.resolve(v.ptr(), d.space(), false, v);
         if (d.target() == world.kit) {
-            String call =
-                    "pwrite(segment "
-                            + s.sid
-                            + ", "
-                            + Notes.where(v.ptr(), 0)
-                            + ", "
-                            + n
-                            + ", "
-                            + off
-                            + ")";
+            String call = pageCacheCall("pwrite", s, v, n, off);
             long r = c.pwrite(s.fd, m2, n, off);
             return r == n ? answer(0, call + " = " + r) : failed(call, r);
         }

@@ -49,7 +49,7 @@ final class ChildProcess {
 
     private final int maxLine;
 
-    /** Applied to each complete line on the reader thread, or null (see {@link #start}). */
+    /** Applied to each complete line on the reader thread (see {@link #start}). */
     private final java.util.function.BiFunction<byte[], Integer, Object> decoder;
 
     private final Process process;
@@ -94,7 +94,7 @@ final class ChildProcess {
             Instant started,
             java.util.function.BiFunction<byte[], Integer, Object> decoder) {
         this.process = process;
-        this.decoder = decoder;
+        this.decoder = java.util.Objects.requireNonNull(decoder);
         this.maxLine = maxLine;
         this.mark = mark;
         this.started = started;
@@ -109,15 +109,11 @@ final class ChildProcess {
         }
     }
 
-    static ChildProcess start(List<String> command, int maxLine) throws IOException {
-        return start(command, maxLine, null);
-    }
-
     /**
-     * As above; {@code decoder}, when not null, is applied to each complete line by the reader
-     * thread (its answer, or the exception it throws, travels with the line as {@link
-     * Incoming.Line#decoded}), so that decoding an answer overlaps the caller's work on the one
-     * before.
+     * Starts {@code command}; lines longer than {@code maxLine} are overlong. {@code decoder} is
+     * applied to each complete line by the reader thread (its answer, or the exception it throws,
+     * travels with the line as {@link Incoming.Line#decoded}), so that decoding an answer overlaps
+     * the caller's work on the one before.
      */
     static ChildProcess start(
             List<String> command,
@@ -448,7 +444,6 @@ final class ChildProcess {
     }
 
     private Incoming.Line decoded(byte[] bytes, int length) {
-        if (decoder == null) return new Incoming.Line(bytes, length);
         Object decoded;
         try {
             decoded = decoder.apply(bytes, length);

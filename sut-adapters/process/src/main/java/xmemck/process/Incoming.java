@@ -9,13 +9,9 @@ sealed interface Incoming {
      * One complete line, without its line end: the first {@code length} bytes of {@code bytes},
      * UTF-8. Kept as bytes because a line may be a gigabyte of base64 that the parser decodes in
      * place. {@code decoded}: what the reader's decoder made of it (see {@link
-     * ChildProcess#start}), or the exception it threw; null without a decoder.
+     * ChildProcess#start}), or the exception it threw; null when it ran out of memory.
      */
-    record Line(byte[] bytes, int length, Object decoded) implements Incoming {
-        Line(byte[] bytes, int length) {
-            this(bytes, length, null);
-        }
-    }
+    record Line(byte[] bytes, int length, Object decoded) implements Incoming {}
 
     /** The implementation closed its standard output (usually: it exited). */
     record End() implements Incoming {}

@@ -354,8 +354,7 @@ public final class ProcessSut implements Sut {
         ChildProcess c = child;
         if (inFlight.isEmpty() && !fresh) {
             try {
-                if (!resetSent) c.send(Protocol.reset());
-                readReady(c, false);
+                discardWorld(c, false);
             } catch (SutFailure f) {
                 // Not lost: the scenarios run again the ordinary way, and restart it.
                 note("xmemck: before scenarios sent ahead: " + f.getMessage());
@@ -475,7 +474,8 @@ public final class ProcessSut implements Sut {
         } catch (SutFailure f) {
             return new ScenarioAnswers.Failed(f);
         } catch (RuntimeException e) {
-            return new ScenarioAnswers.Failed(fail(Kind.INTERNAL, "the adapter failed: " + e));
+            return new ScenarioAnswers.Failed(
+                    fail(Kind.INTERNAL, "could not be read: the adapter failed: " + e));
         }
         // Stopped while its answers were read leniently (after an unsupported set-up): nothing
         // more to read of this child.
@@ -498,9 +498,7 @@ public final class ProcessSut implements Sut {
             return;
         }
         if (child == null) restart();
-        ChildProcess c = child;
-        if (!resetSent) c.send(Protocol.reset());
-        readReady(c, false);
+        discardWorld(child, false);
     }
 
     /**
@@ -516,10 +514,18 @@ public final class ProcessSut implements Sut {
     public void endScenario() throws SutFailure {
         drain();
         if (closed || child == null || fresh) return;
-        ChildProcess c = child;
-        if (!resetSent) c.send(Protocol.reset());
-        readReady(c, true);
+        discardWorld(child, true);
         fresh = true;
+    }
+
+    /**
+     * Gives {@code c} a fresh world: sends {@code reset}, unless {@link #applyRest} already sent it
+     * behind the last operations, and reads its {@code ready} ({@code ending}: as {@link
+     * #readReady}).
+     */
+    private void discardWorld(ChildProcess c, boolean ending) throws SutFailure {
+        if (!resetSent) c.send(Protocol.reset());
+        readReady(c, ending);
     }
 
     /**

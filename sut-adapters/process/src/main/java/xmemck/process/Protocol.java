@@ -71,12 +71,9 @@ final class Protocol {
      * ops}, numbered from {@code firstSeq}, then a {@link #reset} line when {@code reset}.
      */
     static byte[] batch(long firstSeq, List<? extends Op> ops, boolean reset) {
-        return WireJson.writeLines(
-                ops.size() + (reset ? 1 : 0),
-                (g, i) -> {
-                    if (i < ops.size()) apply(g, firstSeq + i, ops.get(i));
-                    else g.writeRawValue(reset());
-                });
+        return reset
+                ? scenarios(firstSeq, List.of(ops))
+                : WireJson.writeLines(ops.size(), (g, i) -> apply(g, firstSeq + i, ops.get(i)));
     }
 
     /**
@@ -84,19 +81,18 @@ final class Protocol {
      * from {@code firstSeq} across the scenarios), each followed by a {@code reset}.
      */
     static byte[] scenarios(long firstSeq, List<? extends List<? extends Op>> scenarios) {
-        List<Op> lines = new java.util.ArrayList<>(); // null: the reset that ends a scenario
+        List<Op> lines = new ArrayList<>(); // null: the reset that ends a scenario
         for (List<? extends Op> s : scenarios) {
             lines.addAll(s);
             lines.add(null);
         }
-        long[] seqs = new long[lines.size()];
-        long next = firstSeq;
-        for (int i = 0; i < seqs.length; i++) if (lines.get(i) != null) seqs[i] = next++;
+        long[] next = {firstSeq}; // the lines are written in order
         return WireJson.writeLines(
                 lines.size(),
                 (g, i) -> {
-                    if (lines.get(i) == null) g.writeRawValue(reset());
-                    else apply(g, seqs[i], lines.get(i));
+                    Op op = lines.get(i);
+                    if (op == null) g.writeRawValue(reset());
+                    else apply(g, next[0]++, op);
                 });
     }
 

@@ -1,7 +1,5 @@
 package xmemck.spi;
 
-import java.util.List;
-
 /**
  * Scenarios sent ahead with {@link Sut#sendAhead}, answered or not yet: a handle on what the
  * implementation will say about them, scenario by scenario, so that the first can be judged while
@@ -18,13 +16,6 @@ public interface SentAhead {
 
     /** How many scenarios were sent. */
     int size();
-
-    /** Every scenario's answers, in order; waits for them all. */
-    default List<ScenarioAnswers> answers() {
-        List<ScenarioAnswers> all = new java.util.ArrayList<>(size());
-        for (int i = 0; i < size(); i++) all.add(answer(i));
-        return all;
-    }
 
     /** A handle whose scenarios all stand as not run, for {@code why}. */
     static SentAhead notRun(int scenarios, String why) {

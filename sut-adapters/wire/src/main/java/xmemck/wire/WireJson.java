@@ -129,8 +129,9 @@ public final class WireJson {
 
     /**
      * {@code count} values, each compact text on a line of its own ended by a line end, as UTF-8
-     * bytes: {@code line} writes value {@code i}. The same bytes as {@link #write} for each value,
-     * joined by line ends, without a string in between (a batch of the process protocol).
+     * bytes: {@code line} writes value {@code i}, for {@code i} from 0 up, in order. The same bytes
+     * as {@link #write} for each value, joined by line ends, without a string in between (a batch
+     * of the process protocol).
      */
     public static byte[] writeLines(
             int count, java.util.function.ObjIntConsumer<JsonGenerator> line) {

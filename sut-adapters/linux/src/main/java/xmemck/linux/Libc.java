@@ -51,6 +51,7 @@ final class Libc {
     static final long MAP_FAILED = -1L;
     static final int MFD_CLOEXEC = 1;
     static final int FALLOC_FL_KEEP_SIZE = 1, FALLOC_FL_PUNCH_HOLE = 2;
+    static final int POSIX_FADV_RANDOM = 1;
     static final int POSIX_FADV_DONTNEED = 4;
     static final int SYNC_FILE_RANGE_WAIT_BEFORE = 1,
             SYNC_FILE_RANGE_WRITE = 2,

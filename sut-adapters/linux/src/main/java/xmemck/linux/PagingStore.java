@@ -59,6 +59,12 @@ final class PagingStore {
                             Libc.O_TMPFILE | Libc.O_RDWR | Libc.O_CLOEXEC,
                             0600);
             if (diskFd < 0) throw new OsError("open(" + directory + ", O_TMPFILE)", c.errno());
+            // No read-ahead: reading one slot back (a paged-out page's bytes brought home, or the
+            // kit looking at a paged-out page) would otherwise bring the slots after it into
+            // memory as one large folio, which POSIX_FADV_DONTNEED on a page or two cannot evict:
+            // a page-out into those slots would find its page kept in memory (PagingFileTest).
+            int e = c.posixFadvise(diskFd, 0, 0, Libc.POSIX_FADV_RANDOM);
+            if (e != 0) throw new OsError("posix_fadvise(POSIX_FADV_RANDOM)", e);
         }
         return diskFd;
     }

@@ -88,6 +88,17 @@ public record Expectations(String source, String sha256, List<Entry> entries) {
         return entries.isEmpty();
     }
 
+    /**
+     * The clause ids of the clause entries in force on {@code today}: the clauses whose FAILs are
+     * known findings (the fuzzer's, which knows no scenarios).
+     */
+    public java.util.SortedSet<String> clausesInForce(java.time.LocalDate today) {
+        java.util.SortedSet<String> clauses = new java.util.TreeSet<>();
+        for (Entry e : entries)
+            if (e.target() instanceof Target.Clause c && e.activeOn(today)) clauses.add(c.id());
+        return clauses;
+    }
+
     /** Reads the file; the messages of errors name it as given. */
     public static Expectations read(Path file) {
         String name = file.toString();

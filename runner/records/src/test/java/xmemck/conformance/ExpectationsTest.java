@@ -52,6 +52,23 @@ class ExpectationsTest {
         assertTrue(!a.activeOn(LocalDate.of(2027, 4, 1)));
     }
 
+    @Test
+    void theClausesInForceAreTheClauseEntriesNotExpired() {
+        Expectations e =
+                Expectations.parse(
+                        GOOD + "clause xmemout.fail.segment-deleted 2026-01-01 expired\n",
+                        "f",
+                        "h");
+        assertEquals(
+                java.util.Set.of("copyout.fail.adi"),
+                e.clausesInForce(LocalDate.of(2026, 12, 5)),
+                "a scenario entry names no clause, and an expired entry is not in force");
+        assertEquals(
+                java.util.Set.of("copyout.fail.adi", "xmemout.fail.segment-deleted"),
+                e.clausesInForce(LocalDate.of(2025, 12, 31)));
+        assertEquals(java.util.Set.of(), e.clausesInForce(LocalDate.of(2027, 4, 1)));
+    }
+
     static String problem(String line) {
         return assertThrows(
                         InputFileException.class,

@@ -109,7 +109,9 @@ if [ "${XMEMCK_AOT:-1}" != 0 ] && [ -f "$AOT" ] && [ "$AOT" -nt "$JAR" ] && [ "$
   exec "${RUN_JAR[@]}" -XX:AOTCache="$AOT" -Xlog:aot=off -Xlog:cds=off -jar "$JAR" "$@"
 fi
 wants_help() { local a; for a in "$@"; do case "$a" in -h|--help|-V|--version) return 0;; esac; done; return 1; }
-if [ "${XMEMCK_AOT:-1}" != 0 ] && [ "${1:-}" = run ] && ! wants_help "$@"; then
+# A JDK without the cache (not HotSpot) would refuse the options and not start at all: asked first, once per build.
+aot_supported() { "$JAVA" -XX:AOTMode=off -version >/dev/null 2>&1; }
+if [ "${XMEMCK_AOT:-1}" != 0 ] && [ "${1:-}" = run ] && ! wants_help "$@" && aot_supported; then
   conf="$AOT.$$.conf"
   trap 'rm -f "$conf" "$AOT.$$"' EXIT
   rc=0

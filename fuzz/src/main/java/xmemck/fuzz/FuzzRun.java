@@ -273,6 +273,8 @@ public final class FuzzRun {
                 new Search.Listener<>() {
                     @Override
                     public void onCase(long index, Trial<List<Op>> trial) {
+                        // a case of the search, checked just now (a shrink's tries are not cases)
+                        if (property.lastEnding() != null) coverage.ended(property.lastEnding());
                         progress.onCase(index, trial);
                     }
 

@@ -145,8 +145,21 @@ public final class SessionProperty implements Property<List<Op>> {
             sentAhead.put(valid.get(i), new SentCase(plans.get(i), sent, i));
     }
 
+    /**
+     * How the case checked last ended: the verdict that stopped it, PASS if none did; null when it
+     * was ill-formed (or none was checked yet). The search's cases are counted from this ({@link
+     * Coverage#ended}, by the run's listener), so that the tries of a shrink, which are checked
+     * too, are not counted as cases.
+     */
+    public Verdict lastEnding() {
+        return lastEnding;
+    }
+
+    private Verdict lastEnding;
+
     @Override
     public Outcome check(List<Op> ops) {
+        lastEnding = null;
         // A case sent ahead was found well-formed when it was sent (upcoming).
         SentCase ahead = sentAhead.remove(ops);
         String dangling = ahead == null ? OpRefs.dangling(ops) : null;
@@ -157,7 +170,7 @@ public final class SessionProperty implements Property<List<Op>> {
         Ran ran = ahead != null ? run(sut, ops, ahead, coverage) : run(sut, ops, coverage);
         Failing f = ran.failing();
         if (f != null) {
-            coverage.ended(f.verdict());
+            lastEnding = f.verdict();
             String detail = String.join("\n", ran.log()) + "\n" + f.message();
             if (f.verdict() == Verdict.FAIL && known.contains(f.clause()))
                 return new Outcome.Known(f.signature(), detail);
@@ -167,7 +180,7 @@ public final class SessionProperty implements Property<List<Op>> {
             coverage.invalid();
             return new Outcome.Invalid(ran.stopper().message());
         }
-        coverage.ended(ran.stopper() == null ? Verdict.PASS : ran.stopper().verdict());
+        lastEnding = ran.stopper() == null ? Verdict.PASS : ran.stopper().verdict();
         return Outcome.PASS;
     }
 

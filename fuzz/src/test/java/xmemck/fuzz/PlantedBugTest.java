@@ -131,6 +131,19 @@ class PlantedBugTest {
         }
     }
 
+    /**
+     * The summary's case endings count the search's cases, one each: not the hundreds of tries the
+     * shrink of the failure checks (they once made the endings add up to several times the cases).
+     */
+    @Test
+    void caseEndingsCountTheCasesNotTheShrinksTries() throws Exception {
+        FuzzRun.Summary s = fuzz(planted(PlantedBugSut.Bug.WRITES_ONE_PAST_THE_END), 1);
+        assertEquals(1, s.failures().size(), "the bug is found and shrunk");
+        long ended = s.caseEndings().values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(s.cases() - s.invalidCases(), ended, "endings " + s.caseEndings());
+        assertEquals(1L, s.caseEndings().get("FAIL"), "only the case that found the bug failed");
+    }
+
     @Test
     void theReferenceItselfHasNoFailures() throws Exception {
         FuzzRun.Summary s = fuzz(Adapters.find("reference").open(SutOptions.none()), 7);

@@ -103,6 +103,9 @@ public final class SessionProperty implements Property<List<Op>> {
     /** A case sent ahead: its plan, and where its answers will be. */
     private record SentCase(ScenarioPlan plan, SentAhead sent, int index) {}
 
+    /** How the case checked last ended ({@link #lastEnding}). */
+    private Verdict lastEnding;
+
     public SessionProperty(Sut sut, Coverage coverage) {
         this(sut, coverage, Set.of());
     }
@@ -154,8 +157,6 @@ public final class SessionProperty implements Property<List<Op>> {
     public Verdict lastEnding() {
         return lastEnding;
     }
-
-    private Verdict lastEnding;
 
     @Override
     public Outcome check(List<Op> ops) {

@@ -262,7 +262,7 @@ final class FuzzCommand implements Callable<Integer> {
         for (Expectations.Entry e : read.entries()) {
             String where = shown + ":" + e.line();
             switch (e.target()) {
-                case Expectations.Target.Clause c when e.activeOn(today) -> {}
+                case Expectations.Target.Clause c when e.activeOn(today) -> {} // in clauses
                 case Expectations.Target.Clause c ->
                         notes.add(
                                 where

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import xmemck.features.Sha256;
 import xmemck.oracle.Catalogue;
@@ -92,8 +94,8 @@ public record Expectations(String source, String sha256, List<Entry> entries) {
      * The clause ids of the clause entries in force on {@code today}: the clauses whose FAILs are
      * known findings (the fuzzer's, which knows no scenarios).
      */
-    public java.util.SortedSet<String> clausesInForce(java.time.LocalDate today) {
-        java.util.SortedSet<String> clauses = new java.util.TreeSet<>();
+    public SortedSet<String> clausesInForce(LocalDate today) {
+        SortedSet<String> clauses = new TreeSet<>();
         for (Entry e : entries)
             if (e.target() instanceof Target.Clause c && e.activeOn(today)) clauses.add(c.id());
         return clauses;

@@ -64,7 +64,11 @@ final class PagingStore {
             // memory as one large folio, which POSIX_FADV_DONTNEED on a page or two cannot evict:
             // a page-out into those slots would find its page kept in memory (PagingFileTest).
             int e = c.posixFadvise(diskFd, 0, 0, Libc.POSIX_FADV_RANDOM);
-            if (e != 0) throw new OsError("posix_fadvise(POSIX_FADV_RANDOM)", e);
+            if (e != 0) {
+                c.close(diskFd);
+                diskFd = -1;
+                throw new OsError("posix_fadvise(POSIX_FADV_RANDOM) of the paging file", e);
+            }
         }
         return diskFd;
     }

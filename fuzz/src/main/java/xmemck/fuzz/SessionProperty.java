@@ -21,6 +21,7 @@ import xmemck.ops.Op;
 import xmemck.oracle.Finding;
 import xmemck.oracle.Oracle;
 import xmemck.oracle.Verdict;
+import xmemck.spi.Capabilities;
 import xmemck.spi.ScenarioAnswers;
 import xmemck.spi.SentAhead;
 import xmemck.spi.Sut;
@@ -134,9 +135,12 @@ public final class SessionProperty implements Property<List<Op>> {
     public void upcoming(List<List<Op>> cases) {
         List<List<Op>> valid = new ArrayList<>(cases.size());
         List<ScenarioPlan> plans = new ArrayList<>(cases.size());
+        // Asked once for the lot: through an untrusted adapter each answer is a checked copy.
+        Capabilities caps = sut.capabilities();
+        int digests = digestsAbove(sut);
         for (List<Op> ops : cases) {
             if (OpRefs.dangling(ops) != null) continue;
-            ScenarioPlan plan = ScenarioPlan.of(ops, sut.capabilities(), digestsAbove(sut));
+            ScenarioPlan plan = ScenarioPlan.of(ops, caps, digests);
             if (plan.ops().isEmpty()) continue;
             valid.add(ops);
             plans.add(plan);

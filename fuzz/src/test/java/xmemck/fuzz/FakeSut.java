@@ -58,6 +58,14 @@ final class FakeSut implements Sut {
         return this;
     }
 
+    /** Every call fails as {@code kind}, saying {@code message}. */
+    FakeSut failingEveryCall(SutFailure.Kind kind, String message) {
+        return answering(
+                c -> {
+                    throw new SutFailure(kind, message);
+                });
+    }
+
     /**
      * After a case whose operations match {@code when}, endScenario() reports an extra answer (a
      * PROTOCOL failure).

@@ -130,12 +130,7 @@ class SessionPropertyTest {
         assertEquals(first.signature(), second.signature());
 
         FakeSut hanging =
-                new FakeSut()
-                        .answering(
-                                c -> {
-                                    throw new SutFailure(
-                                            SutFailure.Kind.HUNG, "no answer in 5000 ms");
-                                });
+                new FakeSut().failingEveryCall(SutFailure.Kind.HUNG, "no answer in 5000 ms");
         assertEquals(
                 "ERROR copyout hung",
                 ((Outcome.Fail) check(hanging, world(copyout(8)))).signature());
@@ -192,12 +187,7 @@ class SessionPropertyTest {
 
     @Test
     void anImplementationThatFailedIsNotAskedForTheEndOfTheCase() throws Exception {
-        FakeSut sut =
-                new FakeSut()
-                        .answering(
-                                c -> {
-                                    throw new SutFailure(SutFailure.Kind.CRASHED, "gone");
-                                });
+        FakeSut sut = new FakeSut().failingEveryCall(SutFailure.Kind.CRASHED, "gone");
         assertInstanceOf(Outcome.Fail.class, check(sut, world(copyout(8))));
         assertEquals(0, sut.ends, "Sut#endScenario: not after an ERROR");
         FakeSut failing = new FakeSut().answering(c -> new Result.Returned(Call.EFAULT, Map.of()));
@@ -220,12 +210,7 @@ class SessionPropertyTest {
         assertEquals(1, passing.resets, "a passing case is not run again");
 
         FakeSut crashing =
-                new FakeSut()
-                        .whole(null)
-                        .answering(
-                                c -> {
-                                    throw new SutFailure(SutFailure.Kind.CRASHED, "signal 11");
-                                });
+                new FakeSut().whole(null).failingEveryCall(SutFailure.Kind.CRASHED, "signal 11");
         assertEquals(
                 "ERROR copyout crashed",
                 ((Outcome.Fail) check(crashing, world(copyout(8)))).signature());
@@ -269,12 +254,7 @@ class SessionPropertyTest {
         assertEquals(
                 "ERROR copyout crashed",
                 aheadSignature(
-                        new FakeSut()
-                                .answering(
-                                        c -> {
-                                            throw new SutFailure(
-                                                    SutFailure.Kind.CRASHED, "signal 11");
-                                        })));
+                        new FakeSut().failingEveryCall(SutFailure.Kind.CRASHED, "signal 11")));
         assertEquals(
                 "FAIL copyout copyout.succ",
                 aheadSignature(

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -251,24 +252,13 @@ class SearchTest {
         List<Integer> told = new ArrayList<>(), checked = new ArrayList<>();
         List<Integer> toldWhenChecked = new ArrayList<>();
         Property<Integer> ahead =
-                new Property<>() {
-                    @Override
-                    public Outcome check(Integer n) {
-                        toldWhenChecked.add(told.size());
-                        checked.add(n);
-                        return Outcome.PASS;
-                    }
-
-                    @Override
-                    public int lookahead() {
-                        return 5;
-                    }
-
-                    @Override
-                    public void upcoming(List<Integer> values) {
-                        told.addAll(values);
-                    }
-                };
+                lookingAhead(
+                        5,
+                        n -> {
+                            toldWhenChecked.add(told.size());
+                            checked.add(n);
+                        },
+                        told::addAll);
         new Search<>(Gens.ints(0, 1000), ahead, Search.Settings.cases(23)).run(99);
         assertEquals(checkedPlain, checked);
         assertEquals(checkedPlain, told, "every case told, once, in order, none past the budget");
@@ -285,26 +275,40 @@ class SearchTest {
     void aPropertyThatFailsWhenToldOfCasesStillHasThemChecked() {
         List<Integer> checked = new ArrayList<>();
         Property<Integer> failing =
-                new Property<>() {
-                    @Override
-                    public Outcome check(Integer n) {
-                        checked.add(n);
-                        return Outcome.PASS;
-                    }
-
-                    @Override
-                    public int lookahead() {
-                        return 4;
-                    }
-
-                    @Override
-                    public void upcoming(List<Integer> values) {
-                        throw new IllegalStateException("cannot send them");
-                    }
-                };
+                lookingAhead(
+                        4,
+                        checked::add,
+                        values -> {
+                            throw new IllegalStateException("cannot send them");
+                        });
         var report = new Search<>(Gens.ints(0, 1000), failing, Search.Settings.cases(9)).run(5);
         assertEquals(9, report.cases());
         assertEquals(9, checked.size());
         assertTrue(report.passed());
+    }
+
+    /**
+     * A property that passes every case, taking {@code lookahead} cases ahead: {@code onCheck} sees
+     * each case checked, {@code onTold} each lot it is told of.
+     */
+    private static Property<Integer> lookingAhead(
+            int lookahead, Consumer<Integer> onCheck, Consumer<List<Integer>> onTold) {
+        return new Property<>() {
+            @Override
+            public Outcome check(Integer n) {
+                onCheck.accept(n);
+                return Outcome.PASS;
+            }
+
+            @Override
+            public int lookahead() {
+                return lookahead;
+            }
+
+            @Override
+            public void upcoming(List<Integer> values) {
+                onTold.accept(values);
+            }
+        };
     }
 }

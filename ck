@@ -97,6 +97,19 @@ export ALLURE_NO_ANALYTICS="${ALLURE_NO_ANALYTICS:-true}"
 
 # xmemck.root lets the jar find the repository's own files (the C example that the process adapter runs by default).
 RUN_JAR=("$JAVA" --enable-native-access=ALL-UNNAMED -Dxmemck.root="$ROOT" -Dxmemck.features="$ROOT/features")
+# `ck run` on a machine of one or two processors compiles with the JIT's quick compiler alone (C1): a run is a few
+# seconds of a great deal of different code, and on two cores the optimising compiler (C2) took as much CPU as the
+# run itself, competing with the adapters that run at once (README, "Performance"). With more processors the JIT is
+# left as it is. Fuzzing and everything else keep the JVM's default.
+if [ "${1:-}" = run ] && [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 4)" -le 2 ]; then
+  RUN_JAR+=(-XX:TieredStopAtLevel=1)
+fi
+# Options of your own for the JVM (XMEMCK_JAVA_OPTIONS="-Xmx2g", or "-XX:TieredStopAtLevel=4" for the default JIT
+# on two processors); they come last, so they win.
+if [ -n "${XMEMCK_JAVA_OPTIONS:-}" ]; then
+  read -r -a EXTRA <<< "$XMEMCK_JAVA_OPTIONS"
+  RUN_JAR+=("${EXTRA[@]}")
+fi
 
 # The JDK's ahead-of-time cache (JEP 483 and 515): the classes the kit loads, linked, and the method profiles of a
 # whole `ck run`, so that later runs start warm (a fifth less wall-clock for `ck run`; README, "Performance").
@@ -122,7 +135,7 @@ if [ "${XMEMCK_AOT:-1}" != 0 ] && [ "${1:-}" = run ] && ! wants_help "$@" && aot
   # Only from a run that ran the suite (passed, or found failures): a usage error records next to nothing.
   if [ -s "$conf" ] && { [ "$rc" = 0 ] || [ "$rc" = 1 ]; }; then
     echo "ck: making the start-up cache for later runs from this one (once after a build, about 5 s; XMEMCK_AOT=0 skips it) ..." >&2
-    if "$JAVA" --enable-native-access=ALL-UNNAMED -XX:AOTMode=create -XX:AOTConfiguration="$conf" -XX:AOTCache="$AOT.$$" \
+    if "${RUN_JAR[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$conf" -XX:AOTCache="$AOT.$$" \
          -jar "$JAR" > "$AOT.log" 2>&1; then
       mv -f "$AOT.$$" "$AOT" && aot_for > "$AOT_FOR"
     else

@@ -1,8 +1,5 @@
 package xmemck.cli;
 
-import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,8 +62,12 @@ final class AdapterRun {
         }
     }
 
-    /** Settings that are not part of the plan. */
-    record Settings(Long timeoutMillis, boolean allure, boolean progress, Clock clock) {}
+    /**
+     * Settings that are not part of the plan; {@code together} when other adapters run at the same
+     * time (progress then comes in whole lines, never rewritten in place).
+     */
+    record Settings(
+            Long timeoutMillis, boolean allure, boolean progress, Clock clock, boolean together) {}
 
     /** Allure's Cucumber plugin, without the kit's own attachments ({@link AllurePlugin}). */
     static final String ALLURE_PLUGIN = xmemck.report.AllurePlugin.class.getName();
@@ -85,12 +86,13 @@ final class AdapterRun {
         properties.put("xmemck.reportDir", dir.toString());
         properties.put(
                 "xmemck.features", plan.suite().root().toAbsolutePath().normalize().toString());
-        properties.put("allure.results.directory", AllureReport.resultsDir(dir).toString());
-        properties.put("cucumber.publish.quiet", "true");
+        properties.put(AllureReport.RESULTS_PROPERTY, AllureReport.resultsDir(dir).toString());
+        if (s.together()) properties.put(ProgressPlugin.LINES, "true");
         // In the background: neither this run's verdict nor the next adapter's run waits for the
         // Allure report.
         properties.put("xmemck.allure", s.allure() ? "background" : "off");
         ProgressPlugin.labelWith(
+                dir,
                 r ->
                         r.verdict().label()
                                 + (ExpectationCheck.covering(plan.expectations(), today, r)
@@ -105,15 +107,10 @@ final class AdapterRun {
             unwritten.add(dir + ": the previous run's files could not be cleared: " + e);
         }
         long startNanos = System.nanoTime();
-        AllureLifecycle allureBefore = Allure.getLifecycle();
         byte status;
         List<ScenarioResult> results = List.of();
         Map<String, String> info = Map.of();
         try {
-            // Allure keeps one lifecycle per JVM, created with the results folder of the first run:
-            // each adapter needs its own.
-            Allure.setLifecycle(
-                    new AllureLifecycle(new FileSystemResultsWriter(AllureReport.resultsDir(dir))));
             out.println(
                     "ck run "
                             + a.id()
@@ -137,25 +134,21 @@ final class AdapterRun {
         } catch (RuntimeException e) {
             status = 1;
             err.println("ck run " + a.id() + ": the features could not be run: " + e);
-        } finally {
-            // Leave this JVM's Allure as it was (tests run other Cucumber runs after this one).
-            Allure.setLifecycle(allureBefore);
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Outcome outcome =
                 conclude(
                         plan, a, s, dir, today, started, seconds, status, results, info, unwritten,
                         out, err);
-        if (a.equals(plan.adapters().getLast())) awaitAllureReports(out, err);
         return outcome;
     }
 
     /**
-     * The Allure reports are made on a daemon thread while ck goes on; after the plan's last
-     * adapter (its verdict printed) ck waits for them, since the JVM exits right after the overview
+     * The Allure reports are made on a daemon thread while ck goes on; after the plan's adapters
+     * (their verdicts printed) ck waits for them, since the JVM exits right after the overview
      * pages.
      */
-    private static void awaitAllureReports(PrintWriter out, PrintWriter err) {
+    static void awaitAllureReports(PrintWriter out, PrintWriter err) {
         if (AllureBackground.running()) {
             out.println("ck run: waiting for the Allure report(s) still being generated ...");
             out.flush();

@@ -5,11 +5,14 @@ import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestRunStarted;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import xmemck.glue.ResultAttachments;
+import xmemck.glue.RunScope;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
 
@@ -21,20 +24,31 @@ import xmemck.oracle.Verdict;
  */
 public final class ProgressPlugin implements ConcurrentEventListener {
     /**
-     * How a finished scenario's verdict is shown ("FAIL (expected)"); set by the command before a
-     * run.
+     * How a finished scenario's verdict is shown ("FAIL (expected)"), per run (keyed by its report
+     * folder, as runs of several adapters go on at once); set by the command before a run.
      */
-    private static volatile Function<ScenarioResult, String> labeller = r -> r.verdict().label();
+    private static final Map<String, Function<ScenarioResult, String>> LABELLERS =
+            new ConcurrentHashMap<>();
 
-    static void labelWith(Function<ScenarioResult, String> f) {
-        labeller = f;
+    private static final Function<ScenarioResult, String> PLAIN = r -> r.verdict().label();
+
+    static void labelWith(Path reportDir, Function<ScenarioResult, String> f) {
+        LABELLERS.put(reportDir.toString(), f);
     }
+
+    /**
+     * The run property that asks for whole lines even on a terminal: runs going on at once would
+     * overwrite each other's line.
+     */
+    static final String LINES = "xmemck.progress.lines";
 
     private static final long EVERY_NANOS = 3_000_000_000L;
 
     private final int total;
     private final PrintStream err = System.err;
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal = System.console() != null && !RunScope.current().flag(LINES);
+    private final Function<ScenarioResult, String> labeller =
+            LABELLERS.getOrDefault(RunScope.current().property("xmemck.reportDir", ""), PLAIN);
     private final Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
     private long started, lastPrinted;
     private int done;
@@ -57,7 +71,7 @@ public final class ProgressPlugin implements ConcurrentEventListener {
                 e -> {
                     started = System.nanoTime();
                     lastPrinted = started;
-                    adapter = System.getProperty("xmemck.adapter", "");
+                    adapter = RunScope.current().property("xmemck.adapter", "");
                 });
         publisher.registerHandlerFor(EmbedEvent.class, this::attached);
     }

@@ -2,11 +2,16 @@ package xmemck.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,6 +108,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
+            description =
+                    "how many adapters run at the same time, each on a thread of its own (default: all"
+                            + " of them; 1: one after the other). Their lines are printed in order either way")
+    Integer jobs;
+
+    static final int MAX_JOBS = 64;
+
     /** Today's date for expiry decisions comes from here (tests set a fixed clock). */
     Clock clock = Clock.systemUTC();
 
@@ -110,6 +125,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (jobs != null && (jobs < 1 || jobs > MAX_JOBS)) {
+            err.println(
+                    "ck run: --jobs "
+                            + jobs
+                            + ": how many adapters run at a time is 1 to "
+                            + MAX_JOBS);
+            return Ck.USAGE;
+        }
         RunPlan plan;
         try {
             plan =
@@ -137,11 +160,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runLocked(RunPlan plan, PrintWriter out, PrintWriter err) {
-        AdapterRun.Settings settings =
-                new AdapterRun.Settings(adapter.timeoutMillis, !noAllure, !quiet, clock);
-        List<AdapterRun.Outcome> outcomes = new ArrayList<>();
-        for (AdapterChoice a : plan.adapters())
-            outcomes.add(AdapterRun.run(plan.forAdapter(a), a, settings, out, err));
+        List<AdapterRun.Outcome> outcomes = runAdapters(plan, out, err);
+        AdapterRun.awaitAllureReports(out, err);
         List<SuiteIndexPage.Entry> entries = new ArrayList<>();
         List<RunReport> runs = new ArrayList<>();
         for (AdapterRun.Outcome o : outcomes) {
@@ -176,6 +196,84 @@ final class RunCommand implements Callable<Integer> {
         if (status == Ck.OK || status == Ck.FAILED || status == Ck.NOTHING_JUDGED)
             RunMarker.finished(plan.reportRoot());
         return status;
+    }
+
+    /**
+     * Each adapter's run: one after the other, or several at once (--jobs), each on a thread of its
+     * own with its own report folder and implementations ({@link xmemck.glue.RunScope}). The JVM,
+     * and so the code its compilers have made, is shared, which is what makes running them together
+     * cheaper than one JVM per adapter. The lines a run prints are kept until it ends and printed
+     * in the plan's order, so the output reads as if the runs had gone one after the other (the
+     * progress lines, which name their adapter, come as they happen).
+     */
+    private List<AdapterRun.Outcome> runAdapters(RunPlan plan, PrintWriter out, PrintWriter err) {
+        List<AdapterChoice> adapters = plan.adapters();
+        int together = Math.min(adapters.size(), jobs == null ? adapters.size() : jobs);
+        AdapterRun.Settings settings =
+                new AdapterRun.Settings(
+                        adapter.timeoutMillis, !noAllure, !quiet, clock, together > 1);
+        List<AdapterRun.Outcome> outcomes = new ArrayList<>();
+        if (together <= 1) {
+            for (AdapterChoice a : adapters)
+                outcomes.add(AdapterRun.run(plan.forAdapter(a), a, settings, out, err));
+            return outcomes;
+        }
+        out.println(
+                "ck run: "
+                        + String.join(", ", adapters.stream().map(AdapterChoice::id).toList())
+                        + ", "
+                        + together
+                        + " at a time (--jobs 1: one after the other)");
+        out.flush();
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        together, Thread.ofPlatform().name("ck-run-", 1).factory());
+        try {
+            List<Future<Printed>> runs = new ArrayList<>();
+            for (AdapterChoice a : adapters)
+                runs.add(pool.submit(() -> Printed.run(plan.forAdapter(a), a, settings)));
+            RuntimeException failure = null;
+            for (Future<Printed> f : runs) {
+                try {
+                    Printed p = f.get();
+                    out.print(p.out());
+                    out.flush();
+                    err.print(p.err());
+                    err.flush();
+                    outcomes.add(p.outcome());
+                } catch (ExecutionException e) {
+                    // As when the runs go one after the other, an unforeseen failure ends ck run;
+                    // the runs that ended are printed first.
+                    if (failure == null)
+                        failure =
+                                e.getCause() instanceof RuntimeException r
+                                        ? r
+                                        : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the adapters ran", e);
+                }
+            }
+            if (failure != null) throw failure;
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** An adapter's run, with the lines it printed. */
+    private record Printed(AdapterRun.Outcome outcome, String out, String err) {
+        static Printed run(RunPlan plan, AdapterChoice a, AdapterRun.Settings settings) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            try (PrintWriter o = new PrintWriter(out);
+                    PrintWriter e = new PrintWriter(err)) {
+                AdapterRun.Outcome outcome = AdapterRun.run(plan, a, settings, o, e);
+                o.flush();
+                e.flush();
+                return new Printed(outcome, out.toString(), err.toString());
+            }
+        }
     }
 
     /**

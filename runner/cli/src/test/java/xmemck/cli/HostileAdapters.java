@@ -131,7 +131,7 @@ final class HostileAdapters {
                 @Override
                 public void reset() throws SutFailure {
                     super.reset();
-                    String dir = System.getProperty("xmemck.reportDir");
+                    String dir = xmemck.glue.RunScope.current().property("xmemck.reportDir");
                     java.nio.file.Path d = dir == null ? null : java.nio.file.Path.of(dir);
                     if (d == null
                             || !java.nio.file.Files.isDirectory(d)

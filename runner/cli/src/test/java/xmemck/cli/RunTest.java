@@ -255,6 +255,67 @@ class RunTest {
                         && Files.isRegularFile(dir.resolve("reports/test-short-copy/bundle.json")));
     }
 
+    /**
+     * Adapters run at once by default: each folder holds its own adapter's verdicts, the same as
+     * when they run one after the other (--jobs 1), and ck prints each run's lines in the plan's
+     * order.
+     */
+    @Test
+    void adaptersRunAtOnceJudgeAsOneAfterTheOtherAndPrintInThePlansOrder(@TempDir Path dir)
+            throws IOException {
+        Path together = dir.resolve("together");
+        Path inTurn = dir.resolve("in-turn");
+        Cli.Ran r = run(JAN_2027, together, "test-short-copy,reference");
+        Cli.Ran one = run(JAN_2027, inTurn, "test-short-copy,reference", "--jobs", "1");
+        assertEquals(1, r.status(), r.all());
+        assertEquals(r.status(), one.status(), one.all());
+        assertTrue(r.out().contains("test-short-copy, reference, 2 at a time"), r.out());
+        assertFalse(one.out().contains("at a time"), one.out());
+        for (Cli.Ran ran : List.of(r, one)) {
+            int shortCopy = ran.out().indexOf("ck run test-short-copy: 3 scenario(s)");
+            int reference = ran.out().indexOf("ck run reference: 3 scenario(s)");
+            assertTrue(shortCopy >= 0 && reference > shortCopy, ran.out());
+        }
+        for (String adapter : List.of("test-short-copy", "reference")) {
+            Map<String, Object> summary =
+                    json(together.resolve("reports").resolve(adapter).resolve("summary.json"));
+            assertEquals(
+                    adapter, ((Map<?, ?>) summary.get("adapter")).get("id"), summary.toString());
+            assertEquals(
+                    verdicts(inTurn.resolve("reports").resolve(adapter)),
+                    verdicts(together.resolve("reports").resolve(adapter)),
+                    adapter);
+        }
+        assertEquals(
+                List.of("FAIL", "PASS", "PASS"),
+                verdicts(together.resolve("reports/test-short-copy")).values().stream()
+                        .sorted()
+                        .toList(),
+                "the short copy's own failure, in its own folder");
+        assertFalse(
+                verdicts(together.resolve("reports/reference")).containsValue("FAIL"),
+                "the reference's run never met the short copy");
+    }
+
+    /** Scenario id to verdict, from a run's results.json. */
+    private static Map<String, String> verdicts(Path runDir) throws IOException {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (Object o : (List<?>) json(runDir.resolve("results.json")).get("scenarios")) {
+            Map<?, ?> sc = (Map<?, ?>) o;
+            m.put((String) sc.get("id"), (String) sc.get("verdict"));
+        }
+        return m;
+    }
+
+    @Test
+    void jobsOutsideOneToSixtyFourIsAUsageError(@TempDir Path dir) throws IOException {
+        Cli.Ran r = run(JAN_2027, dir, "reference", "--jobs", "0");
+        assertEquals(Ck.USAGE, r.status(), r.all());
+        assertTrue(
+                r.err().contains("--jobs 0: how many adapters run at a time is 1 to 64"), r.all());
+        assertFalse(Files.exists(dir.resolve("reports")), "nothing was run");
+    }
+
     @Test
     void progressLinesCountTheScenariosAndNameEachFailureAsItHappens(@TempDir Path dir)
             throws IOException {

@@ -15,8 +15,9 @@ import xmemck.spi.SutOptions;
 /**
  * The implementations under test of a run: each scenario borrows one (its {@link
  * xmemck.harness.Session} resets it) and gives it back when it ends, so that consecutive scenarios
- * reuse an open implementation and scenarios running in parallel each have their own. Chosen by
- * system properties, so that Maven and {@code ck run} select it the same way:
+ * reuse an open implementation and scenarios running in parallel each have their own. Chosen by the
+ * run's properties ({@link RunScope}: system properties in the Maven build, the properties {@code
+ * ck run} gives each run), so that both select it the same way:
  *
  * <ul>
  *   <li>{@code xmemck.adapter}: the adapter id (default {@code reference});
@@ -35,16 +36,14 @@ import xmemck.spi.SutOptions;
  * per scenario (hours for the suite). A successful open starts the count again; {@link #closeAll()}
  * (the end of a run) forgets it.
  *
- * <p>The pool is the one run-scoped object of the glue, and so the one static: Cucumber's object
- * factory creates objects per scenario, and a run's implementations must outlive scenarios. {@link
- * Hooks} closes it when the run ends.
+ * <p>The pool is the run-scoped object of the glue: Cucumber's object factory creates objects per
+ * scenario, and a run's implementations must outlive scenarios. Each run has its own ({@link
+ * RunScope}); {@link Hooks} closes it when the run ends.
  */
 public final class AdapterPool {
-    private static final AdapterPool RUN = new AdapterPool();
-
-    /** The pool of this JVM's current Cucumber run. */
+    /** The pool of the Cucumber run on this thread ({@link RunScope#current()}). */
     public static AdapterPool run() {
-        return RUN;
+        return RunScope.current().pool();
     }
 
     /** Failed opens in a row after which the pool stops trying. */
@@ -70,7 +69,7 @@ public final class AdapterPool {
     private Map<String, String> info = Map.of();
 
     // Any adapter's text well-formed and cut, as the process adapter's is (PROTOCOL.md, "Limits").
-    private AdapterPool() {
+    AdapterPool() {
         this(id -> xmemck.wire.UntrustedSut.of(Adapters.find(id).open(options())));
     }
 
@@ -80,12 +79,12 @@ public final class AdapterPool {
     }
 
     public static String adapterId() {
-        String id = System.getProperty("xmemck.adapter", "").strip();
+        String id = RunScope.current().property("xmemck.adapter", "").strip();
         return id.isEmpty() ? "reference" : id;
     }
 
     /**
-     * The settings passed to the adapter, from the system properties above (blank ones are left
+     * The settings passed to the adapter, from the run's properties above (blank ones are left
      * out).
      */
     public static SutOptions options() {
@@ -208,7 +207,7 @@ public final class AdapterPool {
     }
 
     private static void put(Map<String, String> settings, String key, String property) {
-        String value = System.getProperty(property, "").strip();
+        String value = RunScope.current().property(property, "").strip();
         if (!value.isEmpty()) settings.put(key, value);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +12,12 @@ import java.util.Map;
  * Cucumber's own message stream: for tools that want results rather than reports ({@code ck run},
  * {@code ck explain}, the kit's tests).
  *
- * @param properties system properties for the run (adapter choice and so on), put back afterwards;
- *     a null value clears the property for the run
+ * <p>Runs may execute at once on several threads: each sees only its own properties and
+ * implementations ({@link RunScope}), never another's, and the JVM's system properties are left
+ * alone.
+ *
+ * @param properties the run's properties (adapter choice and so on), as the glue and the plugins
+ *     read them through {@link RunScope}; a null value unsets the property for the run
  * @param arguments Cucumber's command-line arguments besides the glue and the message plugin (tags,
  *     plugins, paths)
  * @param messages where the message stream goes (kept: it is one of the run's outputs), or null for
@@ -26,13 +29,10 @@ public record CucumberRun(Map<String, String> properties, List<String> arguments
     public record Outcome(byte status, ResultAttachments.Read read) {}
 
     public Outcome execute() {
-        Map<String, String> saved = new HashMap<>();
-        properties.forEach(
-                (k, v) -> {
-                    saved.put(k, System.getProperty(k));
-                    if (v == null) System.clearProperty(k);
-                    else System.setProperty(k, v);
-                });
+        return RunScope.run(properties, this::executeInScope);
+    }
+
+    private Outcome executeInScope() {
         Path file = messages;
         try {
             if (file == null) file = Files.createTempFile("xmemck-messages", ".ndjson");
@@ -67,11 +67,6 @@ public record CucumberRun(Map<String, String> properties, List<String> arguments
                     /* a temporary file left behind is harmless */
                 }
             }
-            saved.forEach(
-                    (k, v) -> {
-                        if (v == null) System.clearProperty(k);
-                        else System.setProperty(k, v);
-                    });
         }
     }
 }

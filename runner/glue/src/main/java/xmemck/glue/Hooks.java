@@ -44,7 +44,7 @@ public class Hooks {
                         line,
                         clauses(scenario),
                         scenario.getStatus().name());
-        if (Boolean.getBoolean(ScenarioRun.EXPLAIN)) {
+        if (RunScope.current().flag(ScenarioRun.EXPLAIN)) {
             List<Op> ops = new ArrayList<>();
             for (Step s : run.steps()) if (s.op() != null) ops.add(s.op());
             scenario.attach(ResultAttachments.ops(ops), ResultAttachments.OPS, "xmemck operations");

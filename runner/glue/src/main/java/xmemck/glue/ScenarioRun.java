@@ -157,7 +157,7 @@ public final class ScenarioRun {
             String id, String name, String uri, int line, List<String> clauses, String status) {
         Outcome o = outcome;
         if (o == null) {
-            boolean explaining = Boolean.getBoolean(EXPLAIN);
+            boolean explaining = RunScope.current().flag(EXPLAIN);
             o =
                     switch (status) {
                         // A question asked of ck explain states no claim: its verdict is the
@@ -324,7 +324,7 @@ public final class ScenarioRun {
             return uri.getSchemeSpecificPart().replaceFirst("^/+", "");
         if (!"file".equals(uri.getScheme())) return text;
         Path path = Path.of(uri).normalize();
-        String root = System.getProperty("xmemck.features", "").strip();
+        String root = RunScope.current().property("xmemck.features", "").strip();
         if (!root.isEmpty()) {
             Path base = Path.of(root).toAbsolutePath().normalize();
             Path parent = base.getParent();

@@ -60,6 +60,45 @@ class GlueVerdictsTest {
         return run(adapter, FeaturesFolder.path(), options);
     }
 
+    /**
+     * Two Cucumber runs at the same time in this JVM (as {@code ck run} runs several adapters),
+     * each of a different adapter: each run's scenarios are judged on its own adapter only. The
+     * adapters open only when both runs have reached their first scenario, so the runs overlap.
+     */
+    @Test
+    void runsAtTheSameTimeEachUseTheirOwnAdapter() throws Exception {
+        String[] options = {"--tags", "@clause:copyout.succ"};
+        java.util.concurrent.ExecutorService two =
+                java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var exact = two.submit(() -> run("test-meeting", options));
+            var shortCopy = two.submit(() -> run("test-meeting-short-copy", options));
+            Run alone = run("test-short-copy", options);
+            Map<String, Verdict> expected = verdicts(alone);
+            assertTrue(
+                    expected.containsValue(Verdict.FAIL) && expected.containsValue(Verdict.PASS),
+                    "the short copy fails some of these scenarios and passes others: " + expected);
+            Map<String, Verdict> exactVerdicts =
+                    verdicts(exact.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            assertEquals(expected.keySet(), exactVerdicts.keySet());
+            assertTrue(
+                    exactVerdicts.values().stream().allMatch(v -> v == Verdict.PASS),
+                    "the exact adapter's run saw no short copy: " + exactVerdicts);
+            assertEquals(
+                    expected,
+                    verdicts(shortCopy.get(2, java.util.concurrent.TimeUnit.MINUTES)),
+                    "the short copy's run at the same time judged as when alone");
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private static Map<String, Verdict> verdicts(Run r) {
+        Map<String, Verdict> m = new java.util.TreeMap<>();
+        for (ScenarioResult s : r.results()) m.put(s.id(), s.verdict());
+        return m;
+    }
+
     @Test
     void aWrongCopyIsAFailNamingTheClauseWithAReadableDiffAndTheOtherScenariosStillRun() {
         Run r =

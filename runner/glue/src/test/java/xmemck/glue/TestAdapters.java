@@ -53,6 +53,11 @@ final class TestAdapters {
         }
     }
 
+    /** The reference, unchanged. */
+    static final class Plain extends Wrapper {
+        Plain() throws SutFailure {}
+    }
+
     /** copyout of 9 bytes or more copies one byte too few. */
     static final class ShortCopy extends Wrapper {
         ShortCopy() throws SutFailure {}
@@ -102,6 +107,67 @@ final class TestAdapters {
             String s = stderr;
             stderr = "";
             return s;
+        }
+    }
+
+    /**
+     * Two runs meet here: each of the two "meeting" adapters opens only once the other is being
+     * opened too, so that their runs certainly go on at the same time (tests of runs at once).
+     */
+    static final java.util.concurrent.CyclicBarrier MEETING =
+            new java.util.concurrent.CyclicBarrier(2);
+
+    static void meet() throws SutFailure {
+        try {
+            MEETING.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new SutFailure(
+                    SutFailure.Kind.START_FAILED, "the other run never opened its adapter: " + e);
+        }
+    }
+
+    /** An adapter that opens only at the {@link #MEETING}. */
+    abstract static class Meeting implements SutProvider {
+        interface Opener {
+            Sut open() throws SutFailure;
+        }
+
+        private final String id;
+        private final Opener opener;
+
+        Meeting(String id, Opener opener) {
+            this.id = id;
+            this.opener = opener;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String description() {
+            return "test: opens when the other meeting adapter opens";
+        }
+
+        @Override
+        public Sut open(SutOptions options) throws SutFailure {
+            meet();
+            return opener.open();
+        }
+    }
+
+    /** The reference, opened together with {@link MeetingShortCopyProvider}'s adapter. */
+    public static final class MeetingProvider extends Meeting {
+        public MeetingProvider() {
+            super("test-meeting", Plain::new);
+        }
+    }
+
+    /** {@link ShortCopy}, opened together with {@link MeetingProvider}'s adapter. */
+    public static final class MeetingShortCopyProvider extends Meeting {
+        public MeetingShortCopyProvider() {
+            super("test-meeting-short-copy", ShortCopy::new);
         }
     }
 

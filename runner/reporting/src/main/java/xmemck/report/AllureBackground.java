@@ -30,13 +30,14 @@ public final class AllureBackground {
 
     private static final ExecutorService WORKER =
             Executors.newSingleThreadExecutor(
-                    r -> {
-                        Thread t = new Thread(r, "xmemck-allure");
-                        t.setDaemon(
-                                true); // a generation the caller gave up on (timeout) must not keep
-                        // the JVM alive
-                        return t;
-                    });
+                    // A daemon: a generation the caller gave up on (timeout) must not keep the JVM
+                    // alive. It serves every run, so it keeps no run's scope (RunScope) from the
+                    // run that happened to start it.
+                    Thread.ofPlatform()
+                            .name("xmemck-allure")
+                            .daemon(true)
+                            .inheritInheritableThreadLocals(false)
+                            .factory());
 
     /**
      * A report directory's generation: its outcome once known (under the directory's lock), and its

@@ -7,7 +7,11 @@ import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.HookTestStep;
 import io.cucumber.plugin.event.TestStepFinished;
 import io.cucumber.plugin.event.TestStepStarted;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm;
+import java.nio.file.Path;
 
 /**
  * Allure's Cucumber plugin, without the kit's own attachments and hooks. The glue attaches each
@@ -24,7 +28,19 @@ public final class AllurePlugin implements ConcurrentEventListener {
     /** The media types of the kit's own attachments start so. */
     static final String KIT_MEDIA_TYPES = "application/vnd.xmemck.";
 
-    private final AllureCucumber7Jvm allure = new AllureCucumber7Jvm();
+    private final AllureCucumber7Jvm allure = new AllureCucumber7Jvm(lifecycle());
+
+    /**
+     * Allure keeps one lifecycle per JVM, writing to the results folder it was created with; a run
+     * of {@code ck run} (several may run at once, {@link xmemck.glue.RunScope}) writes into its own
+     * folder through a lifecycle of its own. Outside {@code ck run}, Allure's.
+     */
+    private static AllureLifecycle lifecycle() {
+        String dir = xmemck.glue.RunScope.current().ownProperty(AllureReport.RESULTS_PROPERTY);
+        return dir == null
+                ? Allure.getLifecycle()
+                : new AllureLifecycle(new FileSystemResultsWriter(Path.of(dir)));
+    }
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {

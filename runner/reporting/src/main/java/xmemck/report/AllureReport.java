@@ -51,12 +51,15 @@ public final class AllureReport {
 
     /**
      * Where allure-cucumber7-jvm writes: the property {@code allure.results.directory} as Allure
-     * itself reads it (system property over {@code allure.properties} on the class path), else
+     * itself reads it (the run's property, {@link xmemck.glue.RunScope}, which is the system
+     * property outside {@code ck run}, over {@code allure.properties} on the class path), else
      * {@code allure-results} in the report directory. Relative paths are relative to the working
      * directory, as for Allure.
      */
+    public static final String RESULTS_PROPERTY = "allure.results.directory";
+
     public static Path resultsDir(Path reportDir) {
-        String p = System.getProperty("allure.results.directory");
+        String p = xmemck.glue.RunScope.current().property(RESULTS_PROPERTY);
         if (p == null) {
             try (InputStream in =
                     Thread.currentThread()
@@ -65,7 +68,7 @@ public final class AllureReport {
                 if (in != null) {
                     Properties props = new Properties();
                     props.load(in);
-                    p = props.getProperty("allure.results.directory");
+                    p = props.getProperty(RESULTS_PROPERTY);
                 }
             } catch (IOException ignored) {
                 // unreadable allure.properties: Allure falls back to its default the same way

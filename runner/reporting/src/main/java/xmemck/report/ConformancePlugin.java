@@ -53,7 +53,7 @@ public final class ConformancePlugin implements ConcurrentEventListener {
     public ConformancePlugin(String reportDir) {
         String dir =
                 reportDir == null || reportDir.isBlank()
-                        ? System.getProperty("xmemck.reportDir", "reports")
+                        ? xmemck.glue.RunScope.current().property("xmemck.reportDir", "reports")
                         : reportDir;
         this.reportDir = Path.of(dir).toAbsolutePath().normalize();
         this.out = System.err;
@@ -124,7 +124,10 @@ public final class ConformancePlugin implements ConcurrentEventListener {
     }
 
     private static AllureMode allureMode() {
-        String mode = System.getProperty("xmemck.allure", "on").toLowerCase(Locale.ROOT);
+        String mode =
+                xmemck.glue.RunScope.current()
+                        .property("xmemck.allure", "on")
+                        .toLowerCase(Locale.ROOT);
         if (List.of("off", "false", "skip", "no").contains(mode)) return AllureMode.OFF;
         return mode.equals("background") ? AllureMode.BACKGROUND : AllureMode.ON;
     }
@@ -138,7 +141,9 @@ public final class ConformancePlugin implements ConcurrentEventListener {
             AllureMode mode = allureMode();
             if (mode == AllureMode.OFF)
                 return new AllureReport.Skipped(
-                        "skipped (-Dxmemck.allure=" + System.getProperty("xmemck.allure") + ")");
+                        "skipped (-Dxmemck.allure="
+                                + xmemck.glue.RunScope.current().property("xmemck.allure")
+                                + ")");
             Path results = AllureReport.resultsDir(reportDir);
             try {
                 AllureReport.writeExtras(results, run);

@@ -6,6 +6,7 @@
 #   ./ck COMMAND --help       run, list, explain, fuzz, report, verify-bundle (runner/README.md)
 #   ./ck bench [JMH options]  the JMH benchmarks (benchmarks/), on the same JDK
 #   ./ck java                 print the JDK 25 ck found, and where it looked
+# XMEMCK_JAVA_OPTIONS adds JVM options to the jar's commands; XMEMCK_AOT=0 runs without the start-up cache.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

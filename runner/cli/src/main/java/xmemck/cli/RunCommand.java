@@ -234,24 +234,25 @@ final class RunCommand implements Callable<Integer> {
                 runs.add(pool.submit(() -> Printed.run(plan.forAdapter(a), a, settings)));
             RuntimeException failure = null;
             for (Future<Printed> f : runs) {
+                Printed p;
                 try {
-                    Printed p = f.get();
-                    out.print(p.out());
-                    out.flush();
-                    err.print(p.err());
-                    err.flush();
-                    outcomes.add(p.outcome());
+                    p = f.get();
                 } catch (ExecutionException e) {
-                    // As when the runs go one after the other, an unforeseen failure ends ck run;
-                    // the runs that ended are printed first.
-                    if (failure == null)
-                        failure =
-                                e.getCause() instanceof RuntimeException r
-                                        ? r
-                                        : new IllegalStateException(e.getCause());
+                    throw new IllegalStateException(e.getCause()); // Printed.run catches them all
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while the adapters ran", e);
+                }
+                out.print(p.out());
+                out.flush();
+                err.print(p.err());
+                err.flush();
+                if (p.failure() != null) {
+                    // As when the runs go one after the other, an unforeseen failure ends ck run,
+                    // after every run's lines (the failed one's too) are printed.
+                    if (failure == null) failure = p.failure();
+                } else {
+                    outcomes.add(p.outcome());
                 }
             }
             if (failure != null) throw failure;
@@ -261,17 +262,29 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** An adapter's run, with the lines it printed. */
-    private record Printed(AdapterRun.Outcome outcome, String out, String err) {
+    /**
+     * An adapter's run, with the lines it printed; {@code failure} when it ended in an unforeseen
+     * exception (then without an outcome).
+     */
+    private record Printed(
+            AdapterRun.Outcome outcome, String out, String err, RuntimeException failure) {
         static Printed run(RunPlan plan, AdapterChoice a, AdapterRun.Settings settings) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             try (PrintWriter o = new PrintWriter(out);
                     PrintWriter e = new PrintWriter(err)) {
-                AdapterRun.Outcome outcome = AdapterRun.run(plan, a, settings, o, e);
+                AdapterRun.Outcome outcome = null;
+                RuntimeException failure = null;
+                try {
+                    outcome = AdapterRun.run(plan, a, settings, o, e);
+                } catch (RuntimeException x) {
+                    failure = x;
+                } catch (Error x) {
+                    failure = new IllegalStateException("ck run " + a.id() + ": " + x, x);
+                }
                 o.flush();
                 e.flush();
-                return new Printed(outcome, out.toString(), err.toString());
+                return new Printed(outcome, out.toString(), err.toString(), failure);
             }
         }
     }

@@ -97,30 +97,31 @@ build runner/cli "$JAR"
 export ALLURE_NO_ANALYTICS="${ALLURE_NO_ANALYTICS:-true}"
 
 # xmemck.root lets the jar find the repository's own files (the C example that the process adapter runs by default).
-RUN_JAR=("$JAVA" --enable-native-access=ALL-UNNAMED -Dxmemck.root="$ROOT" -Dxmemck.features="$ROOT/features")
+BASE=("$JAVA" --enable-native-access=ALL-UNNAMED -Dxmemck.root="$ROOT" -Dxmemck.features="$ROOT/features")
+# Options of your own for the JVM (XMEMCK_JAVA_OPTIONS="-Xmx2g", or "-XX:TieredStopAtLevel=4" for the default JIT
+# on two processors); they come last, so they win.
+EXTRA=()
+if [ -n "${XMEMCK_JAVA_OPTIONS:-}" ]; then read -r -a EXTRA <<< "$XMEMCK_JAVA_OPTIONS"; fi
+# ("${a[@]+"${a[@]}"}": an empty array under set -u, for the bash of macOS.)
+RUN_JAR=("${BASE[@]}" ${EXTRA[@]+"${EXTRA[@]}"})
 # `ck run` on a machine of one or two processors compiles with the JIT's quick compiler alone (C1): a run is a few
 # seconds of a great deal of different code, and on two cores the optimising compiler (C2) took as much CPU as the
 # run itself, competing with the adapters that run at once (README, "Performance"). With more processors the JIT is
 # left as it is. Fuzzing and everything else keep the JVM's default.
+RUN_FAST=("${RUN_JAR[@]}")
 if [ "${1:-}" = run ] && [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 4)" -le 2 ]; then
-  RUN_JAR+=(-XX:TieredStopAtLevel=1)
-fi
-# Options of your own for the JVM (XMEMCK_JAVA_OPTIONS="-Xmx2g", or "-XX:TieredStopAtLevel=4" for the default JIT
-# on two processors); they come last, so they win.
-if [ -n "${XMEMCK_JAVA_OPTIONS:-}" ]; then
-  read -r -a EXTRA <<< "$XMEMCK_JAVA_OPTIONS"
-  RUN_JAR+=("${EXTRA[@]}")
+  RUN_FAST=("${BASE[@]}" -XX:TieredStopAtLevel=1 ${EXTRA[@]+"${EXTRA[@]}"})
 fi
 
 # The JDK's ahead-of-time cache (JEP 483 and 515): the classes the kit loads, linked, and the method profiles of a
-# whole `ck run`, so that later runs start warm (a fifth less wall-clock for `ck run`; README, "Performance").
+# whole `ck run`, so that later runs start warm (a tenth less wall-clock for `ck run`; README, "Performance").
 # The first `ck run` after a build records what it loads; ck then makes the cache from that record (once, about
 # 5 s). A cache serves only the jar and the java it was made with; XMEMCK_AOT=0 turns all of this off.
 AOT="$ROOT/runner/cli/target/xmemck-ck.aot"
 AOT_FOR="$AOT.for"
 aot_for() { printf '%s\n%s\n' "$JAVA" "$JAR"; }
 if [ "${XMEMCK_AOT:-1}" != 0 ] && [ -f "$AOT" ] && [ "$AOT" -nt "$JAR" ] && [ "$(cat "$AOT_FOR" 2>/dev/null)" = "$(aot_for)" ]; then
-  exec "${RUN_JAR[@]}" -XX:AOTCache="$AOT" -Xlog:aot=off -Xlog:cds=off -jar "$JAR" "$@"
+  exec "${RUN_FAST[@]}" -XX:AOTCache="$AOT" -Xlog:aot=off -Xlog:cds=off -jar "$JAR" "$@"
 fi
 wants_help() { local a; for a in "$@"; do case "$a" in -h|--help|-V|--version) return 0;; esac; done; return 1; }
 # A JDK without the cache (not HotSpot) would refuse the options and not start at all: asked first, once per build.
@@ -130,7 +131,8 @@ if [ "${XMEMCK_AOT:-1}" != 0 ] && [ "${1:-}" = run ] && ! wants_help "$@" && aot
   trap 'rm -f "$conf" "$AOT.$$"' EXIT
   rc=0
   # The JVM prints where it recorded to its own output (not a log) at exit: -DisplayVMOutput keeps that line off
-  # the run's standard output.
+  # the run's standard output. This run uses the JVM's default compilers, whatever the processors: the cache keeps
+  # what the JIT did, and one recorded under the quick compiler alone made `ck fuzz` a third slower.
   "${RUN_JAR[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$conf" -Xlog:aot=off -Xlog:cds=off \
     -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -jar "$JAR" "$@" || rc=$?
   # Only from a run that ran the suite (passed, or found failures): a usage error records next to nothing.
@@ -146,4 +148,4 @@ if [ "${XMEMCK_AOT:-1}" != 0 ] && [ "${1:-}" = run ] && ! wants_help "$@" && aot
   fi
   exit "$rc"
 fi
-exec "${RUN_JAR[@]}" -jar "$JAR" "$@"
+exec "${RUN_FAST[@]}" -jar "$JAR" "$@"

@@ -134,6 +134,8 @@ final class AdapterRun {
         } catch (RuntimeException e) {
             status = 1;
             err.println("ck run " + a.id() + ": the features could not be run: " + e);
+        } finally {
+            ProgressPlugin.forget(dir);
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Outcome outcome =

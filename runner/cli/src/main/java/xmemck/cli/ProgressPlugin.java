@@ -36,6 +36,11 @@ public final class ProgressPlugin implements ConcurrentEventListener {
         LABELLERS.put(reportDir.toString(), f);
     }
 
+    /** The run of {@code reportDir} is over. */
+    static void forget(Path reportDir) {
+        LABELLERS.remove(reportDir.toString());
+    }
+
     /**
      * The run property that asks for whole lines even on a terminal: runs going on at once would
      * overwrite each other's line.

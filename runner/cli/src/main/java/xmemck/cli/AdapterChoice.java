@@ -25,7 +25,9 @@ record AdapterChoice(String id, String sut, String fault) {
         return id;
     }
 
-    /** The options the adapter is opened with (the glue reads the same from system properties). */
+    /**
+     * The options the adapter is opened with (the glue reads the same from the run's properties).
+     */
     SutOptions options(Long timeoutMillis) {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         if (sut != null) m.put("sut", sut);

@@ -49,7 +49,7 @@ public final class AdapterPool {
     /** Failed opens in a row after which the pool stops trying. */
     static final int MAX_FAILED_STARTS = 3;
 
-    /** Opens one implementation: the adapter of the system properties, or a stand-in in tests. */
+    /** Opens one implementation: the adapter of the run's properties, or a stand-in in tests. */
     @FunctionalInterface
     interface Opener {
         Sut open(String adapterId) throws SutFailure;

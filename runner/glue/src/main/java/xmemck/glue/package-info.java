@@ -13,6 +13,8 @@
  * scenario ({@link xmemck.glue.ResultAttachments}), where report plugins and Cucumber's message
  * stream find it, and checks that the oracle named every clause the scenario is tagged with.
  * Cucumber's picocontainer object factory gives each scenario one {@link xmemck.glue.ScenarioRun}.
- * The implementation under test is chosen by system properties ({@link xmemck.glue.AdapterPool}).
+ * The implementation under test is chosen by the run's properties ({@link xmemck.glue.AdapterPool},
+ * {@link xmemck.glue.RunScope}: the system properties in the Maven build, each run's own in {@code
+ * ck run}, whose adapters run at the same time).
  */
 package xmemck.glue;

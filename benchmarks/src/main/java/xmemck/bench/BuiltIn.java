@@ -11,16 +11,24 @@ import xmemck.spi.SutOptions;
 final class BuiltIn {
     private BuiltIn() {}
 
-    /**
-     * Where the process module's build leaves the C example, relative to the repository root
-     * (benchmarks run there).
-     */
+    /** Where the process module's build leaves the C example, relative to the repository root. */
     static final String C_EXAMPLE = "sut-adapters/process/target/xmemck-c-example";
+
+    /**
+     * A file of the repository: {@code ./ck bench} passes its root ({@code -Dxmemck.root}, which
+     * JMH hands on to its forks), so the benchmarks find the kit's files from any working
+     * directory; without it, the working directory.
+     */
+    static Path kitFile(String relative) {
+        String root = System.getProperty("xmemck.root", "").strip();
+        return Path.of(root.isEmpty() ? "." : root).resolve(relative);
+    }
 
     static Sut open(String adapter) throws SutFailure {
         SutOptions options = SutOptions.none();
         if (adapter.equals("process")) {
-            Path binary = Path.of(System.getProperty("xmemck.cExample", C_EXAMPLE));
+            String configured = System.getProperty("xmemck.cExample");
+            Path binary = configured != null ? Path.of(configured) : kitFile(C_EXAMPLE);
             if (!Files.isExecutable(binary)) {
                 throw new IllegalStateException(
                         "the C example is not built at "

@@ -20,7 +20,6 @@ public final class Coverage {
 
     private final Set<String> clauses = new HashSet<>();
     private final long[] endings = new long[VERDICTS.length];
-    private long invalid;
 
     /** Counts the clauses of one step. */
     public void step(Step step) {
@@ -35,13 +34,6 @@ public final class Coverage {
         endings[verdict.ordinal()]++;
     }
 
-    /**
-     * Counts a case that was ill-formed (a defect of the generators, reported, never a failure).
-     */
-    public void invalid() {
-        invalid++;
-    }
-
     public Set<String> clauses() {
         return Set.copyOf(clauses);
     }
@@ -54,9 +46,5 @@ public final class Coverage {
         Map<Verdict, Long> out = new EnumMap<>(Verdict.class);
         for (Verdict v : VERDICTS) if (endings[v.ordinal()] > 0) out.put(v, endings[v.ordinal()]);
         return Map.copyOf(out);
-    }
-
-    public long invalidCases() {
-        return invalid;
     }
 }

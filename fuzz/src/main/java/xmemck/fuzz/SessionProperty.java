@@ -168,10 +168,8 @@ public final class SessionProperty implements Property<List<Op>> {
         // A case sent ahead was found well-formed when it was sent (upcoming).
         SentCase ahead = sentAhead.remove(ops);
         String dangling = ahead == null ? OpRefs.dangling(ops) : null;
-        if (dangling != null) {
-            coverage.invalid();
-            return new Outcome.Invalid(dangling);
-        }
+        // Ill-formed cases are counted by the search (Search.Report#invalid), its cases alone.
+        if (dangling != null) return new Outcome.Invalid(dangling);
         Ran ran = ahead != null ? run(sut, ops, ahead, coverage) : run(sut, ops, coverage);
         Failing f = ran.failing();
         if (f != null) {
@@ -181,10 +179,8 @@ public final class SessionProperty implements Property<List<Op>> {
                 return new Outcome.Known(f.signature(), detail);
             return new Outcome.Fail(f.signature(), detail, f.signatures());
         }
-        if (ran.stopper() != null && illFormed(ran.stopper())) {
-            coverage.invalid();
+        if (ran.stopper() != null && illFormed(ran.stopper()))
             return new Outcome.Invalid(ran.stopper().message());
-        }
         lastEnding = ran.stopper() == null ? Verdict.PASS : ran.stopper().verdict();
         return Outcome.PASS;
     }

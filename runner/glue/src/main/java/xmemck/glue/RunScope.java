@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * (the Maven build, whose runs are configured by system properties) the JVM's scope answers: the
  * system properties, and one pool for the JVM.
  *
- * <p>The scope is inherited by the threads a run starts (Cucumber's parallel scenarios, the
- * background Allure report).
+ * <p>The scope is inherited by the threads a run starts (Cucumber's parallel scenarios, an
+ * implementation's reader and writer threads); not by the Allure worker, which serves every run.
  */
 public final class RunScope {
     private static final RunScope JVM = new RunScope(null, new AdapterPool());

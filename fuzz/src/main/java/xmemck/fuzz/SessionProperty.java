@@ -19,7 +19,6 @@ import xmemck.ops.Call;
 import xmemck.ops.Observe;
 import xmemck.ops.Op;
 import xmemck.oracle.Finding;
-import xmemck.oracle.Oracle;
 import xmemck.oracle.Verdict;
 import xmemck.spi.Capabilities;
 import xmemck.spi.ScenarioAnswers;
@@ -137,7 +136,7 @@ public final class SessionProperty implements Property<List<Op>> {
         List<ScenarioPlan> plans = new ArrayList<>(cases.size());
         // Asked once for the lot: through an untrusted adapter each answer is a checked copy.
         Capabilities caps = sut.capabilities();
-        int digests = digestsAbove(sut);
+        int digests = Session.digestAbovePagesFor(sut);
         for (List<Op> ops : cases) {
             if (OpRefs.dangling(ops) != null) continue;
             ScenarioPlan plan = ScenarioPlan.of(ops, caps, digests);
@@ -259,7 +258,7 @@ public final class SessionProperty implements Property<List<Op>> {
     }
 
     private static Ran run(WatchedSut sut, List<Op> ops, Coverage coverage) {
-        int digests = digestsAbove(sut);
+        int digests = Session.digestAbovePagesFor(sut);
         // Over a pipe, a case goes out whole: one round trip instead of one per call.
         if (!sut.prefersWholeScenarios()) return stepByStep(sut, ops, digests, null, coverage);
         Prefetched whole = new Prefetched(sut, ScenarioPlan.of(ops, sut.capabilities(), digests));
@@ -283,20 +282,11 @@ public final class SessionProperty implements Property<List<Op>> {
     }
 
     /**
-     * Objects of more than this many pages are observed through digests: over a pipe all of them (a
-     * case goes out whole, and digests cost less on the wire than bytes); elsewhere only large
-     * ones.
-     */
-    private static int digestsAbove(Sut sut) {
-        return sut.prefersWholeScenarios() ? 0 : Oracle.DIGEST_MIN_PAGES;
-    }
-
-    /**
      * A case sent ahead: judged from its answers; run again the ordinary way when it did not run,
      * and step by step when it failed or left its plan (the step-by-step run decides).
      */
     private static Ran run(WatchedSut sut, List<Op> ops, SentCase ahead, Coverage coverage) {
-        int digests = digestsAbove(sut);
+        int digests = Session.digestAbovePagesFor(sut);
         ScenarioAnswers answers = ahead.sent().answer(ahead.index());
         switch (answers) {
             case ScenarioAnswers.NotRun n -> {

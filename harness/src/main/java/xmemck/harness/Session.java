@@ -51,6 +51,16 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Objects of more than this many pages are best observed through digests on {@code sut}: over a
+     * pipe ({@link Sut#prefersWholeScenarios}) all of them, as a digest costs the implementation
+     * and the wire less than the bytes (a 4-page buffer with its guards is 32 KB of base64, its
+     * digests 96 characters); elsewhere only large ones. The verdicts are the same either way.
+     */
+    public static int digestAbovePagesFor(Sut sut) {
+        return sut.prefersWholeScenarios() ? 0 : Oracle.DIGEST_MIN_PAGES;
+    }
+
+    /**
      * As {@link #Session(Sut)}, observing objects of more than {@code digestAbovePages} pages
      * (guards included) through page digests when the adapter can: 0 for every object (the fuzzer,
      * for adapters that answer over a pipe), {@link Oracle#DIGEST_MIN_PAGES} by default. The

@@ -131,6 +131,37 @@ class GlueVerdictsTest {
         assertEquals(1, r.status(), "Cucumber counts a FAIL as failed");
     }
 
+    /**
+     * Over a pipe every object is observed through page digests, and the verdicts, findings and
+     * diffs are those of the same implementation observed as bytes: the pages whose digest no
+     * allowed outcome explains are fetched as bytes.
+     */
+    @Test
+    void overAPipeObjectsAreObservedAsDigestsAndJudgedAsFromBytes() {
+        String[] options = {"--tags", "@clause:copyout.succ", "--name", "^copyout copies "};
+        Run bytes = run("test-short-copy", options);
+        TestAdapters.PipeShortCopy.BYTES.set(0);
+        TestAdapters.PipeShortCopy.DIGESTS.set(0);
+        Run pipe = run("test-pipe-short-copy", options);
+        assertEquals(verdicts(bytes), verdicts(pipe));
+        assertEquals(4L, pipe.totals().get(Verdict.FAIL), "the short copy is still caught");
+        for (ScenarioResult b : bytes.results()) {
+            ScenarioResult p = pipe.named(b.name());
+            assertEquals(b.reason(), p.reason(), "the same finding and diff for " + b.name());
+            assertEquals(b.pictures(), p.pictures(), b.name());
+        }
+        int digests = TestAdapters.PipeShortCopy.DIGESTS.get();
+        int fetched = TestAdapters.PipeShortCopy.BYTES.get();
+        assertTrue(digests > 0, "objects were observed through digests");
+        assertTrue(
+                fetched > 0 && fetched <= 4,
+                "bytes were fetched only for the failing calls' unexplained pages: "
+                        + fetched
+                        + " observations of bytes, "
+                        + digests
+                        + " of digests");
+    }
+
     @Test
     void aConditionTheAdapterCannotCreateIsUnsupportedWithItsReasonAndNeverPassed() {
         Run r = run("test-no-adi", "--tags", "@clause:copyout.fail.adi");

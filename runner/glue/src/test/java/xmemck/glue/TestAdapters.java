@@ -71,6 +71,45 @@ final class TestAdapters {
         }
     }
 
+    /**
+     * The short copy as an adapter that answers over a pipe would be ({@link
+     * Sut#prefersWholeScenarios}), counting the observations it is asked for.
+     */
+    static final class PipeShortCopy extends Wrapper {
+        static final java.util.concurrent.atomic.AtomicInteger BYTES =
+                new java.util.concurrent.atomic.AtomicInteger();
+        static final java.util.concurrent.atomic.AtomicInteger DIGESTS =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private final ShortCopy shortCopy;
+
+        PipeShortCopy() throws SutFailure {
+            shortCopy = new ShortCopy();
+        }
+
+        @Override
+        public boolean prefersWholeScenarios() {
+            return true;
+        }
+
+        @Override
+        public Result apply(Op op) throws SutFailure {
+            if (op instanceof xmemck.ops.Observe.Bytes) BYTES.incrementAndGet();
+            if (op instanceof xmemck.ops.Observe.Digest) DIGESTS.incrementAndGet();
+            return shortCopy.apply(op);
+        }
+
+        @Override
+        public void reset() throws SutFailure {
+            shortCopy.reset();
+        }
+
+        @Override
+        public void close() {
+            shortCopy.close();
+            reference.close();
+        }
+    }
+
     /** Declares that it cannot create ADI version tags. */
     static final class NoAdi extends Wrapper {
         static final String REASON = "this test adapter has no ADI hardware";
@@ -185,6 +224,23 @@ final class TestAdapters {
         @Override
         public Sut open(SutOptions options) throws SutFailure {
             return new ShortCopy();
+        }
+    }
+
+    public static final class PipeShortCopyProvider implements SutProvider {
+        @Override
+        public String id() {
+            return "test-pipe-short-copy";
+        }
+
+        @Override
+        public String description() {
+            return "test: copyout copies one byte too few, answering as over a pipe";
+        }
+
+        @Override
+        public Sut open(SutOptions options) throws SutFailure {
+            return new PipeShortCopy();
         }
     }
 

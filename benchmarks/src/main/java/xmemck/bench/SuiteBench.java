@@ -3,13 +3,13 @@ package xmemck.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,18 +24,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import xmemck.cli.CkRunSetup;
+import xmemck.files.Trees;
 import xmemck.glue.CucumberRun;
 import xmemck.harness.ScenarioResult;
 import xmemck.oracle.Verdict;
-import xmemck.report.AllurePlugin;
 import xmemck.report.AllureReport;
-import xmemck.report.ConformancePlugin;
 
 /**
- * The whole feature suite through Cucumber in a warm JVM, as {@code ck run} runs it for one
- * adapter: the glue, the oracle, and the plugins. Reported as scenarios per second (the {@code
- * scenarios} counter); a run's figure in {@code ck run} also pays for starting the JVM and for
- * compiling the code this measures warm.
+ * The whole feature suite through Cucumber in a warm JVM, as {@code ck run} runs it for one adapter
+ * (set up by {@link CkRunSetup}, as {@code ck run} sets up its runs): the glue, the oracle, and the
+ * plugins. Reported as scenarios per second (the {@code scenarios} counter); a run's figure in
+ * {@code ck run} also pays for starting the JVM and for compiling the code this measures warm.
  *
  * <p>{@code reports}: {@code stream} writes only Cucumber's message stream, which the kit reads its
  * verdicts from; {@code ck-run} adds what a {@code ck run} writes while its scenarios run (the
@@ -43,7 +43,8 @@ import xmemck.report.ConformancePlugin;
  * Allure report, which {@code ck run} makes off the runs' path; {@code html}, {@code junit}, {@code
  * kit} and {@code allure} add one of them alone, to see what each costs. Every invocation's
  * verdicts are checked (no ERROR, and the same verdicts as the first run's, which are printed), so
- * a run that stopped judging cannot look fast.
+ * a run that stopped judging cannot look fast. At the end it prints the last run's slowest scenario
+ * and the time of all its scenarios.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -73,37 +74,36 @@ public class SuiteBench {
         public String reports;
 
         Path dir;
-        Path features;
         Map<String, String> properties;
         List<String> arguments;
+
+        /** Whether the kit's report plugin is on, which clears Allure's results as a run starts. */
+        boolean kitClears;
 
         /** What the first run judged: every later run must judge the same. */
         Map<Verdict, Long> verdicts;
 
+        /** The last run's results, for the slowest scenario at the end. */
+        List<ScenarioResult> last = List.of();
+
         @Setup(Level.Trial)
         public void prepare() throws IOException {
-            features = BuiltIn.kitFile("features").toAbsolutePath().normalize();
+            Path features = BuiltIn.kitFile("features").toAbsolutePath().normalize();
             if (!Files.isDirectory(features))
                 throw new IllegalStateException(
                         "no feature files at " + features + ": pass -Dxmemck.root=REPO");
             dir = Files.createTempDirectory("xmemck-suite-bench");
-            properties = new LinkedHashMap<>();
-            properties.put("xmemck.adapter", adapter);
-            if (adapter.equals("process"))
-                properties.put(
-                        "xmemck.sut",
-                        System.getProperty(
-                                "xmemck.cExample", BuiltIn.kitFile(BuiltIn.C_EXAMPLE).toString()));
-            properties.put("xmemck.reportDir", dir.toString());
-            properties.put("xmemck.features", features.toString());
-            properties.put(AllureReport.RESULTS_PROPERTY, dir.resolve("allure-results").toString());
-            properties.put("xmemck.allure", "off");
+            String sut =
+                    adapter.equals("process")
+                            ? System.getProperty(
+                                    "xmemck.cExample",
+                                    BuiltIn.kitFile(BuiltIn.C_EXAMPLE).toString())
+                            : null;
+            // As ck run sets up an adapter's run, the Allure report aside (ck run makes it off
+            // the runs' path).
+            properties = CkRunSetup.properties(adapter, sut, null, null, dir, features, false);
+            Map<String, List<String>> plugins = CkRunSetup.reportPlugins(dir, true);
             arguments = new ArrayList<>(List.of("--no-summary"));
-            Map<String, List<String>> plugins = new LinkedHashMap<>();
-            plugins.put("html", List.of("--plugin", "html:" + dir.resolve("cucumber.html")));
-            plugins.put("junit", List.of("--plugin", "junit:" + dir.resolve("cucumber-junit.xml")));
-            plugins.put("kit", List.of("--plugin", ConformancePlugin.class.getName() + ":" + dir));
-            plugins.put("allure", List.of("--plugin", AllurePlugin.class.getName()));
             switch (reports) {
                 case "stream" -> {}
                 case "ck-run" -> plugins.values().forEach(arguments::addAll);
@@ -118,35 +118,44 @@ public class SuiteBench {
                     arguments.addAll(one);
                 }
             }
+            kitClears = arguments.containsAll(plugins.get("kit"));
             arguments.add(features.toString());
         }
 
-        /** Each run starts from an empty folder, as ck run's does, and the disk does not fill. */
+        /**
+         * Each run finds its folder as a ck run does; Allure's results are cleared here only when
+         * the kit's plugin, which clears them in a ck run, is not on (else they would pile up).
+         */
         @Setup(Level.Invocation)
-        public void clearFolder() throws IOException {
-            delete(dir);
-            Files.createDirectories(dir);
+        public void begin() throws IOException {
+            CkRunSetup.begin(dir, Instant.now());
+            if (!kitClears) AllureReport.clearResults(AllureReport.resultsDir(dir));
         }
 
         @TearDown(Level.Trial)
         public void remove() throws IOException {
-            delete(dir);
-        }
-
-        private static void delete(Path root) throws IOException {
-            if (!Files.exists(root)) return;
-            try (Stream<Path> all = Files.walk(root)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList())
-                    Files.deleteIfExists(p);
-            }
+            last.stream()
+                    .max(Comparator.comparingDouble(ScenarioResult::seconds))
+                    .ifPresent(
+                            r ->
+                                    System.err.printf(
+                                            Locale.ROOT,
+                                            "SuiteBench: %s, last run: slowest scenario %.2f s of"
+                                                    + " %.2f s (%s)%n",
+                                            adapter,
+                                            r.seconds(),
+                                            last.stream()
+                                                    .mapToDouble(ScenarioResult::seconds)
+                                                    .sum(),
+                                            r.name()));
+            Trees.delete(dir);
         }
     }
 
     @Benchmark
     public int suite(Suite s, Judged judged) {
         CucumberRun.Outcome o =
-                new CucumberRun(s.properties, s.arguments, s.dir.resolve("messages.ndjson"))
-                        .execute();
+                new CucumberRun(s.properties, s.arguments, CkRunSetup.messages(s.dir)).execute();
         List<ScenarioResult> results = o.read().results();
         Map<Verdict, Long> verdicts = new java.util.EnumMap<>(Verdict.class);
         for (ScenarioResult r : results) verdicts.merge(r.verdict(), 1L, Long::sum);
@@ -165,6 +174,7 @@ public class SuiteBench {
                             + " (the first run: "
                             + s.verdicts
                             + "); a benchmark needs the same verdicts every run, and no ERROR");
+        s.last = results;
         judged.scenarios += results.size();
         return results.size();
     }

@@ -62,10 +62,10 @@ public final class Session implements AutoCloseable {
 
     /**
      * As {@link #Session(Sut)}, observing objects of more than {@code digestAbovePages} pages
-     * (guards included) through page digests when the adapter can: 0 for every object (the fuzzer,
-     * for adapters that answer over a pipe), {@link Oracle#DIGEST_MIN_PAGES} by default. The
-     * verdicts are the same: a page whose digest is that of no content an allowed outcome can leave
-     * is fetched as bytes and judged from them.
+     * (guards included) through page digests when the adapter can: 0 for every object, {@link
+     * Oracle#DIGEST_MIN_PAGES} by default ({@link #digestAbovePagesFor} chooses for an adapter).
+     * The verdicts are the same: a page whose digest is that of no content an allowed outcome can
+     * leave is fetched as bytes and judged from them.
      */
     public Session(Sut sut, int digestAbovePages) {
         this.sut = sut;

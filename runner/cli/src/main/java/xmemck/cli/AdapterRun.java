@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,6 @@ import xmemck.records.RunReport;
 import xmemck.records.Totals;
 import xmemck.report.AllureBackground;
 import xmemck.report.AllureReport;
-import xmemck.report.ConformancePlugin;
 import xmemck.report.ReportWriter;
 
 /**
@@ -69,28 +67,20 @@ final class AdapterRun {
     record Settings(
             Long timeoutMillis, boolean allure, boolean progress, Clock clock, boolean together) {}
 
-    /** Allure's Cucumber plugin, without the kit's own attachments ({@link AllurePlugin}). */
-    static final String ALLURE_PLUGIN = xmemck.report.AllurePlugin.class.getName();
-
     static Outcome run(
             RunPlan plan, AdapterChoice a, Settings s, PrintWriter out, PrintWriter err) {
         Path dir = plan.reportRoot().resolve(a.folder());
         LocalDate today = LocalDate.now(s.clock());
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("xmemck.adapter", a.id());
-        properties.put("xmemck.sut", a.sut());
-        properties.put("xmemck.fault", a.fault());
-        properties.put(
-                "xmemck.timeoutMillis",
-                s.timeoutMillis() == null ? null : s.timeoutMillis().toString());
-        properties.put("xmemck.reportDir", dir.toString());
-        properties.put(
-                "xmemck.features", plan.suite().root().toAbsolutePath().normalize().toString());
-        properties.put(AllureReport.RESULTS_PROPERTY, AllureReport.resultsDir(dir).toString());
+        Map<String, String> properties =
+                CkRunSetup.properties(
+                        a.id(),
+                        a.sut(),
+                        a.fault(),
+                        s.timeoutMillis(),
+                        dir,
+                        plan.suite().root(),
+                        s.allure());
         if (s.together()) properties.put(ProgressPlugin.LINES, "true");
-        // In the background: neither this run's verdict nor the next adapter's run waits for the
-        // Allure report.
-        properties.put("xmemck.allure", s.allure() ? "background" : "off");
         ProgressPlugin.labelWith(
                 dir,
                 r ->
@@ -102,7 +92,7 @@ final class AdapterRun {
         Instant started = s.clock().instant();
         List<String> unwritten = new ArrayList<>();
         try {
-            RunMarker.begin(dir, started);
+            CkRunSetup.begin(dir, started);
         } catch (IOException e) {
             unwritten.add(dir + ": the previous run's files could not be cleared: " + e);
         }
@@ -126,7 +116,7 @@ final class AdapterRun {
                     new CucumberRun(
                                     properties,
                                     cucumberArguments(plan, dir, s),
-                                    dir.resolve(MESSAGES))
+                                    CkRunSetup.messages(dir))
                             .execute();
             status = o.status();
             results = o.read().results();
@@ -158,14 +148,6 @@ final class AdapterRun {
         for (String p : AllureBackground.awaitAll()) err.println("ck run: " + p);
         err.flush();
     }
-
-    /**
-     * Cucumber's message stream and its JUnit XML, beside the kit's reports, for any CI system to
-     * read.
-     */
-    static final String MESSAGES = "cucumber-messages.ndjson";
-
-    static final String JUNIT = "cucumber-junit.xml";
 
     private static Outcome conclude(
             RunPlan plan,
@@ -349,19 +331,9 @@ final class AdapterRun {
     }
 
     private static List<String> cucumberArguments(RunPlan plan, Path dir, Settings s) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--no-summary", // ck prints its own; Cucumber's repeats every
-                                // failure with a stack trace
-                                "--plugin",
-                                "html:" + dir.resolve(ReportWriter.CUCUMBER),
-                                "--plugin",
-                                "junit:" + dir.resolve(JUNIT),
-                                "--plugin",
-                                ConformancePlugin.class.getName() + ":" + dir));
-        // Allure's raw results (thousands of files) only when its report is wanted.
-        if (s.allure()) args.addAll(List.of("--plugin", ALLURE_PLUGIN));
+        // ck prints its own summary; Cucumber's repeats every failure with a stack trace.
+        List<String> args = new ArrayList<>(List.of("--no-summary"));
+        CkRunSetup.reportPlugins(dir, s.allure()).values().forEach(args::addAll);
         if (s.progress())
             args.addAll(
                     List.of(

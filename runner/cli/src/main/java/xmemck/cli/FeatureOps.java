@@ -118,9 +118,8 @@ final class FeatureOps {
     }
 
     private static void delete(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList())
-                Files.deleteIfExists(p);
+        try {
+            xmemck.files.Trees.delete(dir);
         } catch (IOException ignored) {
             // a temporary folder left behind is harmless
         }

@@ -59,7 +59,7 @@ final class TestAdapters {
     }
 
     /** copyout of 9 bytes or more copies one byte too few. */
-    static final class ShortCopy extends Wrapper {
+    static class ShortCopy extends Wrapper {
         ShortCopy() throws SutFailure {}
 
         @Override
@@ -75,16 +75,13 @@ final class TestAdapters {
      * The short copy as an adapter that answers over a pipe would be ({@link
      * Sut#prefersWholeScenarios}), counting the observations it is asked for.
      */
-    static final class PipeShortCopy extends Wrapper {
+    static final class PipeShortCopy extends ShortCopy {
         static final java.util.concurrent.atomic.AtomicInteger BYTES =
                 new java.util.concurrent.atomic.AtomicInteger();
         static final java.util.concurrent.atomic.AtomicInteger DIGESTS =
                 new java.util.concurrent.atomic.AtomicInteger();
-        private final ShortCopy shortCopy;
 
-        PipeShortCopy() throws SutFailure {
-            shortCopy = new ShortCopy();
-        }
+        PipeShortCopy() throws SutFailure {}
 
         @Override
         public boolean prefersWholeScenarios() {
@@ -95,18 +92,7 @@ final class TestAdapters {
         public Result apply(Op op) throws SutFailure {
             if (op instanceof xmemck.ops.Observe.Bytes) BYTES.incrementAndGet();
             if (op instanceof xmemck.ops.Observe.Digest) DIGESTS.incrementAndGet();
-            return shortCopy.apply(op);
-        }
-
-        @Override
-        public void reset() throws SutFailure {
-            shortCopy.reset();
-        }
-
-        @Override
-        public void close() {
-            shortCopy.close();
-            reference.close();
+            return super.apply(op);
         }
     }
 
@@ -165,17 +151,20 @@ final class TestAdapters {
         }
     }
 
-    /** An adapter that opens only at the {@link #MEETING}. */
-    abstract static class Meeting implements SutProvider {
-        interface Opener {
-            Sut open() throws SutFailure;
-        }
+    /** What opens a test adapter. */
+    interface Opener {
+        Sut open() throws SutFailure;
+    }
 
+    /** A test adapter's provider: its id, its description and what opens it. */
+    abstract static class Provider implements SutProvider {
         private final String id;
+        private final String description;
         private final Opener opener;
 
-        Meeting(String id, Opener opener) {
+        Provider(String id, String description, Opener opener) {
             this.id = id;
+            this.description = description;
             this.opener = opener;
         }
 
@@ -186,13 +175,25 @@ final class TestAdapters {
 
         @Override
         public String description() {
-            return "test: opens when the other meeting adapter opens";
+            return description;
+        }
+
+        @Override
+        public Sut open(SutOptions options) throws SutFailure {
+            return opener.open();
+        }
+    }
+
+    /** An adapter that opens only at the {@link #MEETING}. */
+    abstract static class Meeting extends Provider {
+        Meeting(String id, Opener opener) {
+            super(id, "test: opens when the other meeting adapter opens", opener);
         }
 
         @Override
         public Sut open(SutOptions options) throws SutFailure {
             meet();
-            return opener.open();
+            return super.open(options);
         }
     }
 
@@ -210,71 +211,30 @@ final class TestAdapters {
         }
     }
 
-    public static final class ShortCopyProvider implements SutProvider {
-        @Override
-        public String id() {
-            return "test-short-copy";
-        }
-
-        @Override
-        public String description() {
-            return "test: copyout copies one byte too few";
-        }
-
-        @Override
-        public Sut open(SutOptions options) throws SutFailure {
-            return new ShortCopy();
+    public static final class ShortCopyProvider extends Provider {
+        public ShortCopyProvider() {
+            super("test-short-copy", "test: copyout copies one byte too few", ShortCopy::new);
         }
     }
 
-    public static final class PipeShortCopyProvider implements SutProvider {
-        @Override
-        public String id() {
-            return "test-pipe-short-copy";
-        }
-
-        @Override
-        public String description() {
-            return "test: copyout copies one byte too few, answering as over a pipe";
-        }
-
-        @Override
-        public Sut open(SutOptions options) throws SutFailure {
-            return new PipeShortCopy();
+    public static final class PipeShortCopyProvider extends Provider {
+        public PipeShortCopyProvider() {
+            super(
+                    "test-pipe-short-copy",
+                    "test: copyout copies one byte too few, answering as over a pipe",
+                    PipeShortCopy::new);
         }
     }
 
-    public static final class NoAdiProvider implements SutProvider {
-        @Override
-        public String id() {
-            return "test-no-adi";
-        }
-
-        @Override
-        public String description() {
-            return "test: no ADI";
-        }
-
-        @Override
-        public Sut open(SutOptions options) throws SutFailure {
-            return new NoAdi();
+    public static final class NoAdiProvider extends Provider {
+        public NoAdiProvider() {
+            super("test-no-adi", "test: no ADI", NoAdi::new);
         }
     }
 
-    public static final class CrashingProvider implements SutProvider {
-        @Override
-        public String id() {
-            return "test-crashing";
-        }
-
-        @Override
-        public String description() {
-            return "test: crashes in xmemout";
-        }
-
-        @Override
-        public Sut open(SutOptions options) throws SutFailure {
-            return new Crashing();
+    public static final class CrashingProvider extends Provider {
+        public CrashingProvider() {
+            super("test-crashing", "test: crashes in xmemout", Crashing::new);
         }
     }
 }

@@ -177,7 +177,7 @@ final class AllureGenerator {
                     """);
             generateSingleFile(results, tmp.resolve("report"), "warm-up");
         } finally {
-            AllureCommandline.deleteTree(tmp);
+            xmemck.files.Trees.delete(tmp);
         }
     }
 

@@ -106,14 +106,14 @@ public final class AllureReport {
      * is not made, no link shows an older run.
      */
     public static void clearReport(Path reportDir) throws IOException {
-        AllureCommandline.deleteTree(reportDir.resolve(OUTPUT_DIR));
+        xmemck.files.Trees.delete(reportDir.resolve(OUTPUT_DIR));
         // A report a killed kit was making (never linked: it is only renamed into place once
         // whole).
         if (Files.isDirectory(reportDir)) {
             try (Stream<Path> s = Files.list(reportDir)) {
                 for (Path p :
                         s.filter(p -> p.getFileName().toString().startsWith(OUTPUT_DIR + ".new-"))
-                                .toList()) AllureCommandline.deleteTree(p);
+                                .toList()) xmemck.files.Trees.delete(p);
             }
         }
         Files.deleteIfExists(reportDir.resolve(LOG));
@@ -275,7 +275,7 @@ public final class AllureReport {
             AllureGenerator.of(home).generateSingleFile(resultsDir, fresh, reportName);
             if (!Files.isRegularFile(fresh.resolve("index.html")))
                 throw new IOException("the generator wrote no index.html");
-            AllureCommandline.deleteTree(out);
+            xmemck.files.Trees.delete(out);
             Files.move(fresh, out);
             double seconds = (System.nanoTime() - t0) / 1e9;
             writeLog(
@@ -306,7 +306,7 @@ public final class AllureReport {
                     "the Allure generator of " + home + " failed: " + e + " (see " + LOG + ")");
         } finally {
             try {
-                if (fresh != null) AllureCommandline.deleteTree(fresh);
+                if (fresh != null) xmemck.files.Trees.delete(fresh);
             } catch (IOException ignored) {
                 // a leftover temporary folder beside the report is harmless
             }

@@ -198,19 +198,26 @@ public final class ResultCodec {
         return new Pages(pages);
     }
 
+    /**
+     * Whether {@code s} is 16 ASCII hexadecimal digits: a loop, not a stream, as a large object
+     * answers tens of thousands of them.
+     */
+    private static boolean isDigest(String s) {
+        if (s == null || s.length() != 16) return false;
+        for (int i = 0; i < 16; i++) if (!java.util.HexFormat.isHexDigit(s.charAt(i))) return false;
+        return true;
+    }
+
     private static long[] readDigests(Members m) {
         Items items = m.array();
         long[] digests = new long[16];
         int n = 0;
         while (items.next()) {
             String s = items.stringOrNull();
-            if (s == null
-                    || s.length() != 16
-                    || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            if (!isDigest(s))
                 throw items.error("a digest must be a string of 16 hexadecimal digits");
-            }
             if (n == digests.length) digests = Arrays.copyOf(digests, n * 2);
-            digests[n++] = Long.parseUnsignedLong(s, 16);
+            digests[n++] = java.util.HexFormat.fromHexDigitsToLong(s);
         }
         return Arrays.copyOf(digests, n);
     }

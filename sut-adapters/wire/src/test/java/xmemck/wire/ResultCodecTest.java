@@ -85,6 +85,35 @@ class ResultCodecTest {
         assertError(
                 "{\"result\":\"digest\",\"object\":\"u\",\"from\":0,\"digests\":[\"abc\"]}",
                 "digests[0]: a digest must be a string of 16 hexadecimal digits");
+        // Sixteen characters, one of them not an ASCII hexadecimal digit (a letter past f, a
+        // full-width digit, which Character.digit would take for a digit).
+        assertError(
+                "{\"result\":\"digest\",\"object\":\"u\",\"from\":0,\"digests\":[\"00000000000000g0\"]}",
+                "digests[0]: a digest must be a string of 16 hexadecimal digits");
+        assertError(
+                "{\"result\":\"digest\",\"object\":\"u\",\"from\":0,\"digests\":[\"0000000000000000\",\"000000000000000\uff11\"]}",
+                "digests[1]: a digest must be a string of 16 hexadecimal digits");
+    }
+
+    @Test
+    void membersNobodyTakesAreListedInTheirOrderAndNoneMayComeTwice() {
+        assertError(
+                "{\"result\":\"returned\",\"zeta\":1,\"value\":0,\"alpha\":[2]}",
+                "unknown fields \"zeta\", \"alpha\"");
+        assertError("{\"result\":\"done\",\"value\":3}", "unknown field \"value\"");
+        assertError(
+                "{\"result\":\"returned\",\"value\":1,\"value\":2}",
+                "Duplicate Object property \"value\"");
+    }
+
+    @Test
+    void digestsAreReadInEitherCase() {
+        Result r =
+                ResultCodec.decode(
+                        "{\"result\":\"digest\",\"object\":\"u\",\"from\":0,\"digests\":[\"FFFFFFFFFFFFFFFE\",\"a2118c93ea87ebfb\"]}");
+        assertArrayEquals(
+                new long[] {0xFFFFFFFFFFFFFFFEL, 0xa2118c93ea87ebfbL},
+                ((Result.Digest) r).digests());
     }
 
     @Test

@@ -16,6 +16,13 @@ final class Scratch {
     private final Arena arena = Arena.ofShared();
     final MemorySegment zeroPage = arena.allocate(Geometry.PAGE, Geometry.PAGE);
 
+    /**
+     * A chunk of a large region's pattern on its way to the region's file: one array for every
+     * chunk, where an array per chunk had made a 256 MiB region 256 MiB of garbage (young
+     * collections that stop every run of a {@code ck run}).
+     */
+    final byte[] heapChunk = new byte[64 * 1024];
+
     /** Two {@code struct iovec}: local at 0, remote at 16. */
     final MemorySegment iovecs = arena.allocate(32, 8);
 

@@ -406,11 +406,12 @@ final class World {
                 throw new OsError("pwrite of a region's initial content", c.errno());
             return;
         }
-        int chunk = 64 * 1024;
+        byte[] bytes = scratch.heapChunk;
+        int chunk = bytes.length;
         MemorySegment buf = scratch.buffer(chunk);
         for (long done = 0; done < length; done += chunk) {
             int n = (int) Math.min(chunk, length - done);
-            byte[] bytes = Fill.bytes(seed, -Geometry.GUARD + done, n);
+            Fill.fill(seed, -Geometry.GUARD + done, bytes, 0, n);
             MemorySegment.copy(bytes, 0, buf, ValueLayout.JAVA_BYTE, 0, n);
             if (c.pwrite(fd, buf.address(), n, done) != n)
                 throw new OsError("pwrite of a region's initial content", c.errno());

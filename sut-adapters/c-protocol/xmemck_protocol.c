@@ -20,6 +20,7 @@
 #define TRACE_LIMIT 300             /* characters of a message that --trace copies to standard error */
 #define BYTES_FLUSH (1u << 20)      /* a streamed bytes answer is flushed every MiB ... */
 #define DIGEST_FLUSH (1u << 16)     /* ... a digest answer sooner: a digest costs more time than its bytes on the wire */
+#define DIGEST_GROUP 4              /* pages whose digests are computed side by side (page_digests) */
 
 struct xp_reply {
     int64_t value;
@@ -631,6 +632,51 @@ static xp_status observe_bytes(const xp_implementation *impl, void *state, int64
     return XP_DONE;
 }
 
+/* A digest as JSON: a string of 16 lower-case hexadecimal digits. */
+static void put_hex64(uint64_t v) {
+    static const char HEX[] = "0123456789abcdef";
+    char s[18];
+    s[0] = s[17] = '"';
+    for (int i = 16; i >= 1; i--, v >>= 4) s[i] = HEX[v & 15];
+    xpj_put(&OUT, s, sizeof s);
+}
+
+static inline uint64_t le64(const uint8_t *p);
+static inline uint64_t digest_step(uint64_t h, uint64_t w) {
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    return h << 31 | h >> 33;
+}
+static inline uint64_t digest_end(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    return h ^ (h >> 33);
+}
+
+/*
+ * The digests of n <= DIGEST_GROUP consecutive pages at `pages`. Each page's digest is a chain of multiplies, each
+ * waiting for the one before: computed side by side, the processor overlaps the chains of a group, where one page
+ * at a time left it waiting on each multiply (the digests of a fuzz case's objects had been 40% of the C example's
+ * time).
+ */
+static void page_digests(const uint8_t *pages, int n, uint64_t *out) {
+    if (n != DIGEST_GROUP) {
+        for (int k = 0; k < n; k++) out[k] = xp_page_digest(pages + k * XP_PAGE_SIZE);
+        return;
+    }
+    uint64_t h0 = 0x6A09E667F3BCC908ULL, h1 = h0, h2 = h0, h3 = h0;
+    const uint8_t *a = pages, *b = a + XP_PAGE_SIZE, *c = b + XP_PAGE_SIZE, *d = c + XP_PAGE_SIZE;
+    for (int i = 0; i < XP_PAGE_SIZE; i += 8) {
+        h0 = digest_step(h0, le64(a + i));
+        h1 = digest_step(h1, le64(b + i));
+        h2 = digest_step(h2, le64(c + i));
+        h3 = digest_step(h3, le64(d + i));
+    }
+    out[0] = digest_end(h0);
+    out[1] = digest_end(h1);
+    out[2] = digest_end(h2);
+    out[3] = digest_end(h3);
+}
+
 /* observe_digest: one digest per page, each page read as observe_bytes reads it. Streamed like observe_bytes. */
 static xp_status observe_digest(const xp_implementation *impl, void *state, int64_t seq, const xp_observe_digest *op, xp_reply *r) {
     int64_t pages;
@@ -642,14 +688,20 @@ static xp_status observe_digest(const xp_implementation *impl, void *state, int6
         return xp_error(r, "observe_digest: the range is outside object \"%s\" and its guard pages", op->object);
     size_t start = OUT.len;
     begin_observation(seq, "digest", op->object, op->from, ",\"digests\":[");
-    static uint8_t page[XP_PAGE_SIZE];
+    static uint8_t group[DIGEST_GROUP * XP_PAGE_SIZE];
     xpj_buf unreadable = {0};
     int64_t listed = INT64_MIN;
-    for (int64_t p = op->from / XP_PAGE_SIZE; p < (op->from + op->length) / XP_PAGE_SIZE; p++) {
-        read_range(impl, state, o, p * XP_PAGE_SIZE, XP_PAGE_SIZE, page, &unreadable, &listed);
-        char hex[24];
-        snprintf(hex, sizeof hex, "%s\"%016llx\"", p * XP_PAGE_SIZE > op->from ? "," : "", (unsigned long long)xp_page_digest(page));
-        xpj_puts(&OUT, hex);
+    int64_t first = op->from / XP_PAGE_SIZE, end = (op->from + op->length) / XP_PAGE_SIZE;
+    for (int64_t p = first; p < end; p += DIGEST_GROUP) {
+        int n = end - p < DIGEST_GROUP ? (int)(end - p) : DIGEST_GROUP;
+        for (int k = 0; k < n; k++)
+            read_range(impl, state, o, (p + k) * XP_PAGE_SIZE, XP_PAGE_SIZE, group + k * XP_PAGE_SIZE, &unreadable, &listed);
+        uint64_t digests[DIGEST_GROUP];
+        page_digests(group, n, digests);
+        for (int k = 0; k < n; k++) {
+            if (p + k > first) xpj_putc(&OUT, ',');
+            put_hex64(digests[k]);
+        }
         if (OUT.len > DIGEST_FLUSH) flush_out();
     }
     xpj_putc(&OUT, ']');
@@ -844,14 +896,8 @@ static inline uint64_t le64(const uint8_t *p) {
 
 uint64_t xp_page_digest(const uint8_t *page) {
     uint64_t h = 0x6A09E667F3BCC908ULL;
-    for (int i = 0; i < XP_PAGE_SIZE; i += 8) {
-        uint64_t w = le64(page + i);
-        h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
-        h = h << 31 | h >> 33;
-    }
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDULL;
-    return h ^ (h >> 33);
+    for (int i = 0; i < XP_PAGE_SIZE; i += 8) h = digest_step(h, le64(page + i));
+    return digest_end(h);
 }
 
 static int check_digest(const char *what, const uint8_t *page, uint64_t want) {
@@ -886,5 +932,23 @@ int xp_self_test(int *checks) {
     xp_fill(2, -XP_PAGE_SIZE, page, XP_PAGE_SIZE);
     failures += check_digest("offsets -4096..-1 of Fill seed 2", page, 0xb895f5edd4980c5eULL);
     *checks += 3;
+    /* The digests observe_digest computes a group at a time are those of the pages one at a time. */
+    static uint8_t group[DIGEST_GROUP * XP_PAGE_SIZE];
+    xp_fill(1, 0, group, XP_PAGE_SIZE);
+    xp_fill(2, -XP_PAGE_SIZE, group + XP_PAGE_SIZE, XP_PAGE_SIZE);
+    memset(group + 2 * XP_PAGE_SIZE, 0, XP_PAGE_SIZE);
+    xp_fill(3, 5, group + 3 * XP_PAGE_SIZE, XP_PAGE_SIZE);
+    const uint64_t want[DIGEST_GROUP] = {0x61c16eedaa56a2ccULL, 0xb895f5edd4980c5eULL, 0xa2118c93ea87ebfbULL,
+                                         xp_page_digest(group + 3 * XP_PAGE_SIZE)};
+    for (int n = 1; n <= DIGEST_GROUP; n++) {
+        uint64_t got[DIGEST_GROUP];
+        page_digests(group, n, got);
+        for (int k = 0; k < n; k++, (*checks)++) {
+            if (got[k] == want[k]) continue;
+            printf("FAIL digest of page %d of a group of %d: %016llx, one page at a time %016llx\n", k, n,
+                   (unsigned long long)got[k], (unsigned long long)want[k]);
+            failures++;
+        }
+    }
     return failures;
 }

@@ -107,8 +107,8 @@ RUN_JAR=("${BASE[@]}" ${EXTRA[@]+"${EXTRA[@]}"})
 # `ck run` on a machine of one or two processors compiles with the JIT's quick compiler alone (C1): a run is a few
 # seconds of a great deal of different code, and on two cores the optimising compiler (C2) took as much CPU as the
 # run itself, competing with the adapters that run at once (README, "Performance"). It also collects garbage with
-# the serial collector, which spends no CPU beside the run's threads (G1 used a tenth more CPU and a third more
-# memory there), unless your own options choose a collector: the JVM refuses two. With more processors the JIT and
+# the serial collector, which spends no CPU beside the run's threads (G1 took a tenth more CPU there, and half as
+# much memory again), unless your own options choose a collector: the JVM refuses two. With more processors the JIT and
 # the collector are left as they are. Fuzzing and everything else keep the JVM's default.
 RUN_FAST=("${RUN_JAR[@]}")
 if [ "${1:-}" = run ] && [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 4)" -le 2 ]; then

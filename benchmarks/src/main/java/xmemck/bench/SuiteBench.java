@@ -93,6 +93,23 @@ public class SuiteBench {
                 throw new IllegalStateException(
                         "no feature files at " + features + ": pass -Dxmemck.root=REPO");
             dir = Files.createTempDirectory("xmemck-suite-bench");
+            // A run that judges differently throws, and JMH may then end the fork without this
+            // trial's tear-down: the folder goes when the fork's JVM exits, whichever way it ends.
+            Path made = dir;
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        try {
+                                            Trees.delete(made);
+                                        } catch (IOException e) {
+                                            System.err.println(
+                                                    "SuiteBench: could not remove "
+                                                            + made
+                                                            + ": "
+                                                            + e);
+                                        }
+                                    }));
             String sut =
                     adapter.equals("process")
                             ? System.getProperty(

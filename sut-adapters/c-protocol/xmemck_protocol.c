@@ -641,7 +641,17 @@ static void put_hex64(uint64_t v) {
     xpj_put(&OUT, s, sizeof s);
 }
 
-static inline uint64_t le64(const uint8_t *p);
+/* The digest's parts (PROTOCOL.md, section 9), shared by xp_page_digest and page_digests. */
+
+/* The 8 bytes at p as a little-endian number, whatever this machine is. Written out as one expression, which
+   compilers turn into a single load on a little-endian machine; a loop over the bytes they leave as a loop, which
+   made the digest six times slower. */
+static inline uint64_t le64(const uint8_t *p) {
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+           (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* One word into the digest, and the digest's end. */
 static inline uint64_t digest_step(uint64_t h, uint64_t w) {
     h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
     return h << 31 | h >> 33;
@@ -884,14 +894,6 @@ int xp_serve(const xp_implementation *impl, void *state, const xp_options *optio
 
 void xp_fill(uint64_t seed, int64_t offset, uint8_t *dst, size_t n) {
     for (size_t i = 0; i < n; i++) dst[i] = xp_fill_byte(seed, offset + (int64_t)i);
-}
-
-/* The 8 bytes at p as a little-endian number, whatever this machine is. Written out as one expression, which
-   compilers turn into a single load on a little-endian machine; a loop over the bytes they leave as a loop, which
-   made the digest six times slower. */
-static inline uint64_t le64(const uint8_t *p) {
-    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
-           (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
 
 uint64_t xp_page_digest(const uint8_t *page) {

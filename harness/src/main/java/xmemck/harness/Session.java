@@ -45,9 +45,12 @@ public final class Session implements AutoCloseable {
      */
     private final int digestAbovePages;
 
-    /** Starts a fresh world in the oracle and in {@code sut} (which is reset). */
+    /**
+     * Starts a fresh world in the oracle and in {@code sut} (which is reset), observing objects as
+     * {@link #digestAbovePagesFor} chooses for {@code sut}.
+     */
     public Session(Sut sut) {
-        this(sut, Oracle.DIGEST_MIN_PAGES);
+        this(sut, digestAbovePagesFor(sut));
     }
 
     /**
@@ -63,9 +66,8 @@ public final class Session implements AutoCloseable {
     /**
      * As {@link #Session(Sut)}, observing objects of more than {@code digestAbovePages} pages
      * (guards included) through page digests when the adapter can: 0 for every object, {@link
-     * Oracle#DIGEST_MIN_PAGES} by default ({@link #digestAbovePagesFor} chooses for an adapter).
-     * The verdicts are the same: a page whose digest is that of no content an allowed outcome can
-     * leave is fetched as bytes and judged from them.
+     * Oracle#DIGEST_MIN_PAGES} for large ones only. The verdicts are the same: a page whose digest
+     * is that of no content an allowed outcome can leave is fetched as bytes and judged from them.
      */
     public Session(Sut sut, int digestAbovePages) {
         this.sut = sut;

@@ -76,10 +76,7 @@ public final class ScenarioRun {
         this.started = System.nanoTime();
         try {
             sut = AdapterPool.run().borrow();
-            // Over a pipe every object is observed through page digests, as the fuzzer does: pages
-            // whose digest no allowed outcome explains are fetched as bytes, so a FAIL still shows
-            // them.
-            session = new Session(sut, Session.digestAbovePagesFor(sut));
+            session = new Session(sut);
         } catch (ScenarioError e) {
             throw fail(new Outcome(Verdict.ERROR, e.getMessage()));
         }

@@ -9,7 +9,6 @@ import io.cucumber.plugin.event.TestStepFinished;
 import io.cucumber.plugin.event.TestStepStarted;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm;
 import java.nio.file.Path;
 
@@ -33,13 +32,14 @@ public final class AllurePlugin implements ConcurrentEventListener {
     /**
      * Allure keeps one lifecycle per JVM, writing to the results folder it was created with; a run
      * of {@code ck run} (several may run at once, {@link xmemck.glue.RunScope}) writes into its own
-     * folder through a lifecycle of its own. Outside {@code ck run}, Allure's.
+     * folder through a lifecycle of its own, whose writer reuses the previous run's files ({@link
+     * RecyclingResultsWriter}). Outside {@code ck run}, Allure's.
      */
     private static AllureLifecycle lifecycle() {
         String dir = xmemck.glue.RunScope.current().ownProperty(AllureReport.RESULTS_PROPERTY);
         return dir == null
                 ? Allure.getLifecycle()
-                : new AllureLifecycle(new FileSystemResultsWriter(Path.of(dir)));
+                : new AllureLifecycle(new RecyclingResultsWriter(Path.of(dir)));
     }
 
     @Override

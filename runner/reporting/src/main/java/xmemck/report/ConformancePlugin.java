@@ -27,8 +27,9 @@ import xmemck.records.Totals;
 /**
  * The Cucumber plugin that writes the kit's own reports ({@code
  * xmemck.report.ConformancePlugin:DIR}, DIR the report directory; without an argument {@code
- * -Dxmemck.reportDir}, else {@code reports}). It clears the previous run's Allure results and
- * report when the run starts, collects each scenario's result as the glue attaches it ({@link
+ * -Dxmemck.reportDir}, else {@code reports}). It clears the previous run's Allure results (sets
+ * them aside for this run's writer to reuse, and deletes those left when the run ends) and report
+ * when the run starts, collects each scenario's result as the glue attaches it ({@link
  * ResultAttachments}), and when the run ends writes summary.json, profile.json, results.json,
  * matrix.html and the Allure single-file report, then index.html. Problems are printed and shown in
  * index.html; they never fail the run.
@@ -101,6 +102,11 @@ public final class ConformancePlugin implements ConcurrentEventListener {
                         begin.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                         seconds,
                         List.copyOf(results));
+        try {
+            AllureReport.discardSpares(AllureReport.resultsDir(reportDir));
+        } catch (IOException x) {
+            out.println("xmemck report: could not delete the previous Allure results: " + x);
+        }
         ReportWriter.Written w =
                 ReportWriter.write(reportDir, run, Catalogue.all(), standardAllure(reportDir));
         Totals t = Totals.of(run.scenarios());

@@ -143,17 +143,32 @@ class AllureCommandlineTest {
     }
 
     @Test
-    void clearingRemovesOnlyAllureFiles() throws IOException {
+    void clearingSetsOnlyAllureFilesAsideAndDiscardingDeletesThem() throws IOException {
         Files.writeString(tmp.resolve("0a-result.json"), "{}");
         Files.writeString(tmp.resolve("0b-container.json"), "{}");
         Files.writeString(tmp.resolve("0c-attachment.txt"), "x");
         Files.writeString(tmp.resolve("notes.txt"), "keep me");
+        // A spare a killed run left: kept, and the new spares take other names.
+        Files.writeString(tmp.resolve(AllureReport.SPARE_PREFIX + "1"), "old");
         assertEquals(3, AllureReport.clearResults(tmp));
-        try (var s = Files.list(tmp)) {
-            assertEquals(
-                    java.util.List.of("notes.txt"),
-                    s.map(p -> p.getFileName().toString()).toList());
-        }
+        assertEquals(
+                java.util.List.of(
+                        ".xmemck-spare-0",
+                        ".xmemck-spare-1",
+                        ".xmemck-spare-2",
+                        ".xmemck-spare-3",
+                        "notes.txt"),
+                names());
+        assertEquals("old", Files.readString(tmp.resolve(AllureReport.SPARE_PREFIX + "1")));
+        assertEquals(4, AllureReport.discardSpares(tmp));
+        assertEquals(java.util.List.of("notes.txt"), names());
         assertEquals(0, AllureReport.clearResults(tmp.resolve("absent")));
+        assertEquals(0, AllureReport.discardSpares(tmp.resolve("absent")));
+    }
+
+    private java.util.List<String> names() throws IOException {
+        try (var s = Files.list(tmp)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }

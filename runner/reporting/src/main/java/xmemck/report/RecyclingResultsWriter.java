@@ -1,24 +1,35 @@
 package xmemck.report;
 
+import io.qameta.allure.AllureResultsWriteException;
 import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.internal.Allure2ModelJackson;
+import io.qameta.allure.internal.shadowed.jackson.databind.ObjectMapper;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.model.TestResultContainer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Allure's writer of result files, which first renames one of the previous run's files set aside in
- * the folder ({@link AllureReport#clearResults}) to the new file's name, so that Allure's write
- * replaces its content instead of creating a file: a run then makes as many files as it leaves, and
- * none is created right after thousands were deleted (see {@code clearResults} for the cost of
- * that). What is written, and where, is Allure's own writer's. Attachments are written as before:
- * Allure refuses to write one over an existing file.
+ * Allure's writer of result files, which writes each new result over one of the previous run's
+ * files set aside in the folder ({@link AllureReport#clearResults}): the spare is renamed to the
+ * new file's name and its content replaced in place, so a run makes as many files as it leaves and
+ * creates none right after thousands were deleted (see {@code clearResults} for what that cost).
+ * The content is Allure's own writer's, from the same JSON mapper. It is written over the old bytes
+ * and the file then cut to its new length, not emptied first: ext4 writes a file that was truncated
+ * to nothing and written again out to disk when it is closed, which cost more than the creation
+ * saved (1,300 results: 0.35 s emptied first, 0.06 s in place, 0.45 s deleted and created, on this
+ * machine's disk). Without a spare, Allure's writer creates the file; attachments are always
+ * written by it, as it refuses to write one over an existing file.
  */
 final class RecyclingResultsWriter extends FileSystemResultsWriter {
     private final Path dir;
+    private final ObjectMapper mapper = Allure2ModelJackson.createMapper();
     private volatile Queue<Path> spares;
 
     RecyclingResultsWriter(Path dir) {
@@ -28,32 +39,48 @@ final class RecyclingResultsWriter extends FileSystemResultsWriter {
 
     @Override
     public void write(TestResult result) {
-        if (result.getUuid() != null) reuseSpareAs(generateTestResultName(result.getUuid()));
-        super.write(result);
+        if (result.getUuid() == null
+                || !writeOverSpare(
+                        generateTestResultName(result.getUuid()),
+                        result,
+                        "Could not write Allure test result")) super.write(result);
     }
 
     @Override
     public void write(TestResultContainer container) {
-        if (container.getUuid() != null)
-            reuseSpareAs(generateTestResultContainerName(container.getUuid()));
-        super.write(container);
+        if (container.getUuid() == null
+                || !writeOverSpare(
+                        generateTestResultContainerName(container.getUuid()),
+                        container,
+                        "Could not write Allure test result container")) super.write(container);
     }
 
     /**
-     * Renames a spare to {@code name}. The spares are listed at the first write, as the run has set
-     * them aside by then. Without a spare, or when the rename fails, Allure creates the file.
+     * Writes {@code value} as file {@code name} over a spare; false when there is no spare or it
+     * could not be renamed (gone, or the name taken), for Allure's writer to create the file. A
+     * spare a failed rename leaves is deleted with the others at the run's end.
      */
-    private void reuseSpareAs(String name) {
+    private boolean writeOverSpare(String name, Object value, String problem) {
         Path spare = spares().poll();
-        if (spare == null) return;
+        if (spare == null) return false;
+        Path file = dir.resolve(name);
         try {
-            Files.move(spare, dir.resolve(name));
+            Files.move(spare, file);
         } catch (IOException x) {
-            // Gone, or the name is taken: Allure writes the file itself, and the spare (if it is
-            // still there) is deleted with the others at the run's end.
+            return false;
         }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(mapper.writeValueAsBytes(value));
+            long length = bytes.remaining();
+            while (bytes.hasRemaining()) ch.write(bytes);
+            ch.truncate(length);
+        } catch (IOException x) {
+            throw new AllureResultsWriteException(problem, x);
+        }
+        return true;
     }
 
+    /** The spares, listed at the first write: the run has set them aside by then. */
     private Queue<Path> spares() {
         Queue<Path> q = spares;
         if (q == null) {

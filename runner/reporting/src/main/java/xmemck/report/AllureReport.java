@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import xmemck.files.KitJson;
 import xmemck.records.RunReport;
@@ -90,7 +92,7 @@ public final class AllureReport {
     public static int clearResults(Path resultsDir) throws IOException {
         if (!Files.isDirectory(resultsDir)) return 0;
         List<Path> allure = new ArrayList<>();
-        java.util.Set<String> spares = new java.util.HashSet<>();
+        Set<String> spares = new HashSet<>();
         try (Stream<Path> s = Files.list(resultsDir)) {
             for (Path f : s.toList()) {
                 String name = f.getFileName().toString();

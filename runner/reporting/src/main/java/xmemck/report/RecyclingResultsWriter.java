@@ -12,8 +12,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.UnaryOperator;
 
 /**
  * Allure's writer of result files, which writes each new result over one of the previous run's
@@ -30,7 +31,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class RecyclingResultsWriter extends FileSystemResultsWriter {
     private final Path dir;
     private final ObjectMapper mapper = Allure2ModelJackson.createMapper();
-    private volatile Queue<Path> spares;
+
+    /**
+     * The spares not taken yet; listed at the first write, as the run sets them aside when it
+     * starts, after this writer was made.
+     */
+    private Queue<Path> spares;
 
     RecyclingResultsWriter(Path dir) {
         super(dir);
@@ -39,31 +45,29 @@ final class RecyclingResultsWriter extends FileSystemResultsWriter {
 
     @Override
     public void write(TestResult result) {
-        if (result.getUuid() == null
-                || !writeOverSpare(
-                        generateTestResultName(result.getUuid()),
-                        result,
-                        "Could not write Allure test result")) super.write(result);
+        if (!writeOverSpare(
+                result.getUuid(), FileSystemResultsWriter::generateTestResultName, result))
+            super.write(result);
     }
 
     @Override
     public void write(TestResultContainer container) {
-        if (container.getUuid() == null
-                || !writeOverSpare(
-                        generateTestResultContainerName(container.getUuid()),
-                        container,
-                        "Could not write Allure test result container")) super.write(container);
+        if (!writeOverSpare(
+                container.getUuid(),
+                FileSystemResultsWriter::generateTestResultContainerName,
+                container)) super.write(container);
     }
 
     /**
-     * Writes {@code value} as file {@code name} over a spare; false when there is no spare or it
-     * could not be renamed (gone, or the name taken), for Allure's writer to create the file. A
-     * spare a failed rename leaves is deleted with the others at the run's end.
+     * Writes {@code value} over a spare renamed to its file's name ({@code fileName} of its uuid);
+     * false when it has no uuid, there is no spare, or the spare could not be renamed (gone, or the
+     * name taken), for Allure's writer to create the file. A spare a failed rename leaves is
+     * deleted with the others at the run's end.
      */
-    private boolean writeOverSpare(String name, Object value, String problem) {
-        Path spare = spares().poll();
+    private boolean writeOverSpare(String uuid, UnaryOperator<String> fileName, Object value) {
+        Path spare = uuid == null ? null : takeSpare();
         if (spare == null) return false;
-        Path file = dir.resolve(name);
+        Path file = dir.resolve(fileName.apply(uuid));
         try {
             Files.move(spare, file);
         } catch (IOException x) {
@@ -75,27 +79,19 @@ final class RecyclingResultsWriter extends FileSystemResultsWriter {
             while (bytes.hasRemaining()) ch.write(bytes);
             ch.truncate(length);
         } catch (IOException x) {
-            throw new AllureResultsWriteException(problem, x);
+            throw new AllureResultsWriteException("Could not write Allure result file " + file, x);
         }
         return true;
     }
 
-    /** The spares, listed at the first write: the run has set them aside by then. */
-    private Queue<Path> spares() {
-        Queue<Path> q = spares;
-        if (q == null) {
-            synchronized (this) {
-                q = spares;
-                if (q == null) {
-                    try {
-                        q = new ConcurrentLinkedQueue<>(AllureReport.spares(dir));
-                    } catch (IOException x) {
-                        q = new ConcurrentLinkedQueue<>();
-                    }
-                    spares = q;
-                }
+    private synchronized Path takeSpare() {
+        if (spares == null) {
+            try {
+                spares = new ArrayDeque<>(AllureReport.spares(dir));
+            } catch (IOException x) {
+                spares = new ArrayDeque<>();
             }
         }
-        return q;
+        return spares.poll();
     }
 }
